@@ -1,0 +1,143 @@
+// Shared command-line handling for the developer scripts (sim, bench).
+// Parsing is strict: an unknown flag or a bad value is a usage error (exit code 2, exactly one line on
+// stderr, nothing on stdout) so a typo never silently runs with the defaults and scripts driving the
+// tools can tell "you called me wrong" (2) from "something broke" (1).
+
+export type OptionSpec =
+  | { kind: 'string'; default: string; value: string; help: string }
+  | { kind: 'seed'; default: number; value: string; help: string }
+  | { kind: 'number'; default: number; value: string; help: string }
+  | { kind: 'flag'; help: string };
+
+export type OptionValues<S extends Record<string, OptionSpec>> = {
+  [K in keyof S]: S[K] extends { kind: 'flag' } ? boolean : S[K] extends { kind: 'string' } ? string : number;
+};
+
+/** A mistake in how the tool was called; `runCli` prints it as one line and exits with code 2. */
+export class UsageError extends Error {}
+
+export type Parsed<S extends Record<string, OptionSpec>> =
+  | { help: true; usage: string }
+  | { help: false; usage: string; values: OptionValues<S> };
+
+/** Usage text generated from the spec so the help can never drift from what is parsed. */
+export function usageOf(prog: string, spec: Record<string, OptionSpec>, summary: string): string {
+  const rows = Object.entries(spec).map(([name, o]) => {
+    const left = o.kind === 'flag' ? `--${name}` : `--${name} <${o.value}>`;
+    const def = o.kind === 'flag' ? '' : ` (default: ${o.default})`;
+    return [left, `${o.help}${def}`] as const;
+  });
+  rows.push(['--help', 'print this help']);
+  const width = Math.max(...rows.map(([l]) => l.length));
+  return [
+    `usage: npm run --silent ${prog} -- [options]`,
+    '',
+    summary,
+    '',
+    'options:',
+    ...rows.map(([l, r]) => `  ${l.padEnd(width)}  ${r}`),
+    '',
+  ].join('\n');
+}
+
+const SAFE_UINT = /^\d+$/;
+
+function parseSeed(prog: string, name: string, raw: string): number {
+  const n = Number(raw);
+  if (!SAFE_UINT.test(raw) || !Number.isSafeInteger(n)) {
+    throw new UsageError(
+      `${prog}: bad ${name} "${raw}" (valid: a non-negative safe integer, 0..${Number.MAX_SAFE_INTEGER})`,
+    );
+  }
+  return n;
+}
+
+function parseNumber(prog: string, name: string, raw: string): number {
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n <= 0) {
+    throw new UsageError(`${prog}: bad ${name} "${raw}" (valid: a positive number)`);
+  }
+  return n;
+}
+
+/**
+ * Parses `--name value`, `--name=value` and boolean `--flag`s. Later occurrences win. A value may start
+ * with a single dash (`--seed -1` must reach the seed check and be rejected there, not be taken for a flag).
+ */
+export function parseCli<S extends Record<string, OptionSpec>>(
+  prog: string,
+  argv: readonly string[],
+  spec: S,
+  summary: string,
+): Parsed<S> {
+  const usage = usageOf(prog, spec, summary);
+  const names = Object.keys(spec);
+  const validFlags = [...names, 'help'].map((n) => `--${n}`).join(', ');
+  const values: Record<string, string | number | boolean> = {};
+  for (const [name, o] of Object.entries(spec)) values[name] = o.kind === 'flag' ? false : o.default;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith('--')) {
+      throw new UsageError(`${prog}: unexpected argument "${arg}" (valid flags: ${validFlags})`);
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+    if (name === 'help' && eq === -1) return { help: true, usage };
+    const o = Object.hasOwn(spec, name) ? spec[name] : undefined;
+    if (o === undefined) throw new UsageError(`${prog}: unknown flag "--${name}" (valid: ${validFlags})`);
+    if (o.kind === 'flag') {
+      if (eq !== -1) throw new UsageError(`${prog}: flag --${name} takes no value (got "${arg}")`);
+      values[name] = true;
+      continue;
+    }
+    let raw: string;
+    if (eq !== -1) {
+      raw = arg.slice(eq + 1);
+    } else {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) {
+        throw new UsageError(`${prog}: missing value for --${name} (expected <${o.value}>)`);
+      }
+      raw = next;
+      i++;
+    }
+    values[name] =
+      o.kind === 'seed'
+        ? parseSeed(prog, name, raw)
+        : o.kind === 'number'
+          ? parseNumber(prog, name, raw)
+          : raw;
+  }
+  return { help: false, usage, values: values as OptionValues<S> };
+}
+
+/** Throws the standard one-line error unless `value` is one of `valid`. */
+export function checkChoice<T extends string>(
+  prog: string,
+  what: string,
+  value: string,
+  valid: readonly T[],
+): T {
+  if ((valid as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${prog}: unknown ${what} "${value}" (valid: ${valid.join(', ')})`);
+}
+
+/**
+ * Runs a script's main function: usage errors → one line on stderr and exit code 2; anything else is a
+ * bug → stack trace and exit code 1. Sets `process.exitCode` rather than calling `process.exit` so a large
+ * stdout write is never cut short.
+ */
+export function runCli(main: () => void): void {
+  try {
+    main();
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}

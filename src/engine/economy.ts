@@ -1,0 +1,143 @@
+// The model's formulas, one function each, so that the view's "how this is computed" texts,
+// the rivals' policies and the quarter resolution all use the same arithmetic.
+
+import type { Level } from './level';
+import { clamp, logisticD, powD } from './mathx';
+import type { GameState, PayLevel, Role, StartupState } from './types';
+import { ROLES } from './types';
+
+/** A time path's value at a turn, held at the last quarter after the campaign ends. */
+export function at(path: readonly number[], turn: number): number {
+  return path[Math.min(Math.max(turn, 0), path.length - 1)]!;
+}
+
+/** Scaling law (Chinchilla refit): Q = 100·(1 − (C/C0)^−a), C = effective training compute. */
+export function qualityFromCompute(level: Level, compute: number): number {
+  const ratio = compute / level.market.scalingC0;
+  if (ratio <= 1) return 0;
+  return 100 * (1 - powD(ratio, -level.market.scalingExponent));
+}
+
+export function payMultiplier(level: Level, pay: PayLevel): number {
+  return level.market.talent.payMultiplier[pay];
+}
+
+/** Market wage of a role this quarter, 万元 per person per quarter. */
+export function marketWage(level: Level, turn: number, role: Role): number {
+  const m = level.macro;
+  const path =
+    role === 'researchers' ? m.wageResearcher : role === 'engineers' ? m.wageEngineer : m.wageSales;
+  return at(path, turn);
+}
+
+/** Quarterly payroll at the company's pay level, 万元 (integer). */
+export function payroll(level: Level, turn: number, c: StartupState): number {
+  const mult = payMultiplier(level, c.plan.payLevel);
+  let total = 0;
+  for (const role of ROLES) total += c.staff[role] * marketWage(level, turn, role) * mult;
+  return Math.round(total);
+}
+
+export function headcount(c: StartupState): number {
+  return c.staff.researchers + c.staff.engineers + c.staff.sales;
+}
+
+/** Chance that an approached employee stays: 1/(1+exp(−(bias + γ·Δwage))); a 50 % gap poaches about half. */
+export function stayProbability(level: Level, ownPay: number, offeredPay: number): number {
+  const t = level.market.talent;
+  return logisticD(t.loyaltyBias + t.gamma * (ownPay - offeredPay));
+}
+
+/** Share of requested hires that sign this quarter: tight markets fill few, higher pay fills more. */
+export function hireFillRate(level: Level, turn: number, pay: PayLevel): number {
+  const t = level.market.talent;
+  const tight = at(level.macro.talentTightness, turn);
+  return clamp(t.hireFraction * (1 - tight) + (payMultiplier(level, pay) - 1), 0.05, 1);
+}
+
+/** Research-team factor: 2R/(R + R_full), so a lab at full strength scores 1, capped at 1.5. */
+export function teamFactor(level: Level, researchers: number): number {
+  const full = level.market.researchersForFullEfficiency;
+  return Math.min(1.5, (2 * researchers) / (researchers + full));
+}
+
+/** Output multiplier of the work regime, reduced by accumulated burnout. */
+export function outputFactor(level: Level, c: StartupState): number {
+  return level.market.talent.output[c.plan.intensity] * (1 - 0.5 * c.burnout);
+}
+
+/** Effective training compute (1e21 FLOP) bought by a pretraining budget this quarter. */
+export function effectiveCompute(level: Level, turn: number, c: StartupState, budget: number): number {
+  if (budget <= 0) return 0;
+  const gpuHours = (budget * 10_000) / at(level.macro.gpuHourPrice, turn);
+  const spec = companySpec(level, c.id);
+  return (
+    gpuHours *
+    level.market.flopPerGpuHour *
+    at(level.macro.algoEfficiency, turn) *
+    spec.researchEfficiency *
+    teamFactor(level, c.staff.researchers) *
+    outputFactor(level, c)
+  );
+}
+
+export function companySpec(level: Level, id: string) {
+  const spec = level.companies.find((c) => c.id === id);
+  if (!spec) throw new Error(`unknown company ${id}`);
+  return spec;
+}
+
+/** Best quality an app can reach by building on published open weights this quarter. */
+export function openModelQuality(level: Level, state: GameState): number {
+  let best = 0;
+  for (let i = 0; i < level.giants.length; i++) {
+    const spec = level.giants[i]!;
+    const g = state.giants[i]!;
+    if (spec.openWeights && g.active) best = Math.max(best, g.quality - level.market.openModelGap);
+  }
+  return best;
+}
+
+/** Quality users of the company's apps experience: its own model, or the best open one it builds on. */
+export function appQuality(level: Level, state: GameState, c: StartupState): number {
+  return Math.max(c.quality, openModelQuality(level, state));
+}
+
+/** Investors' score for model rank: 1 at the global frontier, 0 thirty points behind it. */
+export function rankScore(level: Level, turn: number, quality: number): number {
+  return clamp((quality - (at(level.macro.frontierQuality, turn) - 30)) / 30, 0, 1.2);
+}
+
+/**
+ * Valuation (万元): climate × [(1 − f)·(model rank value + user value) + f·revenue multiple],
+ * f = investors' focus on revenue, which rises as the funding climate cools.
+ */
+export function valuationOf(
+  level: Level,
+  turn: number,
+  c: StartupState,
+  quarterlyRevenue: number,
+  mau: number,
+): number {
+  const f = level.market.funding;
+  const focus = at(level.macro.revenueFocus, turn);
+  const climate = at(level.macro.fundingClimate, turn);
+  const story = f.qualityValue * rankScore(level, turn, c.quality) + f.userValue * mau;
+  const revenueValue = f.revenueMultiple * 4 * Math.max(0, quarterlyRevenue);
+  return Math.round(climate * ((1 - focus) * story + focus * revenueValue));
+}
+
+/** Founders' equity value plus honours: the score. */
+export function equityScore(level: Level, c: StartupState, value: number): number {
+  const madeIt = c.madeItTurn !== null ? level.endings.madeItHonour : 0;
+  return Math.round((value * c.ownershipBp) / 10_000) + c.frontierFame * level.endings.fameHonour + madeIt;
+}
+
+/** Cost of acquiring one user (¥): base CAC bid up by everyone's advertising last quarter. */
+export function acquisitionCost(level: Level, state: GameState, market: 'domestic' | 'overseas'): number {
+  const base =
+    market === 'domestic' ? at(level.macro.cacDomestic, state.turn) : at(level.macro.cacOverseas, state.turn);
+  const sat = level.market[market].adSaturation;
+  const ads = market === 'domestic' ? state.market.adSpend : 0;
+  return base * (1 + ads / sat);
+}

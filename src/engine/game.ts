@@ -1,0 +1,132 @@
+// Starting a game, and playing one through with an autopilot (the headless runner's core).
+
+import { equityScore, qualityFromCompute } from './economy';
+import type { Level } from './level';
+import { defaultPlan } from './plan';
+import type { PolicyName } from './policies';
+import { autopilotCommands } from './policies';
+import { applyCommand } from './reducer';
+import { deriveSeed, seedRng } from './rng';
+import type { Command, GameState, GiantState, StartupState } from './types';
+import { RULES_VERSION } from './version';
+
+export type CreateGameResult =
+  | { ok: true; state: GameState }
+  | { ok: false; error: { code: 'unknown-company' | 'bad-seed'; message: string } };
+
+export function createGame(level: Level, seed: number, playerId: string): CreateGameResult {
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    return {
+      ok: false,
+      error: { code: 'bad-seed', message: `seed must be a whole number ≥ 0, got ${seed}` },
+    };
+  if (!level.player.companies.includes(playerId))
+    return {
+      ok: false,
+      error: {
+        code: 'unknown-company',
+        message: `unknown company "${playerId}" (valid: ${level.player.companies.join(', ')})`,
+      },
+    };
+  const startups: StartupState[] = level.companies.map((c) => {
+    const quality = qualityFromCompute(level, c.computeStock);
+    return {
+      id: c.id,
+      status: 'active',
+      cash: c.cash,
+      ownershipBp: c.ownershipBp,
+      valuation: c.valuation,
+      lastRoundValuation: c.valuation,
+      raisedTotal: 0,
+      computeStock: c.computeStock,
+      quality,
+      run: null,
+      modelsReleased: 0,
+      pretrainingAbandoned: false,
+      staff: { ...c.staff },
+      burnout: 0,
+      apiPrice: c.apiPrice,
+      domesticUsers: c.domesticUsers,
+      overseasUsers: c.overseasUsers,
+      platform: c.platform,
+      enterpriseProjects: 0,
+      strategic: null,
+      credits: 0,
+      distress: 0,
+      profitStreak: 0,
+      madeItTurn: null,
+      frontierFame: 0,
+      plan: { ...defaultPlan(), spend: Math.floor(c.cash / 10) },
+    };
+  });
+  const giants: GiantState[] = level.giants.map((g) => ({
+    id: g.id,
+    active: g.entersTurn <= 0,
+    quality: g.quality[0]!,
+    apiPrice: g.launchPrice,
+    domesticUsers: g.domesticUsers[0]!,
+    adSpend: g.adSpend[0]!,
+    cloudGain: 0,
+  }));
+  let best = 0;
+  for (const s of startups) best = Math.max(best, s.quality);
+  const state: GameState = {
+    rulesVersion: RULES_VERSION,
+    levelId: level.id,
+    levelVersion: level.version,
+    seed,
+    rng: seedRng(deriveSeed(seed, 'game')),
+    turn: 0,
+    playerId,
+    ending: null,
+    market: { refPrice: level.market.api.startRefPrice, adSpend: 0, bestDomesticQuality: best },
+    startups,
+    giants,
+    offers: [],
+    pendingEvents: [],
+    answered: [],
+    news: [],
+    history: [],
+  };
+  return { ok: true, state };
+}
+
+/** The autopilot's own random stream, separate from the game's (its choices become commands). */
+export function autopilotRng(seed: number) {
+  return seedRng(deriveSeed(seed, 'autopilot'));
+}
+
+/** Plays a whole game with an autopilot running the player's company; returns the command log. */
+export function playGame(
+  level: Level,
+  seed: number,
+  playerId: string,
+  policy: PolicyName,
+): { state: GameState; log: Command[] } {
+  const created = createGame(level, seed, playerId);
+  if (!created.ok) throw new Error(created.error.message);
+  let state = created.state;
+  const apRng = autopilotRng(seed);
+  const log: Command[] = [];
+  while (state.ending === null) {
+    for (const cmd of autopilotCommands(level, state, policy, apRng)) {
+      const r = applyCommand(level, state, cmd);
+      if (!r.ok)
+        throw new Error(`autopilot ${policy} made an illegal command ${cmd.type}: ${r.error.message}`);
+      state = r.state;
+      log.push(cmd);
+    }
+  }
+  return { state, log };
+}
+
+export function playerOf(state: GameState): StartupState {
+  return state.startups.find((s) => s.id === state.playerId)!;
+}
+
+/** The final score once the game has ended; before that, the founders' equity value at today's mark. */
+export function scoreOf(level: Level, state: GameState): number {
+  if (state.ending) return state.ending.score;
+  const me = playerOf(state);
+  return equityScore(level, me, me.valuation);
+}

@@ -1,0 +1,102 @@
+// Fast, stable 64-bit digest of game state, used to check that two runs (or two JS engines) stayed in
+// lock-step. Two independent 32-bit lanes of xor / Math.imul / rotate absorb 32-bit words; every absorb is
+// a bijection of the lane, so sequences of equal shape that differ in a single word never collide.
+// Not cryptographic. The digest depends on the call sequence: hashInt(h, 3) and hashNumber(h, 3) feed
+// different words, so pick one per field and keep it.
+
+export interface Hasher {
+  h1: number;
+  h2: number;
+}
+
+// Scratch view for reading the exact IEEE-754 bits of a double.
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+F64[0] = 1;
+// Typed arrays use the platform byte order; fixing (low, high) word order keeps digests portable.
+const HI = U32[1] === 0x3ff00000 ? 1 : 0;
+const LO = 1 - HI;
+const TWO32 = 4294967296;
+
+/** A fresh hasher; the lanes start from fixed constants so digests are reproducible everywhere. */
+export function newHasher(): Hasher {
+  return { h1: 0x6a09e667 | 0, h2: 0xbb67ae85 | 0 };
+}
+
+// Absorbs the 64-bit word pair (lo, hi); lane 2 takes the words in the other order with other constants.
+function absorb2(h: Hasher, lo: number, hi: number): void {
+  let a = h.h1 ^ Math.imul(lo, 0xcc9e2d51);
+  a = Math.imul((a << 15) | (a >>> 17), 0x1b873593);
+  a ^= Math.imul(hi, 0x85ebca6b);
+  a = Math.imul((a << 13) | (a >>> 19), 0xc2b2ae35);
+  let b = h.h2 ^ Math.imul(hi, 0x27d4eb2f);
+  b = Math.imul((b << 17) | (b >>> 15), 0x165667b1);
+  b ^= Math.imul(lo, 0x9e3779b1);
+  b = Math.imul((b << 11) | (b >>> 21), 0x85ebca77);
+  h.h1 = a;
+  h.h2 = b;
+}
+
+function absorb1(h: Hasher, w: number): void {
+  const a = h.h1 ^ Math.imul(w, 0xcc9e2d51);
+  h.h1 = Math.imul((a << 15) | (a >>> 17), 0x1b873593);
+  const b = h.h2 ^ Math.imul(w, 0x27d4eb2f);
+  h.h2 = Math.imul((b << 17) | (b >>> 15), 0x165667b1);
+}
+
+/** Mixes the exact IEEE-754 bits (so 0.1 + 0.2 differs from 0.3); -0 counts as 0 and every NaN as one NaN. */
+export function hashNumber(h: Hasher, x: number): void {
+  if (x === 0) absorb2(h, 0, 0);
+  else if (Number.isNaN(x)) absorb2(h, 0, 0x7ff80000);
+  else {
+    F64[0] = x;
+    absorb2(h, U32[LO] as number, U32[HI] as number);
+  }
+}
+
+/** Safe integers as two's-complement (low, high) words, skipping the float bit extraction; others fall back to hashNumber. */
+export function hashInt(h: Hasher, n: number): void {
+  if ((n | 0) === n) absorb2(h, n, n >> 31);
+  else if (Number.isSafeInteger(n)) absorb2(h, n >>> 0, Math.floor(n / TWO32));
+  else hashNumber(h, n);
+}
+
+/** Length then UTF-16 code units packed two per word, so concatenations like ('ab','c') vs ('a','bc') differ. */
+export function hashString(h: Hasher, s: string): void {
+  const n = s.length;
+  absorb1(h, n);
+  let i = 0;
+  for (; i + 1 < n; i += 2) absorb1(h, s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
+  if (i < n) absorb1(h, s.charCodeAt(i));
+}
+
+/** One word per boolean. */
+export function hashBool(h: Hasher, b: boolean): void {
+  absorb1(h, b ? 0x5bd1e995 : 0x1b873593);
+}
+
+// murmur3 finaliser (full avalanche on 32 bits).
+function fmix32(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return x ^ (x >>> 16);
+}
+
+function hex8(x: number): string {
+  return (x >>> 0).toString(16).padStart(8, '0');
+}
+
+/** 16 lowercase hex chars from both lanes after a cross-lane avalanche; does not modify h, so hashing can go on. */
+export function digestHex(h: Hasher): string {
+  let a = h.h1;
+  let b = h.h2;
+  a = (a + b) | 0;
+  b = (b + a) | 0;
+  a = fmix32(a);
+  b = fmix32(b);
+  a = (a + b) | 0;
+  b = (b + a) | 0;
+  return hex8(a) + hex8(b);
+}

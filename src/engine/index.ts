@@ -1,0 +1,16 @@
+// The engine's public face: everything the app, the view and the headless tools may use.
+
+export * as economy from './economy';
+export type { CreateGameResult } from './game';
+export { autopilotRng, createGame, playerOf, playGame, scoreOf } from './game';
+export type { Archetype, CompanySpec, GiantSpec, Level, LevelError, LevelFile, LevelResult } from './level';
+export { ARCHETYPES, formatLevelErrors, loadLevel, quarterLabel } from './level';
+export type { PolicyName } from './policies';
+export { autopilotCommands, autopilotPlan, POLICIES, projectedRunway } from './policies';
+export { runwayAt } from './quarter';
+export { applyCommand, validateCommand } from './reducer';
+export type { RngState } from './rng';
+export { deriveSeed, seedRng } from './rng';
+export { stateHash as hashState } from './statehash';
+export * from './types';
+export { RULES_VERSION } from './version';

@@ -1,0 +1,394 @@
+// Levels are data. A level file (JSON) is validated with a schema; every wrong field is named
+// by its path. Time paths are written as keyframes by quarter label ("2024Q2": 1.0) and are
+// resolved at load time into one value per quarter (linear between keyframes, held after the
+// last), so the engine reads plain arrays.
+
+import { z } from 'zod';
+
+const QUARTER_LABEL = /^(\d{4})Q([1-4])$/;
+
+const text = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
+const nonNeg = z.number().finite().nonnegative();
+const pos = z.number().finite().positive();
+const unit = z.number().finite().min(0).max(1);
+const int = z.number().int();
+const money = z.number().int().nonnegative().max(1e12);
+
+/** A time path: quarter label → value, at least one keyframe. */
+const path = (value: z.ZodNumber = nonNeg) =>
+  z
+    .record(z.string().regex(QUARTER_LABEL, 'a quarter label such as "2024Q2"'), value)
+    .refine((r) => Object.keys(r).length > 0, 'at least one keyframe');
+
+const staff = z.object({ researchers: int.min(0), engineers: int.min(0), sales: int.min(0) }).strict();
+
+export const ARCHETYPES = [
+  'enterprise-gov',
+  'overseas-consumer',
+  'domestic-consumer',
+  'cost-efficient',
+  'pretraining-heavy',
+] as const;
+export type Archetype = (typeof ARCHETYPES)[number];
+
+const companySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'lowercase id'),
+    name: text,
+    profile: text,
+    archetype: z.enum(ARCHETYPES),
+    difficulty: int.min(1).max(5),
+    color: z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour such as "#3366cc"'),
+    cash: money,
+    valuation: money,
+    ownershipBp: int.min(0).max(10000),
+    computeStock: nonNeg,
+    staff,
+    researchEfficiency: pos.max(2),
+    inferenceCostFactor: pos.max(5),
+    govTrust: unit,
+    domesticUsers: int.min(0),
+    overseasUsers: int.min(0),
+    platform: unit,
+    apiPrice: nonNeg,
+  })
+  .strict();
+
+const giantSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'lowercase id'),
+    name: text,
+    kind: z.enum(['bigtech', 'deepseek']),
+    color: z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour such as "#3366cc"'),
+    /** First quarter it sells API tokens. */
+    enters: z.string().regex(QUARTER_LABEL),
+    quality: path(),
+    /** 万元 per quarter of consumer-app advertising. */
+    adSpend: path(),
+    domesticUsers: path(),
+    inferenceCostFactor: pos.max(5),
+    /** Sells through its own cloud: each million tokens carries cloud margin (cross-subsidy). */
+    cloud: z.boolean(),
+    /** Price set at entry, ¥/M tokens. */
+    launchPrice: nonNeg,
+    /** Cost-plus markup for cost-plus pricers (DeepSeek), e.g. 0.25 = 25 %. */
+    markup: nonNeg.max(10),
+    /** When a comparable rival sells at under a fifth of its price, it meets that price × this (0 = free). */
+    warFollow: nonNeg.max(2),
+    /** Publishes open weights that any startup can build its apps on. */
+    openWeights: z.boolean(),
+    strategicInvestor: z.boolean(),
+  })
+  .strict();
+
+const macroSchema = z
+  .object({
+    /** ¥ per effective H800-class GPU-hour (purchase amortised or rented). */
+    gpuHourPrice: path(pos),
+    /** Multiplier on useful FLOP per GPU-hour from better algorithms. */
+    algoEfficiency: path(pos),
+    /** ¥ per million tokens served by a typical startup. */
+    inferenceCost: path(pos),
+    /** Potential API demand at the reference price, millions of tokens per quarter. */
+    apiDemand: path(pos),
+    /** Big tech's cloud margin gained per million tokens sold, ¥ (the cross-subsidy k·m). */
+    cloudSubsidy: path(),
+    frontierQuality: path(),
+    /** Base cost of acquiring one user, ¥. */
+    cacDomestic: path(pos),
+    cacOverseas: path(pos),
+    /** Enterprise deals a fully staffed sales team of 10 could close per quarter. */
+    enterpriseDemand: path(),
+    /** Multiplier on valuations and on the chance a round closes. */
+    fundingClimate: path(pos),
+    /** 0..1: investors' weight on revenue rather than model rank. */
+    revenueFocus: path(unit),
+    /** 万元 per person per quarter at market pay. */
+    wageResearcher: path(pos),
+    wageEngineer: path(pos),
+    wageSales: path(pos),
+    /** 0..1: how hard it is to hire (non-competes, hundred-model war). */
+    talentTightness: path(unit),
+    /** Share of researchers approached by rivals each quarter. */
+    poachPressure: path(unit),
+    /** Pay premium rivals offer when they poach (0.5 = +50 %). */
+    poachOffer: path(nonNeg),
+  })
+  .strict();
+
+const marketSchema = z
+  .object({
+    scalingExponent: pos.max(1),
+    /** C0 of the scaling curve, in 1e21 FLOP. */
+    scalingC0: pos,
+    /** Useful FLOP per GPU-hour at normal utilisation, in 1e21 units (1.25e18 → 0.00125). */
+    flopPerGpuHour: pos,
+    obsolescence: unit,
+    trainingQuarters: int.min(1).max(4),
+    /** Researchers a lab needs for its full research efficiency. */
+    researchersForFullEfficiency: pos,
+    /** Quality points below an open-weights model that a startup's apps can reach by building on it. */
+    openModelGap: nonNeg,
+    /** Spread of a training run's outcome (±, as a share of its compute). */
+    runLuck: unit,
+    api: z
+      .object({
+        beta: nonNeg,
+        alpha: nonNeg,
+        outsideUtility: z.number().finite(),
+        elasticity: nonNeg.max(2),
+        referencePrice: pos,
+        minRefPrice: pos,
+        startRefPrice: pos,
+        noise: unit,
+        /** Utility gained from developer-platform spending, and the spend (万元) giving half of it. */
+        marketingBoost: nonNeg,
+        marketingHalf: pos,
+        premiumFactor: pos,
+        undercutFactor: pos,
+      })
+      .strict(),
+    domestic: z
+      .object({
+        arpu: nonNeg,
+        tokensPerUser: nonNeg,
+        baseChurn: unit,
+        gapChurn: nonNeg,
+        organicRate: nonNeg,
+        adSaturation: pos,
+        engineersPerMillionUsers: pos,
+        /** Chance per quarter of a store or regulatory shock, and the share of users it removes. */
+        shockChance: unit,
+        shockLoss: unit,
+      })
+      .strict(),
+    overseas: z
+      .object({
+        arpu: nonNeg,
+        tokensPerUser: nonNeg,
+        baseChurn: unit,
+        gapChurn: nonNeg,
+        organicRate: nonNeg,
+        adSaturation: pos,
+        engineersPerMillionUsers: pos,
+        shockChance: unit,
+        shockLoss: unit,
+      })
+      .strict(),
+    enterprise: z
+      .object({
+        dealRevenue: money,
+        customisationRatio: nonNeg,
+        platformCostPerPoint: pos,
+        platformDecay: unit,
+        engineersPerProject: pos,
+        qualityFloor: nonNeg,
+      })
+      .strict(),
+    talent: z
+      .object({
+        baseAttrition: unit,
+        gamma: pos,
+        loyaltyBias: z.number().finite(),
+        hireFraction: unit,
+        severanceQuarters: nonNeg.max(4),
+        burnoutGain: z.object({ normal: z.number(), dxz: z.number(), '996': z.number() }).strict(),
+        output: z.object({ normal: pos, dxz: pos, '996': pos }).strict(),
+        burnoutAttrition: unit,
+        payMultiplier: z.object({ below: pos, market: pos, plus25: pos, plus50: pos }).strict(),
+      })
+      .strict(),
+    funding: z
+      .object({
+        qualityValue: nonNeg,
+        userValue: nonNeg,
+        revenueMultiple: nonNeg,
+        maxDilutionBp: int.min(100).max(9000),
+        baseCloseChance: unit,
+        acquisitionRunway: nonNeg,
+        acquisitionDiscount: pos.max(2),
+        strategicCredits: nonNeg,
+        strategicStakeBp: int.min(0).max(5000),
+        strategicAmount: money,
+      })
+      .strict(),
+  })
+  .strict();
+
+export const levelFileSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'lowercase id'),
+    version: int.min(1),
+    name: text,
+    brief: text,
+    start: z.string().regex(QUARTER_LABEL, 'a quarter label such as "2023Q1"'),
+    quarters: int.min(1).max(40),
+    player: z.object({ companies: z.array(z.string()).min(1) }).strict(),
+    macro: macroSchema,
+    market: marketSchema,
+    companies: z.array(companySchema).min(1).max(12),
+    giants: z.array(giantSchema).max(12),
+    endings: z
+      .object({
+        /** Profitable quarters in a row that count as "made it". */
+        madeItQuarters: int.min(1).max(8),
+        /** Minimum quarterly revenue (万元) of a made-it business. */
+        madeItMinRevenue: money,
+        /** Score added per quarter of frontier fame, 万元. */
+        fameHonour: money,
+        /** Score added for making it (a profitable business is the goal), 万元. */
+        madeItHonour: money,
+      })
+      .strict(),
+  })
+  .strict();
+
+export type LevelFile = z.infer<typeof levelFileSchema>;
+export type CompanySpec = LevelFile['companies'][number];
+type GiantFileSpec = LevelFile['giants'][number];
+export type MarketParams = LevelFile['market'];
+export type MacroKey = keyof LevelFile['macro'];
+
+export interface GiantSpec extends Omit<GiantFileSpec, 'enters' | 'quality' | 'adSpend' | 'domesticUsers'> {
+  entersTurn: number;
+  quality: number[];
+  adSpend: number[];
+  domesticUsers: number[];
+}
+
+/** A validated level with every time path resolved to one value per quarter. */
+export interface Level extends Omit<LevelFile, 'macro' | 'giants'> {
+  startYear: number;
+  startQuarter: number;
+  macro: Record<MacroKey, number[]>;
+  giants: GiantSpec[];
+}
+
+export interface LevelError {
+  /** Dotted path of the wrong field, e.g. "companies.2.cash". */
+  path: string;
+  message: string;
+}
+
+export type LevelResult = { ok: true; level: Level } | { ok: false; errors: LevelError[] };
+
+function parseLabel(label: string): { year: number; q: number } {
+  const m = QUARTER_LABEL.exec(label);
+  if (!m) throw new Error(`not a quarter label: ${label}`);
+  return { year: Number(m[1]), q: Number(m[2]) };
+}
+
+/** Quarter label of a turn index, e.g. 0 → "2023Q1". */
+export function quarterLabel(level: Pick<Level, 'startYear' | 'startQuarter'>, turn: number): string {
+  const idx = level.startQuarter - 1 + turn;
+  return `${level.startYear + Math.floor(idx / 4)}Q${(idx % 4) + 1}`;
+}
+
+function turnOf(startYear: number, startQuarter: number, label: string): number {
+  const { year, q } = parseLabel(label);
+  return (year - startYear) * 4 + (q - startQuarter);
+}
+
+/** Linear interpolation between keyframes; held flat before the first and after the last. */
+function resolvePath(
+  keyframes: Record<string, number>,
+  startYear: number,
+  startQuarter: number,
+  quarters: number,
+): number[] {
+  const points = Object.entries(keyframes)
+    .map(([label, value]) => ({ t: turnOf(startYear, startQuarter, label), value }))
+    .sort((a, b) => a.t - b.t);
+  const out: number[] = [];
+  for (let t = 0; t < quarters; t++) {
+    let v = points[0]!.value;
+    for (let i = 0; i < points.length; i++) {
+      const p = points[i]!;
+      if (t >= p.t) {
+        const next = points[i + 1];
+        v = next && t < next.t ? p.value + ((next.value - p.value) * (t - p.t)) / (next.t - p.t) : p.value;
+      }
+    }
+    out.push(v);
+  }
+  return out;
+}
+
+/** Checks that zod cannot express: unique ids, labels inside the campaign, cross references. */
+function crossCheck(file: LevelFile): LevelError[] {
+  const errors: LevelError[] = [];
+  const { year, q } = parseLabel(file.start);
+  const last = file.quarters - 1;
+  const ids = new Set<string>();
+  const checkId = (id: string, p: string) => {
+    if (ids.has(id)) errors.push({ path: p, message: `duplicate id "${id}"` });
+    ids.add(id);
+  };
+  file.companies.forEach((c, i) => {
+    checkId(c.id, `companies.${i}.id`);
+  });
+  file.giants.forEach((g, i) => {
+    checkId(g.id, `giants.${i}.id`);
+  });
+  file.player.companies.forEach((id, i) => {
+    if (!file.companies.some((c) => c.id === id))
+      errors.push({
+        path: `player.companies.${i}`,
+        message: `"${id}" is not one of the level's companies (${file.companies.map((c) => c.id).join(', ')})`,
+      });
+  });
+  const checkLabels = (rec: Record<string, number>, p: string) => {
+    for (const label of Object.keys(rec)) {
+      const t = turnOf(year, q, label);
+      if (t < 0 || t > last)
+        errors.push({
+          path: `${p}.${label}`,
+          message: `quarter outside the campaign (${file.start} + ${file.quarters})`,
+        });
+    }
+  };
+  for (const [k, rec] of Object.entries(file.macro)) checkLabels(rec, `macro.${k}`);
+  file.giants.forEach((g, i) => {
+    checkLabels(g.quality, `giants.${i}.quality`);
+    checkLabels(g.adSpend, `giants.${i}.adSpend`);
+    checkLabels(g.domesticUsers, `giants.${i}.domesticUsers`);
+    const t = turnOf(year, q, g.enters);
+    if (t < 0 || t > last)
+      errors.push({ path: `giants.${i}.enters`, message: 'quarter outside the campaign' });
+  });
+  return errors;
+}
+
+/** Validates a parsed level file and resolves it. Never throws on bad input. */
+export function loadLevel(json: unknown): LevelResult {
+  const parsed = levelFileSchema.safeParse(json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.') || '(root)',
+        message: issue.message,
+      })),
+    };
+  }
+  const file = parsed.data;
+  const errors = crossCheck(file);
+  if (errors.length > 0) return { ok: false, errors };
+  const { year, q } = parseLabel(file.start);
+  const res = (rec: Record<string, number>) => resolvePath(rec, year, q, file.quarters);
+  const macro = {} as Record<MacroKey, number[]>;
+  for (const [k, rec] of Object.entries(file.macro)) macro[k as MacroKey] = res(rec);
+  const giants: GiantSpec[] = file.giants.map(({ enters, quality, adSpend, domesticUsers, ...rest }) => ({
+    ...rest,
+    entersTurn: turnOf(year, q, enters),
+    quality: res(quality),
+    adSpend: res(adSpend),
+    domesticUsers: res(domesticUsers),
+  }));
+  return { ok: true, level: { ...file, startYear: year, startQuarter: q, macro, giants } };
+}
+
+/** One-line summary of level errors for command-line tools. */
+export function formatLevelErrors(errors: readonly LevelError[]): string {
+  return errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+}

@@ -1,0 +1,126 @@
+// Quarter plans: defaults and the checks every command goes through. The same checks serve the
+// player's commands and the rivals' policies, so a bot can never do what a player may not.
+
+import type { Level } from './level';
+import type { AppWeights, Plan, Rejection, RejectionCode, Staff, StartupState } from './types';
+import { APP_MARKETS, INTENSITIES, PAY_LEVELS, PRICING_MODES, ROLES } from './types';
+
+export const MAX_PRICE = 10_000;
+export const MAX_HIRES = 5_000;
+
+export function defaultPlan(): Plan {
+  return {
+    spend: 0,
+    pretrainingBp: 5000,
+    appWeights: { domestic: 25, overseas: 25, enterprise: 25, api: 25 },
+    pricing: { mode: 'match', price: 0 },
+    hires: { researchers: 0, engineers: 0, sales: 0 },
+    payLevel: 'market',
+    intensity: 'normal',
+    roundTarget: null,
+  };
+}
+
+export function reject(code: RejectionCode, message: string): Rejection {
+  return { code, message };
+}
+
+const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x);
+
+export function checkSpend(company: StartupState, amount: unknown): Rejection | null {
+  if (!isInt(amount) || amount < 0)
+    return reject('bad-amount', `spend must be a whole non-negative number of 万元, got ${String(amount)}`);
+  if (amount > company.cash)
+    return reject('insufficient-cash', `spend ${amount} exceeds cash ${company.cash} (万元)`);
+  return null;
+}
+
+export function checkSplit(pretrainingBp: unknown, weights: unknown): Rejection | null {
+  if (!isInt(pretrainingBp) || pretrainingBp < 0 || pretrainingBp > 10000)
+    return reject(
+      'bad-share',
+      `pretraining share must be 0..10000 basis points, got ${String(pretrainingBp)}`,
+    );
+  if (typeof weights !== 'object' || weights === null) return reject('malformed', 'appWeights missing');
+  const w = weights as Record<string, unknown>;
+  let sum = 0;
+  for (const key of Object.keys(w))
+    if (!(APP_MARKETS as readonly string[]).includes(key))
+      return reject('malformed', `unknown application market "${key}" (valid: ${APP_MARKETS.join(', ')})`);
+  for (const m of APP_MARKETS) {
+    const v = w[m];
+    if (!isInt(v) || v < 0 || v > 100)
+      return reject(
+        'bad-share',
+        `application weight ${m} must be a whole percentage 0..100, got ${String(v)}`,
+      );
+    sum += v;
+  }
+  if (sum !== 100) return reject('split-not-100', `application weights sum to ${sum}%, not 100%`);
+  return null;
+}
+
+export function checkPricing(mode: unknown, price: unknown): Rejection | null {
+  if (typeof mode !== 'string' || !(PRICING_MODES as readonly string[]).includes(mode))
+    return reject(
+      'bad-pricing-mode',
+      `unknown pricing mode "${String(mode)}" (valid: ${PRICING_MODES.join(', ')})`,
+    );
+  if (mode === 'exact') {
+    if (typeof price !== 'number' || !Number.isFinite(price) || price < 0 || price > MAX_PRICE)
+      return reject('bad-price', `price must be 0..${MAX_PRICE} ¥ per million tokens, got ${String(price)}`);
+  } else if (price !== undefined && (typeof price !== 'number' || !Number.isFinite(price))) {
+    return reject('bad-price', `price must be a number, got ${String(price)}`);
+  }
+  return null;
+}
+
+export function checkPeople(
+  company: StartupState,
+  hires: unknown,
+  payLevel: unknown,
+  intensity: unknown,
+): Rejection | null {
+  if (hires !== undefined) {
+    if (typeof hires !== 'object' || hires === null) return reject('malformed', 'hires must be an object');
+    for (const [role, v] of Object.entries(hires as Record<string, unknown>)) {
+      if (!(ROLES as readonly string[]).includes(role))
+        return reject('malformed', `unknown role "${role}" (valid: ${ROLES.join(', ')})`);
+      if (!isInt(v) || v > MAX_HIRES)
+        return reject(
+          'bad-hires',
+          `hires for ${role} must be a whole number up to ${MAX_HIRES}, got ${String(v)}`,
+        );
+      if (v < 0 && -v > company.staff[role as keyof Staff])
+        return reject(
+          'bad-hires',
+          `cannot cut ${-v} ${role}: only ${company.staff[role as keyof Staff]} on staff`,
+        );
+    }
+  }
+  if (payLevel !== undefined && !(PAY_LEVELS as readonly unknown[]).includes(payLevel))
+    return reject(
+      'bad-pay-level',
+      `unknown pay level "${String(payLevel)}" (valid: ${PAY_LEVELS.join(', ')})`,
+    );
+  if (intensity !== undefined && !(INTENSITIES as readonly unknown[]).includes(intensity))
+    return reject(
+      'bad-intensity',
+      `unknown work intensity "${String(intensity)}" (valid: ${INTENSITIES.join(', ')})`,
+    );
+  return null;
+}
+
+export function checkRoundTarget(level: Level, target: unknown): Rejection | null {
+  void level;
+  if (!isInt(target) || target <= 0 || target > 1e10)
+    return reject(
+      'bad-amount',
+      `round target must be a positive whole number of 万元, got ${String(target)}`,
+    );
+  return null;
+}
+
+export function normaliseWeights(w: AppWeights): AppWeights {
+  return { domestic: w.domestic, overseas: w.overseas, enterprise: w.enterprise, api: w.api };
+}

@@ -1,0 +1,474 @@
+// Deterministic decision rules: the rivals' archetypes, the autopilots a player can hand its
+// company to, and big tech's and DeepSeek's pricing. Each reads the state at the start of the
+// quarter (none sees the player's plan for this quarter) and returns a plan.
+
+import { at, companySpec, headcount, payroll } from './economy';
+import type { Archetype, Level } from './level';
+import { clamp } from './mathx';
+import { defaultPlan } from './plan';
+import type { RngState } from './rng';
+import { rngInt, rngNext, rngPick } from './rng';
+import type {
+  AppWeights,
+  Command,
+  GameState,
+  GiantState,
+  Intensity,
+  PayLevel,
+  Plan,
+  PricingMode,
+  Staff,
+  StartupState,
+} from './types';
+import { INTENSITIES, PAY_LEVELS, PRICING_MODES } from './types';
+
+export const POLICIES = [
+  'balanced',
+  'pretraining-first',
+  'applications-first',
+  'overseas-first',
+  'enterprise-first',
+  'random',
+] as const;
+export type PolicyName = (typeof POLICIES)[number];
+
+interface Profile {
+  /** Pretraining share of the spend while the company still trains, basis points. */
+  pretrainingBp: number;
+  weights: AppWeights;
+  pricing: PricingMode;
+  pay: PayLevel;
+  intensity: Intensity;
+  /** Quarters of runway the budget is set to keep. */
+  runwayTarget: number;
+  /** Open a funding round when runway falls below this. */
+  raiseBelow: number;
+  /** Give up pretraining when runway falls below this (and the model trails); null: never. */
+  abandonBelow: number | null;
+  /** From this turn on, aim for profit: no pretraining, budget paid from revenue. null: never. */
+  harvestFrom: number | null;
+  /** Share of staff hired per healthy quarter, per role. */
+  growth: Staff;
+  /** Chance of taking a strategic investor's offer. */
+  strategicTake: number;
+  /** All-in racing: the spend grows by this factor a quarter, whatever the runway (0: off). */
+  escalate?: number;
+}
+
+const w = (domestic: number, overseas: number, enterprise: number, api: number): AppWeights => ({
+  domestic,
+  overseas,
+  enterprise,
+  api,
+});
+
+const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
+  'enterprise-gov': {
+    pretrainingBp: 5000,
+    weights: w(15, 5, 55, 25),
+    pricing: 'match',
+    pay: 'market',
+    intensity: 'normal',
+    runwayTarget: 7,
+    raiseBelow: 5,
+    abandonBelow: 1.5,
+    harvestFrom: null,
+    growth: { researchers: 0.04, engineers: 0.05, sales: 0.08 },
+    strategicTake: 0.8,
+  },
+  'overseas-consumer': {
+    pretrainingBp: 3500,
+    weights: w(20, 60, 5, 15),
+    pricing: 'match',
+    pay: 'market',
+    intensity: 'dxz',
+    runwayTarget: 7,
+    raiseBelow: 5,
+    abandonBelow: 2,
+    harvestFrom: 9,
+    growth: { researchers: 0.03, engineers: 0.08, sales: 0.02 },
+    strategicTake: 0.8,
+  },
+  'domestic-consumer': {
+    pretrainingBp: 4000,
+    weights: w(75, 5, 5, 15),
+    pricing: 'premium',
+    pay: 'plus25',
+    intensity: 'dxz',
+    runwayTarget: 3,
+    raiseBelow: 5,
+    abandonBelow: 1.5,
+    harvestFrom: null,
+    growth: { researchers: 0.06, engineers: 0.08, sales: 0.02 },
+    strategicTake: 0.9,
+  },
+  'cost-efficient': {
+    pretrainingBp: 4500,
+    weights: w(30, 30, 25, 15),
+    pricing: 'undercut',
+    pay: 'market',
+    intensity: 'normal',
+    runwayTarget: 6,
+    raiseBelow: 4,
+    abandonBelow: 5,
+    harvestFrom: 11,
+    growth: { researchers: 0.03, engineers: 0.04, sales: 0.04 },
+    strategicTake: 0.8,
+  },
+  'pretraining-heavy': {
+    pretrainingBp: 6500,
+    weights: w(40, 10, 20, 30),
+    pricing: 'premium',
+    pay: 'plus25',
+    intensity: '996',
+    escalate: 1.12,
+    runwayTarget: 6,
+    raiseBelow: 5,
+    abandonBelow: 0.8,
+    harvestFrom: null,
+    growth: { researchers: 0.06, engineers: 0.03, sales: 0.02 },
+    strategicTake: 0.5,
+  },
+};
+
+const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
+  balanced: {
+    pretrainingBp: 3500,
+    weights: w(20, 35, 30, 15),
+    pricing: 'match',
+    pay: 'market',
+    intensity: 'normal',
+    runwayTarget: 7,
+    raiseBelow: 5,
+    abandonBelow: null,
+    harvestFrom: 10,
+    growth: { researchers: 0.02, engineers: 0.05, sales: 0.05 },
+    strategicTake: 1,
+  },
+  'pretraining-first': {
+    pretrainingBp: 9000,
+    weights: w(40, 20, 20, 20),
+    pricing: 'premium',
+    pay: 'plus25',
+    intensity: '996',
+    escalate: 1.3,
+    runwayTarget: 4,
+    raiseBelow: 5,
+    abandonBelow: null,
+    harvestFrom: null,
+    growth: { researchers: 0.1, engineers: 0.01, sales: 0 },
+    strategicTake: 1,
+  },
+  'applications-first': {
+    pretrainingBp: 1000,
+    weights: w(55, 20, 15, 10),
+    pricing: 'undercut',
+    pay: 'market',
+    intensity: 'dxz',
+    runwayTarget: 6,
+    raiseBelow: 5,
+    abandonBelow: null,
+    harvestFrom: 9,
+    growth: { researchers: 0, engineers: 0.08, sales: 0.04 },
+    strategicTake: 1,
+  },
+  'overseas-first': {
+    pretrainingBp: 1000,
+    weights: w(5, 80, 5, 10),
+    pricing: 'match',
+    pay: 'market',
+    intensity: 'normal',
+    runwayTarget: 6,
+    raiseBelow: 5,
+    abandonBelow: null,
+    harvestFrom: 8,
+    growth: { researchers: 0, engineers: 0.08, sales: 0 },
+    strategicTake: 1,
+  },
+  'enterprise-first': {
+    pretrainingBp: 1500,
+    weights: w(5, 5, 80, 10),
+    pricing: 'match',
+    pay: 'market',
+    intensity: 'normal',
+    runwayTarget: 6,
+    raiseBelow: 5,
+    abandonBelow: null,
+    harvestFrom: 9,
+    growth: { researchers: 0, engineers: 0.06, sales: 0.1 },
+    strategicTake: 1,
+  },
+};
+
+function lastRecord(state: GameState, id: string) {
+  const h = state.history[state.history.length - 1];
+  if (!h) return undefined;
+  // Records are kept in the order of the startups; fall back to a search if a level reorders.
+  const i = state.startups.findIndex((s) => s.id === id);
+  const rec = h.companies[i];
+  return rec && rec.id === id ? rec : h.companies.find((c) => c.id === id);
+}
+
+/** Runway in quarters if the company spends `spend` on top of payroll, with last quarter's revenue. */
+export function projectedRunway(level: Level, state: GameState, s: StartupState, spend: number): number {
+  const rec = lastRecord(state, s.id);
+  const revenue = rec ? rec.revenue : 0;
+  const variable = rec ? rec.costBy.inference + rec.costBy.customisation : 0;
+  const burn = spend + payroll(level, state.turn, s) + variable - revenue;
+  return burn <= 0 ? 99 : s.cash / burn;
+}
+
+interface ProfileDecision {
+  plan: Plan;
+  abandonPretraining: boolean;
+}
+
+function planFromProfile(level: Level, state: GameState, s: StartupState, p: Profile): ProfileDecision {
+  const turn = state.turn;
+  const rec = lastRecord(state, s.id);
+  const revenue = rec ? rec.revenue : 0;
+  const variable = rec ? rec.costBy.inference + rec.costBy.customisation : 0;
+  const salaries = payroll(level, turn, s);
+  const runwayNow = projectedRunway(level, state, s, s.plan.spend);
+  const harvesting = p.harvestFrom !== null && turn >= p.harvestFrom;
+  const trails = state.market.bestDomesticQuality - s.quality >= 2;
+  const abandon =
+    !s.pretrainingAbandoned && p.abandonBelow !== null && runwayNow < p.abandonBelow && trails && turn >= 4;
+  const noPretraining = s.pretrainingAbandoned || abandon || harvesting;
+
+  let spend: number;
+  if (harvesting) {
+    // Paid from revenue: keep the operating result just above zero.
+    spend = Math.floor((revenue - salaries - variable) * 0.8);
+  } else if (p.escalate) {
+    // Each generation needs several times the compute of the last: the race does not wait for cash.
+    const start = Math.floor(companySpec(level, s.id).cash / p.runwayTarget);
+    spend = Math.max(Math.floor(s.plan.spend * p.escalate), start);
+  } else {
+    spend = Math.floor(s.cash / p.runwayTarget) - salaries - variable + revenue;
+  }
+  spend = clamp(spend, 0, Math.max(0, s.cash));
+
+  // People: grow when the runway is comfortable, shrink when it is short.
+  const runwayAfter = projectedRunway(level, state, s, spend);
+  const hires: Staff = { researchers: 0, engineers: 0, sales: 0 };
+  const roles = ['researchers', 'engineers', 'sales'] as const;
+  for (const role of roles) {
+    const n = s.staff[role];
+    let h = 0;
+    if (runwayAfter > 6 && !harvesting) h = Math.ceil(n * p.growth[role]);
+    else if (runwayAfter < 2.5) h = -Math.floor(n * 0.15);
+    if (noPretraining && role === 'researchers') h = -Math.floor(n * 0.25);
+    hires[role] = clamp(h, -n, 500);
+  }
+
+  let pricing: PricingMode = p.pricing;
+  // A premium price that no longer sells is dropped for the market price.
+  if (pricing === 'premium' && rec && rec.apiTokens > 0 && state.history.length > 0) {
+    const h = state.history[state.history.length - 1]!;
+    if (rec.apiTokens / Math.max(1, h.apiTokens) < 0.01) pricing = 'match';
+  }
+
+  const raising = projectedRunway(level, state, s, spend) < p.raiseBelow && s.plan.roundTarget === null;
+  const plan: Plan = {
+    spend,
+    pretrainingBp: noPretraining ? 0 : p.pretrainingBp,
+    appWeights: { ...p.weights },
+    pricing: { mode: pricing, price: 0 },
+    hires,
+    payLevel: p.pay,
+    intensity: p.intensity,
+    roundTarget: raising ? Math.max(1, Math.round(s.valuation * 0.2)) : null,
+  };
+  return { plan, abandonPretraining: abandon };
+}
+
+/** A rival startup's plan for this quarter, by its archetype. */
+export function rivalPlan(level: Level, state: GameState, s: StartupState, rng: RngState): ProfileDecision {
+  void rng;
+  const spec = companySpec(level, s.id);
+  return planFromProfile(level, state, s, ARCHETYPE_PROFILES[spec.archetype]);
+}
+
+/** Whether a rival takes a strategic investor's money in an offer quarter (turns 1 and 3). */
+export function rivalAcceptsStrategic(
+  level: Level,
+  state: GameState,
+  s: StartupState,
+  rng: RngState,
+): boolean {
+  if (s.strategic !== null || (state.turn !== 1 && state.turn !== 3)) return false;
+  if (!level.giants.some((g) => g.strategicInvestor)) return false;
+  const spec = companySpec(level, s.id);
+  return rngNext(rng) < ARCHETYPE_PROFILES[spec.archetype].strategicTake;
+}
+
+/** A startup's API price from its pricing mode, against last quarter's market price. */
+export function startupPrice(level: Level, state: GameState, s: StartupState): number {
+  const a = level.market.api;
+  const going = goingRate(level, state, s);
+  switch (s.plan.pricing.mode) {
+    case 'premium':
+      return going * a.premiumFactor;
+    case 'match':
+      return going;
+    case 'undercut':
+      return going * a.undercutFactor;
+    case 'free':
+      return 0;
+    case 'exact':
+      return s.plan.pricing.price;
+  }
+}
+
+/**
+ * The going rate a startup prices against: last quarter's demand-weighted market price, or the
+ * cheapest comparable big-tech or DeepSeek offer when that is lower (what "matching" meant in
+ * May 2024).
+ */
+export function goingRate(level: Level, state: GameState, s: StartupState): number {
+  let rate = Math.max(state.market.refPrice, level.market.api.minRefPrice);
+  for (const g of state.giants)
+    if (g.active && g.quality >= s.quality - 10) rate = Math.min(rate, g.apiPrice);
+  return rate;
+}
+
+/**
+ * Big tech price with the cloud cross-subsidy, p = c − k·m + 1/(α(1−s)) with α relative to the
+ * market price, and meet a comparable rival that sells far cheaper; DeepSeek prices at cost plus
+ * a markup. Writes into the (copied) giants of the new quarter.
+ */
+export function decideGiantPrices(level: Level, state: GameState, giants: GiantState[]): void {
+  const turn = state.turn;
+  const a = level.market.api;
+  const ref = Math.max(state.market.refPrice, a.minRefPrice);
+  const subsidy = at(level.macro.cloudSubsidy, turn);
+  const cost = at(level.macro.inferenceCost, turn);
+  const last = state.history[state.history.length - 1];
+  for (let j = 0; j < giants.length; j++) {
+    const spec = level.giants[j]!;
+    const g = giants[j]!;
+    if (turn < spec.entersTurn) continue;
+    const c = cost * spec.inferenceCostFactor;
+    if (turn === spec.entersTurn) {
+      g.apiPrice = spec.launchPrice;
+      continue;
+    }
+    if (!spec.cloud) {
+      // Cost plus a markup, never raised once cut.
+      g.apiPrice = Math.min(g.apiPrice, c * (1 + spec.markup));
+      continue;
+    }
+    const share = last ? (last.giants[j]?.apiShare ?? 0) : 0;
+    let p = Math.max(0, c - subsidy + ref / (a.alpha * (1 - Math.min(0.9, share))));
+    if (subsidy > 0) p = Math.min(p, g.apiPrice);
+    // The cheapest comparable priced offer last quarter (free tiers are another product).
+    let cheapest = Number.POSITIVE_INFINITY;
+    for (const s of state.startups)
+      if (s.status === 'active' && !s.pretrainingAbandoned && s.quality >= g.quality - 10 && s.apiPrice > 0)
+        cheapest = Math.min(cheapest, s.apiPrice);
+    for (let k = 0; k < state.giants.length; k++) {
+      const o = state.giants[k]!;
+      if (k !== j && o.active && o.quality >= g.quality - 10 && o.apiPrice > 0)
+        cheapest = Math.min(cheapest, o.apiPrice);
+    }
+    if (cheapest < 0.2 * g.apiPrice) p = Math.min(p, cheapest * spec.warFollow);
+    g.apiPrice = p;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Autopilots for the player's company.
+
+function randomWeights(rng: RngState): AppWeights {
+  const a = rngInt(rng, 0, 100);
+  const b = rngInt(rng, 0, 100 - a);
+  const c = rngInt(rng, 0, 100 - a - b);
+  return { domestic: a, overseas: b, enterprise: c, api: 100 - a - b - c };
+}
+
+function randomPlan(state: GameState, s: StartupState, rng: RngState): Plan {
+  const plan = defaultPlan();
+  plan.spend = Math.floor((s.cash * rngInt(rng, 0, 40)) / 100);
+  plan.pretrainingBp = rngInt(rng, 0, 100) * 100;
+  plan.appWeights = randomWeights(rng);
+  const mode = PRICING_MODES[rngPick(rng, [3, 3, 3, 1, 1])]!;
+  plan.pricing = { mode, price: mode === 'exact' ? rngInt(rng, 0, 2000) / 10 : 0 };
+  for (const role of ['researchers', 'engineers', 'sales'] as const) {
+    const n = s.staff[role];
+    plan.hires[role] = rngInt(rng, -Math.floor(n * 0.1), Math.ceil(n * 0.1) + 2);
+  }
+  plan.payLevel = PAY_LEVELS[rngInt(rng, 0, PAY_LEVELS.length - 1)]!;
+  plan.intensity = INTENSITIES[rngInt(rng, 0, INTENSITIES.length - 1)]!;
+  plan.roundTarget = rngNext(rng) < 0.25 ? Math.max(1, Math.round(s.valuation * 0.15)) : null;
+  void state;
+  return plan;
+}
+
+/** The plan an autopilot would make for the player's company this quarter. */
+export function autopilotPlan(level: Level, state: GameState, policy: PolicyName, apRng: RngState): Plan {
+  const s = state.startups.find((c) => c.id === state.playerId)!;
+  if (policy === 'random') return randomPlan(state, s, apRng);
+  return planFromProfile(level, state, s, AUTOPILOT_PROFILES[policy]).plan;
+}
+
+/**
+ * The player's commands for this quarter under an autopilot: only what differs from the plan in
+ * force, then offers and event cards by the policy, then the end of the quarter.
+ */
+export function autopilotCommands(
+  level: Level,
+  state: GameState,
+  policy: PolicyName,
+  apRng: RngState,
+): Command[] {
+  const s = state.startups.find((c) => c.id === state.playerId)!;
+  const plan = autopilotPlan(level, state, policy, apRng);
+  const cur = s.plan;
+  const cmds: Command[] = [];
+  if (plan.spend !== cur.spend) cmds.push({ type: 'plan/set-spend', amount: plan.spend });
+  const wa = plan.appWeights;
+  const wb = cur.appWeights;
+  if (
+    plan.pretrainingBp !== cur.pretrainingBp ||
+    wa.domestic !== wb.domestic ||
+    wa.overseas !== wb.overseas ||
+    wa.enterprise !== wb.enterprise ||
+    wa.api !== wb.api
+  )
+    cmds.push({ type: 'plan/set-split', pretrainingBp: plan.pretrainingBp, appWeights: wa });
+  if (
+    plan.pricing.mode !== cur.pricing.mode ||
+    (plan.pricing.mode === 'exact' && plan.pricing.price !== cur.pricing.price)
+  )
+    cmds.push({ type: 'plan/set-api-price', mode: plan.pricing.mode, price: plan.pricing.price });
+  const h = plan.hires;
+  if (
+    h.researchers ||
+    h.engineers ||
+    h.sales ||
+    plan.payLevel !== cur.payLevel ||
+    plan.intensity !== cur.intensity
+  )
+    cmds.push({ type: 'people/set', hires: h, payLevel: plan.payLevel, intensity: plan.intensity });
+  if (plan.roundTarget !== null && cur.roundTarget === null)
+    cmds.push({ type: 'money/open-round', target: plan.roundTarget });
+  for (const o of state.offers) {
+    if (o.accepted) continue;
+    if (o.kind === 'strategic') {
+      const take = policy === 'random' ? rngNext(apRng) < 0.5 : true;
+      cmds.push({ type: take ? 'money/accept-offer' : 'money/decline-offer', offerId: o.id });
+    } else if (o.kind === 'acquisition') {
+      const runway = projectedRunway(level, state, s, plan.spend);
+      const sell = policy === 'random' ? rngNext(apRng) < 0.3 : runway < 0.8 && headcount(s) > 0;
+      // Selling ends the game at once: nothing may follow it.
+      if (sell) return [...cmds, { type: 'money/accept-offer', offerId: o.id }];
+    }
+  }
+  for (const e of state.pendingEvents) {
+    const choice = policy === 'random' ? e.choices[rngInt(apRng, 0, e.choices.length - 1)]! : e.choices[0]!;
+    cmds.push({ type: 'event/answer', eventId: e.id, choiceId: choice });
+  }
+  cmds.push({ type: 'quarter/end' });
+  return cmds;
+}

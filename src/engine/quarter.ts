@@ -1,0 +1,628 @@
+// End-of-quarter resolution, in a fixed order: rivals decide → spend → talent → research →
+// markets clear → finance → offers → endings and history. It reads the frozen base state and
+// works on plain copies (much faster than writing through Immer drafts), then returns a new
+// state. Every random draw uses the generator whose state travels in the game state.
+
+import { drawBinomial } from './draws';
+import {
+  acquisitionCost,
+  appQuality,
+  at,
+  effectiveCompute,
+  equityScore,
+  headcount,
+  hireFillRate,
+  marketWage,
+  outputFactor,
+  payMultiplier,
+  payroll,
+  qualityFromCompute,
+  stayProbability,
+  valuationOf,
+} from './economy';
+import type { Level } from './level';
+import { quarterLabel } from './level';
+import { clamp, logitShares, powD } from './mathx';
+import { decideGiantPrices, rivalAcceptsStrategic, rivalPlan, startupPrice } from './policies';
+import type { RngState } from './rng';
+import { cloneRng, rngNext, rngNormalish } from './rng';
+import { stateHash } from './statehash';
+import type {
+  AppMarket,
+  CompanyRecord,
+  CostBreakdown,
+  Ending,
+  GameState,
+  GiantRecord,
+  GiantState,
+  NewsItem,
+  Offer,
+  QuarterRecord,
+  StartupState,
+} from './types';
+import { ROLES } from './types';
+
+interface Books {
+  revenueBy: Record<AppMarket, number>;
+  costBy: CostBreakdown;
+  funding: number;
+  /** Budgets set in the spend step. */
+  computeBudget: number;
+  budgetBy: Record<AppMarket, number>;
+  apiTokens: number;
+  engFactor: number;
+}
+
+function newBooks(): Books {
+  return {
+    revenueBy: { domestic: 0, overseas: 0, enterprise: 0, api: 0 },
+    costBy: { compute: 0, salaries: 0, ads: 0, inference: 0, customisation: 0, platform: 0, severance: 0 },
+    funding: 0,
+    computeBudget: 0,
+    budgetBy: { domestic: 0, overseas: 0, enterprise: 0, api: 0 },
+    apiTokens: 0,
+    engFactor: 1,
+  };
+}
+
+function cloneStartup(s: StartupState): StartupState {
+  return {
+    ...s,
+    run: s.run ? { ...s.run } : null,
+    staff: { ...s.staff },
+    plan: {
+      ...s.plan,
+      appWeights: { ...s.plan.appWeights },
+      pricing: { ...s.plan.pricing },
+      hires: { ...s.plan.hires },
+    },
+  };
+}
+
+const sumCosts = (c: CostBreakdown) =>
+  c.compute + c.salaries + c.ads + c.inference + c.customisation + c.platform + c.severance;
+const sumRevenue = (r: Record<AppMarket, number>) => r.domestic + r.overseas + r.enterprise + r.api;
+
+/** Rounds x to an integer up or down with the probability of its fraction (keeps expectations exact). */
+function stochasticRound(rng: RngState, x: number): number {
+  const f = Math.floor(x);
+  return f + (rngNext(rng) < x - f ? 1 : 0);
+}
+
+function news(out: NewsItem[], key: string, subject: string, params: Record<string, number | string> = {}) {
+  out.push({ key, subject, params });
+}
+
+/** Runway in quarters at a given net burn; 99 stands for "not burning". */
+export function runwayAt(cash: number, netBurn: number): number {
+  if (netBurn <= 0) return 99;
+  return Math.max(0, cash / netBurn);
+}
+
+export function resolveQuarter(level: Level, base: GameState): GameState {
+  const turn = base.turn;
+  const m = level.market;
+  const rng = cloneRng(base.rng);
+  const out: NewsItem[] = [];
+  const startups = base.startups.map(cloneStartup);
+  const giants: GiantState[] = base.giants.map((g) => ({ ...g }));
+  const books = startups.map(newBooks);
+  let offers: Offer[] = base.offers.map((o) => ({ ...o }));
+  const isPlayer = (s: StartupState) => s.id === base.playerId;
+  const alive = (s: StartupState) => s.status === 'active';
+
+  // 1. Rivals decide at the same time as the player, from the state at the quarter's start.
+  for (let i = 0; i < startups.length; i++) {
+    const s = startups[i]!;
+    if (!alive(s) || isPlayer(s)) continue;
+    const plan = rivalPlan(level, base, base.startups[i]!, rng);
+    s.plan = plan.plan;
+    if (plan.abandonPretraining && !s.pretrainingAbandoned) {
+      s.pretrainingAbandoned = true;
+      s.run = null;
+      news(out, 'news.abandonPretraining', s.id);
+    }
+    if (rivalAcceptsStrategic(level, base, base.startups[i]!, rng)) {
+      const giant = strategicInvestorAt(level, turn);
+      if (giant) {
+        const f = m.funding;
+        books[i]!.funding += f.strategicAmount;
+        s.credits += f.strategicCredits;
+        s.ownershipBp = Math.round((s.ownershipBp * (10_000 - f.strategicStakeBp)) / 10_000);
+        s.strategic = giant;
+        s.raisedTotal += f.strategicAmount;
+        news(out, 'news.strategicDeal', s.id, { investor: giant, amount: f.strategicAmount });
+      }
+    }
+  }
+  decideGiantPrices(level, base, giants);
+
+  // 2. Spend: compute at this quarter's GPU price, payroll at the talent-market wage, app budgets.
+  for (let i = 0; i < startups.length; i++) {
+    const s = startups[i]!;
+    if (!alive(s)) continue;
+    const b = books[i]!;
+    const spend = Math.min(s.plan.spend, Math.max(0, s.cash));
+    b.computeBudget = s.pretrainingAbandoned ? 0 : Math.round((spend * s.plan.pretrainingBp) / 10_000);
+    const apps = spend - b.computeBudget;
+    const w = s.plan.appWeights;
+    b.budgetBy.domestic = Math.round((apps * w.domestic) / 100);
+    b.budgetBy.overseas = Math.round((apps * w.overseas) / 100);
+    b.budgetBy.enterprise = Math.round((apps * w.enterprise) / 100);
+    b.budgetBy.api = apps - b.budgetBy.domestic - b.budgetBy.overseas - b.budgetBy.enterprise;
+    b.costBy.compute = b.computeBudget;
+    b.costBy.salaries = payroll(level, turn, s);
+    b.costBy.ads = b.budgetBy.domestic + b.budgetBy.overseas;
+    b.costBy.platform = b.budgetBy.enterprise + b.budgetBy.api;
+  }
+
+  // 3. Talent: hires (limited by how tight the market is), cuts, attrition, poaching, burnout.
+  const poach = at(level.macro.poachPressure, turn);
+  const offer = 1 + at(level.macro.poachOffer, turn);
+  for (let i = 0; i < startups.length; i++) {
+    const s = startups[i]!;
+    if (!alive(s)) continue;
+    const b = books[i]!;
+    const t = m.talent;
+    const pay = payMultiplier(level, s.plan.payLevel);
+    const fill = hireFillRate(level, turn, s.plan.payLevel);
+    const stay = stayProbability(level, pay, offer);
+    let poachedResearchers = 0;
+    for (const role of ROLES) {
+      let n = s.staff[role];
+      const h = s.plan.hires[role];
+      if (h > 0) n += Math.min(h, stochasticRound(rng, h * fill));
+      else if (h < 0) {
+        const cut = Math.min(-h, n);
+        n -= cut;
+        b.costBy.severance += Math.round(cut * marketWage(level, turn, role) * pay * t.severanceQuarters);
+      }
+      n -= drawBinomial(rng, n, clamp(t.baseAttrition + s.burnout * t.burnoutAttrition, 0, 1));
+      if (role !== 'sales') {
+        const approached = drawBinomial(rng, n, role === 'researchers' ? poach : poach / 2);
+        const left = drawBinomial(rng, approached, 1 - stay);
+        n -= left;
+        if (role === 'researchers') poachedResearchers = left;
+      }
+      s.staff[role] = Math.max(0, n);
+    }
+    if (isPlayer(s) && poachedResearchers > 0) news(out, 'news.poached', s.id, { count: poachedResearchers });
+    s.burnout = clamp(s.burnout + t.burnoutGain[s.plan.intensity], 0, 1);
+    s.plan.hires = { researchers: 0, engineers: 0, sales: 0 };
+  }
+
+  // 4. Research: effective compute = GPU-hours × utilisation × team efficiency; runs take quarters.
+  for (let i = 0; i < startups.length; i++) {
+    const s = startups[i]!;
+    if (!alive(s)) continue;
+    s.computeStock *= 1 - m.obsolescence;
+    const flop = effectiveCompute(level, turn, s, books[i]!.computeBudget);
+    if (flop > 0) {
+      s.run = s.run
+        ? { compute: s.run.compute + flop, quarters: s.run.quarters + 1 }
+        : { compute: flop, quarters: 1 };
+    }
+    if (s.run && s.run.quarters >= m.trainingQuarters) {
+      const luck = clamp(1 + m.runLuck * rngNormalish(rng), 0.3, 1.7);
+      s.computeStock += s.run.compute * luck;
+      s.run = null;
+      const q = qualityFromCompute(level, s.computeStock);
+      if (q > s.quality) {
+        s.quality = q;
+        s.modelsReleased += 1;
+        news(out, 'news.modelReleased', s.id, { quality: Math.round(q) });
+      }
+    }
+  }
+  for (let j = 0; j < giants.length; j++) {
+    const spec = level.giants[j]!;
+    const g = giants[j]!;
+    g.active = turn >= spec.entersTurn;
+    if (g.active && !base.giants[j]!.active) news(out, 'news.giantEnters', g.id, { price: g.apiPrice });
+    g.quality = at(spec.quality, turn);
+    g.adSpend = Math.round(at(spec.adSpend, turn));
+    g.domesticUsers = Math.round(at(spec.domesticUsers, turn));
+  }
+  const mid: GameState = { ...base, startups, giants };
+
+  // 5. Markets clear.
+  const api = clearApiMarket(level, base, mid, books, rng);
+  clearAppMarkets(level, base, mid, books, rng, out);
+  clearEnterprise(level, mid, books, rng);
+
+  // 6. Finance: revenue − costs = operating profit; funding; cash; valuation.
+  const records: CompanyRecord[] = [];
+  let ending: Ending | null = null;
+  const nextTurn = turn + 1;
+  for (let i = 0; i < startups.length; i++) {
+    const s = startups[i]!;
+    const b = books[i]!;
+    if (alive(s)) settleBooks(level, turn, s, b, offers, isPlayer(s), rng, out);
+    const revenue = sumRevenue(b.revenueBy);
+    const costs = sumCosts(b.costBy);
+    const mau = s.domesticUsers + s.overseasUsers;
+    records.push({
+      id: s.id,
+      status: s.status,
+      cash: s.cash,
+      revenue,
+      costs,
+      operatingProfit: revenue - costs,
+      funding: b.funding,
+      revenueBy: b.revenueBy,
+      costBy: b.costBy,
+      apiPrice: s.apiPrice,
+      apiTokens: b.apiTokens,
+      quality: s.quality,
+      mau,
+      domesticUsers: s.domesticUsers,
+      overseasUsers: s.overseasUsers,
+      enterpriseProjects: s.enterpriseProjects,
+      headcount: headcount(s),
+      pretrainingShare: s.plan.spend > 0 && !s.pretrainingAbandoned ? b.computeBudget / s.plan.spend : 0,
+      valuation: s.valuation,
+      ownershipBp: s.ownershipBp,
+    });
+  }
+
+  // Frontier fame: the best model among all Chinese labs this quarter.
+  let bestGiant = 0;
+  for (const g of giants) if (g.active) bestGiant = Math.max(bestGiant, g.quality);
+  let bestStartup = -1;
+  for (let i = 0; i < startups.length; i++) {
+    const s = startups[i]!;
+    if (alive(s) && s.quality > bestGiant && (bestStartup < 0 || s.quality > startups[bestStartup]!.quality))
+      bestStartup = i;
+  }
+  if (bestStartup >= 0) {
+    const s = startups[bestStartup]!;
+    s.frontierFame += 1;
+    news(out, 'news.frontierFame', s.id, { quality: Math.round(s.quality) });
+  }
+
+  // 7. Offers: acquisition offers when the player's runway is short; strategic investors early on.
+  offers = offers.filter((o) => o.expiresTurn >= nextTurn && !o.accepted);
+  const player = startups.find(isPlayer)!;
+  const pIdx = startups.indexOf(player);
+  if (alive(player) && nextTurn < level.quarters) {
+    const rec = records[pIdx]!;
+    const runway = runwayAt(player.cash, rec.costs - rec.revenue);
+    const bidders = level.giants.filter((g) => g.kind === 'bigtech');
+    if (
+      runway < m.funding.acquisitionRunway &&
+      !offers.some((o) => o.kind === 'acquisition') &&
+      bidders.length
+    ) {
+      const from = bidders[Math.floor(rngNext(rng) * bidders.length)]!.id;
+      offers.push({
+        id: `acq-${nextTurn}`,
+        kind: 'acquisition',
+        from,
+        amount: Math.max(1, Math.round(player.valuation * m.funding.acquisitionDiscount)),
+        cloudCredits: 0,
+        stakeBp: 10_000,
+        expiresTurn: nextTurn + 1,
+        accepted: false,
+      });
+      news(out, 'news.acquisitionOffer', player.id, { from });
+    }
+    const investor = strategicInvestorAt(level, nextTurn);
+    if (investor && player.strategic === null && !offers.some((o) => o.kind === 'strategic')) {
+      offers.push({
+        id: `str-${nextTurn}`,
+        kind: 'strategic',
+        from: investor,
+        amount: m.funding.strategicAmount,
+        cloudCredits: m.funding.strategicCredits,
+        stakeBp: m.funding.strategicStakeBp,
+        expiresTurn: nextTurn + 1,
+        accepted: false,
+      });
+      news(out, 'news.strategicOffer', player.id, { from: investor });
+    }
+  }
+
+  // 8. Endings.
+  if (player.status === 'bankrupt') {
+    ending = { kind: 'out-of-money', turn, score: equityScore(level, player, 0) };
+  } else if (player.madeItTurn === turn) {
+    ending = { kind: 'made-it', turn, score: equityScore(level, player, player.valuation) };
+  } else if (nextTurn >= level.quarters) {
+    const rec = records[pIdx]!;
+    const runway = runwayAt(player.cash, rec.costs - rec.revenue);
+    const factor = 0.5 + 0.5 * Math.min(1, runway / 4);
+    ending = {
+      kind: 'times-up',
+      turn,
+      score: equityScore(level, player, Math.round(player.valuation * factor)),
+    };
+  }
+
+  let adSpend = 0;
+  for (let i = 0; i < startups.length; i++) adSpend += books[i]!.budgetBy.domestic;
+  for (const g of giants) if (g.active) adSpend += g.adSpend;
+  let bestDomestic = 0;
+  for (const s of startups) if (alive(s)) bestDomestic = Math.max(bestDomestic, s.quality);
+  for (let j = 0; j < giants.length; j++)
+    if (giants[j]!.active && level.giants[j]!.kind === 'deepseek')
+      bestDomestic = Math.max(bestDomestic, giants[j]!.quality);
+
+  const next: GameState = {
+    ...base,
+    rng,
+    turn: nextTurn,
+    ending,
+    market: { refPrice: api.refPrice, adSpend, bestDomesticQuality: bestDomestic },
+    startups,
+    giants,
+    offers,
+    pendingEvents: [],
+    answered: [],
+    news: out,
+    history: base.history,
+  };
+  const giantRecords: GiantRecord[] = giants.map((g, j) => ({
+    id: g.id,
+    quality: g.quality,
+    apiPrice: g.apiPrice,
+    apiShare: api.giantShares[j]!,
+  }));
+  const record: QuarterRecord = {
+    turn,
+    quarter: quarterLabel(level, turn),
+    marketApiPrice: api.refPrice,
+    apiTokens: api.totalTokens,
+    outsideShare: api.outsideShare,
+    frontierQuality: at(level.macro.frontierQuality, turn),
+    cac: acquisitionCost(level, base, 'domestic'),
+    companies: records,
+    giants: giantRecords,
+    events: base.answered,
+    news: out,
+    hash: stateHash(next),
+  };
+  next.history = [...base.history, record];
+  return next;
+}
+
+/** The strategic investor whose offer round falls on this turn (first in turn 1, second in turn 3). */
+export function strategicInvestorAt(level: Level, turn: number): string | null {
+  const investors = level.giants.filter((g) => g.strategicInvestor);
+  const k = turn === 1 ? 0 : turn === 3 ? 1 : -1;
+  return k >= 0 && investors[k] ? investors[k]!.id : null;
+}
+
+interface ApiOutcome {
+  refPrice: number;
+  totalTokens: number;
+  outsideShare: number;
+  giantShares: number[];
+}
+
+/** API tokens: multinomial logit over all providers and an outside option; demand grows as prices fall. */
+function clearApiMarket(
+  level: Level,
+  base: GameState,
+  mid: GameState,
+  books: Books[],
+  rng: RngState,
+): ApiOutcome {
+  const p = level.market.api;
+  const ref = Math.max(base.market.refPrice, p.minRefPrice);
+  const turn = base.turn;
+  const utils: number[] = [];
+  const prices: number[] = [];
+  const costs: number[] = [];
+  const owners: number[] = []; // ≥ 0: startup index; < 0: −(giant index) − 1
+  for (let i = 0; i < mid.startups.length; i++) {
+    const s = mid.startups[i]!;
+    if (s.status !== 'active' || s.pretrainingAbandoned || s.quality <= 0) continue;
+    s.apiPrice = startupPrice(level, base, s);
+    const boost = (p.marketingBoost * books[i]!.budgetBy.api) / (books[i]!.budgetBy.api + p.marketingHalf);
+    utils.push(p.beta * s.quality - (p.alpha * s.apiPrice) / ref + boost);
+    prices.push(s.apiPrice);
+    costs.push(at(level.macro.inferenceCost, turn) * level.companies[i]!.inferenceCostFactor);
+    owners.push(i);
+  }
+  for (let j = 0; j < mid.giants.length; j++) {
+    const g = mid.giants[j]!;
+    if (!g.active) continue;
+    utils.push(p.beta * g.quality - (p.alpha * g.apiPrice) / ref);
+    prices.push(g.apiPrice);
+    costs.push(at(level.macro.inferenceCost, turn) * level.giants[j]!.inferenceCostFactor);
+    owners.push(-j - 1);
+  }
+  const outsideU = p.outsideUtility + p.beta * at(level.macro.frontierQuality, turn);
+  const shares = logitShares(utils, outsideU);
+  const demandNoise = clamp(1 + p.noise * rngNormalish(rng), 0.5, 1.5);
+  const total = at(level.macro.apiDemand, turn) * powD(p.referencePrice / ref, p.elasticity) * demandNoise;
+  let tokens = 0;
+  let value = 0;
+  const giantShares = mid.giants.map(() => 0);
+  for (let k = 0; k < owners.length; k++) {
+    const share = shares.inside[k]!;
+    const t = total * share;
+    tokens += t;
+    value += t * prices[k]!;
+    const o = owners[k]!;
+    if (o >= 0) {
+      const b = books[o]!;
+      b.apiTokens = t;
+      b.revenueBy.api = Math.round((t * prices[k]!) / 10_000);
+      b.costBy.inference += Math.round((t * costs[k]!) / 10_000);
+    } else {
+      const j = -o - 1;
+      giantShares[j] = share;
+      const gain = (t * at(level.macro.cloudSubsidy, turn)) / 10_000;
+      mid.giants[j]!.cloudGain = Math.round(mid.giants[j]!.cloudGain + gain);
+    }
+  }
+  return {
+    refPrice: tokens > 0 ? value / tokens : base.market.refPrice,
+    totalTokens: tokens,
+    outsideShare: shares.outside,
+    giantShares,
+  };
+}
+
+/** Consumer apps: users bought with ads at the going CAC plus word of mouth; churn when the app trails. */
+function clearAppMarkets(
+  level: Level,
+  base: GameState,
+  mid: GameState,
+  books: Books[],
+  rng: RngState,
+  out: NewsItem[],
+): void {
+  const turn = base.turn;
+  let best = 0;
+  for (const s of mid.startups) if (s.status === 'active') best = Math.max(best, appQuality(level, mid, s));
+  for (const g of mid.giants) if (g.active) best = Math.max(best, g.quality);
+  const cacNoise = clamp(1 + 0.08 * rngNormalish(rng), 0.7, 1.3);
+  const cac = {
+    domestic: acquisitionCost(level, base, 'domestic') * cacNoise,
+    overseas: acquisitionCost(level, base, 'overseas') * cacNoise,
+  };
+  const cost = at(level.macro.inferenceCost, turn);
+  const ent = level.market.enterprise;
+  for (let i = 0; i < mid.startups.length; i++) {
+    const s = mid.startups[i]!;
+    if (s.status !== 'active') continue;
+    const b = books[i]!;
+    const q = appQuality(level, mid, s);
+    const output = outputFactor(level, s);
+    const needed =
+      (s.domesticUsers / 1e6) * level.market.domestic.engineersPerMillionUsers +
+      (s.overseasUsers / 1e6) * level.market.overseas.engineersPerMillionUsers +
+      s.enterpriseProjects * ent.engineersPerProject;
+    b.engFactor = clamp((s.staff.engineers * output) / Math.max(1, needed), 0, 1);
+    const factor = level.companies[i]!.inferenceCostFactor;
+    for (const market of ['domestic', 'overseas'] as const) {
+      const p = level.market[market];
+      const users = market === 'domestic' ? s.domesticUsers : s.overseasUsers;
+      const gap = Math.max(0, best - q);
+      const qualityPull = clamp(1 + (q - best) / 15, 0, 1.2);
+      const bought = ((b.budgetBy[market] * 10_000) / cac[market]) * (0.5 + 0.5 * b.engFactor);
+      const organic = users * p.organicRate * qualityPull;
+      const churn = clamp(p.baseChurn + (p.gapChurn * gap) / 10 + (1 - b.engFactor) * 0.1, 0, 1);
+      // App-store removals, regulation: a seeded shock takes a share of the users at once.
+      const shock = rngNext(rng) < p.shockChance ? p.shockLoss : 0;
+      if (shock > 0 && users > 0)
+        news(out, market === 'domestic' ? 'news.domesticShock' : 'news.overseasShock', s.id);
+      const next = Math.max(0, Math.round((users * (1 - churn) + bought + organic) * (1 - shock)));
+      const avg = (users + next) / 2;
+      b.revenueBy[market] = Math.round((avg * p.arpu * (0.5 + q / 100)) / 10_000);
+      b.costBy.inference += Math.round((avg * p.tokensPerUser * cost * factor) / 10_000);
+      if (market === 'domestic') s.domesticUsers = next;
+      else s.overseasUsers = next;
+    }
+  }
+}
+
+/** Enterprise projects: deals from sales × quality × demand; customisation can cost more than it earns. */
+function clearEnterprise(level: Level, mid: GameState, books: Books[], rng: RngState): void {
+  const ent = level.market.enterprise;
+  const turn = mid.turn;
+  for (let i = 0; i < mid.startups.length; i++) {
+    const s = mid.startups[i]!;
+    if (s.status !== 'active') continue;
+    const b = books[i]!;
+    const spec = level.companies[i]!;
+    s.platform = clamp(
+      s.platform * (1 - ent.platformDecay) + b.budgetBy.enterprise / ent.platformCostPerPoint / 100,
+      0,
+      0.9,
+    );
+    const q = appQuality(level, mid, s);
+    const qf = clamp((q - ent.qualityFloor) / 20, 0, 1.5);
+    const noise = clamp(1 + 0.2 * rngNormalish(rng), 0.4, 1.6);
+    const expected =
+      at(level.macro.enterpriseDemand, turn) *
+      (s.staff.sales / 10) *
+      qf *
+      (0.6 + 0.8 * spec.govTrust) *
+      outputFactor(level, s) *
+      noise;
+    const deals = stochasticRound(rng, expected);
+    const overload = Math.min(2, 1 / Math.max(0.33, b.engFactor) - 1);
+    b.revenueBy.enterprise = deals * ent.dealRevenue;
+    b.costBy.customisation = Math.round(
+      deals * ent.dealRevenue * ent.customisationRatio * (1 - s.platform) * (1 + overload),
+    );
+    s.enterpriseProjects = deals;
+  }
+}
+
+/** Finance for one company: credits, strategic money, funding round, cash, valuation, endings. */
+function settleBooks(
+  level: Level,
+  turn: number,
+  s: StartupState,
+  b: Books,
+  offers: Offer[],
+  player: boolean,
+  rng: RngState,
+  out: NewsItem[],
+): void {
+  const f = level.market.funding;
+  const revenue = sumRevenue(b.revenueBy);
+  const costs = sumCosts(b.costBy);
+  // Cloud credits pay for compute first; they count as funding when used.
+  const used = Math.min(s.credits, b.costBy.compute);
+  s.credits -= used;
+  b.funding += used;
+  if (player) {
+    for (const o of offers) {
+      if (o.kind !== 'strategic' || !o.accepted) continue;
+      b.funding += o.amount;
+      s.credits += o.cloudCredits;
+      s.ownershipBp = Math.round((s.ownershipBp * (10_000 - o.stakeBp)) / 10_000);
+      s.strategic = o.from;
+      s.raisedTotal += o.amount;
+      news(out, 'news.strategicDeal', s.id, { investor: o.from, amount: o.amount });
+    }
+  }
+  const mau = s.domesticUsers + s.overseasUsers;
+  const preMoney = Math.max(1, valuationOf(level, turn, s, revenue, mau));
+  if (s.plan.roundTarget !== null) {
+    const climate = at(level.macro.fundingClimate, turn);
+    const momentum = preMoney >= s.lastRoundValuation * 0.8 ? 1 : 0.6;
+    const chance = clamp(f.baseCloseChance * climate * momentum, 0.05, 0.95);
+    if (rngNext(rng) < chance) {
+      const cap = Math.floor((preMoney * f.maxDilutionBp) / (10_000 - f.maxDilutionBp));
+      const amount = Math.max(0, Math.min(s.plan.roundTarget, cap));
+      const dilution = Math.round((amount * 10_000) / (preMoney + amount));
+      s.ownershipBp = Math.round((s.ownershipBp * (10_000 - dilution)) / 10_000);
+      s.lastRoundValuation = preMoney + amount;
+      s.raisedTotal += amount;
+      b.funding += amount;
+      news(out, 'news.roundClosed', s.id, { amount, valuation: preMoney + amount, dilutionBp: dilution });
+    } else {
+      news(out, 'news.roundFailed', s.id, { target: s.plan.roundTarget });
+    }
+    s.plan.roundTarget = null;
+  }
+  s.cash = s.cash + revenue - costs + b.funding;
+  s.valuation = preMoney;
+  const qualifies = revenue - costs >= 0 && revenue >= level.endings.madeItMinRevenue;
+  s.profitStreak = qualifies ? s.profitStreak + 1 : 0;
+  if (s.profitStreak >= level.endings.madeItQuarters && s.madeItTurn === null) {
+    s.madeItTurn = turn;
+    news(out, 'news.madeIt', s.id, {});
+  }
+  const runway = runwayAt(s.cash, costs - revenue);
+  s.distress = runway < 2 ? s.distress + 1 : 0;
+  if (s.cash < 0) {
+    // A rival in distress may be bought before it fails; the player decides on offers itself.
+    if (!player && rngNext(rng) < 0.5) {
+      s.status = 'acquired';
+      news(out, 'news.rivalAcquired', s.id, {});
+    } else {
+      s.status = 'bankrupt';
+      news(out, 'news.bankrupt', s.id, {});
+    }
+  } else if (!player && s.distress >= 2 && rngNext(rng) < 0.25) {
+    s.status = 'acquired';
+    news(out, 'news.rivalAcquired', s.id, {});
+  }
+}

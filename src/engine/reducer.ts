@@ -1,0 +1,181 @@
+// The one entry point that changes a game: validate → apply. A rejected command returns the
+// very same state object with a typed reason; nothing throws for bad input.
+
+import type { Draft } from 'immer';
+import { produce } from 'immer';
+import { equityScore } from './economy';
+import type { Level } from './level';
+import { checkPeople, checkPricing, checkRoundTarget, checkSpend, checkSplit, reject } from './plan';
+import { resolveQuarter } from './quarter';
+import type { Command, CommandResult, GameState, Rejection, StartupState } from './types';
+import { RULES_VERSION } from './version';
+
+const KNOWN_TYPES = new Set<string>([
+  'plan/set-spend',
+  'plan/set-split',
+  'plan/set-api-price',
+  'people/set',
+  'money/open-round',
+  'money/cancel-round',
+  'money/accept-offer',
+  'money/decline-offer',
+  'event/answer',
+  'quarter/end',
+]);
+
+function playerIndex(state: GameState): number {
+  return state.startups.findIndex((s) => s.id === state.playerId);
+}
+
+/** Why a command may not be applied to this state, or null when it may. */
+export function validateCommand(level: Level, state: GameState, cmd: unknown): Rejection | null {
+  if (state.rulesVersion !== RULES_VERSION)
+    return reject(
+      'wrong-rules-version',
+      `this game was made under rules version ${state.rulesVersion}; this engine runs version ${RULES_VERSION}`,
+    );
+  if (state.levelId !== level.id || state.levelVersion !== level.version)
+    return reject(
+      'wrong-level',
+      `this game belongs to level ${state.levelId} v${state.levelVersion}, not ${level.id} v${level.version}`,
+    );
+  if (typeof cmd !== 'object' || cmd === null || typeof (cmd as { type?: unknown }).type !== 'string')
+    return reject('malformed', 'a command is an object with a "type"');
+  const c = cmd as Command;
+  if (!KNOWN_TYPES.has(c.type)) return reject('malformed', `unknown command type "${String(c.type)}"`);
+  if (state.ending !== null) return reject('game-over', `the game is over (${state.ending.kind})`);
+  const me = state.startups[playerIndex(state)] as StartupState;
+  switch (c.type) {
+    case 'plan/set-spend':
+      return checkSpend(me, c.amount);
+    case 'plan/set-split':
+      return checkSplit(c.pretrainingBp, c.appWeights);
+    case 'plan/set-api-price':
+      return checkPricing(c.mode, c.price);
+    case 'people/set':
+      return checkPeople(me, c.hires, c.payLevel, c.intensity);
+    case 'money/open-round':
+      if (me.plan.roundTarget !== null)
+        return reject(
+          'round-already-open',
+          `a round for ${me.plan.roundTarget} 万元 is already open this quarter`,
+        );
+      return checkRoundTarget(level, c.target);
+    case 'money/cancel-round':
+      return me.plan.roundTarget === null ? reject('no-round-open', 'no funding round is open') : null;
+    case 'money/accept-offer':
+    case 'money/decline-offer': {
+      const offer = state.offers.find((o) => o.id === c.offerId);
+      if (!offer) {
+        const open = state.offers.map((o) => o.id).join(', ') || 'none';
+        return reject('unknown-offer', `no offer "${String(c.offerId)}" on the table (open: ${open})`);
+      }
+      if (offer.accepted) return reject('unknown-offer', `offer "${offer.id}" was already accepted`);
+      return null;
+    }
+    case 'event/answer': {
+      const e = state.pendingEvents.find((p) => p.id === c.eventId);
+      if (!e) return reject('event-not-pending', `event "${String(c.eventId)}" is not waiting for an answer`);
+      if (!e.choices.includes(c.choiceId))
+        return reject(
+          'unknown-choice',
+          `event "${e.id}" has no choice "${String(c.choiceId)}" (${e.choices.join(', ')})`,
+        );
+      return null;
+    }
+    case 'quarter/end': {
+      const first = state.pendingEvents[0];
+      return first ? reject('event-pending', `answer event "${first.id}" before ending the quarter`) : null;
+    }
+  }
+}
+
+/**
+ * Small commands are Immer producers over the player's company (and the offers or cards they
+ * touch); the rest of the state is shared by reference. Producing over the whole state would
+ * make Immer walk the growing history on every command. The quarter's end is computed on plain
+ * copies (quarter.ts).
+ */
+function applyValid(level: Level, state: GameState, c: Command): GameState {
+  if (c.type === 'quarter/end') return resolveQuarter(level, state);
+  const i = playerIndex(state);
+  const withMe = (recipe: (me: Draft<StartupState>) => void): GameState => {
+    const startups = state.startups.slice();
+    startups[i] = produce(state.startups[i]!, recipe);
+    return { ...state, startups };
+  };
+  switch (c.type) {
+    case 'plan/set-spend':
+      return withMe((me) => {
+        me.plan.spend = c.amount;
+      });
+    case 'plan/set-split':
+      return withMe((me) => {
+        me.plan.pretrainingBp = c.pretrainingBp;
+        const w = c.appWeights;
+        me.plan.appWeights = {
+          domestic: w.domestic,
+          overseas: w.overseas,
+          enterprise: w.enterprise,
+          api: w.api,
+        };
+      });
+    case 'plan/set-api-price':
+      return withMe((me) => {
+        me.plan.pricing = {
+          mode: c.mode,
+          price: c.mode === 'exact' ? (c.price ?? 0) : me.plan.pricing.price,
+        };
+      });
+    case 'people/set':
+      return withMe((me) => {
+        const h = c.hires;
+        if (h?.researchers !== undefined) me.plan.hires.researchers = h.researchers;
+        if (h?.engineers !== undefined) me.plan.hires.engineers = h.engineers;
+        if (h?.sales !== undefined) me.plan.hires.sales = h.sales;
+        if (c.payLevel) me.plan.payLevel = c.payLevel;
+        if (c.intensity) me.plan.intensity = c.intensity;
+      });
+    case 'money/open-round':
+      return withMe((me) => {
+        me.plan.roundTarget = c.target;
+      });
+    case 'money/cancel-round':
+      return withMe((me) => {
+        me.plan.roundTarget = null;
+      });
+    case 'money/accept-offer': {
+      const offer = state.offers.find((o) => o.id === c.offerId)!;
+      const offers = produce(state.offers, (d) => {
+        d.find((o) => o.id === c.offerId)!.accepted = true;
+      });
+      if (offer.kind !== 'acquisition') return { ...state, offers };
+      const me = state.startups[i]!;
+      const next = withMe((d) => {
+        d.status = 'acquired';
+      });
+      return {
+        ...next,
+        offers,
+        ending: { kind: 'acquired', turn: state.turn, score: equityScore(level, me, offer.amount) },
+      };
+    }
+    case 'money/decline-offer':
+      return { ...state, offers: state.offers.filter((o) => o.id !== c.offerId) };
+    case 'event/answer':
+      return {
+        ...state,
+        pendingEvents: state.pendingEvents.filter((e) => e.id !== c.eventId),
+        answered: produce(state.answered, (d) => {
+          d.push({ id: c.eventId, choice: c.choiceId });
+        }),
+      };
+  }
+}
+
+/** Validate, then apply. Never throws on bad input; a rejection returns the same state object. */
+export function applyCommand(level: Level, state: GameState, cmd: Command): CommandResult {
+  const error = validateCommand(level, state, cmd);
+  if (error) return { ok: false, state, error };
+  return { ok: true, state: applyValid(level, state, cmd) };
+}

@@ -1,0 +1,296 @@
+// The game's state, commands and results. Plain JSON-safe data only (no classes, Maps,
+// cycles) so a state can be saved, hashed, replayed and sent to a worker unchanged.
+//
+// Units used everywhere in the engine:
+// - money: integer 万元 (¥10,000). cash(t+1) = cash(t) + revenue − costs + funding, exactly.
+// - API prices: ¥ per million tokens (float, ≥ 0); token volumes: millions of tokens.
+// - training compute: effective FLOP in units of 1e21 (float).
+// - users: monthly active users (integer people).
+// - shares and ownership of a whole: basis points (integer 0..10000) where the player sets them.
+
+import type { RngState } from './rng';
+
+export type Role = 'researchers' | 'engineers' | 'sales';
+export const ROLES: readonly Role[] = ['researchers', 'engineers', 'sales'];
+
+export type PayLevel = 'below' | 'market' | 'plus25' | 'plus50';
+export const PAY_LEVELS: readonly PayLevel[] = ['below', 'market', 'plus25', 'plus50'];
+
+/** 大小周 is 'dxz' (alternate-Saturday weeks). */
+export type Intensity = 'normal' | 'dxz' | '996';
+export const INTENSITIES: readonly Intensity[] = ['normal', 'dxz', '996'];
+
+export type PricingMode = 'premium' | 'match' | 'undercut' | 'free' | 'exact';
+export const PRICING_MODES: readonly PricingMode[] = ['premium', 'match', 'undercut', 'free', 'exact'];
+
+export type AppMarket = 'domestic' | 'overseas' | 'enterprise' | 'api';
+export const APP_MARKETS: readonly AppMarket[] = ['domestic', 'overseas', 'enterprise', 'api'];
+
+/** Integer percentages of the applications budget, summing to 100. */
+export type AppWeights = Record<AppMarket, number>;
+
+export type Staff = Record<Role, number>;
+
+export interface Pricing {
+  mode: PricingMode;
+  /** Used when mode is 'exact'; ¥ per million tokens. */
+  price: number;
+}
+
+/** What a company decides for one quarter. */
+export interface Plan {
+  /** Discretionary budget this quarter (compute + applications), integer 万元. Salaries come on top. */
+  spend: number;
+  /** Share of the spend that buys pretraining compute, basis points 0..10000. */
+  pretrainingBp: number;
+  appWeights: AppWeights;
+  pricing: Pricing;
+  /** Signed hires (+) or cuts (−) per role, applied at the start of the quarter. */
+  hires: Staff;
+  payLevel: PayLevel;
+  intensity: Intensity;
+  /** A funding round opened this quarter: target amount in 万元, or null. */
+  roundTarget: number | null;
+}
+
+export type CompanyStatus = 'active' | 'bankrupt' | 'acquired';
+
+export interface TrainingRun {
+  /** Effective compute accumulated so far (1e21 FLOP). */
+  compute: number;
+  /** Quarters of training done so far. */
+  quarters: number;
+}
+
+export interface StartupState {
+  id: string;
+  status: CompanyStatus;
+  cash: number;
+  /** Founders' ownership, basis points. */
+  ownershipBp: number;
+  /** Latest valuation mark (post-money), 万元. */
+  valuation: number;
+  /** Post-money valuation of the last closed round, 万元. */
+  lastRoundValuation: number;
+  raisedTotal: number;
+  /** Effective training-compute stock behind the released model (1e21 FLOP), after obsolescence. */
+  computeStock: number;
+  /** Quality of the released model, 0..100. */
+  quality: number;
+  run: TrainingRun | null;
+  modelsReleased: number;
+  pretrainingAbandoned: boolean;
+  staff: Staff;
+  /** 0..1: accumulated fatigue from 大小周 / 996. */
+  burnout: number;
+  apiPrice: number;
+  domesticUsers: number;
+  overseasUsers: number;
+  /** 0..1: how standardised the enterprise product is (cuts per-deal customisation). */
+  platform: number;
+  /** Enterprise projects in delivery. */
+  enterpriseProjects: number;
+  /** Strategic investor (cloud) the company is tied to, or null. */
+  strategic: string | null;
+  /** Unused cloud credits from a strategic investor, 万元; they pay for compute first. */
+  credits: number;
+  /** Consecutive quarters with too little runway (rivals' policies read it). */
+  distress: number;
+  /** Consecutive quarters with operating profit ≥ 0. */
+  profitStreak: number;
+  /** Turn in which it first had two profitable quarters in a row, or null. */
+  madeItTurn: number | null;
+  /** Quarters in which it had the best model among the startups and DeepSeek. */
+  frontierFame: number;
+  /** The plan in force: the player's plan being edited, or a rival's last plan. */
+  plan: Plan;
+}
+
+/** Big tech and DeepSeek: deep pockets, never bankrupt, scripted quality, rule-driven prices. */
+export interface GiantState {
+  id: string;
+  active: boolean;
+  quality: number;
+  apiPrice: number;
+  domesticUsers: number;
+  /** Ad spend this quarter, 万元 (pushes up the cost of acquiring users). */
+  adSpend: number;
+  /** Running total of cloud margin gained from tokens sold (万元): the cross-subsidy. */
+  cloudGain: number;
+}
+
+export type OfferKind = 'strategic' | 'acquisition';
+
+export interface Offer {
+  id: string;
+  kind: OfferKind;
+  /** Who offers (a giant's id). */
+  from: string;
+  /** Cash paid in (strategic) or price for the whole company (acquisition), 万元. */
+  amount: number;
+  /** Strategic: cloud credits 万元 and the stake taken (bp). */
+  cloudCredits: number;
+  stakeBp: number;
+  /** Last turn the offer stands. */
+  expiresTurn: number;
+  /** Strategic offers are accepted during the quarter and paid when it ends. */
+  accepted: boolean;
+}
+
+export interface NewsItem {
+  /** Translation key, e.g. 'news.priceCut'. */
+  key: string;
+  /** Who it is about (company or giant id), or '' for the market. */
+  subject: string;
+  params: Record<string, number | string>;
+}
+
+export type EndingKind = 'made-it' | 'out-of-money' | 'acquired' | 'times-up';
+
+export interface Ending {
+  kind: EndingKind;
+  /** Turn index in which the game ended. */
+  turn: number;
+  score: number;
+}
+
+export interface PendingEvent {
+  id: string;
+  /** Valid choice ids. */
+  choices: string[];
+}
+
+/** One company's line in the quarter's history (for charts, the runner and the debrief). */
+export interface CompanyRecord {
+  id: string;
+  status: CompanyStatus;
+  cash: number;
+  revenue: number;
+  costs: number;
+  operatingProfit: number;
+  funding: number;
+  revenueBy: Record<AppMarket, number>;
+  costBy: CostBreakdown;
+  apiPrice: number;
+  apiTokens: number;
+  quality: number;
+  mau: number;
+  domesticUsers: number;
+  overseasUsers: number;
+  enterpriseProjects: number;
+  headcount: number;
+  pretrainingShare: number;
+  valuation: number;
+  ownershipBp: number;
+}
+
+export interface CostBreakdown {
+  compute: number;
+  salaries: number;
+  ads: number;
+  inference: number;
+  customisation: number;
+  platform: number;
+  severance: number;
+}
+
+export interface GiantRecord {
+  id: string;
+  quality: number;
+  apiPrice: number;
+  apiShare: number;
+}
+
+export interface QuarterRecord {
+  turn: number;
+  quarter: string;
+  marketApiPrice: number;
+  apiTokens: number;
+  outsideShare: number;
+  frontierQuality: number;
+  cac: number;
+  companies: CompanyRecord[];
+  giants: GiantRecord[];
+  events: { id: string; choice: string }[];
+  news: NewsItem[];
+  hash: string;
+}
+
+export interface MarketState {
+  /** Demand-weighted API price of the last quarter (¥/M tokens); buyers judge prices against it. */
+  refPrice: number;
+  /** Total ad spend of the last quarter (万元); bids up the cost of acquiring users. */
+  adSpend: number;
+  /** Best released quality among the startups and DeepSeek last quarter. */
+  bestDomesticQuality: number;
+}
+
+export interface GameState {
+  rulesVersion: number;
+  levelId: string;
+  levelVersion: number;
+  seed: number;
+  rng: RngState;
+  /** Index of the quarter being planned (0 = the level's first quarter). */
+  turn: number;
+  playerId: string;
+  ending: Ending | null;
+  market: MarketState;
+  /** The level's startups, in the level's order (the player's among them). */
+  startups: StartupState[];
+  giants: GiantState[];
+  offers: Offer[];
+  pendingEvents: PendingEvent[];
+  /** Event answers given this quarter (recorded in history). */
+  answered: { id: string; choice: string }[];
+  /** News produced by the last quarter's resolution. */
+  news: NewsItem[];
+  history: QuarterRecord[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Commands: one per decision of the quarter plan, named domain/what.
+
+export type Command =
+  | { type: 'plan/set-spend'; amount: number }
+  | { type: 'plan/set-split'; pretrainingBp: number; appWeights: AppWeights }
+  | { type: 'plan/set-api-price'; mode: PricingMode; price?: number }
+  | { type: 'people/set'; hires?: Partial<Staff>; payLevel?: PayLevel; intensity?: Intensity }
+  | { type: 'money/open-round'; target: number }
+  | { type: 'money/cancel-round' }
+  | { type: 'money/accept-offer'; offerId: string }
+  | { type: 'money/decline-offer'; offerId: string }
+  | { type: 'event/answer'; eventId: string; choiceId: string }
+  | { type: 'quarter/end' };
+
+export type CommandType = Command['type'];
+
+export type RejectionCode =
+  | 'malformed'
+  | 'wrong-rules-version'
+  | 'wrong-level'
+  | 'game-over'
+  | 'bad-amount'
+  | 'insufficient-cash'
+  | 'bad-share'
+  | 'split-not-100'
+  | 'bad-price'
+  | 'bad-pricing-mode'
+  | 'bad-hires'
+  | 'bad-pay-level'
+  | 'bad-intensity'
+  | 'round-already-open'
+  | 'no-round-open'
+  | 'unknown-offer'
+  | 'event-not-pending'
+  | 'unknown-choice'
+  | 'event-pending';
+
+export interface Rejection {
+  code: RejectionCode;
+  message: string;
+}
+
+export type CommandResult =
+  | { ok: true; state: GameState }
+  | { ok: false; state: GameState; error: Rejection };

@@ -1,0 +1,562 @@
+// Shared test helpers: bundled levels, command arbitraries (legal-looking and illegal), a seeded game
+// driver that interleaves quarter/end and checks the "rejection leaves the state alone" contract on
+// every step, a state walker, and the golden-hash check used by tests/golden.test.ts and
+// scripts/update-golden.ts.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { getLevel, LEVEL_IDS } from '../src/app/levels';
+import {
+  applyCommand,
+  createGame,
+  hashState,
+  POLICIES,
+  type PolicyName,
+  playGame,
+} from '../src/engine/index';
+import type { Level } from '../src/engine/level';
+import type {
+  AppWeights,
+  Command,
+  CommandResult,
+  GameState,
+  PayLevel,
+  PricingMode,
+  QuarterRecord,
+  Staff,
+} from '../src/engine/types';
+import { INTENSITIES, PAY_LEVELS, PRICING_MODES } from '../src/engine/types';
+
+// ---------------------------------------------------------------------------------------
+// Levels
+
+export const ROOT = new URL('..', import.meta.url).pathname;
+export const LEVELS_DIR = join(ROOT, 'levels');
+export const HISTORICAL_ID = 'historical-2023';
+
+/** The raw JSON of every bundled level file, by file name. */
+export function levelFiles(): { file: string; json: unknown }[] {
+  return readdirSync(LEVELS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => ({ file, json: JSON.parse(readFileSync(join(LEVELS_DIR, file), 'utf8')) as unknown }));
+}
+
+/** The raw JSON of the historical level (a fresh copy on every call: tests may break it). */
+export function historicalJson(): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(LEVELS_DIR, `${HISTORICAL_ID}.json`), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+}
+
+/** Every bundled level (src/app/levels.ts), validated. */
+export function allLevels(): Level[] {
+  return LEVEL_IDS.map((id) => getLevel(id));
+}
+
+export function getTestLevel(id: string = HISTORICAL_ID): Level {
+  return getLevel(id);
+}
+
+/** Every (level, playable company) pair. */
+export function levelCompanyPairs(): { level: Level; company: string }[] {
+  return allLevels().flatMap((level) => level.player.companies.map((company) => ({ level, company })));
+}
+
+export function newGame(level: Level, seed: number, playerId: string): GameState {
+  const r = createGame(level, seed, playerId);
+  if (!r.ok)
+    throw new Error(`createGame(${level.id}, ${seed}, ${playerId}): ${r.error.code} ${r.error.message}`);
+  return r.state;
+}
+
+export function player(state: GameState) {
+  const s = state.startups.find((c) => c.id === state.playerId);
+  if (!s) throw new Error(`player ${state.playerId} not in state`);
+  return s;
+}
+
+export function clone<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
+export function staffTotal(s: Staff): number {
+  return s.researchers + s.engineers + s.sales;
+}
+
+// ---------------------------------------------------------------------------------------
+// Commands. Offer and event ids are only known at play time, so the arbitraries can emit
+// placeholders ('@offer:N', '@event:N', '@choice:N') that resolveCommand() maps onto the
+// current state (index modulo the number of offers / pending events / choices; left as an
+// unknown id when there is none).
+
+function pick<T>(xs: readonly T[], n: number): T | undefined {
+  return xs.length === 0 ? undefined : xs[n % xs.length];
+}
+
+function placeholderIndex(s: string, kind: string): number | null {
+  const m = new RegExp(`^@${kind}:(\\d+)$`).exec(s);
+  return m ? Number(m[1]) : null;
+}
+
+export function resolveCommand(state: GameState, cmd: Command): Command {
+  if (cmd === null || typeof cmd !== 'object') return cmd;
+  if (cmd.type === 'money/accept-offer' || cmd.type === 'money/decline-offer') {
+    const i = typeof cmd.offerId === 'string' ? placeholderIndex(cmd.offerId, 'offer') : null;
+    if (i === null) return cmd;
+    return { ...cmd, offerId: pick(state.offers, i)?.id ?? 'no-such-offer' };
+  }
+  if (cmd.type === 'event/answer') {
+    const ei = typeof cmd.eventId === 'string' ? placeholderIndex(cmd.eventId, 'event') : null;
+    const ev =
+      ei === null ? state.pendingEvents.find((e) => e.id === cmd.eventId) : pick(state.pendingEvents, ei);
+    const ci = typeof cmd.choiceId === 'string' ? placeholderIndex(cmd.choiceId, 'choice') : null;
+    const eventId = ei === null ? cmd.eventId : (ev?.id ?? 'no-such-event');
+    const choiceId =
+      ci === null ? cmd.choiceId : ev ? (pick(ev.choices, ci) ?? 'no-such-choice') : 'no-such-choice';
+    return { ...cmd, eventId, choiceId };
+  }
+  return cmd;
+}
+
+const money = (max: number) => fc.integer({ min: 0, max });
+
+/** Integer weights summing to exactly 100. */
+export const appWeightsArb: fc.Arbitrary<AppWeights> = fc
+  .tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }))
+  .map(([a, b, c]) => {
+    const [x, y, z] = [a, b, c].sort((p, q) => p - q) as [number, number, number];
+    return { domestic: x, overseas: y - x, enterprise: z - y, api: 100 - z };
+  });
+
+const hiresArb = fc.record(
+  {
+    researchers: fc.integer({ min: -15, max: 25 }),
+    engineers: fc.integer({ min: -15, max: 25 }),
+    sales: fc.integer({ min: -10, max: 15 }),
+  },
+  { requiredKeys: [] },
+);
+
+/** Commands a reasonable player might send (they may still be refused, e.g. for lack of cash). */
+export const legalishCommandArb: fc.Arbitrary<Command> = fc.oneof(
+  { arbitrary: money(150_000).map((amount) => ({ type: 'plan/set-spend', amount }) as Command), weight: 3 },
+  {
+    arbitrary: fc
+      .record({ pretrainingBp: fc.integer({ min: 0, max: 10_000 }), appWeights: appWeightsArb })
+      .map((r) => ({ type: 'plan/set-split', ...r }) as Command),
+    weight: 3,
+  },
+  {
+    arbitrary: fc
+      .record({
+        mode: fc.constantFrom<PricingMode>(...PRICING_MODES),
+        price: fc.double({ min: 0, max: 200, noNaN: true }),
+      })
+      .map(
+        (r) =>
+          (r.mode === 'exact'
+            ? { type: 'plan/set-api-price', ...r }
+            : { type: 'plan/set-api-price', mode: r.mode }) as Command,
+      ),
+    weight: 2,
+  },
+  {
+    arbitrary: fc
+      .record(
+        {
+          hires: hiresArb,
+          payLevel: fc.constantFrom<PayLevel>(...PAY_LEVELS),
+          intensity: fc.constantFrom(...INTENSITIES),
+        },
+        { requiredKeys: [] },
+      )
+      .map((r) => ({ type: 'people/set', ...r }) as Command),
+    weight: 2,
+  },
+  {
+    arbitrary: fc
+      .integer({ min: 1, max: 500_000 })
+      .map((target) => ({ type: 'money/open-round', target }) as Command),
+    weight: 1,
+  },
+  { arbitrary: fc.constant({ type: 'money/cancel-round' } as Command), weight: 1 },
+  {
+    arbitrary: fc.tuple(fc.boolean(), fc.nat(3)).map(
+      ([accept, i]) =>
+        ({
+          type: accept ? 'money/accept-offer' : 'money/decline-offer',
+          offerId: `@offer:${i}`,
+        }) as Command,
+    ),
+    weight: 1,
+  },
+  {
+    arbitrary: fc
+      .tuple(fc.nat(3), fc.nat(5))
+      .map(
+        ([e, c]) => ({ type: 'event/answer', eventId: `@event:${e}`, choiceId: `@choice:${c}` }) as Command,
+      ),
+    weight: 2,
+  },
+);
+
+const badNumber = fc.constantFrom(
+  -1,
+  -1e9,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  1e15,
+  0.5,
+);
+const asCommand = (x: unknown) => x as Command;
+
+/** Commands that must all be refused, whatever the state. */
+export const illegalCommandArb: fc.Arbitrary<Command> = fc
+  .oneof(
+    // malformed shapes
+    fc.constantFrom<unknown>(
+      null,
+      undefined,
+      42,
+      'quarter/end',
+      [],
+      {},
+      { type: 'plan/launch-rocket' },
+      { type: 'plan/set-spend' },
+      { type: 'plan/set-spend', amount: '100' },
+      { type: 'plan/set-split', pretrainingBp: 5000 },
+      { type: 'people/set', hires: 'many' },
+      { type: 'money/open-round' },
+      { type: 'money/accept-offer' },
+      { type: 'event/answer', eventId: 3, choiceId: 'a' },
+    ),
+    badNumber.map((amount) => ({ type: 'plan/set-spend', amount })),
+    fc
+      .tuple(fc.constantFrom(-1, 10_001, 2.5, Number.NaN, 1e9), appWeightsArb)
+      .map(([pretrainingBp, appWeights]) => ({ type: 'plan/set-split', pretrainingBp, appWeights })),
+    // weights not summing to 100 (or negative / fractional ones)
+    fc
+      .tuple(
+        fc.integer({ min: 0, max: 10_000 }),
+        appWeightsArb,
+        fc.constantFrom<[keyof AppWeights, number]>(
+          ['api', 1],
+          ['domestic', -1],
+          ['overseas', 37],
+          ['enterprise', 0.5],
+          ['api', -100],
+        ),
+      )
+      .map(([pretrainingBp, w, [k, d]]) => ({
+        type: 'plan/set-split',
+        pretrainingBp,
+        appWeights: { ...w, [k]: w[k] + d },
+      })),
+    fc.constantFrom('cheap', 'dumping', '', 'EXACT').map((mode) => ({ type: 'plan/set-api-price', mode })),
+    fc
+      .constantFrom<unknown>(-1, Number.NaN, Number.POSITIVE_INFINITY, undefined, '3')
+      .map((price) => ({ type: 'plan/set-api-price', mode: 'exact', price })),
+    fc
+      .tuple(
+        fc.constantFrom('researchers', 'engineers', 'sales'),
+        fc.constantFrom(-1_000_000, 1e7, Number.NaN, 1.5, Number.POSITIVE_INFINITY),
+      )
+      .map(([role, n]) => ({ type: 'people/set', hires: { [role]: n } })),
+    fc.constantFrom('double', 'zero', '').map((payLevel) => ({ type: 'people/set', payLevel })),
+    fc.constantFrom('007', 'chill', '').map((intensity) => ({ type: 'people/set', intensity })),
+    fc.constantFrom(0, -5, Number.NaN, 1e15, 2.5).map((target) => ({ type: 'money/open-round', target })),
+    fc
+      .constantFrom('money/accept-offer', 'money/decline-offer')
+      .map((type) => ({ type, offerId: 'offer-that-never-was' })),
+    fc
+      .constantFrom('event-that-never-was', '')
+      .map((eventId) => ({ type: 'event/answer', eventId, choiceId: 'yes' })),
+    // a pending event (if any) with an unknown choice; with none pending it is an unknown event
+    fc
+      .nat(3)
+      .map((e) => ({ type: 'event/answer', eventId: `@event:${e}`, choiceId: 'choice-that-never-was' })),
+  )
+  .map(asCommand);
+
+export const commandArb: fc.Arbitrary<Command> = fc.oneof(
+  { arbitrary: legalishCommandArb, weight: 3 },
+  { arbitrary: illegalCommandArb, weight: 2 },
+);
+
+/** A few quarters of commands; the driver ends each quarter with quarter/end. */
+export const quartersArb = (maxQuarters: number, maxPerQuarter = 6): fc.Arbitrary<Command[][]> =>
+  fc.array(fc.array(commandArb, { maxLength: maxPerQuarter }), { minLength: 1, maxLength: maxQuarters });
+
+// ---------------------------------------------------------------------------------------
+// Driver
+
+export interface Step {
+  before: GameState;
+  cmd: Command;
+  result: CommandResult;
+}
+
+export interface PlayResult {
+  initial: GameState;
+  state: GameState;
+  steps: Step[];
+  /** The commands actually sent, in order (resolved, including the driver's event answers). */
+  log: Command[];
+}
+
+export interface PlayOptions {
+  /** Keep ending quarters (answering events with their first choice) until the game ends. */
+  finish?: boolean;
+  /** Check, on every rejection, that the state is the same object and JSON-equal to a copy. */
+  checkRejections?: boolean;
+  onStep?: (step: Step) => void;
+}
+
+/**
+ * Plays a seeded game: the commands of each quarter, then quarter/end (after answering any event
+ * still pending with its first choice). Throws if a rejected command touched the state (when
+ * checkRejections) or if quarter/end cannot be sent.
+ */
+export function playQuarters(
+  level: Level,
+  seed: number,
+  playerId: string,
+  quarters: readonly (readonly Command[])[],
+  opts: PlayOptions = {},
+): PlayResult {
+  const initial = newGame(level, seed, playerId);
+  return continueQuarters(level, initial, quarters, opts);
+}
+
+export function continueQuarters(
+  level: Level,
+  initial: GameState,
+  quarters: readonly (readonly Command[])[],
+  opts: PlayOptions = {},
+): PlayResult {
+  let state = initial;
+  const steps: Step[] = [];
+  const log: Command[] = [];
+  const send = (raw: Command): CommandResult => {
+    const cmd = resolveCommand(state, raw);
+    const copy = opts.checkRejections ? JSON.stringify(state) : '';
+    const before = state;
+    const result = applyCommand(level, state, cmd);
+    if (opts.checkRejections && !result.ok) {
+      if (result.state !== before)
+        throw new Error(`rejected ${JSON.stringify(cmd)} returned a different state`);
+      if (JSON.stringify(before) !== copy)
+        throw new Error(`rejected ${JSON.stringify(cmd)} (${result.error.code}) mutated the state`);
+    }
+    const step = { before, cmd, result };
+    steps.push(step);
+    log.push(cmd);
+    opts.onStep?.(step);
+    state = result.state;
+    return result;
+  };
+  const endQuarter = () => {
+    for (let guard = 0; state.pendingEvents.length > 0 && guard < 20; guard++) {
+      const ev = state.pendingEvents[0]!;
+      send({ type: 'event/answer', eventId: ev.id, choiceId: ev.choices[0] ?? '' });
+    }
+    const r = send({ type: 'quarter/end' });
+    if (!r.ok)
+      throw new Error(`quarter/end refused at turn ${state.turn}: ${r.error.code} ${r.error.message}`);
+  };
+  for (const q of quarters) {
+    if (state.ending) break;
+    for (const cmd of q) send(cmd);
+    if (state.ending) break;
+    endQuarter();
+  }
+  if (opts.finish) {
+    for (let guard = 0; !state.ending && guard < level.quarters + 1; guard++) endQuarter();
+    if (!state.ending) throw new Error('game did not end');
+  }
+  return { initial, state, steps, log };
+}
+
+/** Replays a command log (as produced by playGame or the driver) from a state. */
+export function replay(level: Level, from: GameState, log: readonly Command[]): GameState {
+  let state = from;
+  for (const cmd of log) {
+    const r = applyCommand(level, state, cmd);
+    if (!r.ok && cmd.type === 'quarter/end') throw new Error(`replay: quarter/end refused: ${r.error.code}`);
+    state = r.state;
+  }
+  return state;
+}
+
+/** Splits a command log after each accepted quarter/end: one chunk per quarter. */
+export function splitByQuarter(log: readonly Command[]): Command[][] {
+  const out: Command[][] = [[]];
+  for (const cmd of log) {
+    out[out.length - 1]!.push(cmd);
+    if (cmd.type === 'quarter/end') out.push([]);
+  }
+  if (out[out.length - 1]!.length === 0) out.pop();
+  return out;
+}
+
+export function quarterHashes(state: GameState): string[] {
+  return state.history.map((h: QuarterRecord) => h.hash);
+}
+
+// ---------------------------------------------------------------------------------------
+// State walking
+
+/** Every number in a JSON-like value, with its dotted path. */
+export function* numbersIn(value: unknown, path = ''): Generator<[string, number]> {
+  if (typeof value === 'number') yield [path, value];
+  else if (Array.isArray(value))
+    for (let i = 0; i < value.length; i++) yield* numbersIn(value[i], `${path}.${i}`);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) yield* numbersIn(v, path ? `${path}.${k}` : k);
+}
+
+/** Paths of numbers that are NaN or infinite; [] when all are finite. */
+export function nonFinitePaths(value: unknown): string[] {
+  const bad: string[] = [];
+  for (const [p, n] of numbersIn(value)) if (!Number.isFinite(n)) bad.push(`${p}=${n}`);
+  return bad;
+}
+
+/** Paths holding values JSON cannot carry faithfully (undefined, functions, class instances). */
+export function nonJsonPaths(value: unknown, path = ''): string[] {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')
+    return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nonJsonPaths(v, `${path}.${i}`));
+  if (typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return [`${path} (${proto?.constructor?.name})`];
+    return Object.entries(value).flatMap(([k, v]) => nonJsonPaths(v, path ? `${path}.${k}` : k));
+  }
+  return [`${path} (${typeof value})`];
+}
+
+// ---------------------------------------------------------------------------------------
+// Golden hashes
+
+export interface GoldenGame {
+  level: string;
+  seed: number;
+  company: string;
+  policy: string;
+  quarterHashes: string[];
+  finalHash: string;
+}
+
+export interface GoldenFile {
+  rulesVersion: number;
+  games: GoldenGame[];
+}
+
+export type GoldenStatus = 'ok' | 'stale-golden' | 'rules-changed-without-version-bump';
+
+export interface GoldenCheck {
+  status: GoldenStatus;
+  message: string;
+  mismatches: string[];
+}
+
+const gameKey = (g: Pick<GoldenGame, 'level' | 'seed' | 'company' | 'policy'>) =>
+  `${g.level}/${g.company}/${g.policy}/seed ${g.seed}`;
+
+/**
+ * Compares recorded golden games with freshly computed ones. Hashes may only change together with
+ * RULES_VERSION, and a golden file made under another rules version must be regenerated.
+ */
+export function checkGolden(
+  recorded: GoldenFile,
+  computed: readonly GoldenGame[],
+  rulesVersion: number,
+): GoldenCheck {
+  if (recorded.rulesVersion !== rulesVersion) {
+    return {
+      status: 'stale-golden',
+      message:
+        `the golden file was made under rules version ${recorded.rulesVersion} but RULES_VERSION is ` +
+        `${rulesVersion}: regenerate it with \`npx tsx scripts/update-golden.ts\` and commit it`,
+      mismatches: [],
+    };
+  }
+  const mismatches: string[] = [];
+  const byKey = new Map(computed.map((g) => [gameKey(g), g]));
+  for (const rec of recorded.games) {
+    const key = gameKey(rec);
+    const got = byKey.get(key);
+    byKey.delete(key);
+    if (!got) {
+      mismatches.push(`${key}: not computed`);
+      continue;
+    }
+    const n = Math.max(rec.quarterHashes.length, got.quarterHashes.length);
+    for (let i = 0; i < n; i++) {
+      if (rec.quarterHashes[i] !== got.quarterHashes[i]) {
+        mismatches.push(
+          `${key}: first difference at quarter ${i}: recorded ${rec.quarterHashes[i] ?? '(none)'}, ` +
+            `now ${got.quarterHashes[i] ?? '(none)'}`,
+        );
+        break;
+      }
+    }
+    if (rec.finalHash !== got.finalHash)
+      mismatches.push(`${key}: final hash recorded ${rec.finalHash}, now ${got.finalHash}`);
+  }
+  for (const key of byKey.keys()) mismatches.push(`${key}: computed but not recorded`);
+  if (mismatches.length > 0) {
+    return {
+      status: 'rules-changed-without-version-bump',
+      message:
+        `the game's results changed under the same RULES_VERSION (${rulesVersion}): the rules changed. ` +
+        'Bump RULES_VERSION in src/engine/version.ts and run `npx tsx scripts/update-golden.ts`.\n' +
+        mismatches.join('\n'),
+      mismatches,
+    };
+  }
+  return { status: 'ok', message: 'golden hashes match', mismatches };
+}
+
+// ---------------------------------------------------------------------------------------
+// Golden games
+
+export const POLICY_NAMES: readonly PolicyName[] = POLICIES;
+
+export type GoldenSpec = Pick<GoldenGame, 'level' | 'seed' | 'company' | 'policy'>;
+
+/** The games whose hashes are committed in tests/golden/<level>.json. */
+export const GOLDEN_GAMES: readonly GoldenSpec[] = [
+  { level: HISTORICAL_ID, seed: 1, company: 'zhipu', policy: 'balanced' },
+  { level: HISTORICAL_ID, seed: 2, company: 'minimax', policy: 'overseas-first' },
+  { level: HISTORICAL_ID, seed: 3, company: 'moonshot', policy: 'applications-first' },
+  { level: HISTORICAL_ID, seed: 4, company: 'baichuan', policy: 'enterprise-first' },
+  { level: HISTORICAL_ID, seed: 5, company: '01ai', policy: 'pretraining-first' },
+  { level: HISTORICAL_ID, seed: 6, company: 'stepfun', policy: 'random' },
+  { level: HISTORICAL_ID, seed: 20230101, company: 'zhipu', policy: 'random' },
+  { level: HISTORICAL_ID, seed: 77, company: 'moonshot', policy: 'balanced' },
+];
+
+function isPolicy(name: string): name is PolicyName {
+  return (POLICIES as readonly string[]).includes(name);
+}
+
+/** Plays one golden game with its autopilot and returns its hashes. */
+export function computeGoldenGame(spec: GoldenSpec): GoldenGame {
+  if (!isPolicy(spec.policy)) throw new Error(`unknown policy "${spec.policy}"`);
+  const { state } = playGame(getLevel(spec.level), spec.seed, spec.company, spec.policy);
+  return {
+    level: spec.level,
+    seed: spec.seed,
+    company: spec.company,
+    policy: spec.policy,
+    quarterHashes: quarterHashes(state),
+    finalHash: hashState(state),
+  };
+}
+
+export const GOLDEN_DIR = join(ROOT, 'tests', 'golden');

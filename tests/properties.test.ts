@@ -1,0 +1,305 @@
+// Property tests over every bundled level and every playable company: random command sequences
+// (legal-looking and illegal, quarter/end interleaved), then the game played out to its end.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyCommand, hashState } from '../src/engine/index';
+import type { Level } from '../src/engine/level';
+import type { Command, GameState } from '../src/engine/types';
+import {
+  clone,
+  commandArb,
+  illegalCommandArb,
+  levelCompanyPairs,
+  nonFinitePaths,
+  type PlayResult,
+  playQuarters,
+  quarterHashes,
+  quartersArb,
+  staffTotal,
+} from './helpers';
+
+const PAIRS = levelCompanyPairs();
+const RUNS_PER_PAIR = 6;
+const KNOWN_TYPES: readonly string[] = [
+  'plan/set-spend',
+  'plan/set-split',
+  'plan/set-api-price',
+  'people/set',
+  'money/open-round',
+  'money/cancel-round',
+  'money/accept-offer',
+  'money/decline-offer',
+  'event/answer',
+  'quarter/end',
+];
+const seedArb = fc.integer({ min: 0, max: 0x7fffffff });
+
+function propertyForAllPairs(
+  name: string,
+  body: (level: Level, company: string, seed: number, quarters: Command[][]) => void,
+  maxQuarters = 16,
+  numRuns = RUNS_PER_PAIR,
+) {
+  describe(name, () => {
+    for (const { level, company } of PAIRS) {
+      it(`${level.id} / ${company}`, () => {
+        fc.assert(
+          fc.property(seedArb, quartersArb(maxQuarters), (seed, quarters) =>
+            body(level, company, seed, quarters),
+          ),
+          { numRuns, seed: 20230101 },
+        );
+      });
+    }
+  });
+}
+
+function playOut(level: Level, company: string, seed: number, quarters: Command[][]): PlayResult {
+  return playQuarters(level, seed, company, quarters, { finish: true, checkRejections: true });
+}
+
+/** The state right before each accepted quarter/end, in order. */
+function statesBeforeQuarters(play: PlayResult): GameState[] {
+  return play.steps.filter((s) => s.cmd.type === 'quarter/end' && s.result.ok).map((s) => s.before);
+}
+
+function checkBooks(play: PlayResult) {
+  const { state } = play;
+  const before = statesBeforeQuarters(play);
+  expect(before.length).toBe(state.history.length);
+  state.history.forEach((rec, t) => {
+    const pre = before[t];
+    if (!pre) throw new Error('missing pre-quarter state');
+    expect(rec.companies.map((c) => c.id)).toEqual(pre.startups.map((c) => c.id));
+    for (const c of rec.companies) {
+      const prevCash =
+        t === 0
+          ? play.initial.startups.find((s) => s.id === c.id)?.cash
+          : state.history[t - 1]?.companies.find((s) => s.id === c.id)?.cash;
+      const where = `${rec.quarter} ${c.id}`;
+      for (const [k, v] of Object.entries({
+        cash: c.cash,
+        revenue: c.revenue,
+        costs: c.costs,
+        funding: c.funding,
+      }))
+        expect(Number.isSafeInteger(v), `${where} ${k}=${v}`).toBe(true);
+      expect(c.cash - (prevCash ?? Number.NaN), `${where}: cash change vs revenue − costs + funding`).toBe(
+        c.revenue - c.costs + c.funding,
+      );
+      // the cash before this quarter's resolution is the previous record's cash (nothing moves money off the books)
+      expect(pre.startups.find((s) => s.id === c.id)?.cash, `${where}: cash before the quarter`).toBe(
+        prevCash,
+      );
+      expect(c.revenue, where).toBeGreaterThanOrEqual(0);
+      expect(c.costs, where).toBeGreaterThanOrEqual(0);
+      expect(c.funding, where).toBeGreaterThanOrEqual(0);
+      expect(c.operatingProfit, where).toBe(c.revenue - c.costs);
+      expect(
+        Object.values(c.revenueBy).reduce((a, b) => a + b, 0),
+        `${where} revenueBy`,
+      ).toBe(c.revenue);
+      expect(
+        Object.values(c.costBy).reduce((a, b) => a + b, 0),
+        `${where} costBy`,
+      ).toBe(c.costs);
+    }
+    // the state after the quarter carries the record's cash
+    const after = t + 1 < before.length ? before[t + 1] : state;
+    for (const c of rec.companies) expect(after?.startups.find((s) => s.id === c.id)?.cash).toBe(c.cash);
+  });
+}
+
+function checkSane(state: GameState) {
+  expect(nonFinitePaths(state)).toEqual([]);
+  for (const c of state.startups) {
+    for (const [role, n] of Object.entries(c.staff)) {
+      expect(Number.isInteger(n), `${c.id} ${role}`).toBe(true);
+      expect(n, `${c.id} ${role}`).toBeGreaterThanOrEqual(0);
+    }
+    expect(c.domesticUsers).toBeGreaterThanOrEqual(0);
+    expect(c.overseasUsers).toBeGreaterThanOrEqual(0);
+    expect(c.quality).toBeGreaterThanOrEqual(0);
+    expect(c.quality).toBeLessThanOrEqual(100);
+    expect(c.apiPrice).toBeGreaterThanOrEqual(0);
+    expect(c.burnout).toBeGreaterThanOrEqual(0);
+    expect(c.burnout).toBeLessThanOrEqual(1);
+    expect(c.ownershipBp).toBeGreaterThanOrEqual(0);
+    expect(c.ownershipBp).toBeLessThanOrEqual(10_000);
+    expect(c.enterpriseProjects).toBeGreaterThanOrEqual(0);
+    expect(c.credits).toBeGreaterThanOrEqual(0);
+    if (c.status === 'active') expect(c.cash, `${c.id} active with negative cash`).toBeGreaterThanOrEqual(0);
+  }
+  for (const g of state.giants) {
+    expect(g.quality).toBeGreaterThanOrEqual(0);
+    expect(g.quality).toBeLessThanOrEqual(100);
+    expect(g.domesticUsers).toBeGreaterThanOrEqual(0);
+  }
+  for (const rec of state.history) {
+    for (const c of rec.companies) {
+      expect(c.quality).toBeGreaterThanOrEqual(0);
+      expect(c.quality).toBeLessThanOrEqual(100);
+      for (const k of ['mau', 'domesticUsers', 'overseasUsers', 'headcount', 'apiTokens'] as const)
+        expect(c[k], `${rec.quarter} ${c.id} ${k}`).toBeGreaterThanOrEqual(0);
+    }
+  }
+}
+
+/**
+ * The API market is a logit over every provider and an outside option: the outside share, the giants'
+ * shares and the startups' shares (their tokens over the potential demand, total = sold / (1 − outside))
+ * each lie in [0, 1] and sum to 1.
+ */
+function checkShares(state: GameState) {
+  for (const rec of state.history) {
+    const where = rec.quarter;
+    const startupTokens = rec.companies.reduce((a, c) => a + c.apiTokens, 0);
+    const giantShare = rec.giants.reduce((a, g) => a + g.apiShare, 0);
+    for (const s of [rec.outsideShare, ...rec.giants.map((g) => g.apiShare)]) {
+      expect(s, where).toBeGreaterThanOrEqual(0);
+      expect(s, where).toBeLessThanOrEqual(1);
+    }
+    for (const c of rec.companies) expect(c.apiTokens, `${where} ${c.id}`).toBeGreaterThanOrEqual(0);
+    expect(startupTokens, `${where}: startups sold more than the market`).toBeLessThanOrEqual(
+      rec.apiTokens * (1 + 1e-9) + 1e-9,
+    );
+    const inside = 1 - rec.outsideShare;
+    if (rec.apiTokens > 0 && inside > 1e-12) {
+      const potential = rec.apiTokens / inside;
+      const startupShares = rec.companies.map((c) => c.apiTokens / potential);
+      for (const s of startupShares) expect(s, where).toBeLessThanOrEqual(1);
+      const sum = rec.outsideShare + giantShare + startupShares.reduce((a, b) => a + b, 0);
+      expect(Math.abs(sum - 1), `${where}: shares sum to ${sum}`).toBeLessThan(1e-9);
+    } else {
+      // nobody sold: everything went to the outside option
+      expect(startupTokens, where).toBe(0);
+      expect(giantShare, where).toBeLessThan(1e-12);
+      expect(rec.outsideShare, where).toBeCloseTo(1, 9);
+    }
+  }
+}
+
+propertyForAllPairs(
+  'books balance exactly every quarter for every startup',
+  (level, company, seed, quarters) => {
+    checkBooks(playOut(level, company, seed, quarters));
+  },
+);
+
+propertyForAllPairs(
+  'no NaN/Infinity, no negative headcount or users, quality in [0, 100]',
+  (l, c, seed, qs) => {
+    const play = playOut(l, c, seed, qs);
+    for (const step of play.steps)
+      if (step.result.ok && step.cmd.type === 'quarter/end') checkSane(step.result.state);
+    checkSane(play.state);
+  },
+);
+
+propertyForAllPairs(
+  'API market shares lie in [0, 1] and sum to 1 with the outside option',
+  (l, c, seed, qs) => {
+    checkShares(playOut(l, c, seed, qs).state);
+  },
+);
+
+describe('rejected commands leave the state alone', () => {
+  for (const { level, company } of PAIRS) {
+    it(`${level.id} / ${company}`, () => {
+      fc.assert(
+        fc.property(seedArb, quartersArb(6, 10), (seed, quarters) => {
+          playQuarters(level, seed, company, quarters, {
+            onStep: ({ before, cmd, result }) => {
+              if (result.ok) return;
+              expect(result.state, JSON.stringify(cmd)).toBe(before);
+              expect(result.error.message.length).toBeGreaterThan(0);
+            },
+          });
+          // the driver's checkRejections compares a deep copy taken before each command
+          playQuarters(level, seed, company, quarters, { checkRejections: true });
+        }),
+        { numRuns: RUNS_PER_PAIR, seed: 7 },
+      );
+    });
+  }
+
+  it('every illegal command is refused from a mid-game state, which stays deep-equal to its copy', () => {
+    const { level, company } = PAIRS[0] ?? { level: undefined, company: '' };
+    if (!level) throw new Error('no levels');
+    const mid = playQuarters(level, 99, company, [[], [], []]).state;
+    const copy = clone(mid);
+    fc.assert(
+      fc.property(illegalCommandArb, (cmd) => {
+        const r = applyCommand(level, mid, cmd);
+        expect(r.ok).toBe(false);
+        expect(r.state).toBe(mid);
+        expect(mid).toEqual(copy);
+      }),
+      { numRuns: 300, seed: 3 },
+    );
+  });
+});
+
+describe('same level + seed + commands ⇒ same per-quarter hashes', () => {
+  for (const { level, company } of PAIRS) {
+    it(`${level.id} / ${company}`, () => {
+      fc.assert(
+        fc.property(seedArb, quartersArb(16), (seed, quarters) => {
+          const a = playOut(level, company, seed, quarters);
+          const b = playOut(level, company, seed, quarters);
+          expect(quarterHashes(b.state)).toEqual(quarterHashes(a.state));
+          expect(hashState(b.state)).toBe(hashState(a.state));
+          expect(b.state).toEqual(a.state);
+        }),
+        { numRuns: 3, seed: 11 },
+      );
+    });
+  }
+
+  it('each quarter record carries the hash of the state right after that quarter', () => {
+    for (const { level, company } of PAIRS) {
+      const play = playOut(level, company, 5, [[]]);
+      const after = play.steps
+        .filter((s) => s.cmd.type === 'quarter/end' && s.result.ok)
+        .map((s) => s.result.state);
+      expect(after.length).toBe(play.state.history.length);
+      expect(
+        after.map((s) => hashState(s)),
+        `${level.id} / ${company}`,
+      ).toEqual(quarterHashes(play.state));
+    }
+  });
+});
+
+const knownTypeArb = commandArb.filter(
+  (c) =>
+    typeof c === 'object' && c !== null && KNOWN_TYPES.includes((c as { type?: unknown }).type as string),
+);
+
+describe('after the game ends every command is refused with game-over', () => {
+  for (const { level, company } of PAIRS) {
+    it(`${level.id} / ${company}`, () => {
+      fc.assert(
+        fc.property(
+          seedArb,
+          quartersArb(4),
+          fc.array(knownTypeArb, { minLength: 1, maxLength: 20 }),
+          (seed, qs, after) => {
+            const { state } = playOut(level, company, seed, qs);
+            expect(state.ending).not.toBeNull();
+            const copy = JSON.stringify(state);
+            for (const cmd of [...after, { type: 'quarter/end' } as Command]) {
+              const r = applyCommand(level, state, cmd);
+              expect(r.ok, JSON.stringify(cmd)).toBe(false);
+              if (!r.ok) expect(r.error.code, JSON.stringify(cmd)).toBe('game-over');
+              expect(r.state).toBe(state);
+            }
+            expect(JSON.stringify(state)).toBe(copy);
+          },
+        ),
+        { numRuns: 3, seed: 13 },
+      );
+    });
+  }
+});
