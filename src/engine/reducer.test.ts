@@ -13,7 +13,8 @@ const fresh = () => newGame(level, 42, COMPANY);
 
 function ok(state: GameState, cmd: Command, lvl: Level = level): GameState {
   const r = applyCommand(lvl, state, cmd);
-  if (!r.ok) throw new Error(`expected ${JSON.stringify(cmd)} to be accepted: ${r.error.code} ${r.error.message}`);
+  if (!r.ok)
+    throw new Error(`expected ${JSON.stringify(cmd)} to be accepted: ${r.error.code} ${r.error.message}`);
   return r.state;
 }
 
@@ -50,12 +51,12 @@ function withPendingEvent(state: GameState): GameState {
   return { ...state, pendingEvents: [{ id: 'ev-test', choices: ['accept', 'refuse'] }] };
 }
 
-/** Plays quarters spending all cash until the player is offered an acquisition. */
+/** Plays quarters spending half the cash each quarter until the player is offered an acquisition. */
 function stateWithAcquisitionOffer(): GameState {
   let s = fresh();
   for (let q = 0; q < level.quarters - 1 && !s.ending; q++) {
     if (s.offers.some((o) => o.kind === 'acquisition')) return s;
-    s = ok(s, { type: 'plan/set-spend', amount: me(s).cash });
+    s = ok(s, { type: 'plan/set-spend', amount: Math.floor(me(s).cash / 2) });
     s = ok(s, { type: 'quarter/end' });
   }
   throw new Error('no acquisition offer came');
@@ -121,16 +122,37 @@ describe('rejections: every code, from real states', () => {
     const w = { domestic: 25, overseas: 25, enterprise: 25, api: 25 };
     for (const pretrainingBp of [-1, 10_001, 0.5, Number.NaN])
       expectRejected(s, { type: 'plan/set-split', pretrainingBp, appWeights: w }, 'bad-share');
-    expectRejected(s, { type: 'plan/set-split', pretrainingBp: 0, appWeights: { ...w, api: -1 } }, 'bad-share');
-    expectRejected(s, { type: 'plan/set-split', pretrainingBp: 0, appWeights: { ...w, api: 101 } }, 'bad-share');
-    expectRejected(s, { type: 'plan/set-split', pretrainingBp: 0, appWeights: { ...w, api: 24.5 } }, 'bad-share');
-    expectRejected(s, { type: 'plan/set-split', pretrainingBp: 0, appWeights: { ...w, api: 24 } }, 'split-not-100');
-    expectRejected(s, { type: 'plan/set-split', pretrainingBp: 0, appWeights: { ...w, api: 26 } }, 'split-not-100');
+    expectRejected(
+      s,
+      { type: 'plan/set-split', pretrainingBp: 0, appWeights: { ...w, api: -1 } },
+      'bad-share',
+    );
+    expectRejected(
+      s,
+      { type: 'plan/set-split', pretrainingBp: 0, appWeights: { ...w, api: 101 } },
+      'bad-share',
+    );
+    expectRejected(
+      s,
+      { type: 'plan/set-split', pretrainingBp: 0, appWeights: { ...w, api: 24.5 } },
+      'bad-share',
+    );
+    expectRejected(
+      s,
+      { type: 'plan/set-split', pretrainingBp: 0, appWeights: { ...w, api: 24 } },
+      'split-not-100',
+    );
+    expectRejected(
+      s,
+      { type: 'plan/set-split', pretrainingBp: 0, appWeights: { ...w, api: 26 } },
+      'split-not-100',
+    );
   });
 
   it('bad-pricing-mode and bad-price', () => {
     const s = fresh();
-    for (const mode of ['cheap', '', 'EXACT', 5]) expectRejected(s, { type: 'plan/set-api-price', mode }, 'bad-pricing-mode');
+    for (const mode of ['cheap', '', 'EXACT', 5])
+      expectRejected(s, { type: 'plan/set-api-price', mode }, 'bad-pricing-mode');
     for (const price of [-1, Number.NaN, Number.POSITIVE_INFINITY, undefined, '3', 1e9])
       expectRejected(s, { type: 'plan/set-api-price', mode: 'exact', price }, 'bad-price');
     expectRejected(s, { type: 'plan/set-api-price', mode: 'match', price: Number.NaN }, 'bad-price');
@@ -176,12 +198,24 @@ describe('rejections: every code, from real states', () => {
     const s = fresh();
     expectRejected(s, { type: 'event/answer', eventId: 'ev-test', choiceId: 'accept' }, 'event-not-pending');
     const pending = withPendingEvent(s);
-    expectRejected(pending, { type: 'event/answer', eventId: 'ev-other', choiceId: 'accept' }, 'event-not-pending');
-    expectRejected(pending, { type: 'event/answer', eventId: 'ev-test', choiceId: 'maybe' }, 'unknown-choice');
+    expectRejected(
+      pending,
+      { type: 'event/answer', eventId: 'ev-other', choiceId: 'accept' },
+      'event-not-pending',
+    );
+    expectRejected(
+      pending,
+      { type: 'event/answer', eventId: 'ev-test', choiceId: 'maybe' },
+      'unknown-choice',
+    );
     expectRejected(pending, { type: 'quarter/end' }, 'event-pending');
     // once answered it is no longer pending
     const answered = ok(pending, { type: 'event/answer', eventId: 'ev-test', choiceId: 'refuse' });
-    expectRejected(answered, { type: 'event/answer', eventId: 'ev-test', choiceId: 'accept' }, 'event-not-pending');
+    expectRejected(
+      answered,
+      { type: 'event/answer', eventId: 'ev-test', choiceId: 'accept' },
+      'event-not-pending',
+    );
   });
 
   it('checks come in order: rules version, level, shape, game over', () => {
@@ -231,10 +265,14 @@ describe('accepted commands change exactly what they should', () => {
       me(e).plan.hires.researchers = 12;
       me(e).plan.hires.sales = -3;
     });
-    const b = expectOnlyChange(a, { type: 'people/set', hires: { engineers: 4 }, payLevel: 'plus50' }, (e) => {
-      me(e).plan.hires.engineers = 4;
-      me(e).plan.payLevel = 'plus50';
-    });
+    const b = expectOnlyChange(
+      a,
+      { type: 'people/set', hires: { engineers: 4 }, payLevel: 'plus50' },
+      (e) => {
+        me(e).plan.hires.engineers = 4;
+        me(e).plan.payLevel = 'plus50';
+      },
+    );
     expectOnlyChange(b, { type: 'people/set', intensity: '996' }, (e) => {
       me(e).plan.intensity = '996';
     });
@@ -333,7 +371,7 @@ describe('quarter/end', () => {
   it('applies the plan: hires and cuts happen, one-quarter orders are reset, the rest stays', () => {
     const s0 = fresh();
     let s = ok(s0, { type: 'plan/set-spend', amount: 5000 });
-    s = ok(s, { type: 'people/set', hires: { engineers: -(me(s0).staff.engineers) }, intensity: 'dxz' });
+    s = ok(s, { type: 'people/set', hires: { engineers: -me(s0).staff.engineers }, intensity: 'dxz' });
     s = ok(s, { type: 'money/open-round', target: 10_000 });
     const next = ok(s, { type: 'quarter/end' });
     expect(me(next).staff.engineers).toBe(0);
