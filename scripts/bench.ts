@@ -17,6 +17,7 @@ import {
   playerOf,
   playGame,
   RULES_VERSION,
+  setStateFreezing,
 } from '../src/engine/index';
 import type { Level } from '../src/engine/level';
 import type { Command, GameState } from '../src/engine/types';
@@ -216,7 +217,24 @@ const perCommand: Section = {
   },
 };
 
-const SECTIONS: readonly Section[] = [fullGames, perCommand];
+/** The same games with every state deep-frozen, as in development and tests (not a target). */
+const frozenGames: Section = {
+  id: 'gamesFrozen',
+  title: 'full games with state freezing on (development mode; for comparison)',
+  run: (ctx) => {
+    setStateFreezing(true);
+    try {
+      return fullGames
+        .run(ctx)
+        .filter((f) => f.key === 'fullGamesPerSecond')
+        .map(({ target: _target, ...f }) => ({ ...f, label: `${f.label} (frozen states)` }));
+    } finally {
+      setStateFreezing(false);
+    }
+  },
+};
+
+const SECTIONS: readonly Section[] = [fullGames, perCommand, frozenGames];
 
 // --- Report ------------------------------------------------------------------------------------------
 
@@ -288,6 +306,8 @@ runCli(() => {
   if (!level) throw new Error(`level "${levelId}" is listed but not found`);
   const ctx: BenchContext = { level, seconds: values.seconds, samples: Math.ceil(values.samples) };
 
+  // Production configuration: states are not deep-frozen (see setStateFreezing).
+  setStateFreezing(false);
   warmUp(level, 1000);
   const results = SECTIONS.map((section) => ({ section, figures: section.run(ctx) }));
 

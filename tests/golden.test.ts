@@ -11,8 +11,10 @@ import {
   checkGolden,
   computeGoldenGame,
   GOLDEN_DIR,
+  GOLDEN_GAMES,
   type GoldenFile,
   type GoldenGame,
+  type GoldenSpec,
   getTestLevel,
   HISTORICAL_ID,
   newGame,
@@ -38,6 +40,11 @@ describe('golden hashes', () => {
       expect(g.quarterHashes.length).toBeGreaterThan(0);
       for (const h of [...g.quarterHashes, g.finalHash]) expect(h).toMatch(/^[0-9a-f]{16}$/);
     }
+  });
+
+  it('the golden file lists exactly the games of GOLDEN_GAMES (scripts/update-golden.ts)', () => {
+    const key = (g: GoldenSpec) => `${g.level}/${g.company}/${g.policy}/${g.seed}`;
+    expect(recorded.games.map(key)).toEqual(GOLDEN_GAMES.filter((g) => g.level === HISTORICAL_ID).map(key));
   });
 
   it('replaying the golden games gives the recorded hashes under the recorded rules version', () => {

@@ -101,6 +101,11 @@ function placeholderIndex(s: string, kind: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** Whether a (possibly malformed) command is a quarter/end. */
+export function isQuarterEnd(cmd: unknown): boolean {
+  return typeof cmd === 'object' && cmd !== null && (cmd as { type?: unknown }).type === 'quarter/end';
+}
+
 export function resolveCommand(state: GameState, cmd: Command): Command {
   if (cmd === null || typeof cmd !== 'object') return cmd;
   if (cmd.type === 'money/accept-offer' || cmd.type === 'money/decline-offer') {
@@ -386,7 +391,7 @@ export function replay(level: Level, from: GameState, log: readonly Command[]): 
   let state = from;
   for (const cmd of log) {
     const r = applyCommand(level, state, cmd);
-    if (!r.ok && cmd.type === 'quarter/end') throw new Error(`replay: quarter/end refused: ${r.error.code}`);
+    if (!r.ok && isQuarterEnd(cmd)) throw new Error(`replay: quarter/end refused: ${r.error.code}`);
     state = r.state;
   }
   return state;
@@ -397,7 +402,7 @@ export function splitByQuarter(log: readonly Command[]): Command[][] {
   const out: Command[][] = [[]];
   for (const cmd of log) {
     out[out.length - 1]!.push(cmd);
-    if (cmd.type === 'quarter/end') out.push([]);
+    if (isQuarterEnd(cmd)) out.push([]);
   }
   if (out[out.length - 1]!.length === 0) out.pop();
   return out;

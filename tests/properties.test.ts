@@ -10,17 +10,19 @@ import {
   clone,
   commandArb,
   illegalCommandArb,
+  isQuarterEnd,
   levelCompanyPairs,
   nonFinitePaths,
   type PlayResult,
   playQuarters,
   quarterHashes,
   quartersArb,
-  staffTotal,
+  resolveCommand,
 } from './helpers';
 
 const PAIRS = levelCompanyPairs();
-const RUNS_PER_PAIR = 6;
+/** Runs per (level, company) pair; raise with FC_RUNS=200 for a longer bug hunt. */
+const RUNS_PER_PAIR = Number(process.env.FC_RUNS ?? 16);
 const KNOWN_TYPES: readonly string[] = [
   'plan/set-spend',
   'plan/set-split',
@@ -61,7 +63,7 @@ function playOut(level: Level, company: string, seed: number, quarters: Command[
 
 /** The state right before each accepted quarter/end, in order. */
 function statesBeforeQuarters(play: PlayResult): GameState[] {
-  return play.steps.filter((s) => s.cmd.type === 'quarter/end' && s.result.ok).map((s) => s.before);
+  return play.steps.filter((s) => isQuarterEnd(s.cmd) && s.result.ok).map((s) => s.before);
 }
 
 function checkBooks(play: PlayResult) {
@@ -191,9 +193,8 @@ propertyForAllPairs(
   'no NaN/Infinity, no negative headcount or users, quality in [0, 100]',
   (l, c, seed, qs) => {
     const play = playOut(l, c, seed, qs);
-    for (const step of play.steps)
-      if (step.result.ok && step.cmd.type === 'quarter/end') checkSane(step.result.state);
-    checkSane(play.state);
+    checkSane(play.initial);
+    for (const step of play.steps) if (step.result.ok) checkSane(step.result.state);
   },
 );
 
@@ -209,15 +210,15 @@ describe('rejected commands leave the state alone', () => {
     it(`${level.id} / ${company}`, () => {
       fc.assert(
         fc.property(seedArb, quartersArb(6, 10), (seed, quarters) => {
+          // checkRejections also compares a deep copy of the state taken before each command
           playQuarters(level, seed, company, quarters, {
+            checkRejections: true,
             onStep: ({ before, cmd, result }) => {
               if (result.ok) return;
               expect(result.state, JSON.stringify(cmd)).toBe(before);
               expect(result.error.message.length).toBeGreaterThan(0);
             },
           });
-          // the driver's checkRejections compares a deep copy taken before each command
-          playQuarters(level, seed, company, quarters, { checkRejections: true });
         }),
         { numRuns: RUNS_PER_PAIR, seed: 7 },
       );
@@ -228,16 +229,21 @@ describe('rejected commands leave the state alone', () => {
     const { level, company } = PAIRS[0] ?? { level: undefined, company: '' };
     if (!level) throw new Error('no levels');
     const mid = playQuarters(level, 99, company, [[], [], []]).state;
-    const copy = clone(mid);
-    fc.assert(
-      fc.property(illegalCommandArb, (cmd) => {
-        const r = applyCommand(level, mid, cmd);
-        expect(r.ok).toBe(false);
-        expect(r.state).toBe(mid);
-        expect(mid).toEqual(copy);
-      }),
-      { numRuns: 300, seed: 3 },
-    );
+    // the same state with an event card waiting, so that unknown choices of a real card are tried too
+    const withCard: GameState = { ...mid, pendingEvents: [{ id: 'card', choices: ['yes', 'no'] }] };
+    for (const state of [mid, withCard]) {
+      const copy = clone(state);
+      fc.assert(
+        fc.property(illegalCommandArb, (raw) => {
+          const cmd = resolveCommand(state, raw);
+          const r = applyCommand(level, state, cmd);
+          expect(r.ok, JSON.stringify(cmd)).toBe(false);
+          expect(r.state).toBe(state);
+          expect(state).toEqual(copy);
+        }),
+        { numRuns: 300, seed: 3 },
+      );
+    }
   });
 });
 
@@ -252,7 +258,7 @@ describe('same level + seed + commands ⇒ same per-quarter hashes', () => {
           expect(hashState(b.state)).toBe(hashState(a.state));
           expect(b.state).toEqual(a.state);
         }),
-        { numRuns: 3, seed: 11 },
+        { numRuns: Math.ceil(RUNS_PER_PAIR / 3), seed: 11 },
       );
     });
   }
@@ -260,9 +266,7 @@ describe('same level + seed + commands ⇒ same per-quarter hashes', () => {
   it('each quarter record carries the hash of the state right after that quarter', () => {
     for (const { level, company } of PAIRS) {
       const play = playOut(level, company, 5, [[]]);
-      const after = play.steps
-        .filter((s) => s.cmd.type === 'quarter/end' && s.result.ok)
-        .map((s) => s.result.state);
+      const after = play.steps.filter((s) => isQuarterEnd(s.cmd) && s.result.ok).map((s) => s.result.state);
       expect(after.length).toBe(play.state.history.length);
       expect(
         after.map((s) => hashState(s)),
@@ -298,7 +302,7 @@ describe('after the game ends every command is refused with game-over', () => {
             expect(JSON.stringify(state)).toBe(copy);
           },
         ),
-        { numRuns: 3, seed: 13 },
+        { numRuns: Math.ceil(RUNS_PER_PAIR / 3), seed: 13 },
       );
     });
   }

@@ -1,10 +1,23 @@
 // Fast seeded count draws for the quarter's talent moves. One uniform per draw where the
 // expected count is small (inverting the binomial CDF), the normal approximation where it is
-// large; both use only + − × ÷ (powD with an integer exponent multiplies exactly).
+// large; both use only + − × ÷.
 
-import { powD, sqrtD } from './mathx';
+import { sqrtD } from './mathx';
 import type { RngState } from './rng';
 import { rngNext, rngNormalish } from './rng';
+
+/** q^n for a whole n by repeated squaring: plain IEEE products, so the same in every engine. */
+function powInt(q: number, n: number): number {
+  let result = 1;
+  let base = q;
+  let e = n;
+  while (e > 0) {
+    if (e & 1) result *= base;
+    base *= base;
+    e = Math.floor(e / 2);
+  }
+  return result;
+}
 
 /** Binomial(n, p) draw: exact by CDF inversion when n·p ≤ 20, normal approximation above. */
 export function drawBinomial(rng: RngState, n: number, p: number): number {
@@ -17,7 +30,7 @@ export function drawBinomial(rng: RngState, n: number, p: number): number {
   }
   const q = 1 - p;
   const ratio = p / q;
-  let prob = powD(q, n);
+  let prob = powInt(q, n);
   let cdf = prob;
   const u = rngNext(rng);
   let k = 0;

@@ -70,6 +70,31 @@ export function hashString(h: Hasher, s: string): void {
   if (i < n) absorb1(h, s.charCodeAt(i));
 }
 
+/**
+ * Mixes a block of doubles by their exact bits, as hashNumber would one by one but in a single
+ * tight loop: callers collect a state's numbers into a scratch Float64Array first. Values must
+ * be normalised by the caller (-0 → 0, NaN → one NaN).
+ */
+export function hashFloat64Block(h: Hasher, block: Float64Array, count: number): void {
+  const words = new Uint32Array(block.buffer, block.byteOffset, count * 2);
+  let a = h.h1;
+  let b = h.h2;
+  for (let i = 0; i < words.length; i += 2) {
+    const lo = words[i + LO]!;
+    const hi = words[i + HI]!;
+    a ^= Math.imul(lo, 0xcc9e2d51);
+    a = Math.imul((a << 15) | (a >>> 17), 0x1b873593);
+    a ^= Math.imul(hi, 0x85ebca6b);
+    a = Math.imul((a << 13) | (a >>> 19), 0xc2b2ae35);
+    b ^= Math.imul(hi, 0x27d4eb2f);
+    b = Math.imul((b << 17) | (b >>> 15), 0x165667b1);
+    b ^= Math.imul(lo, 0x9e3779b1);
+    b = Math.imul((b << 11) | (b >>> 21), 0x85ebca77);
+  }
+  h.h1 = a;
+  h.h2 = b;
+}
+
 /** One word per boolean. */
 export function hashBool(h: Hasher, b: boolean): void {
   absorb1(h, b ? 0x5bd1e995 : 0x1b873593);
@@ -84,8 +109,13 @@ function fmix32(x: number): number {
   return x ^ (x >>> 16);
 }
 
+const HEX = '0123456789abcdef';
+
+// Number#toString(16) with padStart is slow on this hot path (once per quarter); digits by hand.
 function hex8(x: number): string {
-  return (x >>> 0).toString(16).padStart(8, '0');
+  let out = '';
+  for (let shift = 28; shift >= 0; shift -= 4) out += HEX[(x >>> shift) & 15];
+  return out;
 }
 
 /** 16 lowercase hex chars from both lanes after a cross-lane avalanche; does not modify h, so hashing can go on. */

@@ -8,7 +8,7 @@ export { ARCHETYPES, formatLevelErrors, loadLevel, quarterLabel } from './level'
 export type { PolicyName } from './policies';
 export { autopilotCommands, autopilotPlan, POLICIES, projectedRunway } from './policies';
 export { runwayAt } from './quarter';
-export { applyCommand, validateCommand } from './reducer';
+export { applyCommand, setStateFreezing, validateCommand } from './reducer';
 export type { RngState } from './rng';
 export { deriveSeed, seedRng } from './rng';
 export { stateHash as hashState } from './statehash';

@@ -229,7 +229,12 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   const revenue = rec ? rec.revenue : 0;
   const variable = rec ? rec.costBy.inference + rec.costBy.customisation : 0;
   const salaries = payroll(level, turn, s);
-  const runwayNow = projectedRunway(level, state, s, s.plan.spend);
+  // Runway if the company spends `x` on top of payroll and last quarter's variable costs.
+  const runwayAt = (x: number) => {
+    const burn = x + salaries + variable - revenue;
+    return burn <= 0 ? 99 : s.cash / burn;
+  };
+  const runwayNow = runwayAt(s.plan.spend);
   const harvesting = p.harvestFrom !== null && turn >= p.harvestFrom;
   const trails = state.market.bestDomesticQuality - s.quality >= 2;
   const abandon =
@@ -250,7 +255,7 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   spend = clamp(spend, 0, Math.max(0, s.cash));
 
   // People: grow when the runway is comfortable, shrink when it is short.
-  const runwayAfter = projectedRunway(level, state, s, spend);
+  const runwayAfter = runwayAt(spend);
   const hires: Staff = { researchers: 0, engineers: 0, sales: 0 };
   const roles = ['researchers', 'engineers', 'sales'] as const;
   for (const role of roles) {
@@ -269,7 +274,7 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
     if (rec.apiTokens / Math.max(1, h.apiTokens) < 0.01) pricing = 'match';
   }
 
-  const raising = projectedRunway(level, state, s, spend) < p.raiseBelow && s.plan.roundTarget === null;
+  const raising = runwayAfter < p.raiseBelow && s.plan.roundTarget === null;
   const plan: Plan = {
     spend,
     pretrainingBp: noPretraining ? 0 : p.pretrainingBp,

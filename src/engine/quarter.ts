@@ -6,13 +6,13 @@
 import { drawBinomial } from './draws';
 import {
   acquisitionCost,
-  appQuality,
   at,
   effectiveCompute,
   equityScore,
   headcount,
   hireFillRate,
   marketWage,
+  openModelQuality,
   outputFactor,
   payMultiplier,
   payroll,
@@ -26,6 +26,7 @@ import { clamp, logitShares, powD } from './mathx';
 import { decideGiantPrices, rivalAcceptsStrategic, rivalPlan, startupPrice } from './policies';
 import type { RngState } from './rng';
 import { cloneRng, rngNext, rngNormalish } from './rng';
+import { cloneGiant, cloneStartup, withParts } from './shapes';
 import { stateHash } from './statehash';
 import type {
   AppMarket,
@@ -65,20 +66,6 @@ function newBooks(): Books {
   };
 }
 
-function cloneStartup(s: StartupState): StartupState {
-  return {
-    ...s,
-    run: s.run ? { ...s.run } : null,
-    staff: { ...s.staff },
-    plan: {
-      ...s.plan,
-      appWeights: { ...s.plan.appWeights },
-      pricing: { ...s.plan.pricing },
-      hires: { ...s.plan.hires },
-    },
-  };
-}
-
 const sumCosts = (c: CostBreakdown) =>
   c.compute + c.salaries + c.ads + c.inference + c.customisation + c.platform + c.severance;
 const sumRevenue = (r: Record<AppMarket, number>) => r.domestic + r.overseas + r.enterprise + r.api;
@@ -105,7 +92,7 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
   const rng = cloneRng(base.rng);
   const out: NewsItem[] = [];
   const startups = base.startups.map(cloneStartup);
-  const giants: GiantState[] = base.giants.map((g) => ({ ...g }));
+  const giants: GiantState[] = base.giants.map(cloneGiant);
   const books = startups.map(newBooks);
   let offers: Offer[] = base.offers.map((o) => ({ ...o }));
   const isPlayer = (s: StartupState) => s.id === base.playerId;
@@ -179,8 +166,9 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
       }
       n -= drawBinomial(rng, n, clamp(t.baseAttrition + s.burnout * t.burnoutAttrition, 0, 1));
       if (role !== 'sales') {
-        const approached = drawBinomial(rng, n, role === 'researchers' ? poach : poach / 2);
-        const left = drawBinomial(rng, approached, 1 - stay);
+        // Approached with chance a, then leaving with chance 1 − stay: one binomial thinned twice.
+        const approach = role === 'researchers' ? poach : poach / 2;
+        const left = drawBinomial(rng, n, approach * (1 - stay));
         n -= left;
         if (role === 'researchers') poachedResearchers = left;
       }
@@ -223,7 +211,15 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
     g.adSpend = Math.round(at(spec.adSpend, turn));
     g.domesticUsers = Math.round(at(spec.domesticUsers, turn));
   }
-  const mid: GameState = { ...base, startups, giants };
+  const mid = withParts(base, {
+    rng: base.rng,
+    turn: base.turn,
+    ending: base.ending,
+    market: base.market,
+    startups,
+    giants,
+    offers: base.offers,
+  });
 
   // 5. Markets clear.
   const api = clearApiMarket(level, base, mid, books, rng);
@@ -347,8 +343,7 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
     if (giants[j]!.active && level.giants[j]!.kind === 'deepseek')
       bestDomestic = Math.max(bestDomestic, giants[j]!.quality);
 
-  const next: GameState = {
-    ...base,
+  const next = withParts(base, {
     rng,
     turn: nextTurn,
     ending,
@@ -359,8 +354,7 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
     pendingEvents: [],
     answered: [],
     news: out,
-    history: base.history,
-  };
+  });
   const giantRecords: GiantRecord[] = giants.map((g, j) => ({
     id: g.id,
     quality: g.quality,
@@ -476,7 +470,8 @@ function clearAppMarkets(
 ): void {
   const turn = base.turn;
   let best = 0;
-  for (const s of mid.startups) if (s.status === 'active') best = Math.max(best, appQuality(level, mid, s));
+  const open = openModelQuality(level, mid);
+  for (const s of mid.startups) if (s.status === 'active') best = Math.max(best, s.quality, open);
   for (const g of mid.giants) if (g.active) best = Math.max(best, g.quality);
   const cacNoise = clamp(1 + 0.08 * rngNormalish(rng), 0.7, 1.3);
   const cac = {
@@ -489,7 +484,7 @@ function clearAppMarkets(
     const s = mid.startups[i]!;
     if (s.status !== 'active') continue;
     const b = books[i]!;
-    const q = appQuality(level, mid, s);
+    const q = Math.max(s.quality, open);
     const output = outputFactor(level, s);
     const needed =
       (s.domesticUsers / 1e6) * level.market.domestic.engineersPerMillionUsers +
@@ -523,6 +518,7 @@ function clearAppMarkets(
 function clearEnterprise(level: Level, mid: GameState, books: Books[], rng: RngState): void {
   const ent = level.market.enterprise;
   const turn = mid.turn;
+  const open = openModelQuality(level, mid);
   for (let i = 0; i < mid.startups.length; i++) {
     const s = mid.startups[i]!;
     if (s.status !== 'active') continue;
@@ -533,7 +529,7 @@ function clearEnterprise(level: Level, mid: GameState, books: Books[], rng: RngS
       0,
       0.9,
     );
-    const q = appQuality(level, mid, s);
+    const q = Math.max(s.quality, open);
     const qf = clamp((q - ent.qualityFloor) / 20, 0, 1.5);
     const noise = clamp(1 + 0.2 * rngNormalish(rng), 0.4, 1.6);
     const expected =

@@ -2,12 +2,13 @@
 // very same state object with a typed reason; nothing throws for bad input.
 
 import type { Draft } from 'immer';
-import { produce } from 'immer';
+import { produce, setAutoFreeze } from 'immer';
 import { equityScore } from './economy';
 import type { Level } from './level';
 import { checkPeople, checkPricing, checkRoundTarget, checkSpend, checkSplit, reject } from './plan';
 import { resolveQuarter } from './quarter';
-import type { Command, CommandResult, GameState, Rejection, StartupState } from './types';
+import { withParts, withPlan } from './shapes';
+import type { Command, CommandResult, GameState, Plan, Rejection, StartupState } from './types';
 import { RULES_VERSION } from './version';
 
 const KNOWN_TYPES = new Set<string>([
@@ -97,80 +98,115 @@ export function validateCommand(level: Level, state: GameState, cmd: unknown): R
  * copies (quarter.ts).
  */
 function applyValid(level: Level, state: GameState, c: Command): GameState {
-  if (c.type === 'quarter/end') return resolveQuarter(level, state);
+  if (c.type === 'quarter/end') {
+    const next = resolveQuarter(level, state);
+    return freezing ? freezeDeep(next) : next;
+  }
   const i = playerIndex(state);
   const withMe = (recipe: (me: Draft<StartupState>) => void): GameState => {
     const startups = state.startups.slice();
     startups[i] = produce(state.startups[i]!, recipe);
-    return { ...state, startups };
+    return withParts(state, { startups });
+  };
+  // Most commands touch only the plan: produce over it alone, the smallest subtree.
+  const withNewPlan = (recipe: (plan: Draft<Plan>) => void): GameState => {
+    const me = state.startups[i]!;
+    const startups = state.startups.slice();
+    startups[i] = withPlan(me, produce(me.plan, recipe));
+    return withParts(state, { startups });
   };
   switch (c.type) {
     case 'plan/set-spend':
-      return withMe((me) => {
-        me.plan.spend = c.amount;
+      return withNewPlan((plan) => {
+        plan.spend = c.amount;
       });
     case 'plan/set-split':
-      return withMe((me) => {
-        me.plan.pretrainingBp = c.pretrainingBp;
+      return withNewPlan((plan) => {
+        plan.pretrainingBp = c.pretrainingBp;
         const w = c.appWeights;
-        me.plan.appWeights = {
+        plan.appWeights = {
           domestic: w.domestic,
           overseas: w.overseas,
           enterprise: w.enterprise,
           api: w.api,
         };
       });
-    case 'plan/set-api-price':
-      return withMe((me) => {
-        me.plan.pricing = {
-          mode: c.mode,
-          price: c.mode === 'exact' ? (c.price ?? 0) : me.plan.pricing.price,
-        };
+    case 'plan/set-api-price': {
+      // Read from the base, assign whole objects: nested drafts cost more than the command.
+      const price = c.mode === 'exact' ? (c.price ?? 0) : state.startups[i]!.plan.pricing.price;
+      return withNewPlan((plan) => {
+        plan.pricing = { mode: c.mode, price };
       });
-    case 'people/set':
-      return withMe((me) => {
-        const h = c.hires;
-        if (h?.researchers !== undefined) me.plan.hires.researchers = h.researchers;
-        if (h?.engineers !== undefined) me.plan.hires.engineers = h.engineers;
-        if (h?.sales !== undefined) me.plan.hires.sales = h.sales;
-        if (c.payLevel) me.plan.payLevel = c.payLevel;
-        if (c.intensity) me.plan.intensity = c.intensity;
+    }
+    case 'people/set': {
+      const cur = state.startups[i]!.plan.hires;
+      const h = c.hires;
+      const hires = {
+        researchers: h?.researchers ?? cur.researchers,
+        engineers: h?.engineers ?? cur.engineers,
+        sales: h?.sales ?? cur.sales,
+      };
+      return withNewPlan((plan) => {
+        plan.hires = hires;
+        if (c.payLevel) plan.payLevel = c.payLevel;
+        if (c.intensity) plan.intensity = c.intensity;
       });
+    }
     case 'money/open-round':
-      return withMe((me) => {
-        me.plan.roundTarget = c.target;
+      return withNewPlan((plan) => {
+        plan.roundTarget = c.target;
       });
     case 'money/cancel-round':
-      return withMe((me) => {
-        me.plan.roundTarget = null;
+      return withNewPlan((plan) => {
+        plan.roundTarget = null;
       });
     case 'money/accept-offer': {
       const offer = state.offers.find((o) => o.id === c.offerId)!;
       const offers = produce(state.offers, (d) => {
         d.find((o) => o.id === c.offerId)!.accepted = true;
       });
-      if (offer.kind !== 'acquisition') return { ...state, offers };
+      if (offer.kind !== 'acquisition') return withParts(state, { offers });
       const me = state.startups[i]!;
       const next = withMe((d) => {
         d.status = 'acquired';
       });
-      return {
-        ...next,
+      return withParts(next, {
         offers,
         ending: { kind: 'acquired', turn: state.turn, score: equityScore(level, me, offer.amount) },
-      };
+      });
     }
     case 'money/decline-offer':
-      return { ...state, offers: state.offers.filter((o) => o.id !== c.offerId) };
+      return withParts(state, { offers: state.offers.filter((o) => o.id !== c.offerId) });
     case 'event/answer':
-      return {
-        ...state,
+      return withParts(state, {
         pendingEvents: state.pendingEvents.filter((e) => e.id !== c.eventId),
         answered: produce(state.answered, (d) => {
           d.push({ id: c.eventId, choice: c.choiceId });
         }),
-      };
+      });
   }
+}
+
+let freezing = true;
+
+/**
+ * Whether every state applyCommand returns is deeply frozen (Immer's auto-freeze plus the
+ * quarter's new objects), so that code which mutates a state throws. On by default: keep it on
+ * in development and tests. Production builds and batch tools (sim, bench, tournaments) turn it
+ * off; freezing costs about a fifth of a headless game. It never changes a game's outcome.
+ */
+export function setStateFreezing(on: boolean): void {
+  freezing = on;
+  setAutoFreeze(on);
+}
+
+/** Deep-freezes what a quarter created, stopping at objects that are already frozen. */
+function freezeDeep<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) freezeDeep(v);
+  }
+  return value;
 }
 
 /** Validate, then apply. Never throws on bad input; a rejection returns the same state object. */
