@@ -66,6 +66,11 @@ export function outputFactor(level: Level, c: StartupState): number {
   return level.market.talent.output[c.plan.intensity] * (1 - 0.5 * c.burnout);
 }
 
+/** The most a startup can spend on compute this quarter (万元): GPU supply × GPU-hour price. */
+export function maxComputeSpend(level: Level, turn: number): number {
+  return Math.round((at(level.macro.gpuSupply, turn) * 1e6 * at(level.macro.gpuHourPrice, turn)) / 10_000);
+}
+
 /** Effective training compute (1e21 FLOP) bought by a pretraining budget this quarter. */
 export function effectiveCompute(level: Level, turn: number, c: StartupState, budget: number): number {
   if (budget <= 0) return 0;

@@ -85,6 +85,8 @@ const macroSchema = z
   .object({
     /** ¥ per effective H800-class GPU-hour (purchase amortised or rented). */
     gpuHourPrice: path(pos),
+    /** Millions of GPU-hours one startup can buy in a quarter (export controls, scarcity). */
+    gpuSupply: path(pos),
     /** Multiplier on useful FLOP per GPU-hour from better algorithms. */
     algoEfficiency: path(pos),
     /** ¥ per million tokens served by a typical startup. */

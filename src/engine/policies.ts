@@ -53,6 +53,8 @@ interface Profile {
   strategicTake: number;
   /** All-in racing: the spend grows by this factor a quarter, whatever the runway (0: off). */
   escalate?: number;
+  /** All-in racing: at least this share of the cash is spent every quarter. */
+  minBurnShare?: number;
 }
 
 const w = (domestic: number, overseas: number, enterprise: number, api: number): AppWeights => ({
@@ -152,6 +154,7 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
     pay: 'plus25',
     intensity: '996',
     escalate: 1.3,
+    minBurnShare: 0.8,
     runwayTarget: 4,
     raiseBelow: 5,
     abandonBelow: null,
@@ -195,7 +198,7 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
     raiseBelow: 5,
     abandonBelow: null,
     harvestFrom: 9,
-    growth: { researchers: 0, engineers: 0.06, sales: 0.1 },
+    growth: { researchers: 0, engineers: 0.08, sales: 0.3 },
     strategicTake: 1,
   },
 };
@@ -248,7 +251,11 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   } else if (p.escalate) {
     // Each generation needs several times the compute of the last: the race does not wait for cash.
     const start = Math.floor(companySpec(level, s.id).cash / p.runwayTarget);
-    spend = Math.max(Math.floor(s.plan.spend * p.escalate), start);
+    spend = Math.max(
+      Math.floor(s.plan.spend * p.escalate),
+      start,
+      Math.floor(s.cash * (p.minBurnShare ?? 0)),
+    );
   } else {
     spend = Math.floor(s.cash / p.runwayTarget) - salaries - variable + revenue;
   }
@@ -328,13 +335,14 @@ export function startupPrice(level: Level, state: GameState, s: StartupState): n
 
 /**
  * The going rate a startup prices against: last quarter's demand-weighted market price, or the
- * cheapest comparable big-tech or DeepSeek offer when that is lower (what "matching" meant in
- * May 2024).
+ * cheapest comparable priced big-tech or DeepSeek offer when that is lower (what "matching"
+ * meant in May 2024).
  */
 export function goingRate(level: Level, state: GameState, s: StartupState): number {
   let rate = Math.max(state.market.refPrice, level.market.api.minRefPrice);
+  // Free tiers are another product (small models); matching means matching a priced offer.
   for (const g of state.giants)
-    if (g.active && g.quality >= s.quality - 10) rate = Math.min(rate, g.apiPrice);
+    if (g.active && g.apiPrice > 0 && g.quality >= s.quality - 10) rate = Math.min(rate, g.apiPrice);
   return rate;
 }
 

@@ -12,6 +12,7 @@ import {
   headcount,
   hireFillRate,
   marketWage,
+  maxComputeSpend,
   openModelQuality,
   outputFactor,
   payMultiplier,
@@ -130,8 +131,13 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
     if (!alive(s)) continue;
     const b = books[i]!;
     const spend = Math.min(s.plan.spend, Math.max(0, s.cash));
-    b.computeBudget = s.pretrainingAbandoned ? 0 : Math.round((spend * s.plan.pretrainingBp) / 10_000);
-    const apps = spend - b.computeBudget;
+    const wanted = s.pretrainingAbandoned ? 0 : Math.round((spend * s.plan.pretrainingBp) / 10_000);
+    const apps = spend - wanted;
+    // GPUs are scarce (export controls): what a startup can buy in a quarter is capped; the rest
+    // of the pretraining budget stays in the bank.
+    b.computeBudget = Math.min(wanted, maxComputeSpend(level, turn));
+    if (b.computeBudget < wanted && isPlayer(s))
+      news(out, 'news.gpuShortage', s.id, { spent: b.computeBudget });
     const w = s.plan.appWeights;
     b.budgetBy.domestic = Math.round((apps * w.domestic) / 100);
     b.budgetBy.overseas = Math.round((apps * w.overseas) / 100);
