@@ -11,6 +11,7 @@ export { runwayAt } from './quarter';
 export { applyCommand, setStateFreezing, validateCommand } from './reducer';
 export type { RngState } from './rng';
 export { deriveSeed, seedRng } from './rng';
+export * from './selectors';
 export { stateHash as hashState } from './statehash';
 export * from './types';
 export { RULES_VERSION } from './version';
