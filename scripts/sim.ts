@@ -41,7 +41,7 @@ runCli(() => {
   const created = createGame(level, values.seed, company);
   if (!created.ok) throw new UsageError(`${PROG}: ${created.error.message} (${created.error.code})`);
 
-  const { state } = playGame(level, values.seed, company, policy);
-  const report = simReport(level, state, { seed: values.seed, company, policy });
+  const { state, log } = playGame(level, values.seed, company, policy);
+  const report = simReport(level, state, { seed: values.seed, company, policy }, log);
   process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatSimTable(report));
 });

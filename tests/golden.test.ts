@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand, RULES_VERSION } from '../src/engine/index';
 import type { Command } from '../src/engine/types';
 import {
+  answerNeutrally,
   checkGolden,
   computeGoldenGame,
   GOLDEN_DIR,
@@ -116,7 +117,8 @@ describe('rules version', () => {
 
   it('a state made under other rules is refused with wrong-rules-version, untouched', () => {
     const level = getTestLevel();
-    const fresh = newGame(level, 11, level.player.companies[0] ?? '');
+    // a new game may start with the first quarter's cards waiting: answer them first
+    const fresh = answerNeutrally(level, newGame(level, 11, level.player.companies[0] ?? ''));
     const commands: Command[] = [{ type: 'quarter/end' }, { type: 'plan/set-spend', amount: 0 }];
     for (const rulesVersion of [RULES_VERSION - 1, RULES_VERSION + 1, 0]) {
       const old = { ...fresh, rulesVersion };

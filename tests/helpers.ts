@@ -10,18 +10,22 @@ import { getLevel, LEVEL_IDS } from '../src/app/levels';
 import {
   applyCommand,
   createGame,
+  formatLevelErrors,
   hashState,
+  loadLevel,
   POLICIES,
   type PolicyName,
   playGame,
+  quarterLabel,
 } from '../src/engine/index';
-import type { Level } from '../src/engine/level';
+import type { Level, LevelCard } from '../src/engine/level';
 import type {
   AppWeights,
   Command,
   CommandResult,
   GameState,
   PayLevel,
+  PendingEvent,
   PricingMode,
   QuarterRecord,
   Staff,
@@ -63,6 +67,276 @@ export function getTestLevel(id: string = HISTORICAL_ID): Level {
 /** Every (level, playable company) pair. */
 export function levelCompanyPairs(): { level: Level; company: string }[] {
   return allLevels().flatMap((level) => level.player.companies.map((company) => ({ level, company })));
+}
+
+/** Every (level, playable company) pair, plus `extraCompanies` of the synthetic events level. */
+export function propertyPairs(extraCompanies = 2): { level: Level; company: string }[] {
+  const ev = eventsLevel();
+  return [
+    ...levelCompanyPairs(),
+    ...ev.player.companies.slice(0, extraCompanies).map((company) => ({ level: ev, company })),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------
+// Synthetic event cards (added to a copy of the historical level), so that every effect kind
+// is exercised whatever cards the bundled levels carry.
+
+export const TEST_CONCEPT = 'test-concept';
+
+const txt = (s: string) => ({ zh: s, en: s });
+
+/** A valid card file entry with test text; `over` replaces any field. */
+export function testCard(id: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    title: txt(`title ${id}`),
+    text: txt(`text ${id}`),
+    concept: TEST_CONCEPT,
+    facts: txt('test facts'),
+    trigger: { kind: 'scripted', quarter: '2023Q2' },
+    when: [],
+    audience: 'all',
+    choices: [
+      { id: 'yes', label: txt('yes'), tradeoff: txt('yes'), effects: [{ kind: 'none' }] },
+      { id: 'no', label: txt('no'), tradeoff: txt('no'), effects: [{ kind: 'none' }] },
+    ],
+    policy: {},
+    ...over,
+  };
+}
+
+/** A choice entry with test text. */
+export function testChoice(id: string, effects: unknown[]): Record<string, unknown> {
+  return { id, label: txt(id), tradeoff: txt(id), effects };
+}
+
+const random = (weight = 1, repeatable = false, from = '2023Q2', to = '2026Q4') => ({
+  kind: 'random',
+  weight,
+  from,
+  to,
+  repeatable,
+});
+
+/** Cards covering every effect kind (money, strategic money, people, operations, markets, exit). */
+export function effectDeck(): Record<string, unknown>[] {
+  return [
+    testCard('test-money', {
+      trigger: { kind: 'scripted', quarter: '2023Q2' },
+      choices: [
+        testChoice('pay', [{ kind: 'cost', amount: 500 }]),
+        testChoice('earn', [{ kind: 'income', amount: 800 }]),
+        testChoice('invest', [{ kind: 'investment', amount: 20_000, stakeBp: 500 }]),
+        testChoice('wait', [{ kind: 'none' }]),
+      ],
+      policy: { 'overseas-consumer': 'earn', 'pretraining-heavy': 'invest', balanced: 'pay' },
+    }),
+    testCard('test-strategic', {
+      trigger: { kind: 'scripted', quarter: '2023Q3' },
+      choices: [
+        testChoice('take', [
+          { kind: 'strategic', investor: 'alibaba', amount: 50_000, credits: 30_000, stakeBp: 800 },
+        ]),
+        testChoice('refuse', [{ kind: 'none' }]),
+      ],
+      policy: { 'enterprise-gov': 'refuse' },
+    }),
+    testCard('test-people', {
+      trigger: random(2),
+      choices: [
+        testChoice('hire', [
+          { kind: 'staff', role: 'researchers', share: 0.1, count: 2 },
+          { kind: 'payLevel', level: 'plus25' },
+        ]),
+        testChoice('crunch', [
+          { kind: 'intensity', level: '996' },
+          { kind: 'burnout', delta: 0.2 },
+        ]),
+        testChoice('cut', [
+          { kind: 'staff', role: 'engineers', share: -0.2, count: -1 },
+          { kind: 'payLevel', level: 'below' },
+          { kind: 'burnout', delta: -0.3 },
+          { kind: 'intensity', level: 'normal' },
+        ]),
+      ],
+      policy: { 'domestic-consumer': 'crunch' },
+    }),
+    testCard('test-ops', {
+      trigger: random(2),
+      choices: [
+        testChoice('sabotage', [{ kind: 'runLoss', share: 0.5 }]),
+        testChoice('users', [
+          { kind: 'users', market: 'domestic', share: -0.3 },
+          { kind: 'users', market: 'overseas', share: 0.5 },
+        ]),
+        testChoice('platform', [
+          { kind: 'platform', delta: 0.2 },
+          { kind: 'modifier', target: 'research', factor: 1.2, quarters: 2 },
+        ]),
+      ],
+      policy: {},
+    }),
+    testCard('test-market', {
+      trigger: random(2),
+      choices: [
+        testChoice('deal', [{ kind: 'enterpriseDeal', revenue: 3000, customisation: 1.5 }]),
+        testChoice('war', [{ kind: 'pricing', mode: 'free' }]),
+        testChoice('exact', [{ kind: 'pricing', mode: 'exact', price: 3 }]),
+        testChoice('overseas', [{ kind: 'appWeights', market: 'overseas', weight: 60 }]),
+      ],
+      policy: { 'cost-efficient': 'deal' },
+    }),
+    testCard('test-pivot', {
+      trigger: random(1),
+      choices: [
+        testChoice('keep', [{ kind: 'pretraining', bp: 8000, abandon: false }]),
+        testChoice('pivot', [{ kind: 'pretraining', bp: 0, abandon: true }]),
+      ],
+      policy: {},
+    }),
+    testCard('test-poach', {
+      trigger: random(2, true),
+      choices: [
+        testChoice('counter', [
+          { kind: 'keyPersonOffer', role: 'researchers', offer: 0.5, counter: 0.5, equityBp: 0 },
+        ]),
+        testChoice('equity', [
+          { kind: 'keyPersonOffer', role: 'researchers', offer: 1, counter: 0, equityBp: 100 },
+        ]),
+        testChoice('lowball', [
+          { kind: 'keyPersonOffer', role: 'engineers', offer: 2, counter: 0, equityBp: 0 },
+        ]),
+        testChoice('let-go', [{ kind: 'keyPersonLeaves', role: 'researchers' }]),
+      ],
+      policy: { 'pretraining-heavy': 'equity' },
+    }),
+    testCard('test-modifiers', {
+      trigger: random(1),
+      choices: [
+        testChoice('ads', [
+          { kind: 'modifier', target: 'cacDomestic', factor: 1.5, quarters: 2 },
+          { kind: 'modifier', target: 'cacOverseas', factor: 0.8, quarters: 1 },
+        ]),
+        testChoice('demand', [
+          { kind: 'modifier', target: 'arpuOverseas', factor: 1.3, quarters: 3 },
+          { kind: 'modifier', target: 'enterpriseDemand', factor: 2, quarters: 2 },
+          { kind: 'modifier', target: 'research', factor: 0.5, quarters: 2 },
+        ]),
+      ],
+      policy: {},
+    }),
+    testCard('test-exit', {
+      trigger: random(0.5),
+      when: [{ metric: 'runway', op: '<', value: 3 }],
+      choices: [
+        testChoice('refuse', [{ kind: 'none' }]),
+        testChoice('sell', [{ kind: 'sell', multiple: 1.2 }]),
+      ],
+      policy: { 'domestic-consumer': 'sell' },
+    }),
+  ];
+}
+
+/**
+ * A copy of the historical level (id "historical-2023-cards") with these cards replacing its own
+ * (or added to them with `keepCards`) and the test concept; `edit` may change the raw JSON further. Throws with the level's errors if it does not load.
+ */
+export function levelWithCards(
+  cards: readonly unknown[],
+  opts: { drawChance?: number; keepCards?: boolean; edit?: (json: Record<string, unknown>) => void } = {},
+): Level {
+  const json = historicalJson();
+  const events = json.events as { drawChance: number; concepts: { id: string }[]; cards: unknown[] };
+  events.cards = opts.keepCards ? [...events.cards, ...cards] : [...cards];
+  if (!events.concepts.some((c) => c.id === TEST_CONCEPT))
+    events.concepts.push({
+      id: TEST_CONCEPT,
+      name: txt('test concept'),
+      text: txt('a concept for tests'),
+    } as never);
+  if (opts.drawChance !== undefined) events.drawChance = opts.drawChance;
+  json.id = `${HISTORICAL_ID}-cards`;
+  opts.edit?.(json);
+  const r = loadLevel(json);
+  if (!r.ok) throw new Error(`synthetic level does not load: ${formatLevelErrors(r.errors)}`);
+  return r.level;
+}
+
+let cachedEventsLevel: Level | undefined;
+
+/** The historical level with the effect deck and a high draw chance (cached). */
+export function eventsLevel(): Level {
+  cachedEventsLevel ??= levelWithCards(effectDeck(), { drawChance: 0.7 });
+  return cachedEventsLevel;
+}
+
+export function cardOf(level: Level, id: string): LevelCard {
+  const card = level.events.cards.find((c) => c.id === id);
+  if (!card) throw new Error(`no card "${id}" in level ${level.id}`);
+  return card;
+}
+
+/** The pending-event entry of a card in the state's quarter. */
+export function pendingOf(level: Level, state: GameState, card: LevelCard): PendingEvent {
+  return {
+    id: `${card.id}@${quarterLabel(level, state.turn)}`,
+    card: card.id,
+    choices: card.choices.map((c) => c.id),
+  };
+}
+
+/** The state with exactly this card waiting for the player's answer (replacing any pending ones). */
+export function withCardPending(level: Level, state: GameState, card: LevelCard): GameState {
+  return { ...state, pendingEvents: [pendingOf(level, state, card)] };
+}
+
+const MONEY_OR_EXIT = new Set([
+  'sell',
+  'investment',
+  'strategic',
+  'income',
+  'cost',
+  'enterpriseDeal',
+  'keyPersonOffer',
+]);
+
+/**
+ * The most neutral answer to a pending card: a choice that does nothing if there is one, else one
+ * that moves no money and sells nothing, else the first that does not sell the company.
+ */
+export function neutralChoice(level: Level, e: PendingEvent): string {
+  const card = level.events.cards.find((c) => c.id === e.card);
+  if (!card) return e.choices[0]!;
+  const pick =
+    card.choices.find((c) => c.effects.every((x) => x.kind === 'none')) ??
+    card.choices.find((c) => c.effects.every((x) => !MONEY_OR_EXIT.has(x.kind))) ??
+    card.choices.find((c) => c.effects.every((x) => x.kind !== 'sell')) ??
+    card.choices[0]!;
+  return pick.id;
+}
+
+/** Answers every pending card of the player with its neutral choice. */
+export function answerNeutrally(level: Level, state: GameState): GameState {
+  let s = state;
+  while (s.pendingEvents.length > 0) {
+    const e = s.pendingEvents[0]!;
+    const r = applyCommand(level, s, {
+      type: 'event/answer',
+      eventId: e.id,
+      choiceId: neutralChoice(level, e),
+    });
+    if (!r.ok) throw new Error(`answering ${e.id}: ${r.error.code} ${r.error.message}`);
+    s = r.state;
+  }
+  return s;
+}
+
+/** Answers the pending cards neutrally, then ends the quarter (throws if refused). */
+export function endQuarterNeutrally(level: Level, state: GameState): GameState {
+  const r = applyCommand(level, answerNeutrally(level, state), { type: 'quarter/end' });
+  if (!r.ok) throw new Error(`quarter/end refused: ${r.error.code} ${r.error.message}`);
+  return r.state;
 }
 
 export function newGame(level: Level, seed: number, playerId: string): GameState {
@@ -114,13 +388,27 @@ export function resolveCommand(state: GameState, cmd: Command): Command {
     return { ...cmd, offerId: pick(state.offers, i)?.id ?? 'no-such-offer' };
   }
   if (cmd.type === 'event/answer') {
+    // '@answered:N': an event already answered this quarter (no longer pending).
+    const ai = typeof cmd.eventId === 'string' ? placeholderIndex(cmd.eventId, 'answered') : null;
+    if (ai !== null) {
+      const done = pick(state.answered, ai);
+      return { ...cmd, eventId: done?.id ?? 'no-such-event', choiceId: done?.choice ?? 'no-such-choice' };
+    }
     const ei = typeof cmd.eventId === 'string' ? placeholderIndex(cmd.eventId, 'event') : null;
     const ev =
       ei === null ? state.pendingEvents.find((e) => e.id === cmd.eventId) : pick(state.pendingEvents, ei);
     const ci = typeof cmd.choiceId === 'string' ? placeholderIndex(cmd.choiceId, 'choice') : null;
+    // '@foreign:N': a choice id of another card that is not a choice of this one.
+    const fi = typeof cmd.choiceId === 'string' ? placeholderIndex(cmd.choiceId, 'foreign') : null;
     const eventId = ei === null ? cmd.eventId : (ev?.id ?? 'no-such-event');
-    const choiceId =
-      ci === null ? cmd.choiceId : ev ? (pick(ev.choices, ci) ?? 'no-such-choice') : 'no-such-choice';
+    let choiceId = cmd.choiceId;
+    if (ci !== null) choiceId = ev ? (pick(ev.choices, ci) ?? 'no-such-choice') : 'no-such-choice';
+    if (fi !== null) {
+      const foreign = ev
+        ? state.pendingEvents.flatMap((e) => e.choices).filter((c) => !ev.choices.includes(c))
+        : [];
+      choiceId = pick(foreign, fi) ?? 'choice-of-another-card';
+    }
     return { ...cmd, eventId, choiceId };
   }
   return cmd;
@@ -284,6 +572,12 @@ export const illegalCommandArb: fc.Arbitrary<Command> = fc
     fc
       .nat(3)
       .map((e) => ({ type: 'event/answer', eventId: `@event:${e}`, choiceId: 'choice-that-never-was' })),
+    // a pending event with a choice that belongs to another card
+    fc
+      .tuple(fc.nat(3), fc.nat(5))
+      .map(([e, c]) => ({ type: 'event/answer', eventId: `@event:${e}`, choiceId: `@foreign:${c}` })),
+    // an event answered earlier this quarter (or none): no longer pending
+    fc.nat(3).map((e) => ({ type: 'event/answer', eventId: `@answered:${e}`, choiceId: 'x' })),
   )
   .map(asCommand);
 
@@ -323,7 +617,7 @@ export interface PlayOptions {
 
 /**
  * Plays a seeded game: the commands of each quarter, then quarter/end (after answering any event
- * still pending with its first choice). Throws if a rejected command touched the state (when
+ * still pending with its first choice, unless that choice sold the company). Throws if a rejected command touched the state (when
  * checkRejections) or if quarter/end cannot be sent.
  */
 export function playQuarters(
@@ -369,6 +663,8 @@ export function continueQuarters(
       const ev = state.pendingEvents[0]!;
       send({ type: 'event/answer', eventId: ev.id, choiceId: ev.choices[0] ?? '' });
     }
+    // a card's choice may have sold the company: the game is over, there is no quarter to end
+    if (state.ending) return;
     const r = send({ type: 'quarter/end' });
     if (!r.ok)
       throw new Error(`quarter/end refused at turn ${state.turn}: ${r.error.code} ${r.error.message}`);
@@ -442,6 +738,90 @@ export function nonJsonPaths(value: unknown, path = ''): string[] {
     return Object.entries(value).flatMap(([k, v]) => nonJsonPaths(v, path ? `${path}.${k}` : k));
   }
   return [`${path} (${typeof value})`];
+}
+
+// ---------------------------------------------------------------------------------------
+// Invariant checks returning messages (empty when all hold), usable outside vitest.
+
+/**
+ * The books of the quarter that took `before` to `after` (whose last history record is that
+ * quarter): integer money, cash(t+1) = cash(t) + revenue − costs + funding exactly, and the
+ * lines sum to the totals (revenueBy includes 'other', costBy includes 'other').
+ */
+export function bookErrors(before: GameState, after: GameState): string[] {
+  const errs: string[] = [];
+  const rec = after.history[after.history.length - 1];
+  if (!rec || rec.turn !== before.turn) return [`no record of turn ${before.turn}`];
+  for (const c of rec.companies) {
+    const where = `${rec.quarter} ${c.id}`;
+    const prev = before.startups.find((s) => s.id === c.id)?.cash;
+    for (const [k, v] of Object.entries({
+      cash: c.cash,
+      revenue: c.revenue,
+      costs: c.costs,
+      funding: c.funding,
+    }))
+      if (!Number.isSafeInteger(v)) errs.push(`${where}: ${k}=${v} is not an integer`);
+    if (prev === undefined || c.cash - prev !== c.revenue - c.costs + c.funding)
+      errs.push(
+        `${where}: cash ${prev} → ${c.cash} but revenue − costs + funding = ${c.revenue - c.costs + c.funding}`,
+      );
+    const rev = Object.values(c.revenueBy).reduce((a, b) => a + b, 0);
+    const cost = Object.values(c.costBy).reduce((a, b) => a + b, 0);
+    if (rev !== c.revenue) errs.push(`${where}: revenueBy sums to ${rev}, revenue ${c.revenue}`);
+    if (cost !== c.costs) errs.push(`${where}: costBy sums to ${cost}, costs ${c.costs}`);
+    if (c.operatingProfit !== c.revenue - c.costs) errs.push(`${where}: operating profit`);
+    if (c.revenue < 0 || c.costs < 0 || c.funding < 0) errs.push(`${where}: a negative total`);
+    for (const [k, v] of Object.entries(c.revenueBy)) if (v < 0) errs.push(`${where}: revenueBy.${k}=${v}`);
+    for (const [k, v] of Object.entries(c.costBy)) if (v < 0) errs.push(`${where}: costBy.${k}=${v}`);
+    if (after.startups.find((s) => s.id === c.id)?.cash !== c.cash)
+      errs.push(`${where}: state cash ≠ record cash`);
+  }
+  return errs;
+}
+
+/** API shares of one record: each in [0, 1], summing to 1 with the outside option. */
+export function shareErrors(rec: QuarterRecord): string[] {
+  const errs: string[] = [];
+  const where = rec.quarter;
+  const inRange = (x: number) => x >= 0 && x <= 1;
+  if (!inRange(rec.outsideShare)) errs.push(`${where}: outside share ${rec.outsideShare}`);
+  for (const g of rec.giants) if (!inRange(g.apiShare)) errs.push(`${where}: ${g.id} share ${g.apiShare}`);
+  const inside = 1 - rec.outsideShare;
+  if (rec.apiTokens > 0 && inside > 1e-12) {
+    const potential = rec.apiTokens / inside;
+    let sum = rec.outsideShare + rec.giants.reduce((a, g) => a + g.apiShare, 0);
+    for (const c of rec.companies) {
+      const s = c.apiTokens / potential;
+      if (!inRange(s)) errs.push(`${where}: ${c.id} share ${s}`);
+      sum += s;
+    }
+    if (Math.abs(sum - 1) > 1e-9) errs.push(`${where}: shares sum to ${sum}`);
+  }
+  return errs;
+}
+
+/** Company-level sanity: staff, users, quality, burnout, ownership, credits, key people, weights. */
+export function sanityErrors(state: GameState): string[] {
+  const errs = nonFinitePaths(state);
+  for (const c of state.startups) {
+    const bad = (what: string) => errs.push(`${c.id}: ${what}`);
+    for (const [role, n] of Object.entries(c.staff)) if (!Number.isInteger(n) || n < 0) bad(`${role}=${n}`);
+    if (c.domesticUsers < 0 || c.overseasUsers < 0) bad('negative users');
+    if (c.quality < 0 || c.quality > 100) bad(`quality ${c.quality}`);
+    if (c.burnout < 0 || c.burnout > 1) bad(`burnout ${c.burnout}`);
+    if (c.platform < 0 || c.platform > 1) bad(`platform ${c.platform}`);
+    if (!Number.isInteger(c.ownershipBp) || c.ownershipBp < 0 || c.ownershipBp > 10_000)
+      bad(`ownership ${c.ownershipBp}`);
+    if (c.credits < 0) bad(`credits ${c.credits}`);
+    if (c.apiPrice < 0) bad(`api price ${c.apiPrice}`);
+    for (const k of c.keyPeople) if (k.raise < 0) bad(`${k.id} raise ${k.raise}`);
+    const w = c.plan.appWeights;
+    if (w.domestic + w.overseas + w.enterprise + w.api !== 100 || Object.values(w).some((x) => x < 0))
+      bad(`app weights ${JSON.stringify(w)}`);
+    if (c.status === 'active' && c.cash < 0) bad(`active with cash ${c.cash}`);
+  }
+  return errs;
 }
 
 // ---------------------------------------------------------------------------------------

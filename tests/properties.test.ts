@@ -1,5 +1,7 @@
-// Property tests over every bundled level and every playable company: random command sequences
-// (legal-looking and illegal, quarter/end interleaved), then the game played out to its end.
+// Property tests over every bundled level and every playable company, plus a copy of the historical
+// level with a synthetic deck of event cards covering every effect kind (tests/helpers.ts): random
+// command sequences (legal-looking and illegal, event answers for real pending cards and bad ones,
+// quarter/end interleaved), then the game played out to its end.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,20 +11,33 @@ import type { Command, GameState } from '../src/engine/types';
 import {
   clone,
   commandArb,
+  eventsLevel,
+  HISTORICAL_ID,
   illegalCommandArb,
   isQuarterEnd,
-  levelCompanyPairs,
-  nonFinitePaths,
   type PlayResult,
   playQuarters,
+  propertyPairs,
   quarterHashes,
   quartersArb,
   resolveCommand,
+  sanityErrors,
 } from './helpers';
 
-const PAIRS = levelCompanyPairs();
-/** Runs per (level, company) pair; raise with FC_RUNS=200 for a longer bug hunt. */
+/** Every bundled (level, company) pair and two companies of the synthetic events level. */
+const PAIRS = propertyPairs(2);
+/**
+ * Runs per (level, company) pair of the historical level; raise with FC_RUNS=200 for a longer bug
+ * hunt. The other bundled levels (variants of it) get a quarter of that, the events level 3/4, so
+ * the file's time does not grow with every level added.
+ */
 const RUNS_PER_PAIR = Number(process.env.FC_RUNS ?? 16);
+const runsFor = (level: Level, base = RUNS_PER_PAIR) =>
+  level.id === HISTORICAL_ID
+    ? base
+    : level === eventsLevel()
+      ? Math.ceil((base * 3) / 4)
+      : Math.max(2, Math.ceil(base / 4));
 const KNOWN_TYPES: readonly string[] = [
   'plan/set-spend',
   'plan/set-split',
@@ -41,7 +56,6 @@ function propertyForAllPairs(
   name: string,
   body: (level: Level, company: string, seed: number, quarters: Command[][]) => void,
   maxQuarters = 16,
-  numRuns = RUNS_PER_PAIR,
 ) {
   describe(name, () => {
     for (const { level, company } of PAIRS) {
@@ -50,7 +64,7 @@ function propertyForAllPairs(
           fc.property(seedArb, quartersArb(maxQuarters), (seed, quarters) =>
             body(level, company, seed, quarters),
           ),
-          { numRuns, seed: 20230101 },
+          { numRuns: runsFor(level), seed: 20230101 },
         );
       });
     }
@@ -98,6 +112,19 @@ function checkBooks(play: PlayResult) {
       expect(c.costs, where).toBeGreaterThanOrEqual(0);
       expect(c.funding, where).toBeGreaterThanOrEqual(0);
       expect(c.operatingProfit, where).toBe(c.revenue - c.costs);
+      // revenue lines: the four markets and one-off card income; cost lines include card costs
+      expect(Object.keys(c.revenueBy).sort(), where).toEqual([
+        'api',
+        'domestic',
+        'enterprise',
+        'other',
+        'overseas',
+      ]);
+      expect(Object.keys(c.costBy), where).toContain('other');
+      for (const v of [...Object.values(c.revenueBy), ...Object.values(c.costBy)]) {
+        expect(Number.isSafeInteger(v), `${where} line ${v}`).toBe(true);
+        expect(v, where).toBeGreaterThanOrEqual(0);
+      }
       expect(
         Object.values(c.revenueBy).reduce((a, b) => a + b, 0),
         `${where} revenueBy`,
@@ -110,11 +137,24 @@ function checkBooks(play: PlayResult) {
     // the state after the quarter carries the record's cash
     const after = t + 1 < before.length ? before[t + 1] : state;
     for (const c of rec.companies) expect(after?.startups.find((s) => s.id === c.id)?.cash).toBe(c.cash);
+    // the player's card money of the quarter is on the books: answered before quarter/end, booked in it
+    const me = rec.companies.find((c) => c.id === pre.playerId)!;
+    const booked = pre.startups.find((s) => s.id === pre.playerId)!.eventBooks;
+    expect(me.revenueBy.other, `${rec.quarter} card income`).toBe(booked.income);
+    expect(me.costBy.other, `${rec.quarter} card costs`).toBe(booked.cost);
+    expect(me.funding, `${rec.quarter} card funding`).toBeGreaterThanOrEqual(booked.funding);
   });
+  // nothing is left unbooked in a company still in business after the last quarter ended
+  const last = statesBeforeQuarters(play).length;
+  if (last > 0 && state.ending?.kind !== 'acquired') {
+    const me = state.startups.find((s) => s.id === state.playerId)!;
+    expect(me.eventBooks).toEqual({ income: 0, cost: 0, funding: 0 });
+  }
 }
 
 function checkSane(state: GameState) {
-  expect(nonFinitePaths(state)).toEqual([]);
+  // no NaN/Infinity anywhere (nonFinitePaths), plus the company-level checks of the helpers
+  expect(sanityErrors(state)).toEqual([]);
   for (const c of state.startups) {
     for (const [role, n] of Object.entries(c.staff)) {
       expect(Number.isInteger(n), `${c.id} ${role}`).toBe(true);
@@ -220,7 +260,7 @@ describe('rejected commands leave the state alone', () => {
             },
           });
         }),
-        { numRuns: RUNS_PER_PAIR, seed: 7 },
+        { numRuns: runsFor(level), seed: 7 },
       );
     });
   }
@@ -229,14 +269,29 @@ describe('rejected commands leave the state alone', () => {
     const { level, company } = PAIRS[0] ?? { level: undefined, company: '' };
     if (!level) throw new Error('no levels');
     const mid = playQuarters(level, 99, company, [[], [], []]).state;
-    // the same state with an event card waiting, so that unknown choices of a real card are tried too
-    const withCard: GameState = { ...mid, pendingEvents: [{ id: 'card', choices: ['yes', 'no'] }] };
-    for (const state of [mid, withCard]) {
+    // the same state with an event card waiting, so that unknown choices of a card are tried too
+    const withCard: GameState = {
+      ...mid,
+      pendingEvents: [{ id: 'card@2023Q4', card: 'card', choices: ['yes', 'no'] }],
+    };
+    // and a real mid-game state of the events level with real cards pending
+    const ev = eventsLevel();
+    let evMid: GameState | undefined;
+    for (let seed = 1; !evMid && seed < 50; seed++) {
+      const s = playQuarters(ev, seed, ev.player.companies[0]!, [[], [], []]).state;
+      if (s.pendingEvents.length > 0 && !s.ending) evMid = s;
+    }
+    if (!evMid) throw new Error('no events-level state with a pending card');
+    for (const [lvl, state] of [
+      [level, mid],
+      [level, withCard],
+      [ev, evMid],
+    ] as const) {
       const copy = clone(state);
       fc.assert(
         fc.property(illegalCommandArb, (raw) => {
           const cmd = resolveCommand(state, raw);
-          const r = applyCommand(level, state, cmd);
+          const r = applyCommand(lvl, state, cmd);
           expect(r.ok, JSON.stringify(cmd)).toBe(false);
           expect(r.state).toBe(state);
           expect(state).toEqual(copy);
@@ -258,7 +313,7 @@ describe('same level + seed + commands ⇒ same per-quarter hashes', () => {
           expect(hashState(b.state)).toBe(hashState(a.state));
           expect(b.state).toEqual(a.state);
         }),
-        { numRuns: Math.ceil(RUNS_PER_PAIR / 3), seed: 11 },
+        { numRuns: Math.ceil(runsFor(level) / 3), seed: 11 },
       );
     });
   }
@@ -302,7 +357,7 @@ describe('after the game ends every command is refused with game-over', () => {
             expect(JSON.stringify(state)).toBe(copy);
           },
         ),
-        { numRuns: Math.ceil(RUNS_PER_PAIR / 3), seed: 13 },
+        { numRuns: Math.ceil(runsFor(level) / 3), seed: 13 },
       );
     });
   }

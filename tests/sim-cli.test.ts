@@ -50,6 +50,7 @@ describe('sim CLI', () => {
         'finalHash',
         'quarters',
         'rivals',
+        'replayCode',
       ].sort(),
     );
     expect(doc).toMatchObject({

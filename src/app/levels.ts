@@ -1,13 +1,21 @@
 // Registry of the levels bundled with the game. Level files are data, validated on first use and then
 // cached: the app, the sim CLI and the bench all get the same resolved Level object for an id.
 
+import attrition from '../../levels/attrition.json';
+import bertrandLab from '../../levels/bertrand-lab.json';
+import cheapCompute from '../../levels/cheap-compute.json';
 import historical2023 from '../../levels/historical-2023.json';
+import noPriceWar from '../../levels/no-price-war.json';
 import type { Level } from '../engine/level';
 import { formatLevelErrors, loadLevel } from '../engine/level';
 
 // To bundle another level: import its JSON above and add one line here (key = the file's `id`).
 const BUNDLED = {
   'historical-2023': historical2023,
+  'bertrand-lab': bertrandLab,
+  attrition: attrition,
+  'no-price-war': noPriceWar,
+  'cheap-compute': cheapCompute,
 } as const satisfies Record<string, unknown>;
 
 export type LevelId = keyof typeof BUNDLED;

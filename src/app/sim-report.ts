@@ -5,7 +5,8 @@
 import { hashState } from '../engine/index';
 import type { Level } from '../engine/level';
 import { quarterLabel } from '../engine/level';
-import type { EndingKind, GameState, StartupState } from '../engine/types';
+import type { Command, EndingKind, GameState, StartupState } from '../engine/types';
+import { replayCodeOf } from './replay-code';
 
 export interface SimQuarter {
   quarter: string;
@@ -44,6 +45,8 @@ export interface SimReport {
   finalHash: string;
   quarters: SimQuarter[];
   rivals: SimRival[];
+  /** The game's replay code (`npm run verify` accepts it); present when the report was given the log. */
+  replayCode?: string;
 }
 
 export interface SimOptions {
@@ -59,8 +62,16 @@ export function rivalEnding(s: StartupState): EndingKind {
   return s.madeItTurn !== null ? 'made-it' : 'times-up';
 }
 
-/** Builds the report of a finished game. Throws if the game has not ended (a caller bug). */
-export function simReport(level: Level, state: GameState, opts: SimOptions): SimReport {
+/**
+ * Builds the report of a finished game; with the game's command log it also carries the replay
+ * code. Throws if the game has not ended (a caller bug).
+ */
+export function simReport(
+  level: Level,
+  state: GameState,
+  opts: SimOptions,
+  log?: readonly Command[],
+): SimReport {
   const ending = state.ending;
   if (!ending) throw new Error(`simReport: the game has not ended (turn ${state.turn})`);
   const quarters = state.history.map((rec): SimQuarter => {
@@ -78,11 +89,12 @@ export function simReport(level: Level, state: GameState, opts: SimOptions): Sim
       mau: c.mau,
       headcount: c.headcount,
       pretrainingShare: c.pretrainingShare,
-      events: rec.events.map((e) => ({ id: e.id, choice: e.choice })),
+      // The card's id (an answer's id also names the quarter: "price-war@2024Q2").
+      events: rec.events.map((e) => ({ id: e.id.split('@')[0]!, choice: e.choice })),
       hash: rec.hash,
     };
   });
-  return {
+  const report: SimReport = {
     level: level.id,
     seed: opts.seed,
     company: opts.company,
@@ -96,6 +108,8 @@ export function simReport(level: Level, state: GameState, opts: SimOptions): Sim
       .filter((s) => s.id !== state.playerId)
       .map((s) => ({ company: s.id, ending: rivalEnding(s), pretrainingAbandoned: s.pretrainingAbandoned })),
   };
+  if (log) report.replayCode = replayCodeOf(level, state, log);
+  return report;
 }
 
 // --- Table -------------------------------------------------------------------------------------------

@@ -74,7 +74,9 @@ export function maxComputeSpend(level: Level, turn: number): number {
 /** Effective training compute (1e21 FLOP) bought by a pretraining budget this quarter. */
 export function effectiveCompute(level: Level, turn: number, c: StartupState, budget: number): number {
   if (budget <= 0) return 0;
-  const gpuHours = (budget * 10_000) / at(level.macro.gpuHourPrice, turn);
+  // A strategic investor's cloud charges its list price: the lock-in premium.
+  const lockIn = c.strategic !== null ? 1 + level.market.funding.lockInPremium : 1;
+  const gpuHours = (budget * 10_000) / (at(level.macro.gpuHourPrice, turn) * lockIn);
   const spec = companySpec(level, c.id);
   return (
     gpuHours *
@@ -114,8 +116,9 @@ export function rankScore(level: Level, turn: number, quality: number): number {
 }
 
 /**
- * Valuation (万元): climate × [(1 − f)·(model rank value + user value) + f·revenue multiple],
- * f = investors' focus on revenue, which rises as the funding climate cools.
+ * Valuation (万元): climate × [(1 − f)·(model rank value + user value) + f·revenue multiple] ×
+ * (1 + w·growth), f = investors' focus on revenue, which rises as the funding climate cools;
+ * growth is the quarter's growth of users and revenue (each −50 %..+100 %, averaged).
  */
 export function valuationOf(
   level: Level,
@@ -123,13 +126,22 @@ export function valuationOf(
   c: StartupState,
   quarterlyRevenue: number,
   mau: number,
+  growth = 0,
 ): number {
   const f = level.market.funding;
   const focus = at(level.macro.revenueFocus, turn);
   const climate = at(level.macro.fundingClimate, turn);
   const story = f.qualityValue * rankScore(level, turn, c.quality) + f.userValue * mau;
   const revenueValue = f.revenueMultiple * 4 * Math.max(0, quarterlyRevenue);
-  return Math.round(climate * ((1 - focus) * story + focus * revenueValue));
+  const momentum = 1 + f.growthWeight * clamp(growth, -0.5, 1);
+  return Math.round(climate * ((1 - focus) * story + focus * revenueValue) * momentum);
+}
+
+/** Growth investors look at: the mean of user growth and revenue growth this quarter, each clamped. */
+export function growthRate(prevMau: number, mau: number, prevRevenue: number, revenue: number): number {
+  const users = clamp(mau / Math.max(prevMau, 100_000) - 1, -0.5, 1);
+  const sales = clamp(revenue / Math.max(prevRevenue, 100) - 1, -0.5, 1);
+  return (users + sales) / 2;
 }
 
 /** Founders' equity value plus honours: the score. */

@@ -1,8 +1,9 @@
 // Starting a game, and playing one through with an autopilot (the headless runner's core).
 
+import { dealCards } from './cards';
 import { equityScore, qualityFromCompute } from './economy';
 import type { Level } from './level';
-import { defaultPlan } from './plan';
+import { defaultPlan, weightsForMarkets } from './plan';
 import type { PolicyName } from './policies';
 import { autopilotCommands } from './policies';
 import { applyCommand } from './reducer';
@@ -56,7 +57,17 @@ export function createGame(level: Level, seed: number, playerId: string): Create
       profitStreak: 0,
       madeItTurn: null,
       frontierFame: 0,
-      plan: { ...defaultPlan(), spend: Math.floor(c.cash / 10) },
+      round: null,
+      keyPeople: c.keyPeople.map((k) => ({ id: k.id, active: true, raise: 0 })),
+      modifiers: [],
+      eventBooks: { income: 0, cost: 0, funding: 0 },
+      cardsSeen: [],
+      stance: {},
+      plan: {
+        ...defaultPlan(),
+        spend: Math.floor(c.cash / 10),
+        appWeights: weightsForMarkets(level, defaultPlan().appWeights),
+      },
     };
   });
   const giants: GiantState[] = level.giants.map((g) => ({
@@ -88,12 +99,17 @@ export function createGame(level: Level, seed: number, playerId: string): Create
     news: [],
     history: [],
   };
+  // The first quarter's cards (the rng is the new game's own array, so drawing may advance it).
+  state.pendingEvents = dealCards(level, state, startups, 0, state.rng, state.news);
   return { ok: true, state };
 }
 
-/** The autopilot's own random stream, separate from the game's (its choices become commands). */
-export function autopilotRng(seed: number) {
-  return seedRng(deriveSeed(seed, 'autopilot'));
+/**
+ * The autopilot's own random stream, separate from the game's (its choices become commands).
+ * `variant` gives other streams for the same game seed (baselines of many autopilot runs).
+ */
+export function autopilotRng(seed: number, variant = 0) {
+  return seedRng(deriveSeed(seed, variant === 0 ? 'autopilot' : `autopilot-${variant}`));
 }
 
 /** Plays a whole game with an autopilot running the player's company; returns the command log. */
@@ -102,11 +118,12 @@ export function playGame(
   seed: number,
   playerId: string,
   policy: PolicyName,
+  variant = 0,
 ): { state: GameState; log: Command[] } {
   const created = createGame(level, seed, playerId);
   if (!created.ok) throw new Error(created.error.message);
   let state = created.state;
-  const apRng = autopilotRng(seed);
+  const apRng = autopilotRng(seed, variant);
   const log: Command[] = [];
   while (state.ending === null) {
     for (const cmd of autopilotCommands(level, state, policy, apRng)) {

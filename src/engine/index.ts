@@ -1,10 +1,13 @@
 // The engine's public face: everything the app, the view and the headless tools may use.
 
+export { cardById, metricValue, policyChoice } from './cards';
+export type { Card, Concept, Condition, Effect, KeyPersonSpec } from './cards-schema';
 export * as economy from './economy';
 export type { CreateGameResult } from './game';
 export { autopilotRng, createGame, playerOf, playGame, scoreOf } from './game';
 export type { Archetype, CompanySpec, GiantSpec, Level, LevelError, LevelFile, LevelResult } from './level';
 export { ARCHETYPES, formatLevelErrors, loadLevel, quarterLabel } from './level';
+export { autopilotBaseline, luckNeutralPercentile, percentileOf } from './percentile';
 export type { PolicyName } from './policies';
 export { autopilotCommands, autopilotPlan, POLICIES, projectedRunway } from './policies';
 export { runwayAt } from './quarter';

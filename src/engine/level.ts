@@ -4,6 +4,8 @@
 // last), so the engine reads plain arrays.
 
 import { z } from 'zod';
+import type { Card, EventsSpec } from './cards-schema';
+import { eventsSchema, keyPersonSchema } from './cards-schema';
 
 const QUARTER_LABEL = /^(\d{4})Q([1-4])$/;
 
@@ -31,6 +33,17 @@ export const ARCHETYPES = [
 ] as const;
 export type Archetype = (typeof ARCHETYPES)[number];
 
+/** Who a card's `policy` map may name: the rivals' archetypes and the player's autopilots. */
+export const POLICY_KEYS: readonly string[] = [
+  ...ARCHETYPES,
+  'balanced',
+  'pretraining-first',
+  'applications-first',
+  'overseas-first',
+  'enterprise-first',
+  'random',
+];
+
 const companySchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/, 'lowercase id'),
@@ -51,6 +64,8 @@ const companySchema = z
     overseasUsers: int.min(0),
     platform: unit,
     apiPrice: nonNeg,
+    /** Named key people (fictional people in real roles) whom rivals try to poach. */
+    keyPeople: z.array(keyPersonSchema).max(6),
   })
   .strict();
 
@@ -209,9 +224,12 @@ const marketSchema = z
         baseCloseChance: unit,
         acquisitionRunway: nonNeg,
         acquisitionDiscount: pos.max(2),
-        strategicCredits: nonNeg,
-        strategicStakeBp: int.min(0).max(5000),
-        strategicAmount: money,
+        /** Quarters a funding round takes to close after it is opened (0: at the end of the same quarter). */
+        closeQuarters: int.min(0).max(2),
+        /** Premium a strategic investor's cloud charges over the market GPU price (lock-in). */
+        lockInPremium: unit,
+        /** Weight of growth (users and revenue) in valuations; optional, 0.5 when absent. */
+        growthWeight: unit.default(0.5),
       })
       .strict(),
   })
@@ -230,6 +248,11 @@ export const levelFileSchema = z
     market: marketSchema,
     companies: z.array(companySchema).min(1).max(12),
     giants: z.array(giantSchema).max(12),
+    /** Which markets exist in this level (a teaching level may have the API market only). */
+    markets: z
+      .object({ domestic: z.boolean(), overseas: z.boolean(), enterprise: z.boolean(), api: z.boolean() })
+      .strict(),
+    events: eventsSchema,
     endings: z
       .object({
         /** Profitable quarters in a row that count as "made it". */
@@ -251,6 +274,14 @@ type GiantFileSpec = LevelFile['giants'][number];
 export type MarketParams = LevelFile['market'];
 export type MacroKey = keyof LevelFile['macro'];
 
+/** A card with its trigger quarters resolved to turns. */
+export interface LevelCard extends Card {
+  /** Scripted: the turn it comes up; random: the first turn it may come up. */
+  fromTurn: number;
+  /** Scripted: same as fromTurn; random: the last turn it may come up. */
+  toTurn: number;
+}
+
 export interface GiantSpec extends Omit<GiantFileSpec, 'enters' | 'quality' | 'adSpend' | 'domesticUsers'> {
   entersTurn: number;
   quality: number[];
@@ -259,11 +290,12 @@ export interface GiantSpec extends Omit<GiantFileSpec, 'enters' | 'quality' | 'a
 }
 
 /** A validated level with every time path resolved to one value per quarter. */
-export interface Level extends Omit<LevelFile, 'macro' | 'giants'> {
+export interface Level extends Omit<LevelFile, 'macro' | 'giants' | 'events'> {
   startYear: number;
   startQuarter: number;
   macro: Record<MacroKey, number[]>;
   giants: GiantSpec[];
+  events: Omit<EventsSpec, 'cards'> & { cards: LevelCard[] };
 }
 
 export interface LevelError {
@@ -350,6 +382,58 @@ function crossCheck(file: LevelFile): LevelError[] {
     }
   };
   for (const [k, rec] of Object.entries(file.macro)) checkLabels(rec, `macro.${k}`);
+  const concepts = new Set(file.events.concepts.map((c) => c.id));
+  const cardIds = new Set<string>();
+  const investors = new Set(file.giants.map((g) => g.id));
+  file.events.cards.forEach((card, i) => {
+    const p = `events.cards.${i}`;
+    if (cardIds.has(card.id)) errors.push({ path: `${p}.id`, message: `duplicate card id "${card.id}"` });
+    cardIds.add(card.id);
+    if (!concepts.has(card.concept))
+      errors.push({
+        path: `${p}.concept`,
+        message: `unknown concept "${card.concept}" (define it in events.concepts)`,
+      });
+    const labels =
+      card.trigger.kind === 'scripted'
+        ? { quarter: card.trigger.quarter }
+        : { from: card.trigger.from, to: card.trigger.to };
+    for (const [k, label] of Object.entries(labels)) {
+      const t = turnOf(year, q, label);
+      if (t < 0 || t > last)
+        errors.push({ path: `${p}.trigger.${k}`, message: 'quarter outside the campaign' });
+    }
+    const choiceIds = new Set<string>();
+    card.choices.forEach((choice, j) => {
+      if (choiceIds.has(choice.id))
+        errors.push({ path: `${p}.choices.${j}.id`, message: `duplicate choice id "${choice.id}"` });
+      choiceIds.add(choice.id);
+      choice.effects.forEach((e, k) => {
+        if (e.kind === 'strategic' && !investors.has(e.investor))
+          errors.push({
+            path: `${p}.choices.${j}.effects.${k}.investor`,
+            message: `unknown investor "${e.investor}"`,
+          });
+      });
+    });
+    for (const [who, choice] of Object.entries(card.policy)) {
+      if (!POLICY_KEYS.includes(who))
+        errors.push({
+          path: `${p}.policy.${who}`,
+          message: `not an archetype or autopilot (${POLICY_KEYS.join(', ')})`,
+        });
+      if (!choiceIds.has(choice))
+        errors.push({ path: `${p}.policy.${who}`, message: `no choice "${choice}" on this card` });
+    }
+  });
+  file.companies.forEach((c, i) => {
+    const seen = new Set<string>();
+    c.keyPeople.forEach((k, j) => {
+      if (seen.has(k.id))
+        errors.push({ path: `companies.${i}.keyPeople.${j}.id`, message: `duplicate id "${k.id}"` });
+      seen.add(k.id);
+    });
+  });
   file.giants.forEach((g, i) => {
     checkLabels(g.quality, `giants.${i}.quality`);
     checkLabels(g.adSpend, `giants.${i}.adSpend`);
@@ -387,7 +471,14 @@ export function loadLevel(json: unknown): LevelResult {
     adSpend: res(adSpend),
     domesticUsers: res(domesticUsers),
   }));
-  return { ok: true, level: { ...file, startYear: year, startQuarter: q, macro, giants } };
+  const cards: LevelCard[] = file.events.cards.map((card) => {
+    const tr = card.trigger;
+    const from = turnOf(year, q, tr.kind === 'scripted' ? tr.quarter : tr.from);
+    const to = tr.kind === 'scripted' ? from : turnOf(year, q, tr.to);
+    return { ...card, fromTurn: from, toTurn: to };
+  });
+  const events = { drawChance: file.events.drawChance, concepts: file.events.concepts, cards };
+  return { ok: true, level: { ...file, startYear: year, startQuarter: q, macro, giants, events } };
 }
 
 /** One-line summary of level errors for command-line tools. */

@@ -121,6 +121,25 @@ export function checkRoundTarget(level: Level, target: unknown): Rejection | nul
   return null;
 }
 
-export function normaliseWeights(w: AppWeights): AppWeights {
-  return { domestic: w.domestic, overseas: w.overseas, enterprise: w.enterprise, api: w.api };
+/**
+ * The weights with closed markets set to 0 and the rest rescaled to sum to 100 (whole numbers;
+ * rounding goes to the last open market). All open markets share equally if none had weight.
+ */
+export function weightsForMarkets(level: Level, w: AppWeights): AppWeights {
+  const open = APP_MARKETS.filter((m) => level.markets[m]);
+  const out: AppWeights = { domestic: 0, overseas: 0, enterprise: 0, api: 0 };
+  if (open.length === 0) return out;
+  const total = open.reduce((sum, m) => sum + w[m], 0);
+  let left = 100;
+  open.forEach((m, i) => {
+    const v =
+      i === open.length - 1
+        ? left
+        : total > 0
+          ? Math.round((100 * w[m]) / total)
+          : Math.floor(100 / open.length);
+    out[m] = Math.min(left, v);
+    left -= out[m];
+  });
+  return out;
 }

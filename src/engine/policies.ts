@@ -2,10 +2,11 @@
 // company to, and big tech's and DeepSeek's pricing. Each reads the state at the start of the
 // quarter (none sees the player's plan for this quarter) and returns a plan.
 
+import { cardById, policyChoice } from './cards';
 import { at, companySpec, headcount, payroll } from './economy';
 import type { Archetype, Level } from './level';
 import { clamp } from './mathx';
-import { defaultPlan } from './plan';
+import { defaultPlan, weightsForMarkets } from './plan';
 import type { RngState } from './rng';
 import { rngInt, rngNext, rngPick } from './rng';
 import type {
@@ -97,7 +98,7 @@ const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
     pricing: 'premium',
     pay: 'plus25',
     intensity: 'dxz',
-    runwayTarget: 3,
+    runwayTarget: 4,
     raiseBelow: 5,
     abandonBelow: 1.5,
     harvestFrom: null,
@@ -274,22 +275,26 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
     hires[role] = clamp(h, -n, 500);
   }
 
-  let pricing: PricingMode = p.pricing;
+  // Stances taken through event cards override the archetype's defaults.
+  const st = s.stance;
+  let pricing: PricingMode = st.pricing?.mode ?? p.pricing;
   // A premium price that no longer sells is dropped for the market price.
   if (pricing === 'premium' && rec && rec.apiTokens > 0 && state.history.length > 0) {
     const h = state.history[state.history.length - 1]!;
     if (rec.apiTokens / Math.max(1, h.apiTokens) < 0.01) pricing = 'match';
   }
 
-  const raising = runwayAfter < p.raiseBelow && s.plan.roundTarget === null;
+  const raising = runwayAfter < p.raiseBelow && s.plan.roundTarget === null && s.round === null;
+  // A strategic investor's string: no undercutting its price.
+  if (s.strategic !== null && (pricing === 'undercut' || pricing === 'free')) pricing = 'match';
   const plan: Plan = {
     spend,
-    pretrainingBp: noPretraining ? 0 : p.pretrainingBp,
-    appWeights: { ...p.weights },
-    pricing: { mode: pricing, price: 0 },
+    pretrainingBp: noPretraining ? 0 : (st.pretrainingBp ?? p.pretrainingBp),
+    appWeights: weightsForMarkets(level, st.appWeights ?? p.weights),
+    pricing: { mode: pricing, price: pricing === 'exact' ? (st.pricing?.price ?? 0) : 0 },
     hires,
-    payLevel: p.pay,
-    intensity: p.intensity,
+    payLevel: st.payLevel ?? p.pay,
+    intensity: st.intensity ?? p.intensity,
     roundTarget: raising ? Math.max(1, Math.round(s.valuation * 0.2)) : null,
   };
   return { plan, abandonPretraining: abandon };
@@ -317,6 +322,13 @@ export function rivalAcceptsStrategic(
 
 /** A startup's API price from its pricing mode, against last quarter's market price. */
 export function startupPrice(level: Level, state: GameState, s: StartupState): number {
+  const price = modePrice(level, state, s);
+  // A strategic investor's string: never below the investor's own price.
+  const investor = s.strategic !== null ? state.giants.find((g) => g.id === s.strategic) : undefined;
+  return investor?.active ? Math.max(price, investor.apiPrice) : price;
+}
+
+function modePrice(level: Level, state: GameState, s: StartupState): number {
   const a = level.market.api;
   const going = goingRate(level, state, s);
   switch (s.plan.pricing.mode) {
@@ -324,8 +336,13 @@ export function startupPrice(level: Level, state: GameState, s: StartupState): n
       return going * a.premiumFactor;
     case 'match':
       return going;
-    case 'undercut':
-      return going * a.undercutFactor;
+    case 'undercut': {
+      // Undercutting stops at marginal cost: below it every token sold loses money.
+      const i = state.startups.indexOf(s);
+      const spec = level.companies[i] ?? companySpec(level, s.id);
+      const cost = at(level.macro.inferenceCost, state.turn) * spec.inferenceCostFactor;
+      return Math.max(going * a.undercutFactor, cost);
+    }
     case 'free':
       return 0;
     case 'exact':
@@ -400,12 +417,13 @@ function randomWeights(rng: RngState): AppWeights {
   return { domestic: a, overseas: b, enterprise: c, api: 100 - a - b - c };
 }
 
-function randomPlan(state: GameState, s: StartupState, rng: RngState): Plan {
+function randomPlan(level: Level, state: GameState, s: StartupState, rng: RngState): Plan {
   const plan = defaultPlan();
   plan.spend = Math.floor((s.cash * rngInt(rng, 0, 40)) / 100);
   plan.pretrainingBp = rngInt(rng, 0, 100) * 100;
-  plan.appWeights = randomWeights(rng);
-  const mode = PRICING_MODES[rngPick(rng, [3, 3, 3, 1, 1])]!;
+  plan.appWeights = weightsForMarkets(level, randomWeights(rng));
+  let mode = PRICING_MODES[rngPick(rng, [3, 3, 3, 1, 1])]!;
+  if (s.strategic !== null && mode !== 'premium') mode = 'match';
   plan.pricing = { mode, price: mode === 'exact' ? rngInt(rng, 0, 2000) / 10 : 0 };
   for (const role of ['researchers', 'engineers', 'sales'] as const) {
     const n = s.staff[role];
@@ -413,7 +431,8 @@ function randomPlan(state: GameState, s: StartupState, rng: RngState): Plan {
   }
   plan.payLevel = PAY_LEVELS[rngInt(rng, 0, PAY_LEVELS.length - 1)]!;
   plan.intensity = INTENSITIES[rngInt(rng, 0, INTENSITIES.length - 1)]!;
-  plan.roundTarget = rngNext(rng) < 0.25 ? Math.max(1, Math.round(s.valuation * 0.15)) : null;
+  plan.roundTarget =
+    rngNext(rng) < 0.25 && s.round === null ? Math.max(1, Math.round(s.valuation * 0.15)) : null;
   void state;
   return plan;
 }
@@ -421,7 +440,7 @@ function randomPlan(state: GameState, s: StartupState, rng: RngState): Plan {
 /** The plan an autopilot would make for the player's company this quarter. */
 export function autopilotPlan(level: Level, state: GameState, policy: PolicyName, apRng: RngState): Plan {
   const s = state.startups.find((c) => c.id === state.playerId)!;
-  if (policy === 'random') return randomPlan(state, s, apRng);
+  if (policy === 'random') return randomPlan(level, state, s, apRng);
   return planFromProfile(level, state, s, AUTOPILOT_PROFILES[policy]).plan;
 }
 
@@ -464,24 +483,41 @@ export function autopilotCommands(
     plan.intensity !== cur.intensity
   )
     cmds.push({ type: 'people/set', hires: h, payLevel: plan.payLevel, intensity: plan.intensity });
-  if (plan.roundTarget !== null && cur.roundTarget === null)
+  if (plan.roundTarget !== null && cur.roundTarget === null && s.round === null)
     cmds.push({ type: 'money/open-round', target: plan.roundTarget });
   for (const o of state.offers) {
-    if (o.accepted) continue;
-    if (o.kind === 'strategic') {
-      const take = policy === 'random' ? rngNext(apRng) < 0.5 : true;
-      cmds.push({ type: take ? 'money/accept-offer' : 'money/decline-offer', offerId: o.id });
-    } else if (o.kind === 'acquisition') {
-      const runway = projectedRunway(level, state, s, plan.spend);
-      const sell = policy === 'random' ? rngNext(apRng) < 0.3 : runway < 0.8 && headcount(s) > 0;
-      // Selling ends the game at once: nothing may follow it.
-      if (sell) return [...cmds, { type: 'money/accept-offer', offerId: o.id }];
-    }
+    const runway = projectedRunway(level, state, s, plan.spend);
+    const sell = policy === 'random' ? rngNext(apRng) < 0.3 : runway < 0.8 && headcount(s) > 0;
+    // Selling ends the game at once: nothing may follow it.
+    if (sell) return [...cmds, { type: 'money/accept-offer', offerId: o.id }];
   }
+  // Cards first (their effects may touch the plan), then the plan commands.
+  const answers: Command[] = [];
   for (const e of state.pendingEvents) {
-    const choice = policy === 'random' ? e.choices[rngInt(apRng, 0, e.choices.length - 1)]! : e.choices[0]!;
-    cmds.push({ type: 'event/answer', eventId: e.id, choiceId: choice });
+    const card = cardById(level, e.card);
+    const choice =
+      policy === 'random' || !card
+        ? e.choices[rngInt(apRng, 0, e.choices.length - 1)]!
+        : policyChoice(card, policy);
+    answers.push({ type: 'event/answer', eventId: e.id, choiceId: choice });
+    const sells = card?.choices.find((c) => c.id === choice)?.effects.some((x) => x.kind === 'sell');
+    if (sells) return answers;
   }
+  // A card just taken may tie the company to a strategic investor, who forbids undercutting:
+  // then the plan's price command (computed before the answer) must not undercut either.
+  const tiedNow = state.pendingEvents.some((e, k) => {
+    const card = cardById(level, e.card);
+    const answer = answers[k];
+    const choiceId = answer?.type === 'event/answer' ? answer.choiceId : '';
+    return card?.choices.find((c) => c.id === choiceId)?.effects.some((x) => x.kind === 'strategic') ?? false;
+  });
+  if (tiedNow || s.strategic !== null) {
+    const i = cmds.findIndex((c) => c.type === 'plan/set-api-price');
+    const c = cmds[i];
+    if (c?.type === 'plan/set-api-price' && c.mode !== 'premium' && c.mode !== 'match')
+      cmds[i] = { type: 'plan/set-api-price', mode: 'match' };
+  }
+  cmds.unshift(...answers);
   cmds.push({ type: 'quarter/end' });
   return cmds;
 }

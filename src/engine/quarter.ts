@@ -3,12 +3,15 @@
 // works on plain copies (much faster than writing through Immer drafts), then returns a new
 // state. Every random draw uses the generator whose state travels in the game state.
 
+import { dealCards, keyPeopleFactor, keyPeoplePay, modifierFactor } from './cards';
 import { drawBinomial } from './draws';
 import {
   acquisitionCost,
   at,
+  companySpec,
   effectiveCompute,
   equityScore,
+  growthRate,
   headcount,
   hireFillRate,
   marketWage,
@@ -24,7 +27,7 @@ import {
 import type { Level } from './level';
 import { quarterLabel } from './level';
 import { clamp, logitShares, powD } from './mathx';
-import { decideGiantPrices, rivalAcceptsStrategic, rivalPlan, startupPrice } from './policies';
+import { decideGiantPrices, rivalPlan, startupPrice } from './policies';
 import type { RngState } from './rng';
 import { cloneRng, rngNext, rngNormalish } from './rng';
 import { cloneGiant, cloneStartup, withParts } from './shapes';
@@ -39,13 +42,15 @@ import type {
   GiantState,
   NewsItem,
   Offer,
+  PendingEvent,
   QuarterRecord,
+  RevenueLine,
   StartupState,
 } from './types';
 import { ROLES } from './types';
 
 interface Books {
-  revenueBy: Record<AppMarket, number>;
+  revenueBy: Record<RevenueLine, number>;
   costBy: CostBreakdown;
   funding: number;
   /** Budgets set in the spend step. */
@@ -57,8 +62,17 @@ interface Books {
 
 function newBooks(): Books {
   return {
-    revenueBy: { domestic: 0, overseas: 0, enterprise: 0, api: 0 },
-    costBy: { compute: 0, salaries: 0, ads: 0, inference: 0, customisation: 0, platform: 0, severance: 0 },
+    revenueBy: { domestic: 0, overseas: 0, enterprise: 0, api: 0, other: 0 },
+    costBy: {
+      compute: 0,
+      salaries: 0,
+      ads: 0,
+      inference: 0,
+      customisation: 0,
+      platform: 0,
+      severance: 0,
+      other: 0,
+    },
     funding: 0,
     computeBudget: 0,
     budgetBy: { domestic: 0, overseas: 0, enterprise: 0, api: 0 },
@@ -68,8 +82,9 @@ function newBooks(): Books {
 }
 
 const sumCosts = (c: CostBreakdown) =>
-  c.compute + c.salaries + c.ads + c.inference + c.customisation + c.platform + c.severance;
-const sumRevenue = (r: Record<AppMarket, number>) => r.domestic + r.overseas + r.enterprise + r.api;
+  c.compute + c.salaries + c.ads + c.inference + c.customisation + c.platform + c.severance + c.other;
+const sumRevenue = (r: Record<RevenueLine, number>) =>
+  r.domestic + r.overseas + r.enterprise + r.api + r.other;
 
 /** Rounds x to an integer up or down with the probability of its fraction (keeps expectations exact). */
 function stochasticRound(rng: RngState, x: number): number {
@@ -110,18 +125,6 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
       s.run = null;
       news(out, 'news.abandonPretraining', s.id);
     }
-    if (rivalAcceptsStrategic(level, base, base.startups[i]!, rng)) {
-      const giant = strategicInvestorAt(level, turn);
-      if (giant) {
-        const f = m.funding;
-        books[i]!.funding += f.strategicAmount;
-        s.credits += f.strategicCredits;
-        s.ownershipBp = Math.round((s.ownershipBp * (10_000 - f.strategicStakeBp)) / 10_000);
-        s.strategic = giant;
-        s.raisedTotal += f.strategicAmount;
-        news(out, 'news.strategicDeal', s.id, { investor: giant, amount: f.strategicAmount });
-      }
-    }
   }
   decideGiantPrices(level, base, giants);
 
@@ -144,7 +147,7 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
     b.budgetBy.enterprise = Math.round((apps * w.enterprise) / 100);
     b.budgetBy.api = apps - b.budgetBy.domestic - b.budgetBy.overseas - b.budgetBy.enterprise;
     b.costBy.compute = b.computeBudget;
-    b.costBy.salaries = payroll(level, turn, s);
+    b.costBy.salaries = payroll(level, turn, s) + keyPeoplePay(level, turn, s);
     b.costBy.ads = b.budgetBy.domestic + b.budgetBy.overseas;
     b.costBy.platform = b.budgetBy.enterprise + b.budgetBy.api;
   }
@@ -190,7 +193,10 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
     const s = startups[i]!;
     if (!alive(s)) continue;
     s.computeStock *= 1 - m.obsolescence;
-    const flop = effectiveCompute(level, turn, s, books[i]!.computeBudget);
+    const flop =
+      effectiveCompute(level, turn, s, books[i]!.computeBudget) *
+      keyPeopleFactor(level, s, 'researchers') *
+      modifierFactor(s, 'research', turn);
     if (flop > 0) {
       s.run = s.run
         ? { compute: s.run.compute + flop, quarters: s.run.quarters + 1 }
@@ -239,7 +245,12 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
   for (let i = 0; i < startups.length; i++) {
     const s = startups[i]!;
     const b = books[i]!;
-    if (alive(s)) settleBooks(level, turn, s, b, offers, isPlayer(s), rng, out);
+    if (alive(s)) {
+      const before = base.startups[i]!;
+      const prevRevenue = base.history[base.history.length - 1]?.companies[i]?.revenue ?? 0;
+      const prevMau = before.domesticUsers + before.overseasUsers;
+      settleBooks(level, turn, s, b, isPlayer(s), rng, out, prevMau, prevRevenue);
+    }
     const revenue = sumRevenue(b.revenueBy);
     const costs = sumCosts(b.costBy);
     const mau = s.domesticUsers + s.overseasUsers;
@@ -283,7 +294,7 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
   }
 
   // 7. Offers: acquisition offers when the player's runway is short; strategic investors early on.
-  offers = offers.filter((o) => o.expiresTurn >= nextTurn && !o.accepted);
+  offers = offers.filter((o) => o.expiresTurn >= nextTurn);
   const player = startups.find(isPlayer)!;
   const pIdx = startups.indexOf(player);
   if (alive(player) && nextTurn < level.quarters) {
@@ -301,28 +312,21 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
         kind: 'acquisition',
         from,
         amount: Math.max(1, Math.round(player.valuation * m.funding.acquisitionDiscount)),
-        cloudCredits: 0,
-        stakeBp: 10_000,
         expiresTurn: nextTurn + 1,
-        accepted: false,
       });
       news(out, 'news.acquisitionOffer', player.id, { from });
     }
-    const investor = strategicInvestorAt(level, nextTurn);
-    if (investor && player.strategic === null && !offers.some((o) => o.kind === 'strategic')) {
-      offers.push({
-        id: `str-${nextTurn}`,
-        kind: 'strategic',
-        from: investor,
-        amount: m.funding.strategicAmount,
-        cloudCredits: m.funding.strategicCredits,
-        stakeBp: m.funding.strategicStakeBp,
-        expiresTurn: nextTurn + 1,
-        accepted: false,
-      });
-      news(out, 'news.strategicOffer', player.id, { from: investor });
-    }
   }
+
+  // 7b. Event cards for next quarter: the player's wait for an answer; rivals answer by policy.
+  let pendingEvents: PendingEvent[] = [];
+  if (nextTurn < level.quarters && player.status === 'active' && player.madeItTurn !== turn) {
+    const probe = withParts(base, { turn: nextTurn, startups, giants });
+    const thisQuarter = { companies: records, apiTokens: api.totalTokens, outsideShare: api.outsideShare };
+    pendingEvents = dealCards(level, probe, startups, nextTurn, rng, out, thisQuarter);
+  }
+  for (const s of startups)
+    if (s.modifiers.length > 0) s.modifiers = s.modifiers.filter((x) => x.untilTurn >= nextTurn);
 
   // 8. Endings.
   if (player.status === 'bankrupt') {
@@ -357,7 +361,7 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
     startups,
     giants,
     offers,
-    pendingEvents: [],
+    pendingEvents,
     answered: [],
     news: out,
   });
@@ -385,13 +389,6 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
   return next;
 }
 
-/** The strategic investor whose offer round falls on this turn (first in turn 1, second in turn 3). */
-export function strategicInvestorAt(level: Level, turn: number): string | null {
-  const investors = level.giants.filter((g) => g.strategicInvestor);
-  const k = turn === 1 ? 0 : turn === 3 ? 1 : -1;
-  return k >= 0 && investors[k] ? investors[k]!.id : null;
-}
-
 interface ApiOutcome {
   refPrice: number;
   totalTokens: number;
@@ -407,6 +404,13 @@ function clearApiMarket(
   books: Books[],
   rng: RngState,
 ): ApiOutcome {
+  if (!level.markets.api)
+    return {
+      refPrice: base.market.refPrice,
+      totalTokens: 0,
+      outsideShare: 1,
+      giantShares: mid.giants.map(() => 0),
+    };
   const p = level.market.api;
   const ref = Math.max(base.market.refPrice, p.minRefPrice);
   const turn = base.turn;
@@ -496,14 +500,18 @@ function clearAppMarkets(
       (s.domesticUsers / 1e6) * level.market.domestic.engineersPerMillionUsers +
       (s.overseasUsers / 1e6) * level.market.overseas.engineersPerMillionUsers +
       s.enterpriseProjects * ent.engineersPerProject;
-    b.engFactor = clamp((s.staff.engineers * output) / Math.max(1, needed), 0, 1);
+    const engineering = s.staff.engineers * output * keyPeopleFactor(level, s, 'engineers');
+    b.engFactor = clamp(engineering / Math.max(1, needed), 0, 1);
     const factor = level.companies[i]!.inferenceCostFactor;
     for (const market of ['domestic', 'overseas'] as const) {
+      if (!level.markets[market]) continue;
       const p = level.market[market];
       const users = market === 'domestic' ? s.domesticUsers : s.overseasUsers;
       const gap = Math.max(0, best - q);
       const qualityPull = clamp(1 + (q - best) / 15, 0, 1.2);
-      const bought = ((b.budgetBy[market] * 10_000) / cac[market]) * (0.5 + 0.5 * b.engFactor);
+      const unitCost =
+        cac[market] * modifierFactor(s, market === 'domestic' ? 'cacDomestic' : 'cacOverseas', turn);
+      const bought = ((b.budgetBy[market] * 10_000) / unitCost) * (0.5 + 0.5 * b.engFactor);
       const organic = users * p.organicRate * qualityPull;
       const churn = clamp(p.baseChurn + (p.gapChurn * gap) / 10 + (1 - b.engFactor) * 0.1, 0, 1);
       // App-store removals, regulation: a seeded shock takes a share of the users at once.
@@ -512,7 +520,8 @@ function clearAppMarkets(
         news(out, market === 'domestic' ? 'news.domesticShock' : 'news.overseasShock', s.id);
       const next = Math.max(0, Math.round((users * (1 - churn) + bought + organic) * (1 - shock)));
       const avg = (users + next) / 2;
-      b.revenueBy[market] = Math.round((avg * p.arpu * (0.5 + q / 100)) / 10_000);
+      const arpu = p.arpu * (market === 'overseas' ? modifierFactor(s, 'arpuOverseas', turn) : 1);
+      b.revenueBy[market] = Math.round((avg * arpu * (0.5 + q / 100)) / 10_000);
       b.costBy.inference += Math.round((avg * p.tokensPerUser * cost * factor) / 10_000);
       if (market === 'domestic') s.domesticUsers = next;
       else s.overseasUsers = next;
@@ -522,6 +531,7 @@ function clearAppMarkets(
 
 /** Enterprise projects: deals from sales × quality × demand; customisation can cost more than it earns. */
 function clearEnterprise(level: Level, mid: GameState, books: Books[], rng: RngState): void {
+  if (!level.markets.enterprise) return;
   const ent = level.market.enterprise;
   const turn = mid.turn;
   const open = openModelQuality(level, mid);
@@ -540,6 +550,7 @@ function clearEnterprise(level: Level, mid: GameState, books: Books[], rng: RngS
     const noise = clamp(1 + 0.2 * rngNormalish(rng), 0.4, 1.6);
     const expected =
       at(level.macro.enterpriseDemand, turn) *
+      modifierFactor(s, 'enterpriseDemand', turn) *
       (s.staff.sales / 10) *
       qf *
       (0.6 + 0.8 * spec.govTrust) *
@@ -555,44 +566,46 @@ function clearEnterprise(level: Level, mid: GameState, books: Books[], rng: RngS
   }
 }
 
-/** Finance for one company: credits, strategic money, funding round, cash, valuation, endings. */
+/** Finance for one company: event money, credits, funding round, cash, valuation, endings. */
 function settleBooks(
   level: Level,
   turn: number,
   s: StartupState,
   b: Books,
-  offers: Offer[],
   player: boolean,
   rng: RngState,
   out: NewsItem[],
+  prevMau: number,
+  prevRevenue: number,
 ): void {
   const f = level.market.funding;
+  // Money moved by event choices this quarter.
+  b.revenueBy.other += s.eventBooks.income;
+  b.costBy.other += s.eventBooks.cost;
+  b.funding += s.eventBooks.funding;
+  s.eventBooks = { income: 0, cost: 0, funding: 0 };
   const revenue = sumRevenue(b.revenueBy);
   const costs = sumCosts(b.costBy);
   // Cloud credits pay for compute first; they count as funding when used.
   const used = Math.min(s.credits, b.costBy.compute);
   s.credits -= used;
   b.funding += used;
-  if (player) {
-    for (const o of offers) {
-      if (o.kind !== 'strategic' || !o.accepted) continue;
-      b.funding += o.amount;
-      s.credits += o.cloudCredits;
-      s.ownershipBp = Math.round((s.ownershipBp * (10_000 - o.stakeBp)) / 10_000);
-      s.strategic = o.from;
-      s.raisedTotal += o.amount;
-      news(out, 'news.strategicDeal', s.id, { investor: o.from, amount: o.amount });
-    }
-  }
   const mau = s.domesticUsers + s.overseasUsers;
-  const preMoney = Math.max(1, valuationOf(level, turn, s, revenue, mau));
-  if (s.plan.roundTarget !== null) {
+  const growth = growthRate(prevMau, mau, prevRevenue, revenue);
+  const preMoney = Math.max(1, valuationOf(level, turn, s, revenue, mau, growth));
+  // A round opened this quarter starts; investors decide after closeQuarters more quarters.
+  if (s.plan.roundTarget !== null && s.round === null)
+    s.round = { target: s.plan.roundTarget, closesTurn: turn + f.closeQuarters };
+  s.plan.roundTarget = null;
+  if (s.round !== null && s.round.closesTurn <= turn) {
+    const target = s.round.target;
+    s.round = null;
     const climate = at(level.macro.fundingClimate, turn);
     const momentum = preMoney >= s.lastRoundValuation * 0.8 ? 1 : 0.6;
     const chance = clamp(f.baseCloseChance * climate * momentum, 0.05, 0.95);
     if (rngNext(rng) < chance) {
       const cap = Math.floor((preMoney * f.maxDilutionBp) / (10_000 - f.maxDilutionBp));
-      const amount = Math.max(0, Math.min(s.plan.roundTarget, cap));
+      const amount = Math.max(0, Math.min(target, cap));
       const dilution = Math.round((amount * 10_000) / (preMoney + amount));
       s.ownershipBp = Math.round((s.ownershipBp * (10_000 - dilution)) / 10_000);
       s.lastRoundValuation = preMoney + amount;
@@ -600,9 +613,8 @@ function settleBooks(
       b.funding += amount;
       news(out, 'news.roundClosed', s.id, { amount, valuation: preMoney + amount, dilutionBp: dilution });
     } else {
-      news(out, 'news.roundFailed', s.id, { target: s.plan.roundTarget });
+      news(out, 'news.roundFailed', s.id, { target });
     }
-    s.plan.roundTarget = null;
   }
   s.cash = s.cash + revenue - costs + b.funding;
   s.valuation = preMoney;

@@ -2,14 +2,28 @@
 // and its effect (an accepted command changes exactly what it should and nothing else).
 
 import { describe, expect, it } from 'vitest';
-import { clone, getTestLevel, newGame, player, playQuarters, staffTotal } from '../../tests/helpers';
+import {
+  answerNeutrally,
+  clone,
+  endQuarterNeutrally,
+  getTestLevel,
+  levelWithCards,
+  newGame,
+  player,
+  playQuarters,
+  staffTotal,
+  testCard,
+  testChoice,
+} from '../../tests/helpers';
+import { effectiveCompute, equityScore } from './economy';
 import { applyCommand, playGame, quarterLabel, RULES_VERSION, validateCommand } from './index';
 import type { Level } from './level';
-import type { Command, GameState, Offer, RejectionCode, StartupState } from './types';
+import type { Command, GameState, RejectionCode, StartupState } from './types';
 
 const level = getTestLevel();
 const COMPANY = 'moonshot';
-const fresh = () => newGame(level, 42, COMPANY);
+/** A new game with the first quarter's cards answered (the tests below are about other commands). */
+const fresh = () => answerNeutrally(level, newGame(level, 42, COMPANY));
 
 function ok(state: GameState, cmd: Command, lvl: Level = level): GameState {
   const r = applyCommand(lvl, state, cmd);
@@ -46,9 +60,15 @@ function expectOnlyChange(state: GameState, cmd: Command, edit: (s: GameState) =
 
 const me = (s: GameState): StartupState => player(s);
 
-/** A state with one event card waiting for an answer (no level generates cards yet, so it is injected). */
+/** Ends the quarter after answering the level's event cards with their most neutral choice. */
+const endQuarter = (s: GameState, lvl: Level = level): GameState => endQuarterNeutrally(lvl, s);
+
+/** A state with one event card waiting for an answer (a card this level does not have: no effects). */
 function withPendingEvent(state: GameState): GameState {
-  return { ...state, pendingEvents: [{ id: 'ev-test', choices: ['accept', 'refuse'] }] };
+  return {
+    ...state,
+    pendingEvents: [{ id: 'ev-test', card: 'no-such-card', choices: ['accept', 'refuse'] }],
+  };
 }
 
 /** Plays quarters spending half the cash each quarter until the player is offered an acquisition. */
@@ -57,18 +77,38 @@ function stateWithAcquisitionOffer(): GameState {
   for (let q = 0; q < level.quarters - 1 && !s.ending; q++) {
     if (s.offers.some((o) => o.kind === 'acquisition')) return s;
     s = ok(s, { type: 'plan/set-spend', amount: Math.floor(me(s).cash / 2) });
-    s = ok(s, { type: 'quarter/end' });
+    s = endQuarter(s);
   }
   throw new Error('no acquisition offer came');
 }
 
-function strategicOffer(s: GameState): Offer {
-  const o = s.offers.find((x) => x.kind === 'strategic');
-  if (!o) throw new Error('no strategic offer');
-  return o;
-}
+// Strategic investors come as cards: here one in 2023Q2 (cash for a stake, cloud credits, lock-in)
+// and a buy-out card in 2023Q3.
+const STRATEGIC = {
+  kind: 'strategic',
+  investor: 'alibaba',
+  amount: 50_000,
+  credits: 30_000,
+  stakeBp: 800,
+} as const;
+const strategicLevel = levelWithCards([
+  testCard('investor', {
+    audience: 'player',
+    choices: [testChoice('take', [STRATEGIC]), testChoice('refuse', [{ kind: 'none' }])],
+  }),
+  testCard('buyout', {
+    trigger: { kind: 'scripted', quarter: '2023Q3' },
+    audience: 'player',
+    choices: [testChoice('sell', [{ kind: 'sell', multiple: 1.5 }]), testChoice('stay', [{ kind: 'none' }])],
+  }),
+]);
 
-const afterOneQuarter = () => ok(fresh(), { type: 'quarter/end' });
+/** The state at the start of 2023Q2 with the investor's card pending. */
+function stateWithInvestorCard(): GameState {
+  const s = ok(newGame(strategicLevel, 42, COMPANY), { type: 'quarter/end' }, strategicLevel);
+  expect(s.pendingEvents.map((e) => e.id)).toEqual(['investor@2023Q2']);
+  return s;
+}
 
 describe('rejections: every code, from real states', () => {
   it('malformed: not an object, no type, unknown type, missing or unknown fields', () => {
@@ -182,22 +222,102 @@ describe('rejections: every code, from real states', () => {
     expectRejected(closed, { type: 'money/cancel-round' }, 'no-round-open');
   });
 
-  it('unknown-offer: no such offer, or one already accepted', () => {
+  it('unknown-offer: no such offer, or one already declined; only acquisition offers exist', () => {
     const s = fresh();
     expectRejected(s, { type: 'money/accept-offer', offerId: 'str-1' }, 'unknown-offer');
     expectRejected(s, { type: 'money/decline-offer', offerId: 'nope' }, 'unknown-offer');
-    const q1 = afterOneQuarter();
-    const offer = strategicOffer(q1);
-    const accepted = ok(q1, { type: 'money/accept-offer', offerId: offer.id });
-    expectRejected(accepted, { type: 'money/accept-offer', offerId: offer.id }, 'unknown-offer');
-    const declined = ok(q1, { type: 'money/decline-offer', offerId: offer.id });
+    const withOffer = stateWithAcquisitionOffer();
+    for (const o of withOffer.offers) {
+      expect(o.kind).toBe('acquisition');
+      expect(Object.keys(o).sort()).toEqual(['amount', 'expiresTurn', 'from', 'id', 'kind']);
+    }
+    const offer = withOffer.offers[0]!;
+    const declined = ok(withOffer, { type: 'money/decline-offer', offerId: offer.id });
     expectRejected(declined, { type: 'money/accept-offer', offerId: offer.id }, 'unknown-offer');
+    expectRejected(declined, { type: 'money/decline-offer', offerId: offer.id }, 'unknown-offer');
+    // once accepted the game is over
+    const accepted = ok(withOffer, { type: 'money/accept-offer', offerId: offer.id });
+    expectRejected(accepted, { type: 'money/accept-offer', offerId: offer.id }, 'game-over');
+  });
+
+  it('investor-constraint: a strategic investee may not undercut its investor', () => {
+    const taken = ok(
+      stateWithInvestorCard(),
+      { type: 'event/answer', eventId: 'investor@2023Q2', choiceId: 'take' },
+      strategicLevel,
+    );
+    expect(me(taken).strategic).toBe('alibaba');
+    // The string binds at once (undercut), but the floor is the investor's price only once it is
+    // active in the state: a giant entering in 2023Q2 becomes active when that quarter resolves.
+    expectRejected(
+      taken,
+      { type: 'plan/set-api-price', mode: 'undercut' },
+      'investor-constraint',
+      strategicLevel,
+    );
+    const s = ok(taken, { type: 'quarter/end' }, strategicLevel);
+    expect(s.pendingEvents.map((e) => e.card)).toEqual(['buyout']);
+    const investor = s.giants.find((g) => g.id === 'alibaba')!;
+    expect(investor.active).toBe(true);
+    const floor = investor.apiPrice;
+    expect(floor).toBeGreaterThan(0);
+    for (const cmd of [
+      { type: 'plan/set-api-price', mode: 'free' },
+      { type: 'plan/set-api-price', mode: 'undercut' },
+      { type: 'plan/set-api-price', mode: 'exact', price: floor * 0.99 },
+      { type: 'plan/set-api-price', mode: 'exact', price: 0 },
+    ])
+      expectRejected(s, cmd, 'investor-constraint', strategicLevel);
+    for (const cmd of [
+      { type: 'plan/set-api-price', mode: 'exact', price: floor },
+      { type: 'plan/set-api-price', mode: 'exact', price: floor * 2 },
+      { type: 'plan/set-api-price', mode: 'match' },
+      { type: 'plan/set-api-price', mode: 'premium' },
+    ] as Command[])
+      expect(applyCommand(strategicLevel, s, cmd).ok, JSON.stringify(cmd)).toBe(true);
+    // without an investor the same prices are allowed
+    const untied = stateWithInvestorCard();
+    for (const mode of ['free', 'undercut'] as const)
+      expect(applyCommand(strategicLevel, untied, { type: 'plan/set-api-price', mode }).ok).toBe(true);
+    // shape checks come first
+    expectRejected(s, { type: 'plan/set-api-price', mode: 'exact', price: -1 }, 'bad-price', strategicLevel);
+  });
+
+  it('market-closed: no weight in a market the level does not have', () => {
+    const closed = levelWithCards([], {
+      edit: (json) => {
+        (json.markets as Record<string, boolean>).overseas = false;
+      },
+    });
+    const s = newGame(closed, 42, COMPANY);
+    expect(me(s).plan.appWeights.overseas).toBe(0);
+    const split = (domestic: number, overseas: number, enterprise: number, api: number) => ({
+      type: 'plan/set-split',
+      pretrainingBp: 5000,
+      appWeights: { domestic, overseas, enterprise, api },
+    });
+    expectRejected(s, split(25, 25, 25, 25), 'market-closed', closed);
+    expectRejected(s, split(0, 100, 0, 0), 'market-closed', closed);
+    expectRejected(s, split(0, 1, 0, 99), 'market-closed', closed);
+    // a malformed split is reported as such before the closed market
+    expectRejected(s, split(25, 25, 25, 24), 'split-not-100', closed);
+    expect(applyCommand(closed, s, split(40, 0, 30, 30) as Command).ok).toBe(true);
+    // the open level takes the same split
+    expect(applyCommand(level, fresh(), split(25, 25, 25, 25) as Command).ok).toBe(true);
   });
 
   it('event-not-pending, unknown-choice, event-pending: event cards', () => {
     const s = fresh();
     expectRejected(s, { type: 'event/answer', eventId: 'ev-test', choiceId: 'accept' }, 'event-not-pending');
+    expectRejected(s, { type: 'event/answer', eventId: 'ev-test' }, 'event-not-pending');
     const pending = withPendingEvent(s);
+    expectRejected(pending, { type: 'event/answer', eventId: 'ev-test' }, 'unknown-choice');
+    // the card id is not the event id
+    expectRejected(
+      pending,
+      { type: 'event/answer', eventId: 'no-such-card', choiceId: 'accept' },
+      'event-not-pending',
+    );
     expectRejected(
       pending,
       { type: 'event/answer', eventId: 'ev-other', choiceId: 'accept' },
@@ -290,31 +410,119 @@ describe('accepted commands change exactly what they should', () => {
     });
   });
 
-  it('money/accept-offer (strategic) marks it accepted; the money comes at the quarter end', () => {
-    const q1 = afterOneQuarter();
-    const offer = strategicOffer(q1);
-    expect(me(q1).strategic).toBeNull();
-    const accepted = expectOnlyChange(q1, { type: 'money/accept-offer', offerId: offer.id }, (e) => {
-      const o = e.offers.find((x) => x.id === offer.id);
-      if (o) o.accepted = true;
+  it('a round opened in a quarter is under way until closesTurn, then closes or fails', () => {
+    const s = ok(fresh(), { type: 'money/open-round', target: 30_000 });
+    const q1 = ok(s, { type: 'quarter/end' });
+    const closeQuarters = level.market.funding.closeQuarters;
+    expect(me(q1).plan.roundTarget).toBeNull();
+    if (closeQuarters === 0) {
+      expect(me(q1).round).toBeNull();
+      return;
+    }
+    expect(me(q1).round).toEqual({ target: 30_000, closesTurn: s.turn + closeQuarters });
+    expectRejected(q1, { type: 'money/open-round', target: 10_000 }, 'round-already-open');
+    // cancelling clears the round under way
+    const cancelled = expectOnlyChange(q1, { type: 'money/cancel-round' }, (e) => {
+      me(e).round = null;
     });
-    const next = ok(accepted, { type: 'quarter/end' });
-    const rec = next.history[next.history.length - 1]?.companies.find((c) => c.id === COMPANY);
-    expect(rec?.funding).toBeGreaterThanOrEqual(offer.amount);
-    expect(me(next).strategic).toBe(offer.from);
-    expect(me(next).raisedTotal).toBeGreaterThanOrEqual(me(q1).raisedTotal + offer.amount);
-    expect(me(next).ownershipBp).toBeLessThan(me(q1).ownershipBp);
-    expect(next.offers.some((o) => o.id === offer.id)).toBe(false);
-    // declining instead: no money from the offer
-    const declined = ok(q1, { type: 'money/decline-offer', offerId: offer.id });
-    const alt = ok(declined, { type: 'quarter/end' });
+    expect(applyCommand(level, cancelled, { type: 'money/open-round', target: 10_000 }).ok).toBe(true);
+    // it resolves at the end of quarter closesTurn: closed (funding) or failed (news)
+    const closesTurn = me(q1).round!.closesTurn;
+    let t = q1;
+    while (t.turn <= closesTurn) {
+      expect(me(t).round).not.toBeNull();
+      t = endQuarter(t);
+    }
+    expect(me(t).round).toBeNull();
+    const last = t.history[t.history.length - 1]!;
+    const keys = last.news.filter((n) => n.subject === COMPANY).map((n) => n.key);
+    expect(
+      keys.some((k) => k === 'news.roundClosed' || k === 'news.roundFailed'),
+      keys.join(),
+    ).toBe(true);
+    const rec = last.companies.find((c) => c.id === COMPANY)!;
+    if (keys.includes('news.roundClosed')) expect(rec.funding).toBeGreaterThan(0);
+    else expect(rec.funding).toBe(0);
+  });
+
+  it('a strategic investor card: cash, credits, stake and strings; the money is booked at the quarter end', () => {
+    const s = stateWithInvestorCard();
+    const id = 'investor@2023Q2';
+    const before = me(s);
+    expect(before.strategic).toBeNull();
+    const r = applyCommand(strategicLevel, s, { type: 'event/answer', eventId: id, choiceId: 'take' });
+    if (!r.ok) throw new Error(r.error.message);
+    const taken = r.state;
+    const expected = clone(s);
+    const e = me(expected);
+    e.eventBooks.funding += STRATEGIC.amount;
+    e.raisedTotal += STRATEGIC.amount;
+    e.credits += STRATEGIC.credits;
+    e.strategic = 'alibaba';
+    e.ownershipBp = Math.round((before.ownershipBp * (10_000 - STRATEGIC.stakeBp)) / 10_000);
+    expected.pendingEvents = [];
+    expected.answered = [{ id, choice: 'take' }];
+    expected.news.push({
+      key: 'news.strategicDeal',
+      subject: COMPANY,
+      params: { investor: 'alibaba', amount: STRATEGIC.amount },
+    });
+    expect(taken).toEqual(expected);
+    // the cash has not moved yet
+    expect(me(taken).cash).toBe(before.cash);
+
+    const next = ok(taken, { type: 'quarter/end' }, strategicLevel);
+    const rec = next.history[next.history.length - 1]!.companies.find((c) => c.id === COMPANY)!;
+    const used = STRATEGIC.credits - me(next).credits;
+    expect(used).toBe(Math.min(STRATEGIC.credits, rec.costBy.compute));
+    // funding = the investor's cash + the credits used (no round was open)
+    expect(rec.funding).toBe(STRATEGIC.amount + used);
+    expect(rec.cash - before.cash).toBe(rec.revenue - rec.costs + rec.funding);
+    expect(me(next).eventBooks).toEqual({ income: 0, cost: 0, funding: 0 });
+    expect(me(next).strategic).toBe('alibaba');
+    expect(next.history[next.history.length - 1]!.events).toEqual([{ id, choice: 'take' }]);
+    expect(next.offers.every((o) => o.kind === 'acquisition')).toBe(true);
+
+    // the lock-in premium: the same budget buys less compute on the investor's cloud
+    const budget = 10_000;
+    const tied = effectiveCompute(strategicLevel, next.turn, me(next), budget);
+    const untied = effectiveCompute(strategicLevel, next.turn, { ...me(next), strategic: null }, budget);
+    expect(tied / untied).toBeCloseTo(1 / (1 + strategicLevel.market.funding.lockInPremium), 12);
+
+    // refusing: no money, no strings
+    const refused = ok(s, { type: 'event/answer', eventId: id, choiceId: 'refuse' }, strategicLevel);
+    const alt = ok(refused, { type: 'quarter/end' }, strategicLevel);
     expect(me(alt).strategic).toBeNull();
+    expect(me(alt).credits).toBe(0);
+    expect(me(alt).ownershipBp).toBe(before.ownershipBp);
+    expect(alt.history[alt.history.length - 1]!.companies.find((c) => c.id === COMPANY)!.funding).toBe(0);
+  });
+
+  it('a card that sells the company ends the game at once (acquired)', () => {
+    const refused = ok(
+      stateWithInvestorCard(),
+      { type: 'event/answer', eventId: 'investor@2023Q2', choiceId: 'refuse' },
+      strategicLevel,
+    );
+    const s = ok(refused, { type: 'quarter/end' }, strategicLevel);
+    expect(s.pendingEvents.map((e) => e.card)).toEqual(['buyout']);
+    const stay = ok(s, { type: 'event/answer', eventId: 'buyout@2023Q3', choiceId: 'stay' }, strategicLevel);
+    expect(stay.ending).toBeNull();
+    const sold = ok(s, { type: 'event/answer', eventId: 'buyout@2023Q3', choiceId: 'sell' }, strategicLevel);
+    expect(sold.ending?.kind).toBe('acquired');
+    expect(sold.ending?.turn).toBe(s.turn);
+    expect(me(sold).status).toBe('acquired');
+    const price = Math.max(1, Math.round(me(s).valuation * 1.5));
+    expect(sold.ending?.score).toBe(equityScore(strategicLevel, me(s), price));
+    expect(sold.offers).toEqual([]);
+    expect(sold.history).toBe(s.history);
+    expectRejected(sold, { type: 'quarter/end' }, 'game-over', strategicLevel);
   });
 
   it('money/decline-offer removes the offer only', () => {
-    const q1 = afterOneQuarter();
-    const offer = strategicOffer(q1);
-    expectOnlyChange(q1, { type: 'money/decline-offer', offerId: offer.id }, (e) => {
+    const s = stateWithAcquisitionOffer();
+    const offer = s.offers.find((o) => o.kind === 'acquisition')!;
+    expectOnlyChange(s, { type: 'money/decline-offer', offerId: offer.id }, (e) => {
       e.offers = e.offers.filter((o) => o.id !== offer.id);
     });
   });
@@ -336,16 +544,17 @@ describe('accepted commands change exactly what they should', () => {
 
   it('event/answer removes the card and records the answer in the next quarter record', () => {
     const pending = withPendingEvent(fresh());
+    const earlier = pending.answered; // the first quarter's cards, already answered
     const answered = expectOnlyChange(
       pending,
       { type: 'event/answer', eventId: 'ev-test', choiceId: 'refuse' },
       (e) => {
         e.pendingEvents = [];
-        e.answered = [{ id: 'ev-test', choice: 'refuse' }];
+        e.answered = [...earlier, { id: 'ev-test', choice: 'refuse' }];
       },
     );
     const next = ok(answered, { type: 'quarter/end' });
-    expect(next.history[0]?.events).toEqual([{ id: 'ev-test', choice: 'refuse' }]);
+    expect(next.history[0]?.events).toEqual([...earlier, { id: 'ev-test', choice: 'refuse' }]);
     expect(next.answered).toEqual([]);
   });
 });
@@ -355,7 +564,7 @@ describe('quarter/end', () => {
     let s = fresh();
     for (let q = 0; q < 4; q++) {
       const before = s;
-      s = ok(s, { type: 'quarter/end' });
+      s = endQuarter(s);
       expect(s.turn).toBe(before.turn + 1);
       expect(s.history.length).toBe(before.history.length + 1);
       expect(s.history.slice(0, -1)).toEqual(before.history);
@@ -389,7 +598,7 @@ describe('quarter/end', () => {
   it('does not mutate the state it is given', () => {
     const s = playQuarters(level, 9, COMPANY, [[], []]).state;
     const copy = JSON.stringify(s);
-    ok(s, { type: 'quarter/end' });
+    endQuarter(s);
     expect(JSON.stringify(s)).toBe(copy);
   });
 });

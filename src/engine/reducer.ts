@@ -3,12 +3,24 @@
 
 import type { Draft } from 'immer';
 import { produce, setAutoFreeze } from 'immer';
+import type { EffectContext } from './cards';
+import { applyEffects, cardById } from './cards';
 import { equityScore } from './economy';
 import type { Level } from './level';
 import { checkPeople, checkPricing, checkRoundTarget, checkSpend, checkSplit, reject } from './plan';
 import { resolveQuarter } from './quarter';
 import { withParts, withPlan } from './shapes';
-import type { Command, CommandResult, GameState, Plan, Rejection, StartupState } from './types';
+import type {
+  AppWeights,
+  Command,
+  CommandResult,
+  GameState,
+  NewsItem,
+  Plan,
+  Rejection,
+  StartupState,
+} from './types';
+import { APP_MARKETS } from './types';
 import { RULES_VERSION } from './version';
 
 const KNOWN_TYPES = new Set<string>([
@@ -50,20 +62,22 @@ export function validateCommand(level: Level, state: GameState, cmd: unknown): R
     case 'plan/set-spend':
       return checkSpend(me, c.amount);
     case 'plan/set-split':
-      return checkSplit(c.pretrainingBp, c.appWeights);
+      return checkSplit(c.pretrainingBp, c.appWeights) ?? checkMarketsOpen(level, c.appWeights);
     case 'plan/set-api-price':
-      return checkPricing(c.mode, c.price);
+      return checkPricing(c.mode, c.price) ?? checkInvestorPricing(level, state, me, c.mode, c.price);
     case 'people/set':
       return checkPeople(me, c.hires, c.payLevel, c.intensity);
     case 'money/open-round':
-      if (me.plan.roundTarget !== null)
+      if (me.plan.roundTarget !== null || me.round !== null)
         return reject(
           'round-already-open',
-          `a round for ${me.plan.roundTarget} 万元 is already open this quarter`,
+          `a round for ${me.plan.roundTarget ?? me.round?.target} 万元 is already under way`,
         );
       return checkRoundTarget(level, c.target);
     case 'money/cancel-round':
-      return me.plan.roundTarget === null ? reject('no-round-open', 'no funding round is open') : null;
+      return me.plan.roundTarget === null && me.round === null
+        ? reject('no-round-open', 'no funding round is open')
+        : null;
     case 'money/accept-offer':
     case 'money/decline-offer': {
       const offer = state.offers.find((o) => o.id === c.offerId);
@@ -71,7 +85,6 @@ export function validateCommand(level: Level, state: GameState, cmd: unknown): R
         const open = state.offers.map((o) => o.id).join(', ') || 'none';
         return reject('unknown-offer', `no offer "${String(c.offerId)}" on the table (open: ${open})`);
       }
-      if (offer.accepted) return reject('unknown-offer', `offer "${offer.id}" was already accepted`);
       return null;
     }
     case 'event/answer': {
@@ -157,34 +170,83 @@ function applyValid(level: Level, state: GameState, c: Command): GameState {
         plan.roundTarget = c.target;
       });
     case 'money/cancel-round':
-      return withNewPlan((plan) => {
-        plan.roundTarget = null;
+      return withMe((me) => {
+        me.plan.roundTarget = null;
+        me.round = null;
       });
     case 'money/accept-offer': {
+      // The only offers on the table are buy-outs: selling ends the game.
       const offer = state.offers.find((o) => o.id === c.offerId)!;
-      const offers = produce(state.offers, (d) => {
-        d.find((o) => o.id === c.offerId)!.accepted = true;
-      });
-      if (offer.kind !== 'acquisition') return withParts(state, { offers });
       const me = state.startups[i]!;
       const next = withMe((d) => {
         d.status = 'acquired';
       });
       return withParts(next, {
-        offers,
+        offers: state.offers.filter((o) => o.id !== c.offerId),
         ending: { kind: 'acquired', turn: state.turn, score: equityScore(level, me, offer.amount) },
       });
     }
     case 'money/decline-offer':
       return withParts(state, { offers: state.offers.filter((o) => o.id !== c.offerId) });
     case 'event/answer':
-      return withParts(state, {
-        pendingEvents: state.pendingEvents.filter((e) => e.id !== c.eventId),
-        answered: produce(state.answered, (d) => {
-          d.push({ id: c.eventId, choice: c.choiceId });
-        }),
-      });
+      return answerEvent(level, state, i, c.eventId, c.choiceId);
   }
+}
+
+/**
+ * Applies the chosen card's effects to the player's company (an Immer draft of the state, since
+ * a choice may touch the generator and end the game) and records the answer and its outcome.
+ */
+function answerEvent(level: Level, state: GameState, i: number, id: string, choiceId: string): GameState {
+  const pending = state.pendingEvents.find((e) => e.id === id)!;
+  const card = cardById(level, pending.card);
+  const choice = card?.choices.find((ch) => ch.id === choiceId);
+  return produce(state, (d) => {
+    const me = d.startups[i]!;
+    const news: NewsItem[] = [];
+    const ctx: EffectContext = { level, turn: d.turn, rng: d.rng, news };
+    const outcome = choice ? applyEffects(ctx, me as StartupState, choice.effects, pending.card) : undefined;
+    d.pendingEvents = d.pendingEvents.filter((e) => e.id !== id);
+    d.answered.push(outcome ? { id, choice: choiceId, outcome } : { id, choice: choiceId });
+    d.news.push(...news);
+    if (ctx.sold !== undefined) {
+      me.status = 'acquired';
+      d.ending = { kind: 'acquired', turn: d.turn, score: equityScore(level, me as StartupState, ctx.sold) };
+      d.offers = [];
+    }
+  });
+}
+
+/** Weights must be zero in markets this level does not have. */
+function checkMarketsOpen(level: Level, w: AppWeights): Rejection | null {
+  for (const m of APP_MARKETS)
+    if (!level.markets[m] && w[m] > 0)
+      return reject('market-closed', `this level has no ${m} market: its weight must be 0, got ${w[m]}%`);
+  return null;
+}
+
+/** A strategic investor's string: its investee may not undercut the investor's own API price. */
+function checkInvestorPricing(
+  level: Level,
+  state: GameState,
+  me: StartupState,
+  mode: unknown,
+  price: unknown,
+): Rejection | null {
+  if (me.strategic === null) return null;
+  const investor = state.giants.find((g) => g.id === me.strategic);
+  const floor = investor?.active ? investor.apiPrice : 0;
+  const undercuts =
+    mode === 'free'
+      ? floor > 0
+      : mode === 'undercut' || (mode === 'exact' && typeof price === 'number' && price < floor);
+  void level;
+  return undercuts
+    ? reject(
+        'investor-constraint',
+        `your strategic investor ${me.strategic} does not let you undercut its price of ¥${floor.toFixed(2)} per million tokens`,
+      )
+    : null;
 }
 
 let freezing = true;

@@ -3,7 +3,7 @@
 // on its fast path, while spreads of objects of mixed shapes (or frozen ones) take the slow one,
 // which measured as a large share of a quarter's and a command's time.
 
-import type { GameState, GiantState, Plan, StartupState } from './types';
+import type { GameState, GiantState, Plan, Stance, StartupState } from './types';
 
 // The return types make a forgotten field a compile error.
 
@@ -55,8 +55,29 @@ export function withPlan(s: StartupState, plan: Plan): StartupState {
     profitStreak: s.profitStreak,
     madeItTurn: s.madeItTurn,
     frontierFame: s.frontierFame,
+    round: s.round ? { target: s.round.target, closesTurn: s.round.closesTurn } : null,
+    keyPeople: s.keyPeople.map((k) => ({ id: k.id, active: k.active, raise: k.raise })),
+    modifiers: s.modifiers.map((m) => ({
+      target: m.target,
+      factor: m.factor,
+      untilTurn: m.untilTurn,
+      source: m.source,
+    })),
+    eventBooks: { income: s.eventBooks.income, cost: s.eventBooks.cost, funding: s.eventBooks.funding },
+    cardsSeen: s.cardsSeen.slice(),
+    stance: copyStance(s.stance),
     plan,
   };
+}
+
+function copyStance(st: Stance): Stance {
+  const out: Stance = {};
+  if (st.pricing) out.pricing = { mode: st.pricing.mode, price: st.pricing.price };
+  if (st.intensity) out.intensity = st.intensity;
+  if (st.payLevel) out.payLevel = st.payLevel;
+  if (st.appWeights) out.appWeights = { ...st.appWeights };
+  if (st.pretrainingBp !== undefined) out.pretrainingBp = st.pretrainingBp;
+  return out;
 }
 
 export function cloneGiant(g: GiantState): GiantState {

@@ -5,7 +5,7 @@
 
 import { digestHex, hashFloat64Block, hashInt, hashString, newHasher } from './hash';
 import type { GameState, Plan } from './types';
-import { INTENSITIES, PAY_LEVELS, PRICING_MODES } from './types';
+import { APP_MARKETS, INTENSITIES, PAY_LEVELS, PRICING_MODES } from './types';
 
 // Enumerations are hashed by their index. Ids are hashed once (level, player): the level fixes
 // the order of the companies and giants.
@@ -50,9 +50,22 @@ export function stateHash(state: GameState): string {
   hashString(h, state.playerId);
   hashString(h, state.ending ? state.ending.kind : '');
   for (const o of state.offers) hashString(h, `${o.id}|${o.kind}|${o.from}`);
-  for (const s of state.startups) hashString(h, s.strategic ?? '');
-  for (const e of state.pendingEvents) hashString(h, `${e.id}|${e.choices.join(',')}`);
-  for (const a of state.answered) hashString(h, `${a.id}|${a.choice}`);
+  for (const s of state.startups) {
+    hashString(h, s.strategic ?? '');
+    for (const k of s.keyPeople) hashString(h, k.id);
+    for (const m of s.modifiers) hashString(h, `${m.target}|${m.source}`);
+    hashString(h, s.cardsSeen.join(','));
+    const st = s.stance;
+    hashString(
+      h,
+      `${st.pricing ? `${st.pricing.mode}:${st.pricing.price}` : ''}|${st.intensity ?? ''}|${st.payLevel ?? ''}|${
+        st.appWeights ? APP_MARKETS.map((m) => st.appWeights![m]).join(',') : ''
+      }|${st.pretrainingBp ?? ''}`,
+    );
+  }
+  for (const e of state.pendingEvents) hashString(h, `${e.id}|${e.card}|${e.choices.join(',')}`);
+  for (const a of state.answered)
+    hashString(h, `${a.id}|${a.choice}|${a.outcome ? `${a.outcome.person}:${a.outcome.stayed}` : ''}`);
   hashInt(h, state.offers.length);
   n = 0;
   put(state.rulesVersion);
@@ -92,6 +105,19 @@ export function stateHash(state: GameState): string {
     put(s.profitStreak);
     put(s.madeItTurn ?? -1);
     put(s.frontierFame);
+    put(s.round ? s.round.target : -1);
+    put(s.round ? s.round.closesTurn : -1);
+    for (const k of s.keyPeople) {
+      put(k.active ? 1 : 0);
+      put(k.raise);
+    }
+    for (const m of s.modifiers) {
+      put(m.factor);
+      put(m.untilTurn);
+    }
+    put(s.eventBooks.income);
+    put(s.eventBooks.cost);
+    put(s.eventBooks.funding);
     putPlan(s.plan);
   }
   for (const g of state.giants) {
@@ -104,10 +130,7 @@ export function stateHash(state: GameState): string {
   }
   for (const o of state.offers) {
     put(o.amount);
-    put(o.cloudCredits);
-    put(o.stakeBp);
     put(o.expiresTurn);
-    put(o.accepted ? 1 : 0);
   }
   hashFloat64Block(h, buf, n);
   return digestHex(h);

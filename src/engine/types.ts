@@ -31,6 +31,9 @@ export type AppWeights = Record<AppMarket, number>;
 
 export type Staff = Record<Role, number>;
 
+/** Revenue lines: the four markets and one-off income from event cards. */
+export type RevenueLine = AppMarket | 'other';
+
 export interface Pricing {
   mode: PricingMode;
   /** Used when mode is 'exact'; ¥ per million tokens. */
@@ -96,6 +99,21 @@ export interface StartupState {
   credits: number;
   /** Consecutive quarters with too little runway (rivals' policies read it). */
   distress: number;
+  /** A funding round under way: the amount sought and the turn at whose end it closes or fails. */
+  round: { target: number; closesTurn: number } | null;
+  /** Named key people (ids from the level) and whether they are still here. */
+  keyPeople: KeyPersonState[];
+  /** Time-limited effects of event cards. */
+  modifiers: Modifier[];
+  /** Money moved by event choices this quarter, booked when the quarter ends (万元). */
+  eventBooks: { income: number; cost: number; funding: number };
+  /** Ids of one-time random cards this company has already faced. */
+  cardsSeen: string[];
+  /**
+   * Stances taken through event cards (e.g. "match the price war", "go 996"). A rival's policy
+   * keeps them over its archetype's defaults; the player's plan already carries them.
+   */
+  stance: Stance;
   /** Consecutive quarters with operating profit ≥ 0. */
   profitStreak: number;
   /** Turn in which it first had two profitable quarters in a row, or null. */
@@ -104,6 +122,32 @@ export interface StartupState {
   frontierFame: number;
   /** The plan in force: the player's plan being edited, or a rival's last plan. */
   plan: Plan;
+}
+
+export interface KeyPersonState {
+  id: string;
+  active: boolean;
+  /** Pay raise won in counter-offers (0.5 = +50 %), paid every quarter while the person stays. */
+  raise: number;
+}
+
+export type ModifierTarget = 'cacDomestic' | 'cacOverseas' | 'arpuOverseas' | 'enterpriseDemand' | 'research';
+
+export interface Modifier {
+  target: ModifierTarget;
+  factor: number;
+  /** Last turn it applies. */
+  untilTurn: number;
+  /** The card it came from. */
+  source: string;
+}
+
+export interface Stance {
+  pricing?: Pricing;
+  intensity?: Intensity;
+  payLevel?: PayLevel;
+  appWeights?: AppWeights;
+  pretrainingBp?: number;
 }
 
 /** Big tech and DeepSeek: deep pockets, never bankrupt, scripted quality, rule-driven prices. */
@@ -119,22 +163,18 @@ export interface GiantState {
   cloudGain: number;
 }
 
-export type OfferKind = 'strategic' | 'acquisition';
+/** Offers on the table (strategic investors come as event cards). */
+export type OfferKind = 'acquisition';
 
 export interface Offer {
   id: string;
   kind: OfferKind;
   /** Who offers (a giant's id). */
   from: string;
-  /** Cash paid in (strategic) or price for the whole company (acquisition), 万元. */
+  /** Price for the whole company, 万元. */
   amount: number;
-  /** Strategic: cloud credits 万元 and the stake taken (bp). */
-  cloudCredits: number;
-  stakeBp: number;
   /** Last turn the offer stands. */
   expiresTurn: number;
-  /** Strategic offers are accepted during the quarter and paid when it ends. */
-  accepted: boolean;
 }
 
 export interface NewsItem {
@@ -155,9 +195,20 @@ export interface Ending {
 }
 
 export interface PendingEvent {
+  /** Unique per game: the card id and the quarter it came up, e.g. "price-war@2024Q2". */
   id: string;
+  /** The card in the level's events. */
+  card: string;
   /** Valid choice ids. */
   choices: string[];
+}
+
+/** The hidden outcome of an answered card (e.g. whether a poached researcher stayed). */
+export interface EventAnswer {
+  id: string;
+  choice: string;
+  /** Key-person outcomes: who was approached and whether they stayed. */
+  outcome?: { person: string; stayed: boolean };
 }
 
 /** One company's line in the quarter's history (for charts, the runner and the debrief). */
@@ -169,7 +220,7 @@ export interface CompanyRecord {
   costs: number;
   operatingProfit: number;
   funding: number;
-  revenueBy: Record<AppMarket, number>;
+  revenueBy: Record<RevenueLine, number>;
   costBy: CostBreakdown;
   apiPrice: number;
   apiTokens: number;
@@ -192,6 +243,8 @@ export interface CostBreakdown {
   customisation: number;
   platform: number;
   severance: number;
+  /** One-off costs of event choices (security work, customisation of a one-off deal, bonuses). */
+  other: number;
 }
 
 export interface GiantRecord {
@@ -211,7 +264,7 @@ export interface QuarterRecord {
   cac: number;
   companies: CompanyRecord[];
   giants: GiantRecord[];
-  events: { id: string; choice: string }[];
+  events: EventAnswer[];
   news: NewsItem[];
   hash: string;
 }
@@ -242,7 +295,7 @@ export interface GameState {
   offers: Offer[];
   pendingEvents: PendingEvent[];
   /** Event answers given this quarter (recorded in history). */
-  answered: { id: string; choice: string }[];
+  answered: EventAnswer[];
   /** News produced by the last quarter's resolution. */
   news: NewsItem[];
   history: QuarterRecord[];
@@ -284,7 +337,9 @@ export type RejectionCode =
   | 'unknown-offer'
   | 'event-not-pending'
   | 'unknown-choice'
-  | 'event-pending';
+  | 'event-pending'
+  | 'investor-constraint'
+  | 'market-closed';
 
 export interface Rejection {
   code: RejectionCode;

@@ -1,0 +1,352 @@
+// Plays every seed × company × policy combination on all cores and prints the balance table: the
+// made-it rate, the mix of endings and the mean score per company and policy (and overall per
+// policy and per company), to check that no policy dominates and that every company can win.
+//   npm run --silent tournament -- --level historical-2023 --seeds 1-1000 [--policies a,b] [--companies x,y] [--json]
+// A progress bar is drawn on stderr only when stdout is a terminal. The output depends only on the
+// arguments (not on the number of workers or their timing).
+
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { findLevel, LEVEL_IDS } from '../src/app/levels';
+import type { PolicyName } from '../src/engine/index';
+import { POLICIES, setStateFreezing } from '../src/engine/index';
+import type { EndingKind } from '../src/engine/types';
+import { checkChoice, UsageError } from './cli-args';
+import type { FromWorker, GameResult, Job, ToWorker } from './tournament-worker';
+import { playOne } from './tournament-worker';
+
+const PROG = 'tournament';
+const ENDINGS: readonly EndingKind[] = ['made-it', 'acquired', 'out-of-money', 'times-up'];
+const CHUNK = 16;
+
+const USAGE = `usage: npm run --silent tournament -- [options]
+
+Plays every seed × company × policy combination with the autopilot on all cores and prints the
+balance table: made-it rate, ending mix and mean score per company × policy.
+
+options:
+  --level <id>        bundled level (default: historical-2023; valid: ${LEVEL_IDS.join(', ')})
+  --seeds <list>      seeds, e.g. 1-1000 or 1,2,10-20 (default: 1-100)
+  --policies <list>   comma-separated autopilot policies (default: all: ${POLICIES.join(', ')})
+  --companies <list>  comma-separated companies (default: all the level offers)
+  --workers <n>       worker threads (default: available cores; 0 = play in this thread)
+  --json              print one JSON document instead of the table
+  --help              print this help
+`;
+
+interface Args {
+  level: string;
+  seeds: number[];
+  policies: PolicyName[] | null;
+  companies: string[] | null;
+  workers: number;
+  json: boolean;
+}
+
+function parseSeeds(raw: string): number[] {
+  const out = new Set<number>();
+  for (const part of raw.split(',')) {
+    const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
+    const a = m ? Number(m[1]) : Number.NaN;
+    const b = m?.[2] !== undefined ? Number(m[2]) : a;
+    if (!m || !Number.isSafeInteger(a) || !Number.isSafeInteger(b) || b < a || b - a > 1_000_000)
+      throw new UsageError(`${PROG}: bad --seeds "${raw}" (valid: e.g. 1-1000 or 1,2,10-20)`);
+    for (let s = a; s <= b; s++) out.add(s);
+  }
+  return [...out].sort((x, y) => x - y);
+}
+
+function parseArgs(argv: readonly string[]): Args | null {
+  const a: Args = {
+    level: 'historical-2023',
+    seeds: parseSeeds('1-100'),
+    policies: null,
+    companies: null,
+    workers: availableParallelism(),
+    json: false,
+  };
+  const list = (v: string) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = () => {
+      if (eq > 0) return arg.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${PROG}: missing value for ${name}`);
+      return v;
+    };
+    if (name === '--help') return null;
+    else if (name === '--json') a.json = true;
+    else if (name === '--level') a.level = checkChoice(PROG, 'level', value(), LEVEL_IDS);
+    else if (name === '--seeds') a.seeds = parseSeeds(value());
+    else if (name === '--policies')
+      a.policies = list(value()).map((p) => checkChoice(PROG, 'policy', p, POLICIES));
+    else if (name === '--companies') a.companies = list(value());
+    else if (name === '--workers') {
+      const raw = value();
+      if (!/^\d+$/.test(raw) || Number(raw) > 256)
+        throw new UsageError(`${PROG}: bad --workers "${raw}" (valid: 0..256)`);
+      a.workers = Number(raw);
+    } else
+      throw new UsageError(
+        `${PROG}: unknown argument "${arg}" (valid: --level, --seeds, --policies, --companies, --workers, --json, --help)`,
+      );
+  }
+  return a;
+}
+
+// --- Running ----------------------------------------------------------------------------------------
+
+/** Starts a worker thread that runs tournament-worker.ts as TypeScript via tsx's register API. */
+function startWorker(levelId: string): Worker {
+  let api: string;
+  try {
+    api = import.meta.resolve('tsx/esm/api');
+  } catch {
+    api = new URL('../node_modules/tsx/dist/esm/api/index.mjs', import.meta.url).href;
+  }
+  const target = new URL('./tournament-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(api)})
+    .then(({ register }) => { register(); return import(${JSON.stringify(target)}); })
+    .catch((e) => { console.error(e); process.exit(1); });`;
+  return new Worker(boot, { eval: true, workerData: { tournament: true, levelId } });
+}
+
+function progressBar(): (done: number, total: number) => void {
+  if (!process.stdout.isTTY || !process.stderr.isTTY) return () => {};
+  const start = Date.now();
+  let last = 0;
+  return (done, total) => {
+    const t = Date.now();
+    if (done < total && t - last < 100) return;
+    last = t;
+    const width = 30;
+    const filled = Math.round((width * done) / Math.max(1, total));
+    const pct = ((100 * done) / Math.max(1, total)).toFixed(0).padStart(3);
+    const secs = ((t - start) / 1000).toFixed(1);
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}%  ${done}/${total} games  ${secs}s`,
+    );
+    if (done >= total) process.stderr.write('\r\x1b[2K');
+  };
+}
+
+async function runAll(levelId: string, jobs: Job[], workers: number): Promise<GameResult[]> {
+  const bar = progressBar();
+  const results: GameResult[] = [];
+  bar(0, jobs.length);
+  if (workers === 0) {
+    setStateFreezing(false);
+    for (const j of jobs) {
+      results.push(playOne(levelId, j));
+      bar(results.length, jobs.length);
+    }
+    return results;
+  }
+  const chunks: Job[][] = [];
+  for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(jobs.slice(i, i + CHUNK));
+  let next = 0;
+  const n = Math.max(1, Math.min(workers, chunks.length));
+  await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const w = startWorker(levelId);
+          let stopping = false;
+          const feed = () => {
+            const chunk = next < chunks.length ? chunks[next++] : undefined;
+            if (chunk) w.postMessage({ jobs: chunk } satisfies ToWorker);
+            else {
+              stopping = true;
+              w.postMessage({ stop: true } satisfies ToWorker);
+              void w.terminate().then(() => resolve());
+            }
+          };
+          w.on('message', (m: FromWorker) => {
+            if ('fatal' in m) {
+              void w.terminate();
+              reject(new Error(`a worker failed: ${m.fatal}`));
+              return;
+            }
+            results.push(...m.results);
+            bar(results.length, jobs.length);
+            feed();
+          });
+          w.on('error', (e) => reject(e));
+          w.on('exit', (code) => {
+            if (!stopping) reject(new Error(`a worker stopped unexpectedly (exit code ${code})`));
+          });
+          feed();
+        }),
+    ),
+  );
+  return results;
+}
+
+// --- The table --------------------------------------------------------------------------------------
+
+interface Cell {
+  company: string;
+  policy: string;
+  games: number;
+  madeItRate: number;
+  endings: Record<EndingKind, number>;
+  meanScore: number;
+  /** Games the engine failed to finish (engine bugs), left out of the rates. */
+  errors: number;
+}
+
+function cellOf(company: string, policy: string, rs: readonly GameResult[]): Cell {
+  const ok = rs.filter((r) => r.ending !== 'error');
+  const endings = Object.fromEntries(ENDINGS.map((e) => [e, 0])) as Record<EndingKind, number>;
+  let sum = 0;
+  for (const r of ok) {
+    endings[r.ending as EndingKind]++;
+    sum += r.score;
+  }
+  const n = ok.length;
+  const share = (k: number) => (n > 0 ? k / n : 0);
+  return {
+    company,
+    policy,
+    games: n,
+    madeItRate: share(endings['made-it']),
+    endings: Object.fromEntries(ENDINGS.map((e) => [e, share(endings[e])])) as Record<EndingKind, number>,
+    meanScore: n > 0 ? Math.round(sum / n) : 0,
+    errors: rs.length - n,
+  };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const yuanM = (wan: number) => (wan / 100).toFixed(1);
+
+function formatTable(cells: readonly Cell[]): string {
+  const head = [
+    'company',
+    'policy',
+    'games',
+    'made-it',
+    'acquired',
+    'out-of-money',
+    "time's up",
+    'mean score ¥M',
+  ];
+  const anyErrors = cells.some((c) => c.errors > 0);
+  if (anyErrors) head.push('errors');
+  const rows = cells.map((c) => {
+    const r = [
+      c.company,
+      c.policy,
+      String(c.games),
+      pct(c.madeItRate),
+      pct(c.endings.acquired),
+      pct(c.endings['out-of-money']),
+      pct(c.endings['times-up']),
+      yuanM(c.meanScore),
+    ];
+    if (anyErrors) r.push(String(c.errors));
+    return r;
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const out = [line(head), line(widths.map((w) => '-'.repeat(w)))];
+  let prev = '';
+  for (let i = 0; i < rows.length; i++) {
+    const group = cells[i]!.company === '(all)' ? '(all)' : cells[i]!.policy === '(all)' ? 'company' : 'cell';
+    if (prev && group !== prev) out.push('');
+    prev = group;
+    out.push(line(rows[i]!));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const level = findLevel(args.level)!;
+  const companies = (args.companies ?? level.player.companies).map((c) =>
+    checkChoice(PROG, 'company', c, level.player.companies),
+  );
+  const policies = args.policies ?? [...POLICIES];
+  const jobs: Job[] = [];
+  for (const seed of args.seeds)
+    for (const company of companies) for (const policy of policies) jobs.push({ seed, company, policy });
+
+  const results = await runAll(level.id, jobs, args.workers);
+  const by = new Map<string, GameResult[]>();
+  const add = (k: string, r: GameResult) => {
+    const list = by.get(k);
+    if (list) list.push(r);
+    else by.set(k, [r]);
+  };
+  for (const r of results) {
+    add(`${r.company}|${r.policy}`, r);
+    add(`${r.company}|(all)`, r);
+    add(`(all)|${r.policy}`, r);
+  }
+  const get = (c: string, p: string) => cellOf(c, p, by.get(`${c}|${p}`) ?? []);
+  const cells = companies.flatMap((c) => policies.map((p) => get(c, p)));
+  const byCompany = companies.map((c) => get(c, '(all)'));
+  const byPolicy = policies.map((p) => get('(all)', p));
+  const errors = results
+    .filter((r) => r.ending === 'error')
+    .sort(
+      (a, b) => a.seed - b.seed || a.company.localeCompare(b.company) || a.policy.localeCompare(b.policy),
+    );
+
+  if (args.json) {
+    const doc = {
+      level: level.id,
+      levelVersion: level.version,
+      seeds: { count: args.seeds.length, first: args.seeds[0], last: args.seeds[args.seeds.length - 1] },
+      companies,
+      policies,
+      games: results.length,
+      cells,
+      byCompany,
+      byPolicy,
+      errors: errors
+        .slice(0, 100)
+        .map((e) => ({ seed: e.seed, company: e.company, policy: e.policy, error: e.error })),
+      errorCount: errors.length,
+    };
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    const seedText =
+      args.seeds.length > 1
+        ? `seeds ${args.seeds[0]}…${args.seeds[args.seeds.length - 1]}`
+        : `seed ${args.seeds[0]}`;
+    process.stdout.write(
+      `level ${level.id} v${level.version}  ${seedText} (${args.seeds.length})  ${results.length} games\n\n`,
+    );
+    process.stdout.write(formatTable([...cells, ...byCompany, ...byPolicy]));
+    if (errors.length > 0) {
+      process.stdout.write(`\n${errors.length} games failed in the engine (left out above); first:\n`);
+      for (const e of errors.slice(0, 5))
+        process.stdout.write(`  seed ${e.seed} ${e.company} ${e.policy}: ${e.error}\n`);
+    }
+  }
+}
+
+main().then(
+  () => {},
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,346 @@
+// Replay codes: sim → code → verify round trips, the code's size, and every named outcome.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  applyCommand,
+  autopilotCommands,
+  autopilotRng,
+  createGame,
+  hashState,
+  POLICIES,
+  playGame,
+} from '../engine/index';
+import type { Level } from '../engine/level';
+import type { Command, GameState } from '../engine/types';
+import { APP_MARKETS, INTENSITIES, PAY_LEVELS, PRICING_MODES, ROLES } from '../engine/types';
+import { RULES_VERSION } from '../engine/version';
+import { findLevel, getLevel } from './levels';
+import type { Replay, ReplayInput } from './replay-code';
+import {
+  decodeReplay,
+  encodeReplay,
+  fromBase64Url,
+  REPLAY_PREFIX,
+  readReplayHeader,
+  replayCodeOf,
+  replayOfGame,
+  toBase64Url,
+  verifyReplay,
+} from './replay-code';
+import { simReport } from './sim-report';
+
+const level = getLevel('historical-2023');
+const NAMED = POLICIES.filter((p) => p !== 'random');
+
+function decoded(code: string): Replay {
+  const d = decodeReplay(code, findLevel);
+  if (!d.ok) throw new Error(d.message);
+  return d.replay;
+}
+
+/** Re-encodes a decoded replay with changes (keeping its hashes unless told otherwise). */
+function recode(r: Replay, over: Partial<ReplayInput> = {}, lv: Level = level): string {
+  return encodeReplay({ ...r, ...over }, lv);
+}
+
+function started(seed: number, company: string): GameState {
+  const c = createGame(level, seed, company);
+  if (!c.ok) throw new Error(c.error.message);
+  return c.state;
+}
+
+const game42 = playGame(level, 42, 'moonshot', 'balanced');
+const code42 = replayCodeOf(level, game42.state, game42.log);
+
+describe('round trip: sim → code → verify', () => {
+  it('every company and named policy, many seeds: valid, same final hash, score and log', () => {
+    let checked = 0;
+    for (const company of level.player.companies)
+      for (let seed = 1; seed <= 6; seed++) {
+        const policy = NAMED[(seed + company.length) % NAMED.length]!;
+        const { state, log } = playGame(level, seed, company, policy);
+        const code = replayCodeOf(level, state, log);
+        expect(code.startsWith(REPLAY_PREFIX)).toBe(true);
+        expect(code).toMatch(/^ST1\.[A-Za-z0-9_-]+$/);
+        const v = verifyReplay(code, findLevel);
+        if (v.status !== 'valid') throw new Error(`${company} ${seed} ${policy}: ${v.status} ${v.message}`);
+        expect(v.finalHash).toBe(hashState(state));
+        expect(v.score).toBe(state.ending!.score);
+        expect(v.ending).toEqual(state.ending);
+        expect(v.replay.log).toEqual(log);
+        expect(v.replay).toMatchObject({ seed, company, levelId: level.id, rulesVersion: RULES_VERSION });
+        checked++;
+      }
+    expect(checked).toBe(level.player.companies.length * 6);
+  });
+
+  it('sim --json carries a replayCode that verifies to the report’s final hash', () => {
+    const report = simReport(
+      level,
+      game42.state,
+      { seed: 42, company: 'moonshot', policy: 'balanced' },
+      game42.log,
+    );
+    expect(report.replayCode).toBe(code42);
+    const v = verifyReplay(report.replayCode!, findLevel);
+    expect(v.status).toBe('valid');
+    if (v.status === 'valid') expect(v.finalHash).toBe(report.finalHash);
+    // Without the log the report keeps its old shape.
+    expect(
+      'replayCode' in simReport(level, game42.state, { seed: 42, company: 'moonshot', policy: 'balanced' }),
+    ).toBe(false);
+  });
+
+  it('a 16-quarter game fits in a few hundred characters', () => {
+    expect(game42.state.history.length).toBe(16);
+    expect(code42.length).toBeLessThan(450);
+    const lengths = NAMED.map((p) => {
+      const g = playGame(level, 7, 'zhipu', p);
+      return replayCodeOf(level, g.state, g.log).length;
+    });
+    for (const n of lengths) expect(n).toBeLessThan(600);
+  });
+
+  it('an unfinished game (exported mid-game) verifies, with no ending', () => {
+    let state: GameState = started(9, 'stepfun');
+    const rng = autopilotRng(9);
+    const log: Command[] = [];
+    while (state.history.length < 5) {
+      for (const c of autopilotCommands(level, state, 'balanced', rng)) {
+        const r = applyCommand(level, state, c);
+        if (!r.ok) throw new Error(r.error.message);
+        state = r.state;
+        log.push(c);
+      }
+    }
+    log.push({ type: 'plan/set-spend', amount: 1234 });
+    state = applyCommand(level, state, log[log.length - 1]!).state;
+    const v = verifyReplay(replayCodeOf(level, state, log), findLevel);
+    expect(v.status).toBe('valid');
+    if (v.status === 'valid') {
+      expect(v.ending).toBeNull();
+      expect(v.state.turn).toBe(5);
+      expect(v.message).toMatch(/unfinished at 2024Q2/);
+    }
+  });
+
+  it('accepts a code inside a link, with surrounding whitespace', () => {
+    expect(
+      verifyReplay(`  https://example.org/six-tigers/?level=x&replay=${code42}#top \n`, findLevel).status,
+    ).toBe('valid');
+    expect(verifyReplay(`#replay=${encodeURIComponent(code42)}`, findLevel).status).toBe('valid');
+  });
+});
+
+describe('the command codec', () => {
+  const num = fc.oneof(
+    fc.integer({ min: -1e6, max: 1e9 }),
+    fc.double({ noNaN: false }),
+    fc.constantFrom(0, -0, 0.1, 111.1, 1e300, -1e-300, Number.MAX_SAFE_INTEGER, 2 ** 60),
+  );
+  const id = fc.string({ maxLength: 30 });
+  const cardIds = level.events.cards.map((c) => c.id);
+  const command: fc.Arbitrary<Command> = fc.oneof(
+    num.map((amount) => ({ type: 'plan/set-spend' as const, amount })),
+    fc.tuple(num, fc.tuple(num, num, num, num)).map(([pretrainingBp, w]) => ({
+      type: 'plan/set-split' as const,
+      pretrainingBp,
+      appWeights: Object.fromEntries(APP_MARKETS.map((m, i) => [m, w[i]!])) as Record<
+        (typeof APP_MARKETS)[number],
+        number
+      >,
+    })),
+    fc
+      .tuple(fc.constantFrom(...PRICING_MODES), fc.option(num, { nil: undefined }))
+      .map(([mode, price]) =>
+        price === undefined
+          ? { type: 'plan/set-api-price' as const, mode }
+          : { type: 'plan/set-api-price' as const, mode, price },
+      ),
+    fc
+      .record(
+        {
+          hires: fc.record(Object.fromEntries(ROLES.map((r) => [r, fc.integer({ min: -5000, max: 5000 })])), {
+            requiredKeys: [],
+          }),
+          payLevel: fc.constantFrom(...PAY_LEVELS),
+          intensity: fc.constantFrom(...INTENSITIES),
+        },
+        { requiredKeys: [] },
+      )
+      .map((p) => ({ type: 'people/set' as const, ...p })),
+    num.map((target) => ({ type: 'money/open-round' as const, target })),
+    fc.constant({ type: 'money/cancel-round' as const }),
+    fc
+      .tuple(
+        fc.constantFrom('accept', 'decline'),
+        fc.oneof(
+          id,
+          fc.nat(40).map((n) => `acq-${n}`),
+        ),
+      )
+      .map(([k, offerId]) => ({
+        type: k === 'accept' ? ('money/accept-offer' as const) : ('money/decline-offer' as const),
+        offerId,
+      })),
+    fc.tuple(fc.constantFrom(...cardIds), fc.nat(15), fc.nat(3)).map(([card, turn, choice]) => {
+      const c = level.events.cards.find((x) => x.id === card)!;
+      const choiceId = c.choices[choice % c.choices.length]!.id;
+      const q = `${2023 + Math.floor(turn / 4)}Q${(turn % 4) + 1}`;
+      return { type: 'event/answer' as const, eventId: `${card}@${q}`, choiceId };
+    }),
+    fc.tuple(id, id).map(([eventId, choiceId]) => ({ type: 'event/answer' as const, eventId, choiceId })),
+    fc.constant({ type: 'quarter/end' as const }),
+  );
+
+  it('decode(encode(log)) is the log, exactly (floats bit for bit, ids in short and long form)', () => {
+    fc.assert(
+      fc.property(fc.array(command, { maxLength: 40 }), fc.nat(2 ** 40), (log, seed) => {
+        const code = encodeReplay(
+          {
+            rulesVersion: RULES_VERSION,
+            levelId: level.id,
+            levelVersion: level.version,
+            seed,
+            company: 'zhipu',
+            log,
+            finalHash: '0123456789abcdef',
+            checkpoints: ['abcd', 'ef01'],
+          },
+          level,
+        );
+        const r = decoded(code);
+        expect(r.log).toEqual(log);
+        r.log.forEach((c, i) => {
+          if (c.type === 'plan/set-spend')
+            expect(Object.is(c.amount, (log[i] as typeof c).amount)).toBe(true);
+        });
+        expect(r.seed).toBe(seed);
+        expect(r.checkpoints).toEqual(['abcd', 'ef01']);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('base64url round trip', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        const s = toBase64Url(bytes);
+        expect(s).toMatch(/^[A-Za-z0-9_-]*$/);
+        expect(fromBase64Url(s)).toEqual(bytes);
+      }),
+    );
+    expect(fromBase64Url('abc=')).toBeNull();
+    expect(fromBase64Url('a')).toBeNull();
+  });
+
+  it('the header reads without a level', () => {
+    const h = readReplayHeader(code42);
+    expect(h.ok && h.header).toMatchObject({
+      levelId: 'historical-2023',
+      seed: 42,
+      company: 'moonshot',
+      branch: null,
+    });
+    expect(h.ok && h.header.checkpoints.length).toBe(16);
+  });
+});
+
+describe('named outcomes', () => {
+  const r42 = decoded(code42);
+
+  it('wrong-version names both rules versions', () => {
+    const v = verifyReplay(recode(r42, { rulesVersion: RULES_VERSION + 1 }), findLevel);
+    expect(v.status).toBe('wrong-version');
+    expect(v.message).toContain(`rules version ${RULES_VERSION + 1}`);
+    expect(v.message).toContain(`rules version ${RULES_VERSION}`);
+  });
+
+  it('unknown-level and wrong-level-version', () => {
+    const atlantis = { ...level, id: 'atlantis' };
+    const v1 = verifyReplay(recode(r42, { levelId: 'atlantis' }, atlantis), findLevel);
+    expect(v1.status).toBe('unknown-level');
+    expect(v1.message).toContain('atlantis');
+    const v2 = verifyReplay(
+      recode(r42, { levelVersion: level.version + 6 }, { ...level, version: level.version + 6 }),
+      findLevel,
+    );
+    expect(v2.status).toBe('wrong-level-version');
+    expect(v2.message).toContain(`version ${level.version + 6}`);
+  });
+
+  it('unknown-format and corrupted', () => {
+    expect(verifyReplay('', findLevel).status).toBe('unknown-format');
+    expect(verifyReplay('hello world', findLevel).status).toBe('unknown-format');
+    const future = verifyReplay(`ST7.${code42.slice(4)}`, findLevel);
+    expect(future.status).toBe('unknown-format');
+    expect(future.message).toContain('format 7');
+    expect(verifyReplay(code42.slice(0, 60), findLevel).status).toBe('corrupted');
+    expect(verifyReplay(`${code42.slice(0, 40)}*${code42.slice(41)}`, findLevel).status).toBe('corrupted');
+    expect(verifyReplay('ST1.', findLevel).status).toBe('corrupted');
+  });
+
+  it('tampered: an edited command is caught at the first quarter whose checkpoint differs', () => {
+    // Raise the spend of the 4th quarter (turn 3): quarters 0–2 still match.
+    let quarter = 0;
+    const i = r42.log.findIndex((c) => {
+      if (c.type === 'quarter/end') quarter++;
+      return quarter === 3 && c.type === 'plan/set-spend';
+    });
+    expect(i).toBeGreaterThan(0);
+    const log = r42.log.slice();
+    const c = log[i] as { type: 'plan/set-spend'; amount: number };
+    log[i] = { ...c, amount: c.amount - 1000 };
+    const v = verifyReplay(recode(r42, { log }), findLevel);
+    expect(v.status).toBe('tampered');
+    if (v.status === 'tampered') {
+      expect(v.turn).toBe(3);
+      expect(v.quarter).toBe('2023Q4');
+      expect(v.message).toContain('2023Q4');
+    }
+  });
+
+  it('tampered: a forged final hash, a forged checkpoint, a dropped quarter', () => {
+    const v1 = verifyReplay(recode(r42, { finalHash: 'ffffffffffffffff' }), findLevel);
+    expect(v1.status).toBe('tampered');
+    expect(v1.message).toMatch(/final state/);
+    const checkpoints = r42.checkpoints.slice();
+    checkpoints[5] = checkpoints[5] === '0000' ? '0001' : '0000';
+    const v2 = verifyReplay(recode(r42, { checkpoints }), findLevel);
+    expect(v2.status === 'tampered' && v2.turn).toBe(5);
+    const lastEnd = r42.log.map((c) => c.type).lastIndexOf('quarter/end');
+    const v3 = verifyReplay(recode(r42, { log: r42.log.slice(0, lastEnd) }), findLevel);
+    expect(v3.status).toBe('tampered');
+    expect(v3.message).toMatch(/play only 15/);
+  });
+
+  it('illegal-command names the command, its index and the engine’s reason', () => {
+    const log = r42.log.slice();
+    log.splice(2, 0, { type: 'plan/set-spend', amount: 10 ** 12 });
+    const v = verifyReplay(recode(r42, { log }), findLevel);
+    expect(v.status).toBe('illegal-command');
+    if (v.status === 'illegal-command') {
+      expect(v.index).toBe(2);
+      expect(v.commandType).toBe('plan/set-spend');
+      expect(v.rejection.code).toBe('insufficient-cash');
+      expect(v.message).toContain('command 3 of');
+      expect(v.message).toContain('exceeds cash');
+    }
+    const after = [...r42.log, { type: 'quarter/end' } as Command];
+    const v2 = verifyReplay(recode(r42, { log: after }), findLevel);
+    expect(v2.status === 'illegal-command' && v2.rejection.code).toBe('game-over');
+  });
+
+  it('a code for an impossible setup (unknown company) is refused, not thrown', () => {
+    const v = verifyReplay(recode(r42, { company: 'openai' }), findLevel);
+    expect(v.status).toBe('corrupted');
+    expect(v.message).toContain('openai');
+  });
+
+  it('replayOfGame keeps one checkpoint per quarter', () => {
+    const input = replayOfGame(game42.state, game42.log);
+    expect(input.checkpoints).toEqual(game42.state.history.map((h) => h.hash));
+    expect(decoded(code42).checkpoints).toEqual(input.checkpoints.map((h) => h.slice(0, 4)));
+  });
+});

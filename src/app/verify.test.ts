@@ -1,0 +1,236 @@
+// The instructor's batch: reading code lists and CSV files, verifying and ranking a class, the
+// key decisions, and the CSV export (BOM, escaping).
+
+import { describe, expect, it } from 'vitest';
+import { playGame } from '../engine/index';
+import { findLevel, getLevel } from './levels';
+import { decodeReplay, encodeReplay, replayCodeOf } from './replay-code';
+import type { ClassProgress, ClassRow, CodeEntry } from './verify';
+import {
+  CSV_COLUMNS,
+  classCsv,
+  csvField,
+  keyDecisions,
+  parseCodeList,
+  parseCsv,
+  rankRows,
+  verifyClass,
+} from './verify';
+
+const level = getLevel('historical-2023');
+const SEED = 77;
+const games = (
+  [
+    ['zhipu', 'overseas-first'],
+    ['zhipu', 'balanced'],
+    ['moonshot', 'enterprise-first'],
+    ['minimax', 'overseas-first'],
+    ['stepfun', 'pretraining-first'],
+  ] as const
+).map(([company, policy]) => {
+  const g = playGame(level, SEED, company, policy);
+  return { company, policy, ...g, code: replayCodeOf(level, g.state, g.log) };
+});
+
+function tamper(code: string): string {
+  const d = decodeReplay(code, findLevel);
+  if (!d.ok) throw new Error(d.message);
+  const log = d.replay.log.map((c) =>
+    c.type === 'plan/set-spend' ? { ...c, amount: Math.max(0, c.amount - 500) } : c,
+  );
+  return encodeReplay({ ...d.replay, log }, level);
+}
+
+describe('parseCodeList', () => {
+  const [a, b] = [games[0]!.code, games[1]!.code];
+
+  it('one code per line, with or without a name, skipping blanks and comments', () => {
+    const list = parseCodeList(`# class 3\n\n${a}\nAlice Wang: ${b}\n${b}  Bob\nnot a code\n`);
+    expect(list).toEqual([
+      { name: '', code: a, line: 3 },
+      { name: 'Alice Wang', code: b, line: 4 },
+      { name: 'Bob', code: b, line: 5 },
+      { name: '', code: 'not a code', line: 6 },
+    ]);
+  });
+
+  it('a CSV with a header: name and code columns, quoted names with commas, quotes and newlines, BOM', () => {
+    const csv = `\uFEFFStudent Name,ID,Replay Code\r\n"Li, Wei",s1,${a}\r\n"Zhang ""Z"" San",s2,${b}\r\n"Multi\nLine",s3,${a}\r\n,s4,\r\n`;
+    expect(parseCodeList(csv)).toEqual([
+      { name: 'Li, Wei', code: a, line: 2 },
+      { name: 'Zhang "Z" San', code: b, line: 3 },
+      { name: 'Multi\nLine', code: a, line: 4 },
+      { name: 's4', code: '', line: 6 },
+    ]);
+  });
+
+  it('Chinese headers, tab-separated, and a CSV without a name column', () => {
+    expect(parseCodeList(`姓名\t代码\n王小明\t${a}\n`)).toEqual([{ name: '王小明', code: a, line: 2 }]);
+    expect(parseCodeList(`code;note\n${b};late\n`)).toEqual([{ name: '', code: b, line: 2 }]);
+  });
+
+  it('parseCsv keeps empty cells and quoted delimiters', () => {
+    expect(parseCsv('a,,"b,c"\n"x""y",z').map((r) => r.cells)).toEqual([
+      ['a', '', 'b,c'],
+      ['x"y', 'z'],
+    ]);
+  });
+});
+
+describe('verifyClass', () => {
+  const entries: CodeEntry[] = [
+    ...games.map((g, i) => ({ name: `student ${i + 1}`, code: g.code, line: i + 1 })),
+    { name: 'copycat', code: games[0]!.code, line: 6 },
+    { name: 'mallory', code: tamper(games[2]!.code), line: 7 },
+    { name: 'lost', code: games[3]!.code.slice(0, 90), line: 8 },
+    { name: 'typo', code: 'hello', line: 9 },
+  ];
+
+  it('verifies, ranks by luck-neutral percentile, flags copies, reports progress', async () => {
+    const progress: ClassProgress[] = [];
+    const res = await verifyClass(entries, findLevel, {
+      baselineRuns: 5,
+      baselineCache: new Map(),
+      onProgress: (p) => progress.push({ ...p }),
+      sliceMs: 1,
+    });
+    expect(res.counts).toMatchObject({ valid: 6, tampered: 1, corrupted: 1, 'unknown-format': 1 });
+    expect(res.rows).toHaveLength(entries.length);
+    const valid = res.rows.filter((r) => r.status === 'valid');
+    expect(res.rows.slice(0, 6)).toEqual(valid);
+    for (const r of valid) {
+      expect(r.percentile).not.toBeNull();
+      expect(r.percentile!).toBeGreaterThanOrEqual(0);
+      expect(r.percentile!).toBeLessThanOrEqual(100);
+      expect(r.rank).not.toBeNull();
+      expect(r.decisions).not.toBeNull();
+    }
+    for (let i = 1; i < valid.length; i++) {
+      const [p, q] = [valid[i - 1]!, valid[i]!];
+      expect(p.percentile! > q.percentile! || (p.percentile === q.percentile && p.score! >= q.score!)).toBe(
+        true,
+      );
+      expect(q.rank!).toBeGreaterThanOrEqual(p.rank!);
+    }
+    const copy = res.rows.find((r) => r.name === 'copycat')!;
+    expect(copy.duplicateOf).toBe(0);
+    expect(copy.rank).toBe(res.rows.find((r) => r.name === 'student 1')!.rank);
+    expect(res.rows.find((r) => r.name === 'mallory')).toMatchObject({
+      status: 'tampered',
+      rank: null,
+      company: 'moonshot',
+    });
+    expect(res.rows.find((r) => r.name === 'typo')).toMatchObject({
+      status: 'unknown-format',
+      company: null,
+    });
+    // Progress: monotone, ends at the total with phase 'done'.
+    expect(progress.length).toBeGreaterThan(entries.length);
+    for (let i = 1; i < progress.length; i++)
+      expect(progress[i]!.done).toBeGreaterThanOrEqual(progress[i - 1]!.done);
+    const last = progress[progress.length - 1]!;
+    expect(last).toEqual({ phase: 'done', done: last.total, total: entries.length + 4 * 5 });
+  });
+
+  it('without percentiles ranks by score; a shared cache skips the baselines next time', async () => {
+    const res = await verifyClass(entries, findLevel, { percentiles: false, sliceMs: 0 });
+    const valid = res.rows.filter((r) => r.status === 'valid');
+    for (let i = 1; i < valid.length; i++)
+      expect(valid[i - 1]!.score!).toBeGreaterThanOrEqual(valid[i]!.score!);
+    expect(valid.every((r) => r.percentile === null)).toBe(true);
+
+    const cache = new Map();
+    await verifyClass(entries.slice(0, 2), findLevel, { baselineRuns: 5, baselineCache: cache, sliceMs: 0 });
+    expect(cache.size).toBe(1);
+    let total = -1;
+    await verifyClass(entries.slice(0, 2), findLevel, {
+      baselineRuns: 5,
+      baselineCache: cache,
+      onProgress: (p) => {
+        total = p.total;
+      },
+    });
+    expect(total).toBe(2);
+  });
+
+  it('stops when aborted', async () => {
+    const ctl = new AbortController();
+    ctl.abort();
+    await expect(verifyClass(entries, findLevel, { signal: ctl.signal })).rejects.toThrow();
+  });
+});
+
+describe('key decisions', () => {
+  it('average pretraining share, price vs market in 2024Q3, funding raised', () => {
+    const g = games[4]!;
+    const d = keyDecisions(level, g.state);
+    const me = g.state.history.map((h) => h.companies.find((c) => c.id === 'stepfun')!);
+    expect(d.avgPretrainingShare).toBeCloseTo(me.reduce((s, c) => s + c.pretrainingShare, 0) / me.length, 12);
+    const q3 = g.state.history.find((h) => h.quarter === '2024Q3');
+    if (q3) {
+      const c = q3.companies.find((x) => x.id === 'stepfun')!;
+      expect(d.priceRatio).toBeCloseTo(c.apiPrice / q3.marketApiPrice, 12);
+      expect(['undercut', 'matched', 'premium']).toContain(d.priceWarResponse);
+    }
+    expect(d.fundingRaised).toBe(g.state.startups.find((s) => s.id === 'stepfun')!.raisedTotal);
+  });
+});
+
+describe('CSV export', () => {
+  const row = (over: Partial<ClassRow>): ClassRow => ({
+    index: 0,
+    line: 1,
+    name: '',
+    code: 'ST1.x',
+    status: 'valid',
+    message: 'ok',
+    levelId: 'historical-2023',
+    levelVersion: 1,
+    seed: 7,
+    company: 'zhipu',
+    ending: 'made-it',
+    endQuarter: '2025Q2',
+    score: 1234,
+    percentile: 87.5,
+    rank: 1,
+    decisions: null,
+    finalHash: 'abc',
+    forkedFrom: null,
+    duplicateOf: null,
+    ...over,
+  });
+
+  it('starts with a UTF-8 BOM, uses CRLF, and escapes commas, quotes and newlines in names', () => {
+    const names = ['王小明', 'Li, Wei', 'Zhang "Z" San', 'Multi\nLine', '=HYPERLINK("x")'];
+    const csv = classCsv(
+      rankRows(names.map((name, i) => row({ index: i, line: i + 2, name, score: 100 - i }))),
+    );
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv).toContain('"Li, Wei"');
+    expect(csv).toContain('"Zhang ""Z"" San"');
+    expect(csv).toContain('"Multi\nLine"');
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    const parsed = parseCsv(csv.slice(1));
+    expect(parsed[0]!.cells).toEqual([...CSV_COLUMNS]);
+    const nameCol = CSV_COLUMNS.indexOf('name');
+    expect(parsed.slice(1).map((r) => r.cells[nameCol])).toEqual([
+      '王小明',
+      'Li, Wei',
+      'Zhang "Z" San',
+      'Multi\nLine',
+      '\'=HYPERLINK("x")',
+    ]);
+    // The exported file reads back as a code list with the same names.
+    expect(parseCodeList(csv).map((e) => e.name)).toEqual(parsed.slice(1).map((r) => r.cells[nameCol]));
+    expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+  });
+
+  it('csvField leaves negative numbers alone and quotes only when needed', () => {
+    expect(csvField(-12, false)).toBe('-12');
+    expect(csvField('-12')).toBe("'-12");
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField(null)).toBe('');
+    expect(csvField('a;b')).toBe('"a;b"');
+  });
+});

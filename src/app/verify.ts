@@ -1,0 +1,547 @@
+// The instructor's tools, shared by the in-game instructor view and `npm run verify`: read a batch
+// of replay codes (pasted, or a text/CSV file with a student-name column), verify each by
+// re-simulation, rank the valid games by their luck-neutral percentile (a score placed among
+// autopilot runs of the same level, seed and company), pull out a few key decisions, and export
+// the table as CSV. Browser-safe: no node: imports. Nothing here throws on bad input.
+
+import { autopilotBaseline, percentileOf, playerOf } from '../engine/index';
+import type { Level } from '../engine/level';
+import { quarterLabel } from '../engine/level';
+import type { EndingKind, GameState } from '../engine/types';
+import { RULES_VERSION } from '../engine/version';
+import type { Branch, LevelLookup, ReplayStatus, VerifyOutcome } from './replay-code';
+import { REPLAY_STATUSES, readReplayHeader, verifyReplay } from './replay-code';
+
+// ---------------------------------------------------------------------------------------------
+// Reading a batch
+
+export interface CodeEntry {
+  /** The student's name ('' when the input has none). */
+  name: string;
+  code: string;
+  /** 1-based line of the input it came from. */
+  line: number;
+}
+
+const CODE_HEADERS = [
+  'code',
+  'replay code',
+  'replaycode',
+  'replay_code',
+  'replay',
+  '代码',
+  '回放代码',
+  '回放码',
+];
+const NAME_HEADERS = [
+  'name',
+  'student',
+  'student name',
+  'student_name',
+  'studentname',
+  '姓名',
+  '名字',
+  '学生',
+  '学生姓名',
+];
+const ID_HEADERS = ['id', 'student id', 'student_id', '学号'];
+const CODE_IN_TEXT = /(?:https?:\/\/\S*?[?#&]replay=)?ST\d+\.[A-Za-z0-9_-]+/;
+
+/** RFC 4180 rows: quoted fields may hold the delimiter, doubled quotes and line breaks. */
+export function parseCsv(text: string, delimiter = ','): { cells: string[]; line: number }[] {
+  const rows: { cells: string[]; line: number }[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        cell += ch;
+      }
+    } else if (ch === '"' && cell.trim() === '') {
+      cell = '';
+      quoted = true;
+    } else if (ch === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      cells.push(cell);
+      rows.push({ cells, line: rowLine });
+      cells = [];
+      cell = '';
+      line++;
+      rowLine = line;
+    } else cell += ch;
+  }
+  if (cell !== '' || cells.length > 0) {
+    cells.push(cell);
+    rows.push({ cells, line: rowLine });
+  }
+  return rows;
+}
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * The codes in a pasted text or an uploaded file: a CSV (or tab-separated) table whose header
+ * has a `code` column (and maybe a name column), or else one code per line, optionally with a
+ * name before or after it. Blank lines and lines starting with # are skipped.
+ */
+export function parseCodeList(text: string): CodeEntry[] {
+  const src = text.replace(/^\uFEFF/, '');
+  const firstLine = src.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#')) ?? '';
+  const delimiter = firstLine.includes('\t')
+    ? '\t'
+    : !firstLine.includes(',') && firstLine.includes(';')
+      ? ';'
+      : ',';
+  const head = parseCsv(firstLine, delimiter)[0]?.cells.map(norm) ?? [];
+  const codeCol = head.findIndex((h) => CODE_HEADERS.includes(h));
+  if (codeCol >= 0) {
+    const nameCol = head.findIndex((h) => NAME_HEADERS.includes(h));
+    const idCol = head.findIndex((h) => ID_HEADERS.includes(h));
+    const rows = parseCsv(src, delimiter);
+    const headerAt = rows.findIndex((r) => r.cells.map(norm).join('\u0000') === head.join('\u0000'));
+    const out: CodeEntry[] = [];
+    for (const r of rows.slice(headerAt + 1)) {
+      const code = (r.cells[codeCol] ?? '').trim();
+      const name = (r.cells[nameCol] || r.cells[idCol] || '').trim();
+      if (code === '' && name === '') continue;
+      if (r.cells.length === 1 && r.cells[0]!.trim().startsWith('#')) continue;
+      out.push({ name, code, line: r.line });
+    }
+    return out;
+  }
+  const out: CodeEntry[] = [];
+  src.split(/\r?\n/).forEach((raw, i) => {
+    const l = raw.trim();
+    if (l === '' || l.startsWith('#')) return;
+    const m = CODE_IN_TEXT.exec(l);
+    if (!m) {
+      out.push({ name: '', code: l, line: i + 1 });
+      return;
+    }
+    const name = (l.slice(0, m.index) + l.slice(m.index + m[0].length))
+      .replace(/^[\s,;:|"'-]+|[\s,;:|"'-]+$/g, '')
+      .trim();
+    out.push({ name, code: m[0], line: i + 1 });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One code
+
+export type PriceWarResponse = 'undercut' | 'matched' | 'premium';
+
+export interface KeyDecisions {
+  /** Mean over the quarters played of the share of spend that bought pretraining compute, 0..1. */
+  avgPretrainingShare: number | null;
+  /** The quarter whose prices are compared (the price war's peak in the historical level). */
+  priceWarQuarter: string;
+  /** The player's API price ÷ the market's demand-weighted price in that quarter. */
+  priceRatio: number | null;
+  /** undercut (< 0.8 × market), matched, or premium (> 1.25 × market). */
+  priceWarResponse: PriceWarResponse | null;
+  /** The answer to the "price-war" event card, if it came up. */
+  priceWarChoice: string | null;
+  /** Money raised in funding rounds over the game, 万元. */
+  fundingRaised: number;
+}
+
+export interface ClassRow {
+  /** Position in the input (0-based). */
+  index: number;
+  line: number;
+  name: string;
+  code: string;
+  status: ReplayStatus;
+  /** One line: the summary of a valid game or why the code was refused. */
+  message: string;
+  levelId: string | null;
+  levelVersion: number | null;
+  seed: number | null;
+  company: string | null;
+  /** How the game ended; 'unfinished' for a code exported mid-game. */
+  ending: EndingKind | 'unfinished' | null;
+  endQuarter: string | null;
+  score: number | null;
+  /** Luck-neutral percentile 0..100 (finished valid games only). */
+  percentile: number | null;
+  /** 1 = best; ties share a rank. Finished valid games only. */
+  rank: number | null;
+  decisions: KeyDecisions | null;
+  finalHash: string | null;
+  /** Set when the game is a fork of another. */
+  forkedFrom: Branch | null;
+  /** Index of an earlier row holding the very same game (a copied code), or null. */
+  duplicateOf: number | null;
+}
+
+export const PRICE_WAR_QUARTER = '2024Q3';
+
+/** The key decisions of a verified game. */
+export function keyDecisions(
+  level: Level,
+  state: GameState,
+  priceWarQuarter = PRICE_WAR_QUARTER,
+): KeyDecisions {
+  const me = playerOf(state);
+  let sum = 0;
+  let n = 0;
+  let priceRatio: number | null = null;
+  let priceWarChoice: string | null = null;
+  for (const rec of state.history) {
+    const c = rec.companies.find((x) => x.id === me.id);
+    if (!c) continue;
+    sum += c.pretrainingShare;
+    n++;
+    if (
+      rec.quarter === priceWarQuarter &&
+      level.markets.api &&
+      rec.marketApiPrice > 0 &&
+      c.status === 'active'
+    )
+      priceRatio = c.apiPrice / rec.marketApiPrice;
+    for (const e of rec.events) if (e.id.split('@')[0] === 'price-war') priceWarChoice = e.choice;
+  }
+  const priceWarResponse: PriceWarResponse | null =
+    priceRatio === null ? null : priceRatio < 0.8 ? 'undercut' : priceRatio > 1.25 ? 'premium' : 'matched';
+  return {
+    avgPretrainingShare: n > 0 ? sum / n : null,
+    priceWarQuarter,
+    priceRatio,
+    priceWarResponse,
+    priceWarChoice,
+    fundingRaised: me.raisedTotal,
+  };
+}
+
+function emptyRow(entry: CodeEntry, index: number): ClassRow {
+  return {
+    index,
+    line: entry.line,
+    name: entry.name,
+    code: entry.code,
+    status: 'corrupted',
+    message: '',
+    levelId: null,
+    levelVersion: null,
+    seed: null,
+    company: null,
+    ending: null,
+    endQuarter: null,
+    score: null,
+    percentile: null,
+    rank: null,
+    decisions: null,
+    finalHash: null,
+    forkedFrom: null,
+    duplicateOf: null,
+  };
+}
+
+/** The row of one code: verified, with the key decisions of a valid game (no percentile yet). */
+export function rowOf(
+  entry: CodeEntry,
+  index: number,
+  outcome: VerifyOutcome,
+  getLevel: LevelLookup,
+  priceWarQuarter = PRICE_WAR_QUARTER,
+): ClassRow {
+  const row = emptyRow(entry, index);
+  row.status = outcome.status;
+  row.message = outcome.message;
+  const h = 'replay' in outcome ? outcome.replay : outcome.header;
+  if (h) {
+    row.levelId = h.levelId;
+    row.levelVersion = h.levelVersion;
+    row.seed = h.seed;
+    row.company = h.company;
+    row.forkedFrom = h.branch;
+  }
+  if (outcome.status === 'valid') {
+    const level = getLevel(outcome.replay.levelId)!;
+    row.ending = outcome.ending ? outcome.ending.kind : 'unfinished';
+    row.endQuarter = quarterLabel(level, outcome.ending ? outcome.ending.turn : outcome.state.turn);
+    row.score = outcome.score;
+    row.finalHash = outcome.finalHash;
+    row.decisions = keyDecisions(level, outcome.state, priceWarQuarter);
+  }
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Baselines and ranking
+
+/** Sorted autopilot scores by level, seed, company and run count; share one across batches. */
+export type BaselineCache = Map<string, readonly number[]>;
+
+const defaultCache: BaselineCache = new Map();
+
+export const DEFAULT_BASELINE_RUNS = 100;
+
+function baselineKey(level: Level, seed: number, company: string, runs: number): string {
+  return `${RULES_VERSION}|${level.id}|${level.version}|${seed}|${company}|${runs}`;
+}
+
+/** The sorted autopilot baseline of a world, computed once per cache. */
+export function baselineFor(
+  level: Level,
+  seed: number,
+  company: string,
+  runs = DEFAULT_BASELINE_RUNS,
+  cache: BaselineCache = defaultCache,
+): readonly number[] {
+  const key = baselineKey(level, seed, company, runs);
+  let b = cache.get(key);
+  if (!b) {
+    b = autopilotBaseline(level, seed, company, runs);
+    cache.set(key, b);
+  }
+  return b;
+}
+
+export type SortBy = 'percentile' | 'score';
+
+/**
+ * The rows in table order: finished valid games ranked (by percentile then score, or by score
+ * then percentile), then unfinished valid games, then the refused codes in input order. Ties
+ * share a rank. Returns new row objects.
+ */
+export function rankRows(rows: readonly ClassRow[], sortBy: SortBy = 'percentile'): ClassRow[] {
+  const ranked = rows.filter((r) => r.status === 'valid' && r.ending !== 'unfinished');
+  const key = (r: ClassRow): [number, number] =>
+    sortBy === 'percentile' ? [r.percentile ?? -1, r.score ?? 0] : [r.score ?? 0, r.percentile ?? -1];
+  ranked.sort((a, b) => {
+    const [a1, a2] = key(a);
+    const [b1, b2] = key(b);
+    return b1 - a1 || b2 - a2 || a.index - b.index;
+  });
+  const out: ClassRow[] = [];
+  ranked.forEach((r, i) => {
+    const prev = out[i - 1];
+    const same = prev && key(prev)[0] === key(r)[0] && key(prev)[1] === key(r)[1];
+    out.push({ ...r, rank: same ? prev.rank : i + 1 });
+  });
+  for (const r of rows) if (r.status === 'valid' && r.ending === 'unfinished') out.push({ ...r, rank: null });
+  for (const r of rows) if (r.status !== 'valid') out.push({ ...r, rank: null });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A whole class
+
+export interface ClassProgress {
+  phase: 'verify' | 'baseline' | 'done';
+  /** Units done and in all: one per code verified, one per autopilot game of a baseline. */
+  done: number;
+  total: number;
+}
+
+export interface ClassOptions {
+  /** Autopilot games per baseline (default 100). */
+  baselineRuns?: number;
+  /** Keep baselines between calls (default: one cache for the module's lifetime). */
+  baselineCache?: BaselineCache;
+  /** false skips percentiles (and baselines): rows are then ranked by score. */
+  percentiles?: boolean;
+  sortBy?: SortBy;
+  priceWarQuarter?: string;
+  onProgress?: (p: ClassProgress) => void;
+  /** Hand control back to the event loop after this many ms of work (default 30; 0 = never). */
+  sliceMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface ClassResult {
+  /** In table order (see rankRows). */
+  rows: ClassRow[];
+  /** How many codes ended in each outcome. */
+  counts: Record<ReplayStatus, number>;
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Verifies every code, adds the luck-neutral percentile of each finished valid game (one
+ * autopilot baseline per level, seed and company, cached) and ranks them. Reports progress and
+ * yields to the event loop every `sliceMs` so a page stays responsive. Never rejects on bad
+ * codes; rejects only if `signal` aborts.
+ */
+export async function verifyClass(
+  entries: readonly CodeEntry[],
+  getLevel: LevelLookup,
+  opts: ClassOptions = {},
+): Promise<ClassResult> {
+  const runs = opts.baselineRuns ?? DEFAULT_BASELINE_RUNS;
+  const cache = opts.baselineCache ?? defaultCache;
+  const withPercentiles = opts.percentiles !== false;
+  const sliceMs = opts.sliceMs ?? 30;
+  let sliceStart = now();
+  const breathe = async () => {
+    opts.signal?.throwIfAborted();
+    if (sliceMs > 0 && now() - sliceStart >= sliceMs) {
+      await pause();
+      opts.signal?.throwIfAborted();
+      sliceStart = now();
+    }
+  };
+
+  // Estimate the work first: the headers alone name the worlds whose baselines are needed.
+  const worlds = new Set<string>();
+  if (withPercentiles)
+    for (const e of entries) {
+      const h = readReplayHeader(e.code);
+      const level = h.ok ? getLevel(h.header.levelId) : undefined;
+      if (h.ok && level && level.version === h.header.levelVersion) {
+        const k = baselineKey(level, h.header.seed, h.header.company, runs);
+        if (!cache.has(k)) worlds.add(k);
+      }
+    }
+  const total = entries.length + worlds.size * runs;
+  let done = 0;
+  const report = (phase: ClassProgress['phase']) => opts.onProgress?.({ phase, done, total });
+  report('verify');
+
+  const rows: ClassRow[] = [];
+  const seen = new Map<string, number>();
+  const memo = new Map<string, ClassRow>();
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    const again = memo.get(e.code);
+    const row = again
+      ? { ...again, index: i, line: e.line, name: e.name, code: e.code }
+      : rowOf(e, i, verifyReplay(e.code, getLevel), getLevel, opts.priceWarQuarter);
+    if (!again) memo.set(e.code, row);
+    if (row.status === 'valid' && row.finalHash) {
+      const game = `${row.levelId}|${row.seed}|${row.company}|${row.finalHash}`;
+      const first = seen.get(game);
+      if (first === undefined) seen.set(game, i);
+      else row.duplicateOf = first;
+    }
+    rows.push(row);
+    done++;
+    report('verify');
+    await breathe();
+  }
+
+  if (withPercentiles) {
+    const failed = new Map<string, string>();
+    for (const row of rows) {
+      if (row.status !== 'valid' || row.ending === 'unfinished' || row.score === null) continue;
+      const level = getLevel(row.levelId!)!;
+      const k = baselineKey(level, row.seed!, row.company!, runs);
+      const fresh = !cache.has(k) && !failed.has(k);
+      let base: readonly number[] | undefined;
+      try {
+        base = failed.has(k) ? undefined : baselineFor(level, row.seed!, row.company!, runs, cache);
+      } catch (e) {
+        // An engine bug in an autopilot must not cost the instructor the whole table.
+        failed.set(k, e instanceof Error ? e.message : String(e));
+      }
+      if (fresh) {
+        done += runs;
+        report('baseline');
+        await breathe();
+      }
+      if (base) row.percentile = percentileOf(row.score, base);
+      else row.message += ` (no percentile: the autopilot baseline failed: ${failed.get(k)})`;
+    }
+  }
+  done = total;
+  report('done');
+
+  const counts = Object.fromEntries(REPLAY_STATUSES.map((s) => [s, 0])) as Record<ReplayStatus, number>;
+  for (const r of rows) counts[r.status]++;
+  return { rows: rankRows(rows, opts.sortBy ?? (withPercentiles ? 'percentile' : 'score')), counts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+export const CSV_COLUMNS = [
+  'rank',
+  'name',
+  'status',
+  'company',
+  'ending',
+  'end quarter',
+  'score (万元)',
+  'luck-neutral percentile',
+  'avg pretraining share %',
+  'API price ÷ market',
+  'price-war response',
+  'price-war card choice',
+  'funding raised (万元)',
+  'level',
+  'seed',
+  'forked from',
+  'duplicate of line',
+  'message',
+  'final hash',
+  'code',
+  'line',
+] as const;
+
+/**
+ * A CSV field: quoted when it holds a delimiter, quote or line break; text that a spreadsheet
+ * would run as a formula (=, +, -, @ first) gets a leading apostrophe.
+ */
+export function csvField(value: string | number | null | undefined, text = true): string {
+  if (value === null || value === undefined) return '';
+  let s = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",;\r\n\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const round = (x: number | null | undefined, digits: number) =>
+  x === null || x === undefined ? null : Number(x.toFixed(digits));
+
+/**
+ * The table as CSV text: UTF-8 byte-order mark first (so spreadsheet programs read Chinese names
+ * right), CRLF line ends, one row per code in the given order. Save it as UTF-8.
+ */
+export function classCsv(rows: readonly ClassRow[]): string {
+  const lineOf = new Map(rows.map((r) => [r.index, r.line]));
+  const lines = [CSV_COLUMNS.map((c) => csvField(c)).join(',')];
+  for (const r of rows) {
+    const d = r.decisions;
+    const cells: string[] = [
+      csvField(r.rank, false),
+      csvField(r.name),
+      csvField(r.status),
+      csvField(r.company),
+      csvField(r.ending),
+      csvField(r.endQuarter),
+      csvField(r.score, false),
+      csvField(round(r.percentile, 1), false),
+      csvField(round(d?.avgPretrainingShare === null || !d ? null : d.avgPretrainingShare * 100, 1), false),
+      csvField(round(d?.priceRatio, 3), false),
+      csvField(d?.priceWarResponse),
+      csvField(d?.priceWarChoice),
+      csvField(d?.fundingRaised, false),
+      csvField(r.levelId === null ? null : `${r.levelId} v${r.levelVersion}`),
+      csvField(r.seed, false),
+      csvField(r.forkedFrom ? `${r.forkedFrom.parentHash} after ${r.forkedFrom.turn} quarters` : null),
+      csvField(r.duplicateOf === null ? null : (lineOf.get(r.duplicateOf) ?? null), false),
+      csvField(r.message),
+      csvField(r.finalHash),
+      csvField(r.code),
+      csvField(r.line, false),
+    ];
+    lines.push(cells.join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,432 @@
+// Event cards at run time: which cards come up for a company (scripted quarter or the seeded
+// random deck, filtered by their conditions), which choice a rival or an autopilot takes, and
+// what a choice does — all driven by the level's card data.
+
+import type { Condition, Effect, KeyPersonSpec } from './cards-schema';
+import { at, marketWage, payMultiplier, stayProbability } from './economy';
+import type { Level, LevelCard } from './level';
+import { quarterLabel } from './level';
+import { clamp } from './mathx';
+import { weightsForMarkets } from './plan';
+import type { RngState } from './rng';
+import { rngNext } from './rng';
+import type {
+  AppWeights,
+  EventAnswer,
+  GameState,
+  NewsItem,
+  PendingEvent,
+  QuarterRecord,
+  StartupState,
+} from './types';
+import { APP_MARKETS } from './types';
+
+/** How much more than a regular researcher or engineer a key person is paid (top PhDs, leads). */
+export const KEY_PERSON_PAY = 5;
+
+export function cardById(level: Level, id: string): LevelCard | undefined {
+  return level.events.cards.find((c) => c.id === id);
+}
+
+/** The quarter a card's conditions look at: by default the last one in the history. */
+export type QuarterView = Pick<QuarterRecord, 'companies' | 'apiTokens' | 'outsideShare'>;
+
+function lastQuarter(state: GameState): QuarterView | undefined {
+  return state.history[state.history.length - 1];
+}
+
+/** The value of a condition's metric for a company (booleans are 0/1). */
+export function metricValue(
+  level: Level,
+  state: GameState,
+  s: StartupState,
+  metric: Condition['metric'],
+  last: QuarterView | undefined = lastQuarter(state),
+): number {
+  const rec = last?.companies.find((c) => c.id === s.id);
+  switch (metric) {
+    case 'runway': {
+      const burn = rec ? rec.costs - rec.revenue : 0;
+      return burn > 0 ? Math.max(0, s.cash) / burn : 99;
+    }
+    case 'cash':
+      return s.cash;
+    case 'quality':
+      return s.quality;
+    case 'qualityGap':
+      return Math.max(0, state.market.bestDomesticQuality - s.quality);
+    case 'domesticUsers':
+      return s.domesticUsers;
+    case 'overseasUsers':
+      return s.overseasUsers;
+    case 'enterpriseProjects':
+      return s.enterpriseProjects;
+    case 'researchers':
+    case 'engineers':
+    case 'sales':
+      return s.staff[metric];
+    case 'burnout':
+      return s.burnout;
+    case 'apiShare':
+      return rec && last && last.apiTokens > 0
+        ? (rec.apiTokens / last.apiTokens) * (1 - last.outsideShare)
+        : 0;
+    case 'hasStrategic':
+      return s.strategic !== null ? 1 : 0;
+    case 'pretrainingAbandoned':
+      return s.pretrainingAbandoned ? 1 : 0;
+    case 'keyPeople':
+      return s.keyPeople.filter((k) => k.active).length;
+    case 'pretrainingShare':
+      return s.plan.pretrainingBp / 10_000;
+    case 'revenue':
+      return rec ? rec.revenue : 0;
+    case 'fundingClimate':
+      return at(level.macro.fundingClimate, state.turn);
+  }
+}
+
+function holds(level: Level, state: GameState, s: StartupState, c: Condition, last?: QuarterView): boolean {
+  const v = metricValue(level, state, s, c.metric, last ?? lastQuarter(state));
+  switch (c.op) {
+    case '<':
+      return v < c.value;
+    case '<=':
+      return v <= c.value;
+    case '>':
+      return v > c.value;
+    case '>=':
+      return v >= c.value;
+    case '==':
+      return v === c.value;
+    case '!=':
+      return v !== c.value;
+  }
+}
+
+export function cardApplies(
+  level: Level,
+  state: GameState,
+  s: StartupState,
+  card: LevelCard,
+  player: boolean,
+  last?: QuarterView,
+): boolean {
+  if (card.audience === 'player' && !player) return false;
+  for (const c of card.when) if (!holds(level, state, s, c, last)) return false;
+  return true;
+}
+
+/**
+ * The cards a company faces at the start of `turn`: every scripted card of that quarter whose
+ * conditions hold, and — with the level's draw chance — one card from the weighted random deck.
+ * `state` is the state at the end of the previous quarter (its history includes it).
+ */
+export function drawCards(
+  level: Level,
+  state: GameState,
+  s: StartupState,
+  turn: number,
+  player: boolean,
+  rng: RngState,
+  last?: QuarterView,
+): LevelCard[] {
+  const out: LevelCard[] = [];
+  const deck: LevelCard[] = [];
+  let total = 0;
+  for (const card of level.events.cards) {
+    if (turn < card.fromTurn || turn > card.toTurn) continue;
+    if (!cardApplies(level, state, s, card, player, last)) continue;
+    if (card.trigger.kind === 'scripted') out.push(card);
+    else if (card.trigger.repeatable || !s.cardsSeen.includes(card.id)) {
+      deck.push(card);
+      total += card.trigger.weight;
+    }
+  }
+  if (deck.length > 0 && rngNext(rng) < level.events.drawChance) {
+    let r = rngNext(rng) * total;
+    for (const card of deck) {
+      r -= card.trigger.kind === 'random' ? card.trigger.weight : 0;
+      if (r < 0) {
+        out.push(card);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The choice a rival (by archetype) or an autopilot (by policy) takes; the first by default. */
+export function policyChoice(card: LevelCard, who: string): string {
+  return card.policy[who] ?? card.choices[0]!.id;
+}
+
+/** Pending-event id of a card in a quarter: unique within a game. */
+export function eventId(level: Level, card: LevelCard, turn: number): string {
+  return `${card.id}@${quarterLabel(level, turn)}`;
+}
+
+/** Re-weights the other markets so that the weights still sum to 100. */
+function setWeight(w: AppWeights, market: keyof AppWeights, weight: number): AppWeights {
+  const others = APP_MARKETS.filter((m) => m !== market);
+  const rest = others.reduce((sum, m) => sum + w[m], 0);
+  const out = { ...w, [market]: weight } as AppWeights;
+  let left = 100 - weight;
+  others.forEach((m, i) => {
+    const share = i === others.length - 1 ? left : rest > 0 ? Math.round(((100 - weight) * w[m]) / rest) : 0;
+    const v = Math.min(left, i === others.length - 1 ? left : share);
+    out[m] = v;
+    left -= v;
+  });
+  return out;
+}
+
+export interface EffectContext {
+  level: Level;
+  turn: number;
+  rng: RngState;
+  news: NewsItem[];
+  /** Set when a choice sells the company: the price paid for the whole company (万元). */
+  sold?: number;
+}
+
+/**
+ * Applies a choice's effects to a mutable company (a plain copy or an Immer draft). Money goes
+ * to the company's eventBooks, booked when the quarter ends. Returns the hidden outcome, if any.
+ */
+export function applyEffects(
+  ctx: EffectContext,
+  s: StartupState,
+  effects: readonly Effect[],
+  cardId: string,
+): EventAnswer['outcome'] {
+  const { level, turn, rng } = ctx;
+  let outcome: EventAnswer['outcome'];
+  for (const e of effects) {
+    switch (e.kind) {
+      case 'cost':
+        s.eventBooks.cost += e.amount;
+        break;
+      case 'income':
+        s.eventBooks.income += e.amount;
+        break;
+      case 'investment':
+        s.eventBooks.funding += e.amount;
+        s.raisedTotal += e.amount;
+        s.ownershipBp = Math.round((s.ownershipBp * (10_000 - e.stakeBp)) / 10_000);
+        break;
+      case 'strategic':
+        s.eventBooks.funding += e.amount;
+        s.raisedTotal += e.amount;
+        s.credits += e.credits;
+        s.strategic = e.investor;
+        s.ownershipBp = Math.round((s.ownershipBp * (10_000 - e.stakeBp)) / 10_000);
+        ctx.news.push({
+          key: 'news.strategicDeal',
+          subject: s.id,
+          params: { investor: e.investor, amount: e.amount },
+        });
+        break;
+      case 'staff': {
+        const n = s.staff[e.role];
+        s.staff[e.role] = Math.max(0, n + Math.round(n * e.share) + e.count);
+        break;
+      }
+      case 'payLevel':
+        s.plan.payLevel = e.level;
+        s.stance.payLevel = e.level;
+        break;
+      case 'intensity':
+        s.plan.intensity = e.level;
+        s.stance.intensity = e.level;
+        break;
+      case 'burnout':
+        s.burnout = clamp(s.burnout + e.delta, 0, 1);
+        break;
+      case 'runLoss':
+        if (s.run) s.run.compute *= 1 - e.share;
+        break;
+      case 'users':
+        if (e.market === 'domestic')
+          s.domesticUsers = Math.max(0, Math.round(s.domesticUsers * (1 + e.share)));
+        else s.overseasUsers = Math.max(0, Math.round(s.overseasUsers * (1 + e.share)));
+        break;
+      case 'platform':
+        s.platform = clamp(s.platform + e.delta, 0, 0.9);
+        break;
+      case 'modifier':
+        s.modifiers.push({
+          target: e.target,
+          factor: e.factor,
+          untilTurn: turn + e.quarters - 1,
+          source: cardId,
+        });
+        break;
+      case 'enterpriseDeal':
+        s.eventBooks.income += e.revenue;
+        s.eventBooks.cost += Math.round(e.revenue * e.customisation * (1 - s.platform));
+        break;
+      case 'pricing':
+        s.plan.pricing = { mode: e.mode, price: e.price ?? s.plan.pricing.price };
+        s.stance.pricing = { mode: s.plan.pricing.mode, price: s.plan.pricing.price };
+        break;
+      case 'pretraining':
+        s.plan.pretrainingBp = e.bp;
+        s.stance.pretrainingBp = e.bp;
+        if (e.abandon && !s.pretrainingAbandoned) {
+          s.pretrainingAbandoned = true;
+          s.run = null;
+          ctx.news.push({ key: 'news.abandonPretraining', subject: s.id, params: {} });
+        }
+        break;
+      case 'appWeights':
+        s.plan.appWeights = weightsForMarkets(level, setWeight(s.plan.appWeights, e.market, e.weight));
+        s.stance.appWeights = { ...s.plan.appWeights };
+        break;
+      case 'keyPersonOffer':
+        outcome = resolvePoaching(ctx, s, e) ?? outcome;
+        break;
+      case 'keyPersonLeaves': {
+        const k = topKeyPerson(level, s, e.role);
+        if (k) {
+          k.person.active = false;
+          s.staff[e.role] = Math.max(0, s.staff[e.role] - 1);
+          ctx.news.push({ key: 'news.keyPersonLeft', subject: s.id, params: { person: k.person.id } });
+          outcome = { person: k.person.id, stayed: false };
+        }
+        break;
+      }
+      case 'sell':
+        ctx.sold = Math.max(1, Math.round(s.valuation * e.multiple));
+        break;
+      case 'none':
+        break;
+    }
+  }
+  return outcome;
+}
+
+/** The company's most skilled active key person of a role, with the level's description. */
+function topKeyPerson(level: Level, s: StartupState, role: KeyPersonSpec['role']) {
+  const specs = level.companies.find((c) => c.id === s.id)?.keyPeople ?? [];
+  let best: { person: StartupState['keyPeople'][number]; spec: KeyPersonSpec } | undefined;
+  for (const person of s.keyPeople) {
+    const spec = specs.find((p) => p.id === person.id);
+    if (person.active && spec && spec.role === role && (!best || spec.skill > best.spec.skill))
+      best = { person, spec };
+  }
+  return best;
+}
+
+/** A rival's offer to the company's most skilled active key person of a role, resolved now. */
+function resolvePoaching(
+  ctx: EffectContext,
+  s: StartupState,
+  e: Extract<Effect, { kind: 'keyPersonOffer' }>,
+): EventAnswer['outcome'] {
+  const { level, turn, rng } = ctx;
+  const top = topKeyPerson(level, s, e.role);
+  if (!top) return undefined;
+  const { person, spec } = top;
+  const pay = payMultiplier(level, s.plan.payLevel) + person.raise + e.counter;
+  // Loyalty and equity add to the odds of staying; the wage gap is the model's Δwage.
+  const stay = clamp(stayProbability(level, pay, 1 + e.offer) + spec.loyalty * 0.3 + e.equityBp / 1000, 0, 1);
+  const stayed = rngNext(rng) < stay;
+  if (e.equityBp > 0) s.ownershipBp = Math.max(0, s.ownershipBp - e.equityBp);
+  if (stayed) {
+    person.raise += e.counter;
+  } else {
+    person.active = false;
+    s.staff[spec.role] = Math.max(0, s.staff[spec.role] - 1);
+  }
+  ctx.news.push({
+    key: stayed ? 'news.keyPersonStayed' : 'news.keyPersonLeft',
+    subject: s.id,
+    params: { person: person.id },
+  });
+  void turn;
+  return { person: person.id, stayed };
+}
+
+/**
+ * Deals the cards of `turn` to every active company (mutable copies): the player's become pending
+ * events (at most four at once); rivals answer theirs at once by their archetype's policy.
+ */
+export function dealCards(
+  level: Level,
+  probe: GameState,
+  startups: StartupState[],
+  turn: number,
+  rng: RngState,
+  news: NewsItem[],
+  last?: QuarterView,
+): PendingEvent[] {
+  const pending: PendingEvent[] = [];
+  const ctx: EffectContext = { level, turn, rng, news };
+  for (let i = 0; i < startups.length; i++) {
+    const s = startups[i]!;
+    if (s.status !== 'active') continue;
+    const player = s.id === probe.playerId;
+    for (const card of drawCards(level, probe, s, turn, player, rng, last)) {
+      // A card left out (more than four waiting) is not marked as seen.
+      if (player && pending.length >= 4) continue;
+      if (card.trigger.kind === 'random' && !card.trigger.repeatable) s.cardsSeen.push(card.id);
+      if (player) {
+        pending.push({
+          id: eventId(level, card, turn),
+          card: card.id,
+          choices: card.choices.map((c) => c.id),
+        });
+        continue;
+      }
+      const choiceId = policyChoice(
+        card,
+        level.companies[i]?.id === s.id ? level.companies[i]!.archetype : '',
+      );
+      const choice = card.choices.find((c) => c.id === choiceId)!;
+      ctx.sold = undefined;
+      applyEffects(ctx, s, choice.effects, card.id);
+      news.push({ key: 'news.rivalChoice', subject: s.id, params: { card: card.id, choice: choiceId } });
+      if (ctx.sold !== undefined) {
+        s.status = 'acquired';
+        news.push({ key: 'news.rivalAcquired', subject: s.id, params: {} });
+      }
+    }
+  }
+  return pending;
+}
+
+/** Extra pay of key people who won raises, 万元 per quarter. */
+export function keyPeoplePay(level: Level, turn: number, s: StartupState): number {
+  const specs = level.companies.find((c) => c.id === s.id)?.keyPeople ?? [];
+  let total = 0;
+  for (const k of s.keyPeople) {
+    if (!k.active || k.raise <= 0) continue;
+    const spec = specs.find((p) => p.id === k.id);
+    if (spec) total += marketWage(level, turn, spec.role) * KEY_PERSON_PAY * k.raise;
+  }
+  return Math.round(total);
+}
+
+/**
+ * Efficiency from key people of a role: (1 + Σ skill of those still here) / (1 + Σ skill of all),
+ * so a full team is 1 and each departure costs its share.
+ */
+export function keyPeopleFactor(level: Level, s: StartupState, role: 'researchers' | 'engineers'): number {
+  const specs = level.companies.find((c) => c.id === s.id)?.keyPeople ?? [];
+  let all = 0;
+  let here = 0;
+  for (const spec of specs) {
+    if (spec.role !== role) continue;
+    all += spec.skill;
+    if (s.keyPeople.find((k) => k.id === spec.id)?.active) here += spec.skill;
+  }
+  return (1 + here) / (1 + all);
+}
+
+/** Product of the active modifiers on a target this turn. */
+export function modifierFactor(s: StartupState, target: string, turn: number): number {
+  let f = 1;
+  for (const m of s.modifiers) if (m.target === target && turn <= m.untilTurn) f *= m.factor;
+  return f;
+}

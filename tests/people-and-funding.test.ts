@@ -1,0 +1,365 @@
+// Stylized facts 5 and 6 of DESIGN §9 on the historical level, over 50 seeds, with paired games
+// (same seed, same commands, one decision different), so that luck cancels out:
+//  5. poaching raises costs; losing key researchers slows the next model; crunch helps now and
+//     hurts later;
+//  6. the funding climate cools; investors shift from model rank to revenue.
+// Cards of the level are answered with their most neutral choice in every game (helpers).
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getLevel } from '../src/app/levels';
+import { keyPeopleFactor, keyPeoplePay } from '../src/engine/cards';
+import { outputFactor, teamFactor, valuationOf } from '../src/engine/economy';
+import { applyCommand, playGame } from '../src/engine/index';
+import type { Level } from '../src/engine/level';
+import type { Command, GameState, StartupState } from '../src/engine/types';
+import {
+  answerNeutrally,
+  clone,
+  levelWithCards,
+  neutralChoice,
+  newGame,
+  player,
+  testCard,
+  testChoice,
+} from './helpers';
+
+const SEEDS = 50;
+const level = getLevel('historical-2023');
+const COMPANIES = level.player.companies;
+const seeds = Array.from({ length: SEEDS }, (_, i) => i + 1);
+const companyOf = (seed: number) => COMPANIES[seed % COMPANIES.length]!;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const share = (xs: boolean[]) => xs.filter(Boolean).length / xs.length;
+/** Figures behind the facts, printed once at the end (for the report). */
+const figures: Record<string, string> = {};
+
+function ok(lvl: Level, s: GameState, cmd: Command): GameState {
+  const r = applyCommand(lvl, s, cmd);
+  if (!r.ok) throw new Error(`${JSON.stringify(cmd)}: ${r.error.code} ${r.error.message}`);
+  return r.state;
+}
+
+/**
+ * Plays `quarters` quarters from `state`: answer the cards neutrally, send `cmds(state, q)`, end
+ * the quarter. Returns the state after each quarter (stops when the game ends).
+ */
+function play(
+  lvl: Level,
+  state: GameState,
+  quarters: number,
+  cmds: (s: GameState, q: number) => Command[] = () => [],
+): GameState[] {
+  const out: GameState[] = [];
+  let s = state;
+  for (let q = 0; q < quarters && !s.ending; q++) {
+    s = answerNeutrally(lvl, s);
+    for (const c of cmds(s, q)) s = ok(lvl, s, c);
+    s = ok(lvl, s, { type: 'quarter/end' });
+    out.push(s);
+  }
+  return out;
+}
+
+const researchPlan = (s: GameState): Command[] => [
+  { type: 'plan/set-spend', amount: Math.floor(player(s).cash / 8) },
+  {
+    type: 'plan/set-split',
+    pretrainingBp: 8000,
+    appWeights: { domestic: 25, overseas: 25, enterprise: 25, api: 25 },
+  },
+];
+
+/** The company's most skilled key researcher. */
+function topResearcher(s: StartupState): string {
+  const specs = level.companies.find((c) => c.id === s.id)!.keyPeople.filter((k) => k.role === 'researchers');
+  return [...specs].sort((a, b) => b.skill - a.skill)[0]!.id;
+}
+
+describe('5. people: poaching, key researchers, crunch', () => {
+  it('losing the top researcher lowers effective compute and the next model’s quality gain', () => {
+    const computeRatio: number[] = [];
+    const expected: number[] = [];
+    const gainLost: number[] = [];
+    const gainKept: number[] = [];
+    const stockRatio: number[] = [];
+    for (const seed of seeds) {
+      const company = companyOf(seed);
+      const kept = newGame(level, seed, company);
+      // the same world, restored from a save, with the top researcher gone
+      const lost = clone(kept);
+      const me = player(lost);
+      me.keyPeople.find((k) => k.id === topResearcher(me))!.active = false;
+      const cmds = (s: GameState, q: number) => (q === 0 ? researchPlan(s) : []);
+      const a = play(level, kept, level.market.trainingQuarters, cmds);
+      const b = play(level, lost, level.market.trainingQuarters, cmds);
+      // first quarter: same staff, same draws, only the key-person factor differs
+      computeRatio.push(player(b[0]!).run!.compute / player(a[0]!).run!.compute);
+      expected.push(keyPeopleFactor(level, me, 'researchers'));
+      // the model released at the end of the run
+      const q0 = player(kept).quality;
+      gainKept.push(player(a[a.length - 1]!).quality - q0);
+      gainLost.push(player(b[b.length - 1]!).quality - q0);
+      // the effective compute behind the released model
+      stockRatio.push(player(b[b.length - 1]!).computeStock / player(a[a.length - 1]!).computeStock);
+    }
+    computeRatio.forEach((r, i) => {
+      expect(r, `seed ${seeds[i]}`).toBeCloseTo(expected[i]!, 9);
+    });
+    expect(Math.max(...computeRatio)).toBeLessThan(0.9);
+    const slower = gainLost.map((g, i) => g < gainKept[i]!);
+    expect(share(slower)).toBeGreaterThanOrEqual(0.9);
+    expect(mean(stockRatio)).toBeLessThan(0.92);
+    // diminishing returns: a sixth less compute costs about a quality point
+    expect(mean(gainKept) - mean(gainLost)).toBeGreaterThan(0.5);
+    figures['5 key researcher'] =
+      `effective compute ×${mean(computeRatio).toFixed(3)} (range ${Math.min(...computeRatio).toFixed(3)}–` +
+      `${Math.max(...computeRatio).toFixed(3)}); next model's compute stock ×${mean(stockRatio).toFixed(3)}, quality gain ${mean(gainLost).toFixed(2)} vs ` +
+      `${mean(gainKept).toFixed(2)} points kept (lower in ${(share(slower) * 100).toFixed(0)}% of ${SEEDS} pairs)`;
+  });
+
+  it('poaching raises costs: a counter-offer that keeps the person raises the salaries line, every quarter', () => {
+    const poach = testCard('poach-test', {
+      audience: 'player',
+      choices: [
+        testChoice('counter', [
+          { kind: 'keyPersonOffer', role: 'researchers', offer: 0.5, counter: 0.5, equityBp: 0 },
+        ]),
+        testChoice('let-go', [
+          { kind: 'keyPersonOffer', role: 'researchers', offer: 0.5, counter: 0, equityBp: 0 },
+        ]),
+      ],
+    });
+    const lvl = levelWithCards([poach], { keepCards: true });
+    const extra: number[] = [];
+    const stayCounter: boolean[] = [];
+    const stayLetGo: boolean[] = [];
+    const later: number[] = [];
+    for (const seed of seeds) {
+      const s1 = ok(lvl, answerNeutrally(lvl, newGame(lvl, seed, companyOf(seed))), { type: 'quarter/end' });
+      const ev = s1.pendingEvents.find((e) => e.card === 'poach-test')!;
+      expect(ev).toBeDefined();
+      const answer = (choiceId: string) => {
+        // the same answers in the same order, one choice different
+        let s = s1;
+        for (const e of s1.pendingEvents)
+          s = ok(lvl, s, {
+            type: 'event/answer',
+            eventId: e.id,
+            choiceId: e.id === ev.id ? choiceId : neutralChoice(lvl, e),
+          });
+        const outcome = s.answered.find((x) => x.id === ev.id)!.outcome!;
+        const next = ok(lvl, s, { type: 'quarter/end' });
+        const rec = next.history[next.history.length - 1]!.companies.find((c) => c.id === s.playerId)!;
+        return { outcome, salaries: rec.costBy.salaries, next };
+      };
+      const a = answer('counter');
+      const b = answer('let-go');
+      stayCounter.push(a.outcome.stayed);
+      stayLetGo.push(b.outcome.stayed);
+      // coupled draws: whoever stays without a counter-offer stays with one
+      if (b.outcome.stayed) expect(a.outcome.stayed, `seed ${seed}`).toBe(true);
+      expect(a.salaries, `seed ${seed}`).toBeGreaterThanOrEqual(b.salaries);
+      if (a.outcome.stayed) {
+        extra.push(a.salaries - b.salaries);
+        // the raise is paid every quarter while the person stays
+        const me = player(a.next);
+        expect(me.keyPeople.find((k) => k.id === a.outcome.person)!.raise).toBe(0.5);
+        const pay = keyPeoplePay(lvl, a.next.turn, me);
+        expect(pay).toBeGreaterThan(0);
+        later.push(pay);
+      }
+    }
+    expect(share(stayCounter)).toBeGreaterThan(share(stayLetGo));
+    expect(extra.length).toBeGreaterThan(SEEDS / 2);
+    for (const x of extra) expect(x).toBeGreaterThan(0);
+    figures['5 poaching'] =
+      `stays ${(share(stayCounter) * 100).toFixed(0)}% with a +50% counter-offer vs ${(share(stayLetGo) * 100).toFixed(0)}% without; ` +
+      `salaries line +${mean(extra).toFixed(0)} 万元 in that quarter, then +${mean(later).toFixed(0)} 万元 a quarter`;
+  });
+
+  it('crunch (996) gives more output in the first quarters, then more burnout, attrition and less output', () => {
+    const QUARTERS = 12;
+    const research = (s: GameState) => {
+      const me = player(s);
+      return teamFactor(level, me.staff.researchers) * outputFactor(level, me);
+    };
+    const first: number[] = [];
+    const early: number[] = [];
+    const late: number[] = [];
+    const burn: [number, number][] = [];
+    const staff: [number, number][] = [];
+    for (const seed of seeds) {
+      const company = companyOf(seed);
+      // a lean research plan the company can afford for three years; the intensity is re-set every
+      // quarter (cards may change it)
+      const cmds = (intensity: '996' | 'normal') => (_s: GameState, q: number) => [
+        ...(q === 0
+          ? [
+              { type: 'plan/set-spend', amount: 3000 } as Command,
+              {
+                type: 'plan/set-split',
+                pretrainingBp: 10_000,
+                appWeights: { domestic: 25, overseas: 25, enterprise: 25, api: 25 },
+              } as Command,
+            ]
+          : []),
+        { type: 'people/set', intensity } as Command,
+      ];
+      const g = newGame(level, seed, company);
+      const crunch = play(level, g, QUARTERS, cmds('996'));
+      const normal = play(level, g, QUARTERS, cmds('normal'));
+      if (crunch.length < QUARTERS || normal.length < QUARTERS) continue;
+      if (crunch[QUARTERS - 1]!.ending || normal[QUARTERS - 1]!.ending) continue;
+      // the first quarter: same people, same draws — the run gets the 996 output bonus
+      first.push(player(crunch[0]!).run!.compute / player(normal[0]!).run!.compute);
+      const avg = (xs: GameState[], from: number, to: number) => mean(xs.slice(from, to).map(research));
+      early.push(avg(crunch, 0, 2) / avg(normal, 0, 2));
+      late.push(avg(crunch, 8, 12) / avg(normal, 8, 12));
+      burn.push([player(crunch[7]!).burnout, player(normal[7]!).burnout]);
+      staff.push([player(crunch[7]!).staff.researchers, player(normal[7]!).staff.researchers]);
+    }
+    expect(first.length).toBeGreaterThanOrEqual(40);
+    const t = level.market.talent;
+    const bonus = t.output['996'] * (1 - 0.5 * Math.max(0, t.burnoutGain['996']));
+    for (const r of first) expect(r).toBeCloseTo(bonus / t.output.normal, 9);
+    expect(mean(early)).toBeGreaterThan(1.03);
+    expect(share(early.map((r) => r > 1))).toBeGreaterThanOrEqual(0.9);
+    expect(mean(late)).toBeLessThan(0.9);
+    expect(share(late.map((r) => r < 1))).toBeGreaterThanOrEqual(0.9);
+    expect(mean(burn.map(([c]) => c))).toBeGreaterThan(mean(burn.map(([, n]) => n)) + 0.3);
+    expect(mean(staff.map(([c]) => c))).toBeLessThan(mean(staff.map(([, n]) => n)) * 0.9);
+    figures['5 crunch'] =
+      `${first.length} pairs: first-quarter compute ×${mean(first).toFixed(3)}; research output ×${mean(early).toFixed(3)} ` +
+      `in quarters 1–2, ×${mean(late).toFixed(3)} in quarters 9–12; burnout after 8 quarters ` +
+      `${mean(burn.map(([c]) => c)).toFixed(2)} vs ${mean(burn.map(([, n]) => n)).toFixed(2)}; researchers ` +
+      `${mean(staff.map(([c]) => c)).toFixed(0)} vs ${mean(staff.map(([, n]) => n)).toFixed(0)}`;
+  });
+});
+
+describe('6. funding: the climate cools, investors turn from model rank to revenue', () => {
+  it('a round opened in 2023 closes more often than the same round opened in 2025', () => {
+    // the same lean company opens a round for 20% of its valuation in 2023Q2 or in 2025Q2
+    const outcome = (seed: number, company: string, openTurn: number): boolean | null => {
+      const states = play(
+        level,
+        newGame(level, seed, company),
+        openTurn + 1 + level.market.funding.closeQuarters,
+        (s, q) => [
+          ...(q === 0 ? [{ type: 'plan/set-spend', amount: 3000 } as Command] : []),
+          ...(q === openTurn
+            ? [
+                {
+                  type: 'money/open-round',
+                  target: Math.max(1, Math.round(player(s).valuation * 0.2)),
+                } as Command,
+              ]
+            : []),
+        ],
+      );
+      const last = states[states.length - 1];
+      if (!last || states.length < openTurn + 1 + level.market.funding.closeQuarters || last.ending)
+        return null;
+      const keys = last.history[last.history.length - 1]!.news.filter((n) => n.subject === company).map(
+        (n) => n.key,
+      );
+      if (keys.includes('news.roundClosed')) return true;
+      if (keys.includes('news.roundFailed')) return false;
+      return null;
+    };
+    const early: boolean[] = [];
+    const late: boolean[] = [];
+    for (const seed of seeds) {
+      const company = seed % 2 ? 'zhipu' : 'minimax';
+      const a = outcome(seed, company, 1);
+      const b = outcome(seed, company, 9);
+      if (a !== null) early.push(a);
+      if (b !== null) late.push(b);
+    }
+    expect(early.length).toBeGreaterThanOrEqual(40);
+    expect(late.length).toBeGreaterThanOrEqual(40);
+    expect(share(early)).toBeGreaterThan(share(late) + 0.15);
+    figures['6 rounds (paired)'] =
+      `opened 2023Q2: ${(share(early) * 100).toFixed(0)}% close (${early.length}); ` +
+      `opened 2025Q2: ${(share(late) * 100).toFixed(0)}% close (${late.length})`;
+  });
+
+  describe('across autopilot games', () => {
+    const games: GameState[] = [];
+    beforeAll(() => {
+      for (const seed of seeds) games.push(playGame(level, seed, companyOf(seed), 'balanced').state);
+    });
+
+    it('every company’s rounds: those opened in 2023 close more often than those opened in 2025', () => {
+      const byYear = new Map<number, boolean[]>();
+      const lag = level.market.funding.closeQuarters;
+      for (const g of games)
+        for (const h of g.history)
+          for (const n of h.news) {
+            if (n.key !== 'news.roundClosed' && n.key !== 'news.roundFailed') continue;
+            const year = level.startYear + Math.floor((level.startQuarter - 1 + h.turn - lag) / 4);
+            const list = byYear.get(year) ?? [];
+            list.push(n.key === 'news.roundClosed');
+            byYear.set(year, list);
+          }
+      const y23 = byYear.get(2023) ?? [];
+      const y25 = byYear.get(2025) ?? [];
+      expect(y23.length).toBeGreaterThanOrEqual(20);
+      expect(y25.length).toBeGreaterThanOrEqual(20);
+      expect(share(y23)).toBeGreaterThan(share(y25) + 0.15);
+      figures['6 rounds (all companies)'] = [...byYear.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([y, xs]) => `${y}: ${(share(xs) * 100).toFixed(0)}% of ${xs.length}`)
+        .join(', ');
+    });
+
+    it('the valuation’s sensitivity to quality falls and its sensitivity to revenue rises (2023Q2 → 2025Q4)', () => {
+      const T23 = 1; // 2023Q2
+      const T25 = 11; // 2025Q4
+      const X = 5_000; // 万元 of quarterly revenue
+      const sens = (turn: number) => {
+        const dq: number[] = [];
+        const dr: number[] = [];
+        for (const g of games) {
+          const rec = g.history[turn];
+          if (!rec) continue;
+          for (const c of rec.companies) {
+            if (c.status !== 'active') continue;
+            const s = { ...g.startups.find((x) => x.id === c.id)!, quality: c.quality };
+            const v = valuationOf(level, turn, s, c.revenue, c.mau);
+            dq.push(
+              valuationOf(level, turn, { ...s, quality: Math.min(100, c.quality + 10) }, c.revenue, c.mau) -
+                v,
+            );
+            dr.push(valuationOf(level, turn, s, c.revenue + X, c.mau) - v);
+          }
+        }
+        return { dq: mean(dq), dr: mean(dr), n: dq.length };
+      };
+      const a = sens(T23);
+      const b = sens(T25);
+      expect(a.n).toBeGreaterThanOrEqual(SEEDS * 5);
+      expect(b.n).toBeGreaterThanOrEqual(SEEDS * 2);
+      expect(b.dq).toBeLessThan(a.dq * 0.5);
+      expect(b.dr).toBeGreaterThan(a.dr * 1.5);
+      expect(b.dr / b.dq).toBeGreaterThan((a.dr / a.dq) * 3);
+      // the same company (quality 62 → 72, revenue +X) in both quarters: the model in isolation
+      const s = { ...player(games[0]!), quality: 62 };
+      const dq = (turn: number) =>
+        valuationOf(level, turn, { ...s, quality: 72 }, 10_000, 1e6) -
+        valuationOf(level, turn, s, 10_000, 1e6);
+      const dr = (turn: number) =>
+        valuationOf(level, turn, s, 10_000 + X, 1e6) - valuationOf(level, turn, s, 10_000, 1e6);
+      expect(dq(T25)).toBeLessThan(dq(T23));
+      expect(dr(T25)).toBeGreaterThan(dr(T23));
+      figures['6 valuation'] =
+        `+10 quality adds ${a.dq.toFixed(0)} 万元 in 2023Q2 vs ${b.dq.toFixed(0)} in 2025Q4 (mean over ${a.n}/${b.n} ` +
+        `companies); +${X} 万元 quarterly revenue adds ${a.dr.toFixed(0)} vs ${b.dr.toFixed(0)}; same company ` +
+        `(Q 62→72): ${dq(T23)} vs ${dq(T25)}; revenue: ${dr(T23)} vs ${dr(T25)}`;
+    });
+  });
+});
+
+it('figures behind facts 5–6', () => {
+  if (process.env.SHOW_FIGURES) for (const [k, v] of Object.entries(figures)) console.log(`${k}: ${v}`);
+  expect(Object.keys(figures).length).toBeGreaterThan(0);
+});

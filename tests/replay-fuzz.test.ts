@@ -1,0 +1,176 @@
+// Fuzzing the replay-code decoder and verifier: whatever the input — random text, a cut or
+// bit-flipped code, a code with swapped commands or other versions, random payloads that pass
+// the checksum — the answer is one of the named outcomes with a message, never an exception.
+
+import fc from 'fast-check';
+import { deflateSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { findLevel, getLevel } from '../src/app/levels';
+import type { Replay, ReplayStatus, VerifyOutcome } from '../src/app/replay-code';
+import {
+  decodeReplay,
+  encodeReplay,
+  fromBase64Url,
+  REPLAY_STATUSES,
+  readReplayHeader,
+  replayCodeOf,
+  toBase64Url,
+  verifyReplay,
+} from '../src/app/replay-code';
+import { hashState, playGame } from '../src/engine/index';
+import { RULES_VERSION } from '../src/engine/version';
+
+const level = getLevel('historical-2023');
+const games = [
+  playGame(level, 11, 'minimax', 'overseas-first'),
+  playGame(level, 12, 'zhipu', 'pretraining-first'),
+  playGame(level, 13, '01ai', 'enterprise-first'),
+];
+const codes = games.map((g) => replayCodeOf(level, g.state, g.log));
+const replays = codes.map((c) => {
+  const d = decodeReplay(c, findLevel);
+  if (!d.ok) throw new Error(d.message);
+  return d.replay;
+});
+
+/** Verifies and checks the contract: a named status, a message, no exception. */
+function outcome(code: string): VerifyOutcome {
+  let v: VerifyOutcome;
+  try {
+    v = verifyReplay(code, findLevel);
+  } catch (e) {
+    throw new Error(`verifyReplay threw on ${JSON.stringify(code.slice(0, 80))}: ${String(e)}`);
+  }
+  expect(REPLAY_STATUSES).toContain(v.status);
+  expect(typeof v.message).toBe('string');
+  expect(v.message.length).toBeGreaterThan(5);
+  // The header reader and the decoder must not throw either.
+  readReplayHeader(code);
+  decodeReplay(code, findLevel);
+  return v;
+}
+
+const codeArb = fc.nat(codes.length - 1).map((i) => ({ i, code: codes[i]! }));
+
+describe('replay-code fuzzing', () => {
+  it('random strings, and random text after the prefix', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        outcome(s);
+        outcome(`ST1.${s}`);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{0,400}$/), (s) => {
+        const v = outcome(`ST1.${s}`);
+        expect(['corrupted', 'unknown-format']).toContain(v.status);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('truncations of valid codes are corrupted (or unreadable), never valid', () => {
+    fc.assert(
+      fc.property(codeArb, fc.nat(), ({ code }, k) => {
+        const cut = code.slice(0, k % code.length);
+        const v = outcome(cut);
+        expect(v.status).not.toBe('valid');
+        expect(['corrupted', 'unknown-format']).toContain(v.status);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('bit flips anywhere in the packed bytes give a named outcome; a valid one is the same game', () => {
+    fc.assert(
+      fc.property(codeArb, fc.nat(), fc.nat(7), ({ i, code }, pos, bit) => {
+        const bytes = fromBase64Url(code.slice(4))!;
+        bytes[pos % bytes.length]! ^= 1 << bit;
+        const v = outcome(`ST1.${toBase64Url(bytes)}`);
+        if (v.status === 'valid') expect(v.finalHash).toBe(hashState(games[i]!.state));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('swapped commands: tampered, illegal or (when they commute) the very same game', () => {
+    const seen = new Set<ReplayStatus>();
+    fc.assert(
+      fc.property(codeArb, fc.nat(), fc.nat(), ({ i }, a, b) => {
+        const r: Replay = replays[i]!;
+        const log = r.log.slice();
+        const x = a % log.length;
+        const y = b % log.length;
+        [log[x], log[y]] = [log[y]!, log[x]!];
+        const v = outcome(encodeReplay({ ...r, log }, level));
+        seen.add(v.status);
+        expect(['valid', 'tampered', 'illegal-command']).toContain(v.status);
+        if (v.status === 'valid') expect(v.finalHash).toBe(r.finalHash);
+      }),
+      { numRuns: 120 },
+    );
+    expect(seen.has('tampered') || seen.has('illegal-command')).toBe(true);
+  });
+
+  it('other rules, level or level versions are refused by name', () => {
+    fc.assert(
+      fc.property(
+        codeArb,
+        fc.nat(1000).filter((n) => n !== RULES_VERSION),
+        fc.nat(1000).filter((n) => n !== level.version),
+        ({ i }, rules, lv) => {
+          const r = replays[i]!;
+          expect(outcome(encodeReplay({ ...r, rulesVersion: rules }, level)).status).toBe('wrong-version');
+          const other = { ...level, version: lv };
+          expect(outcome(encodeReplay({ ...r, levelVersion: lv }, other)).status).toBe('wrong-level-version');
+          const elsewhere = { ...level, id: `lvl-${lv}` };
+          expect(outcome(encodeReplay({ ...r, levelId: elsewhere.id }, elsewhere)).status).toBe(
+            'unknown-level',
+          );
+          expect(outcome(`ST${rules + 2}.${codes[i]!.slice(4)}`).status).toBe('unknown-format');
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('random payloads with a good checksum still end in a named outcome', () => {
+    const crcTable = Array.from({ length: 256 }, (_, n) => {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      return c >>> 0;
+    });
+    const crc = (b: Uint8Array) => {
+      let c = 0xffffffff;
+      for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
+      return (c ^ 0xffffffff) >>> 0;
+    };
+    const pack = (payload: Uint8Array) => {
+      const full = new Uint8Array(payload.length + 4);
+      full.set(payload);
+      new DataView(full.buffer).setUint32(payload.length, crc(payload), true);
+      return `ST1.${toBase64Url(deflateSync(full))}`;
+    };
+    // A real header (so the body parser is reached) followed by random bytes, and wholly random bytes.
+    const prefix = (() => {
+      const enc = new TextEncoder();
+      const id = enc.encode(level.id);
+      const co = enc.encode('zhipu');
+      return new Uint8Array([RULES_VERSION, id.length, ...id, level.version, 5, co.length, ...co, 0, 0, 0]);
+    })();
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.boolean(), (bytes, withHeader) => {
+        const payload = withHeader ? new Uint8Array([...prefix, ...bytes]) : bytes;
+        outcome(pack(payload));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a decompression bomb is refused quickly', () => {
+    const huge = deflateSync(new Uint8Array(8 << 20));
+    const v = outcome(`ST1.${toBase64Url(huge)}`);
+    expect(v.status).toBe('corrupted');
+  });
+});
