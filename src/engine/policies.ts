@@ -136,15 +136,15 @@ const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
 
 const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
   balanced: {
-    pretrainingBp: 3500,
-    weights: w(20, 35, 30, 15),
+    pretrainingBp: 2500,
+    weights: w(10, 45, 35, 10),
     pricing: 'match',
     pay: 'market',
     intensity: 'normal',
     runwayTarget: 7,
     raiseBelow: 5,
     abandonBelow: null,
-    harvestFrom: 10,
+    harvestFrom: 9,
     growth: { researchers: 0.02, engineers: 0.05, sales: 0.05 },
     strategicTake: 1,
   },
