@@ -2,6 +2,7 @@
 
 export { cardById, metricValue, policyChoice } from './cards';
 export type { Card, Concept, Condition, Effect, KeyPersonSpec } from './cards-schema';
+export { findDivergence, firstDifference } from './desync';
 export * as economy from './economy';
 export type { CreateGameResult } from './game';
 export { autopilotRng, createGame, playerOf, playGame, scoreOf } from './game';
