@@ -117,6 +117,20 @@ export function cardApplies(
   return true;
 }
 
+// Cards whose window includes a turn, per level (levels are immutable once loaded).
+const byTurn = new WeakMap<Level, LevelCard[][]>();
+
+function cardsOfTurn(level: Level, turn: number): readonly LevelCard[] {
+  let table = byTurn.get(level);
+  if (!table) {
+    table = [];
+    for (let t = 0; t < level.quarters; t++)
+      table.push(level.events.cards.filter((c) => t >= c.fromTurn && t <= c.toTurn));
+    byTurn.set(level, table);
+  }
+  return table[turn] ?? [];
+}
+
 /**
  * The cards a company faces at the start of `turn`: every scripted card of that quarter whose
  * conditions hold, and — with the level's draw chance — one card from the weighted random deck.
@@ -134,8 +148,7 @@ export function drawCards(
   const out: LevelCard[] = [];
   const deck: LevelCard[] = [];
   let total = 0;
-  for (const card of level.events.cards) {
-    if (turn < card.fromTurn || turn > card.toTurn) continue;
+  for (const card of cardsOfTurn(level, turn)) {
     if (!cardApplies(level, state, s, card, player, last)) continue;
     if (card.trigger.kind === 'scripted') out.push(card);
     else if (card.trigger.repeatable || !s.cardsSeen.includes(card.id)) {

@@ -9,11 +9,13 @@ import { equityScore } from './economy';
 import type { Level } from './level';
 import { checkPeople, checkPricing, checkRoundTarget, checkSpend, checkSplit, reject } from './plan';
 import { resolveQuarter } from './quarter';
+import { cloneRng } from './rng';
 import { withParts, withPlan } from './shapes';
 import type {
   AppWeights,
   Command,
   CommandResult,
+  EventAnswer,
   GameState,
   NewsItem,
   Plan,
@@ -194,26 +196,36 @@ function applyValid(level: Level, state: GameState, c: Command): GameState {
 }
 
 /**
- * Applies the chosen card's effects to the player's company (an Immer draft of the state, since
- * a choice may touch the generator and end the game) and records the answer and its outcome.
+ * Applies the chosen card's effects to the player's company (an Immer draft of that company only:
+ * a draft of the whole state would make Immer walk the growing history) and records the answer
+ * with its hidden outcome. The generator is copied, advanced and stored back.
  */
 function answerEvent(level: Level, state: GameState, i: number, id: string, choiceId: string): GameState {
   const pending = state.pendingEvents.find((e) => e.id === id)!;
   const card = cardById(level, pending.card);
   const choice = card?.choices.find((ch) => ch.id === choiceId);
-  return produce(state, (d) => {
-    const me = d.startups[i]!;
-    const news: NewsItem[] = [];
-    const ctx: EffectContext = { level, turn: d.turn, rng: d.rng, news };
-    const outcome = choice ? applyEffects(ctx, me as StartupState, choice.effects, pending.card) : undefined;
-    d.pendingEvents = d.pendingEvents.filter((e) => e.id !== id);
-    d.answered.push(outcome ? { id, choice: choiceId, outcome } : { id, choice: choiceId });
-    d.news.push(...news);
-    if (ctx.sold !== undefined) {
-      me.status = 'acquired';
-      d.ending = { kind: 'acquired', turn: d.turn, score: equityScore(level, me as StartupState, ctx.sold) };
-      d.offers = [];
-    }
+  const rng = cloneRng(state.rng);
+  const news: NewsItem[] = [];
+  const ctx: EffectContext = { level, turn: state.turn, rng, news };
+  let outcome: EventAnswer['outcome'];
+  const me = produce(state.startups[i]!, (d) => {
+    outcome = choice ? applyEffects(ctx, d as StartupState, choice.effects, pending.card) : undefined;
+    if (ctx.sold !== undefined) d.status = 'acquired';
+  });
+  const startups = state.startups.slice();
+  startups[i] = me;
+  const answer: EventAnswer = outcome ? { id, choice: choiceId, outcome } : { id, choice: choiceId };
+  const next = withParts(state, {
+    rng,
+    startups,
+    pendingEvents: state.pendingEvents.filter((e) => e.id !== id),
+    answered: [...state.answered, answer],
+    news: news.length > 0 ? [...state.news, ...news] : state.news,
+  });
+  if (ctx.sold === undefined) return next;
+  return withParts(next, {
+    offers: [],
+    ending: { kind: 'acquired', turn: state.turn, score: equityScore(level, me, ctx.sold) },
   });
 }
 

@@ -13,6 +13,13 @@ const PRICING: readonly string[] = PRICING_MODES;
 const PAY: readonly string[] = PAY_LEVELS;
 const INTENSITY: readonly string[] = INTENSITIES;
 const STATUS: readonly string[] = ['active', 'bankrupt', 'acquired'];
+const MODIFIERS: readonly string[] = [
+  'cacDomestic',
+  'cacOverseas',
+  'arpuOverseas',
+  'enterpriseDemand',
+  'research',
+];
 
 let buf = new Float64Array(512);
 let n = 0;
@@ -52,16 +59,8 @@ export function stateHash(state: GameState): string {
   for (const o of state.offers) hashString(h, `${o.id}|${o.kind}|${o.from}`);
   for (const s of state.startups) {
     hashString(h, s.strategic ?? '');
-    for (const k of s.keyPeople) hashString(h, k.id);
-    for (const m of s.modifiers) hashString(h, `${m.target}|${m.source}`);
-    hashString(h, s.cardsSeen.join(','));
-    const st = s.stance;
-    hashString(
-      h,
-      `${st.pricing ? `${st.pricing.mode}:${st.pricing.price}` : ''}|${st.intensity ?? ''}|${st.payLevel ?? ''}|${
-        st.appWeights ? APP_MARKETS.map((m) => st.appWeights![m]).join(',') : ''
-      }|${st.pretrainingBp ?? ''}`,
-    );
+    for (const m of s.modifiers) hashString(h, m.source);
+    for (const id of s.cardsSeen) hashString(h, id);
   }
   for (const e of state.pendingEvents) hashString(h, `${e.id}|${e.card}|${e.choices.join(',')}`);
   for (const a of state.answered)
@@ -118,6 +117,15 @@ export function stateHash(state: GameState): string {
     put(s.eventBooks.income);
     put(s.eventBooks.cost);
     put(s.eventBooks.funding);
+    put(s.cardsSeen.length);
+    for (const m of s.modifiers) put(MODIFIERS.indexOf(m.target));
+    const st = s.stance;
+    put(st.pricing ? PRICING.indexOf(st.pricing.mode) : -1);
+    put(st.pricing ? st.pricing.price : -1);
+    put(st.intensity ? INTENSITY.indexOf(st.intensity) : -1);
+    put(st.payLevel ? PAY.indexOf(st.payLevel) : -1);
+    for (const m of APP_MARKETS) put(st.appWeights ? st.appWeights[m] : -1);
+    put(st.pretrainingBp ?? -1);
     putPlan(s.plan);
   }
   for (const g of state.giants) {
