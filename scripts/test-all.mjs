@@ -2,7 +2,7 @@
 // Fails when any stage fails, when the runner collected fewer test files than exist on disk,
 // or when it executed no test at all (a green run that tested nothing is a failure).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -29,6 +29,17 @@ function testFilesOnDisk(dir, out = []) {
 run('lint and format (Biome)', 'npx', ['biome', 'check', '.']);
 run('type check (tsc --noEmit, strict)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('unit, property and cross-module tests (Vitest)', 'npx', ['vitest', 'run']);
+
+// Browser end-to-end tests: the built game played in Debian's Chromium (see vitest.browser.config.ts).
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(
+    `\n✗ the browser tests need Chromium at ${chromium}: install it with ` +
+      '`apt-get install -y chromium fonts-noto-cjk` (Debian/Ubuntu, as root), or set CHROMIUM_PATH',
+  );
+  process.exit(1);
+}
+run('browser end-to-end tests (Chromium)', 'npx', ['vitest', 'run', '-c', 'vitest.browser.config.ts']);
 
 const report = JSON.parse(readFileSync(join(root, 'test-results/vitest.json'), 'utf8'));
 const onDisk = [...testFilesOnDisk('src'), ...testFilesOnDisk('tests')].sort();

@@ -1,22 +1,55 @@
-// Start-up: waits for the DOM and builds the page; nothing runs on import elsewhere.
-import { LANGUAGES, t } from './app/i18n';
+// Start-up: waits for the DOM, builds the application context (language, autosave) and the game.
+// Nothing runs on import elsewhere. A read-only hook lets browser tests compare the game's state
+// hash with the engine's.
 
-function start(root: HTMLElement): void {
-  for (const lang of LANGUAGES) {
-    const section = document.createElement('section');
-    section.lang = lang;
-    const h1 = document.createElement('h1');
-    h1.textContent = `${t(lang, 'title.name')} — ${t(lang, 'title.tagline')}`;
-    const p = document.createElement('p');
-    p.textContent = t(lang, 'placeholder.engineReady');
-    const code = document.createElement('code');
-    code.textContent = 'npm run --silent sim -- --company moonshot --policy balanced';
-    section.append(h1, p, code);
-    root.append(section);
+import { AppContext } from './app/context';
+import { webStore } from './app/storage';
+import { setStateFreezing } from './engine/index';
+import { startGame } from './view/game';
+
+export interface SixTigersHook {
+  hash(): string;
+  state(): unknown;
+  log(): unknown[];
+  setup(): unknown;
+  screen(): string;
+}
+
+declare global {
+  interface Window {
+    __sixTigers?: SixTigersHook;
   }
 }
 
-document.addEventListener('DOMContentLoaded', () => {
-  const root = document.getElementById('app');
-  if (root) start(root);
-});
+function safeStorage(kind: 'localStorage' | 'sessionStorage'): Storage | undefined {
+  try {
+    return window[kind];
+  } catch {
+    return undefined;
+  }
+}
+
+function start(): void {
+  const stage = document.getElementById('stage');
+  const ui = document.getElementById('ui');
+  if (!stage || !ui) return;
+  // Frozen states catch a view that mutates them; production skips the cost.
+  setStateFreezing(!import.meta.env.PROD);
+  const app = new AppContext(
+    webStore(safeStorage('localStorage')),
+    webStore(safeStorage('sessionStorage')),
+    navigator.languages ?? [navigator.language],
+  );
+  const copy = <T>(x: T): T => (x === undefined ? x : (JSON.parse(JSON.stringify(x)) as T));
+  window.__sixTigers = Object.freeze({
+    hash: () => app.session?.hash() ?? '',
+    state: () => copy(app.session?.state ?? null),
+    log: () => copy(app.session?.log ?? []),
+    setup: () => copy(app.session?.setup ?? null),
+    screen: () => ui.querySelector<HTMLElement>('.screen:not(.leaving)')?.dataset.screen ?? '',
+  });
+  startGame(stage, ui, app);
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

@@ -1,4 +1,7 @@
-// Text the player reads, in 简体中文 and English. Code refers to keys only.
+// Text the player reads, in 简体中文 and English. Code refers to keys only; level data (company
+// names, cards, concepts) carries its own {zh, en} texts, picked with levelText. Parameters are
+// written {name} and filled by t(). The English table must have every key of the Chinese one
+// (the type says so), and a unit test checks that every news key the engine emits is here.
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -6,7 +9,423 @@ export type Language = (typeof LANGUAGES)[number];
 const zh = {
   'title.name': '六小虎',
   'title.tagline': '2023–2026 中国大模型创业公司经营策略游戏',
-  'placeholder.engineReady': '游戏引擎已就绪；浏览器界面正在制作中。可以先用命令行模拟器试玩：',
+  'title.menu': '主菜单',
+  'title.continue': '继续游戏',
+  'title.continueDetail': '{company} · {quarter}',
+  'title.newGame': '新游戏',
+  'title.replay': '载入回放码',
+  'title.howTo': '玩法说明',
+  'title.language': '语言',
+  'title.instructor': '教师模式',
+  'title.footnote': '每一步自动保存在本机浏览器 · 无需联网 · 默认静音',
+  'title.noSaving': '浏览器不允许本地存储：本局不会被保存。',
+  'placeholder.engineReady': '游戏引擎已就绪。',
+  loading: '加载中…',
+
+  'save.bad.unreadable': '上次的存档已损坏，无法读取。',
+  'save.bad.old': '上次的存档来自旧版本游戏，规则已变化，无法继续。',
+  'save.bad.diverged': '上次的存档无法按原样重演（校验码不符），无法继续。',
+  'save.bad.kept': '已把原存档备份为 “{key}”，你可以直接开始新游戏。',
+  'save.bad.notKept': '备份失败（存储空间不足）。你仍可以开始新游戏。',
+
+  'common.back': '返回',
+  'common.cancel': '取消',
+
+  'newGame.title': '新游戏',
+  'newGame.level': '关卡',
+  'newGame.levelMeta': '{start} 起 · {quarters} 个季度',
+  'newGame.company': '选择公司',
+  'newGame.difficulty': '难度 {n} / 5',
+  'newGame.cash': '起始现金',
+  'newGame.staff': '员工',
+  'newGame.quality': '模型质量',
+  'newGame.users': '月活用户',
+  'newGame.seed': '随机种子',
+  'newGame.seedHelp': '同一关卡、同一种子、同一家公司，世界完全相同：全班用同一个种子，就能公平比较。',
+  'newGame.seedInvalid': '种子须是由数字组成的整数。',
+  'newGame.random': '随机',
+  'newGame.copy': '复制',
+  'newGame.copied': '已复制种子 {seed}',
+  'newGame.copyManual': '无法访问剪贴板：种子已选中，请按 Ctrl+C 复制。',
+  'newGame.link': '分享链接：',
+  'newGame.replacesSave': '开始新游戏会覆盖当前的自动存档。',
+  'newGame.start': '开始游戏',
+
+  'archetype.enterprise-gov': '强项：政企客户与私有化部署，国资客户信任度高。',
+  'archetype.overseas-consumer': '强项：出海消费级应用，海外订阅收入。',
+  'archetype.domestic-consumer': '强项：国内消费级应用与长文本，敢于投放买量。',
+  'archetype.cost-efficient': '强项：模型性价比高，推理成本低。',
+  'archetype.pretraining-heavy': '强项：多模态与大规模预训练。',
+
+  'dash.quarter': '{quarter} · 第 {n} / {total} 季度',
+  'dash.runwayPlan': '按本季计划的跑道',
+  'dash.saved': '已自动保存',
+  'dash.notSaved': '未保存',
+  'dash.undo': '撤销',
+  'dash.nothingToUndo': '本季度没有可撤销的操作（季度结算和已揭晓的事件结果不能撤销）。',
+  'dash.help': '玩法',
+  'dash.toTitle': '主菜单',
+  'dash.endQuarter': '结束本季度',
+  'dash.answerFirst': '先处理事件（{n}）',
+
+  'kpi.title': '关键指标',
+  'kpi.how': '如何计算：',
+  'kpi.cash': '现金',
+  'kpi.runway': '跑道',
+  'kpi.revenue': '上季收入',
+  'kpi.profit': '上季经营利润',
+  'kpi.streak': '连续 {n} 季盈利',
+  'kpi.quality': '模型质量',
+  'kpi.qualitySub': '全球前沿 {frontier} · 国内最佳 {best}',
+  'kpi.users': '月活用户',
+  'kpi.usersSub': '国内 {domestic} · 海外 {overseas}',
+  'kpi.valuation': '估值',
+  'kpi.equity': '创始团队股权价值',
+  'kpi.ownership': '持股 {pct}',
+  'kpi.burnMultiple': '烧钱倍数',
+  'kpi.apiShare': 'API 市场份额',
+
+  'how.cash':
+    '银行里的钱（万元，整数）。每季：期末现金 = 期初现金 + 收入 − 成本 + 融资，分毫不差。现金跌破零且无人接盘，游戏结束。',
+  'how.runway':
+    '跑道 = 现金 ÷ 上季净烧钱（成本 − 收入）。不烧钱时为 ∞。“花费”卡片里显示的是按本季计划估算的跑道。',
+  'how.revenue':
+    '上季四个市场的收入之和：国内应用（付费率低）、出海应用（订阅）、企业项目（按单）、API（tokens × 价格），外加事件带来的一次性收入。',
+  'how.profit':
+    '经营利润 = 收入 − 成本（算力、工资、投放、推理、定制化、平台、裁员补偿、一次性支出）。连续 {quarters} 个季度 ≥ 0 且季度收入不低于 {min}，即为“盈利”。',
+  'how.quality':
+    '缩放定律：Q = 100·(1 − (C/C₀)^−{exponent})，C 为累计有效训练算力（算力 × 利用率 × 研究团队效率），C₀ = {c0}。算力越多，边际收益越小；训练要跑满若干季度才发布新模型。市场看的是相对前沿和对手的质量。',
+  'how.users':
+    '新增用户 = 投放预算 ÷ 获客成本（大家都在投放时会被抬高）+ 口碑增长；流失率在你的应用落后最佳模型时上升。服务用户要消耗推理成本。',
+  'how.valuation':
+    '估值 = 融资环境 × [(1 − f)·(模型排名 + 用户规模) + f·收入倍数]，f 是投资人对收入的关注度——2024 年底起越来越看收入。',
+  'how.equity':
+    '创始团队股权价值 = 持股比例 × 估值。游戏结束时的得分就是它（或收购价中你们的份额），外加荣誉加分。',
+  'how.burnMultiple': '烧钱倍数 = 净烧钱 ÷ 新增收入（上季比前一季）。越低越健康；收入没有增长时为 ∞。',
+  'how.apiShare':
+    'Logit 需求：份额 s = exp(β·质量 − α·价格) ÷ (1 + Σ exp(…))，“不用大模型”的外部选项占据其余份额。低价、好模型、开发者投入都会提高份额。',
+
+  'plan.split': '预训练 ⟷ 应用',
+  'plan.pretraining': '预训练算力',
+  'plan.applications': '应用落地',
+  'plan.splitAria': '本季花费中用于预训练的比例',
+  'plan.splitValue': '预训练 {pre}%，应用 {app}%',
+  'plan.abandoned': '你已放弃预训练：全部花费投入应用，产品建立在开源模型之上。',
+  'plan.modelStatus': '当前模型质量 {quality} · {run}',
+  'plan.runProgress': '训练中：{done} / {total} 季',
+  'plan.noRun': '暂无训练任务',
+  'plan.gpuCap': '（本季最多只能买到 {cap} 的算力，多出的预算留在账上）',
+  'plan.spend': '本季花费',
+  'plan.spendAria': '本季可支配花费（算力与应用），工资另计',
+  'plan.exactSpend': '精确金额（{unit}）',
+  'plan.runwayAt': '按此花费的跑道',
+  'plan.presets': '花费预设',
+  'plan.presetTitle': '让跑道约为 {runway} 个季度',
+  'plan.lean': '精打细算',
+  'plan.steady': '稳健',
+  'plan.bold': '激进',
+  'plan.allIn': '孤注一掷',
+  'plan.payrollOnTop': '另付工资约 {payroll}。',
+  'plan.weights': '应用预算分配',
+  'plan.weightsHelp':
+    '国内和出海的预算用于投放获客；企业预算建设标准化平台（降低定制化成本）；API 预算用于开发者生态。',
+  'plan.closed': '本关未开放',
+  'plan.pricing': 'API 价格（每百万 tokens）',
+  'plan.pricingMode': '定价方式',
+  'plan.exactPrice': '价格（元 / 百万 tokens）',
+  'plan.yourPrice': '你上季的价格',
+  'plan.marketPrice': '市场均价（上季）',
+  'plan.bigTechPrice': '大厂最低价 · {name}',
+  'plan.servingCost': '你的推理成本约',
+  'plan.investorString': '战略投资方的条件：你不能比它的 API 更便宜。',
+  'plan.noApi': '你没有自己的模型，API 市场暂时与你无关。',
+
+  'pricing.premium': '溢价',
+  'pricing.match': '跟随市场',
+  'pricing.undercut': '低价抢量',
+  'pricing.free': '免费',
+  'pricing.exact': '自定',
+  'pricing.premium.help': '高于市场价出售：单价高，份额小。价格战中很难守住。',
+  'pricing.match.help': '按市场价（或可比大厂的最低报价）定价——2024 年 5 月“跟进降价”就是这个意思。',
+  'pricing.undercut.help': '低于市场价抢份额，但不会低于你的推理成本（那样每卖一个 token 都亏钱）。',
+  'pricing.free.help': '免费：抢开发者，但 API 没有收入；大厂用云业务补贴得起，你未必。',
+  'pricing.exact.help': '自己定一个确切价格（元 / 百万 tokens）。',
+
+  'market.domestic': '国内应用',
+  'market.overseas': '出海应用',
+  'market.enterprise': '企业项目',
+  'market.api': 'API 平台',
+  'market.other': '一次性收入',
+
+  'people.title': '人才',
+  'people.payroll': '本季工资 {payroll}',
+  'people.role': '岗位',
+  'people.staff': '在职',
+  'people.hire': '招聘 / 裁减',
+  'people.wage': '人均季薪',
+  'people.less': '减少{role}招聘',
+  'people.more': '增加{role}招聘',
+  'people.fillRate': '人才市场紧张：本季约 {rate} 的招聘需求能到岗。裁员要付补偿。',
+  'people.pay': '薪酬水平',
+  'people.intensity': '工作强度',
+  'people.burnout': '倦怠',
+  'people.raised': '已加薪 {raise}',
+  'people.left': '已离职',
+  'role.researchers': '研究员',
+  'role.engineers': '工程师',
+  'role.sales': '销售',
+  'pay.below': '低于市场',
+  'pay.market': '市场价',
+  'pay.plus25': '+25%',
+  'pay.plus50': '+50%',
+  'intensity.normal': '正常',
+  'intensity.dxz': '大小周',
+  'intensity.996': '996',
+
+  'money.title': '资金',
+  'money.valuation': '估值',
+  'money.stake': '创始团队持股',
+  'money.raised': '累计融资',
+  'money.strategic': '战略投资方',
+  'money.credits': '剩余云额度 {credits}',
+  'money.climate': '融资环境',
+  'money.focus': '投资人看收入的权重 {focus}',
+  'money.round': '融资',
+  'money.target': '目标金额（{unit}）',
+  'money.openRound': '启动融资',
+  'money.cancelRound': '取消融资',
+  'money.roundOpening': '本季启动一轮 {target} 的融资。',
+  'money.roundUnderway': '一轮 {target} 的融资进行中，投资人在 {quarter} 末给出答复。',
+  'money.roundHelp': '能否成功取决于融资环境和你的势头；单轮最多稀释 {dilution}。',
+  'money.offers': '收购要约',
+  'money.offerFrom': '{from} 的收购要约',
+  'money.offerText': '{from} 出价 {amount} 收购整个公司（你们的份额约 {stake}），有效期至 {quarter}。',
+  'money.accept': '接受…',
+  'money.confirmSell': '确认出售（游戏结束）',
+  'money.decline': '拒绝',
+  'climate.hot': '火热',
+  'climate.warm': '尚可',
+  'climate.cool': '转冷',
+  'climate.cold': '寒冬',
+
+  'rivals.title': '竞争对手',
+  'rivals.company': '公司',
+  'rivals.quality': '质量 · 排名',
+  'rivals.price': 'API 价',
+  'rivals.users': '用户',
+  'rivals.cash': '现金状况',
+  'rivals.you': '（你）',
+  'rivals.healthy': '充裕',
+  'rivals.tight': '吃紧',
+  'rivals.critical': '告急',
+  'rivals.bankrupt': '已倒闭',
+  'rivals.acquired': '已被收购',
+  'rivals.deepPockets': '财力雄厚',
+  'rivals.notYet': '未入场',
+  'rivals.free': '免费',
+  'rivals.noPretraining': '已放弃预训练',
+  'rivals.backedBy': '{name} 投资',
+
+  'news.title': '新闻',
+  'news.start': '2023 年初，百模大战一触即发。制定第一个季度的计划吧。',
+  'news.quiet': '本季风平浪静。',
+  'news.unknown': '{subject}：{key}',
+  'news.abandonPretraining': '{subject} 宣布放弃预训练，转向应用。',
+  'news.gpuShortage': '{subject} 买不到足够的 GPU：本季只用掉 {spent} 的算力预算。',
+  'news.poached': '{subject} 有 {count} 名研究员被挖走。',
+  'news.modelReleased': '{subject} 发布新模型，质量 {quality}。',
+  'news.giantEnters': '{subject} 进入 API 市场，报价 {price} / 百万 tokens。',
+  'news.priceCut': '{subject} 把 API 价格降到 {price} / 百万 tokens。',
+  'news.frontierFame': '{subject} 的模型（{quality}）成为国内最强——一夜成名。',
+  'news.acquisitionOffer': '{from} 向 {subject} 发出收购要约。',
+  'news.rivalChoice': '{subject} 面对“{card}”，选择了“{choice}”。',
+  'news.rivalAcquired': '{subject} 被收购。',
+  'news.domesticShock': '{subject} 的国内应用遭遇下架或监管冲击，用户大量流失。',
+  'news.overseasShock': '{subject} 的海外应用遭遇应用商店或监管冲击，用户大量流失。',
+  'news.roundClosed': '{subject} 完成 {amount} 融资，投后估值 {valuation}，稀释 {dilutionBp}。',
+  'news.roundFailed': '{subject} 的 {target} 融资未能完成。',
+  'news.madeIt': '{subject} 连续两个季度盈利！',
+  'news.bankrupt': '{subject} 资金耗尽，宣告倒闭。',
+  'news.strategicDeal': '{subject} 接受 {investor} 的战略投资 {amount}。',
+  'news.keyPersonStayed': '{person} 拒绝了挖角，留在 {subject}。',
+  'news.keyPersonLeft': '{person} 被挖走，离开了 {subject}。',
+
+  'event.kicker': '事件 · {quarter} · {n} / {total}',
+  'event.later': '稍后处理',
+  'event.facts': '背景：',
+  'event.concept': '经济学概念',
+  'event.choices': '选项',
+  'event.keys': '按 1–{n} 选择；Esc 暂时搁置（结束季度前必须回应）。',
+
+  'wf.title': '本季损益瀑布图',
+  'wf.revenue': '收入合计',
+  'wf.profit': '经营利润',
+  'cost.compute': '算力',
+  'cost.salaries': '工资',
+  'cost.ads': '投放',
+  'cost.inference': '推理',
+  'cost.customisation': '定制化',
+  'cost.platform': '平台建设',
+  'cost.severance': '裁员补偿',
+  'cost.other': '一次性支出',
+
+  'results.title': '{quarter} 季度结算',
+  'results.profit': '经营利润',
+  'results.loss': '经营亏损',
+  'results.next': '进入下一季度',
+  'results.toEnding': '查看结局',
+  'results.bridge': '现金变动',
+  'results.cashStart': '期初现金',
+  'results.funding': '融资与云额度',
+  'results.cashEnd': '期末现金',
+  'results.charts': '历史走势',
+  'results.news': '本季新闻',
+
+  'chart.cash': '现金与跑道',
+  'chart.cashLine': '现金',
+  'chart.runwayLine': '跑道（季度，右轴）',
+  'chart.revenue': '各市场收入',
+  'chart.users': '用户',
+  'chart.bestRivalUsers': '对手最高月活',
+  'chart.quality': '模型质量：你、对手与全球前沿',
+  'chart.you': '你',
+  'chart.bigTech': '大厂最佳',
+  'chart.frontier': '全球前沿',
+  'chart.prices': 'API 价格（对数坐标，元 / 百万 tokens）',
+  'chart.yourPrice': '你的价格',
+  'chart.marketPrice': '市场均价',
+  'chart.bigTechPrice': '大厂最低价',
+  'chart.deepseekPrice': 'DeepSeek',
+
+  'ending.kicker': '结局 · {quarter}',
+  'ending.made-it.title': '盈利了！',
+  'ending.made-it.text': '连续两个季度经营利润为正——在价格战和烧钱大战中活了下来，而且能自己养活自己。',
+  'ending.out-of-money.title': '弹尽粮绝',
+  'ending.out-of-money.text': '现金耗尽，没有人再愿意输血。这是一场消耗战：跑道比对手短，就会先倒下。',
+  'ending.acquired.title': '被收购',
+  'ending.acquired.text': '你把公司卖给了大厂。团队和模型有了归宿，创始团队拿到了自己的那一份。',
+  'ending.times-up.title': '时间到',
+  'ending.times-up.text': '2026 年底，公司仍在，但还没有盈利。得分按估值和剩余跑道计算。',
+  'ending.score': '得分（创始团队股权价值 + 荣誉）',
+  'ending.luckNeutral': '运气中性百分位',
+  'ending.computing': '计算中…',
+  'ending.percentile': '高于同一世界中 {p}% 的自动驾驶对局',
+  'ending.noPercentile': '暂时无法计算',
+  'ending.seed': '关卡 · 种子',
+  'ending.hash': '终局校验码',
+  'ending.replayLater': '本局共 {n} 条指令，已自动保存。回放码与回放查看器将在后续版本提供。',
+  'ending.again': '用同一种子再玩一次',
+  'ending.newGame': '新游戏',
+  'ending.toTitle': '主菜单',
+  'ending.debrief': '复盘：你遇到的经济学',
+  'ending.timeline': '关键决策时间线',
+
+  'lesson.scaling.title': '缩放定律与边际收益递减',
+  'lesson.scaling.text':
+    '你在预训练算力上花了 {spend}，模型质量从 {q0} 升到 {q1}，而全球前沿到了 {frontier}。每多一倍算力换来的质量越来越少——单靠预训练是一座熔炉。',
+  'lesson.priceWar.title': '价格战：伯特兰竞争',
+  'lesson.priceWar.text':
+    'API 市场均价从 {p0} 跌到 {p1}，降了约 {times} 倍。产品差别不大时，价格会被压向边际成本。你整局的 API 收入：{revenue}。',
+  'lesson.crossSubsidy.title': '交叉补贴：羊毛出在猪身上',
+  'lesson.crossSubsidy.text':
+    '大厂的 API 最低价是 {price}，同时从云业务中多赚了 {gain} 的利润。它们卖 token 不为赚钱，而是为了云——创业公司没有这头“猪”。',
+  'lesson.consumer.title': '获客成本与广告战',
+  'lesson.consumer.text':
+    '你一共投放了 {ads}；国内应用收入 {domestic}，出海应用收入 {overseas}；最终国内 {du}、海外 {ou} 用户。国内用户买得贵、付费少，海外订阅才是真收入。',
+  'lesson.toB.title': '定制化的规模不经济',
+  'lesson.toB.text':
+    '企业项目带来 {revenue} 收入，却花了 {custom} 的定制化成本（平台标准化程度 {platform}）。“卖得越多，赔得越多”——除非产品足够标准化。',
+  'lesson.runway.title': '跑道与消耗战',
+  'lesson.runway.text':
+    '你最短的跑道出现在 {quarter}：{runway}。本局有 {gone} 家对手倒闭或被收购。谁的跑道更长，谁就能等到对手先退出。',
+  'lesson.runway.never': '你从未烧钱到危险线以下（最短跑道 {runway}）。本局有 {gone} 家对手倒闭或被收购。',
+  'lesson.funding.title': '融资、估值与稀释',
+  'lesson.funding.text':
+    '你累计融资 {raised}，创始团队持股从 {own0} 降到 {own1}，最终估值 {valuation}。融资环境降温后，投资人从看模型排名转向看收入。',
+  'lesson.talent.title': '人才市场与挖角',
+  'lesson.talent.text':
+    '团队从 {head0} 人变为 {head1} 人，{lost} 位关键人物离开，期末倦怠 {burnout}。挖角推高成本；加班现在有用，以后要还。',
+  'concept.met': '{quarter}「{card}」：你选择了“{choice}”。',
+  'concept.numbers': '当季期末现金 {cash}、模型质量 {quality}、API 价格 {price}。',
+  'concept.stayed': '{person} 留了下来。',
+  'concept.left': '{person} 离开了。',
+
+  'timeline.answer': '「{card}」→ {choice}',
+  'timeline.round': '启动 {target} 融资',
+  'timeline.sold': '接受 {from} 的收购，价格 {amount}',
+  'timeline.declined': '拒绝 {from} 的 {amount} 收购要约',
+  'timeline.split': '预训练比例 {from}% → {to}%',
+  'timeline.pricing': 'API 定价改为“{mode}”',
+  'timeline.spend': '季度花费 {from} → {to}',
+  'timeline.pay': '薪酬改为 {level}',
+  'timeline.intensity': '工作强度改为 {level}',
+  'timeline.hire': '计划招聘 {n} 人',
+  'timeline.cut': '计划裁员 {n} 人',
+
+  'howto.title': '玩法说明',
+  'howto.goal.title': '目标',
+  'howto.goal.text':
+    '你经营“六小虎”之一。在 16 个季度内实现盈利（连续两个季度经营利润 ≥ 0），或者至少活下来。现金跌破零就出局；也可以在跑道很短时接受大厂收购。',
+  'howto.quarter.title': '一个季度',
+  'howto.quarter.text':
+    '每个季度制定一份计划：花多少钱、怎么分配、API 怎么定价、招人还是裁员、要不要融资。回应所有事件后结束季度，引擎按固定顺序结算：对手决策 → 花钱 → 人才 → 研发 → 市场出清 → 财务 → 事件。',
+  'howto.split.title': '预训练 ⟷ 应用',
+  'howto.split.text':
+    '核心取舍：预训练买算力，提升模型质量（边际收益递减，GPU 还限购）；应用把钱花在能赚钱的产品上。模型落后太多，用户会流失；只做预训练，钱会很快烧完。',
+  'howto.markets.title': '四个市场',
+  'howto.markets.text':
+    '国内应用：买量获客，用户多但几乎不付费。出海应用：获客更贵，但约 0.8% 的用户订阅付费。企业项目：靠销售拿单，但定制化可能比收入还贵，投资平台能降低成本。API：开发者按 token 付费，2024 年价格战后价格极低。',
+  'howto.price.title': '价格战',
+  'howto.price.text':
+    '2024 年 5 月起，DeepSeek 和大厂把价格打到每百万 tokens 一元甚至免费。跟进、低价、溢价或退出——大厂有云业务补贴，你没有。',
+  'howto.people.title': '人才',
+  'howto.people.text':
+    '研究员决定研发效率，工程师支撑产品，销售带来企业订单。人才市场紧张时招人难；加薪能留人；大小周和 996 现在多产出，之后要还倦怠的债。',
+  'howto.money.title': '资金',
+  'howto.money.text':
+    '启动融资后，投资人在季度末决定；估值取决于模型排名、用户、收入和融资环境（2024 年底起转冷，越来越看收入）。跑道很短时，大厂可能发出收购要约。',
+  'howto.events.title': '事件卡',
+  'howto.events.text':
+    '百模大战、战略投资、价格战、挖角、投放大战……每张卡有 2–4 个选项和各自的代价，并介绍一个经济学概念。有些结果是隐藏的，揭晓后不能撤销。',
+  'howto.endings.title': '结局与得分',
+  'howto.endings.text':
+    '盈利、一夜成名（荣誉加分）、被收购、弹尽粮绝或时间到。得分是创始团队股权价值加荣誉；“运气中性百分位”把你和同一世界里的自动驾驶对局比较。',
+  'howto.keys.title': '键盘操作',
+  'howto.keys.text':
+    'Tab / Shift+Tab 在控件间移动，方向键调节滑块和选项，Enter 结束季度，1–4 选择事件选项，Esc 暂时搁置事件卡，Ctrl+Z 撤销本季度内的操作。每一步都会自动保存。',
+
+  'replay.title': '载入回放码',
+  'replay.stub':
+    '回放码、逐季回放查看器和分叉重玩将在后续版本中提供。每局游戏的指令记录已经保存在本机，届时可以直接导出。',
+  'instructor.title': '教师模式',
+  'instructor.stub':
+    '教师模式（批量校验回放码、排行榜、导出 CSV、全班图表）将在后续版本中提供。现在可以先给全班发同一个种子链接：在“新游戏”页面复制分享链接即可。',
+
+  'unit.wan': '万元',
+  'unit.million': '百万元',
+
+  'reject.other': '这个操作不被允许（{code}）。',
+  'reject.malformed': '指令格式有误。',
+  'reject.wrong-rules-version': '存档来自另一个规则版本。',
+  'reject.wrong-level': '指令属于另一个关卡。',
+  'reject.game-over': '游戏已经结束。',
+  'reject.bad-amount': '金额必须是不小于零的整数。',
+  'reject.insufficient-cash': '现金不足，花不了这么多。',
+  'reject.bad-share': '比例超出范围。',
+  'reject.split-not-100': '应用预算分配之和必须是 100%。',
+  'reject.bad-price': '价格超出范围。',
+  'reject.bad-pricing-mode': '未知的定价方式。',
+  'reject.bad-hires': '裁员人数不能超过在职人数。',
+  'reject.bad-pay-level': '未知的薪酬水平。',
+  'reject.bad-intensity': '未知的工作强度。',
+  'reject.round-already-open': '已经有一轮融资在进行。',
+  'reject.no-round-open': '当前没有进行中的融资。',
+  'reject.unknown-offer': '这个要约已经失效。',
+  'reject.event-not-pending': '这个事件已经处理过了。',
+  'reject.unknown-choice': '没有这个选项。',
+  'reject.event-pending': '请先回应所有事件，再结束季度。',
+  'reject.investor-constraint': '战略投资方不允许你的 API 比它更便宜。',
+  'reject.market-closed': '本关没有这个市场。',
 } as const;
 
 export type TextKey = keyof typeof zh;
@@ -14,12 +433,473 @@ export type TextKey = keyof typeof zh;
 const en: Record<TextKey, string> = {
   'title.name': 'Six Tigers',
   'title.tagline': "A strategy game about China's large-model startups, 2023–2026",
-  'placeholder.engineReady':
-    'The game engine is ready; the browser front end is being built. Try the command-line simulator:',
+  'title.menu': 'Main menu',
+  'title.continue': 'Continue',
+  'title.continueDetail': '{company} · {quarter}',
+  'title.newGame': 'New game',
+  'title.replay': 'Load replay code',
+  'title.howTo': 'How to play',
+  'title.language': 'Language',
+  'title.instructor': 'Instructor',
+  'title.footnote': 'Every move is saved in this browser · works offline · sound off',
+  'title.noSaving': 'This browser does not allow local storage: this game will not be saved.',
+  'placeholder.engineReady': 'The game engine is ready.',
+  loading: 'Loading…',
+
+  'save.bad.unreadable': 'Your saved game is damaged and cannot be read.',
+  'save.bad.old':
+    'Your saved game was made by an older version with different rules; it cannot be continued.',
+  'save.bad.diverged':
+    'Your saved game does not replay to the same state (hash mismatch); it cannot be continued.',
+  'save.bad.kept': 'A copy was kept as “{key}”. You can start a new game right away.',
+  'save.bad.notKept': 'No copy could be kept (storage full). You can still start a new game.',
+
+  'common.back': 'Back',
+  'common.cancel': 'Cancel',
+
+  'newGame.title': 'New game',
+  'newGame.level': 'Level',
+  'newGame.levelMeta': 'from {start} · {quarters} quarters',
+  'newGame.company': 'Your company',
+  'newGame.difficulty': 'Difficulty {n} of 5',
+  'newGame.cash': 'Starting cash',
+  'newGame.staff': 'Staff',
+  'newGame.quality': 'Model quality',
+  'newGame.users': 'Monthly users',
+  'newGame.seed': 'Seed',
+  'newGame.seedHelp':
+    'Same level, seed and company give exactly the same world: hand a class one seed and every result can be compared fairly.',
+  'newGame.seedInvalid': 'A seed is a whole number (digits only).',
+  'newGame.random': 'Random',
+  'newGame.copy': 'Copy',
+  'newGame.copied': 'Seed {seed} copied',
+  'newGame.copyManual': 'No clipboard access: the seed is selected — press Ctrl+C to copy it.',
+  'newGame.link': 'Share link:',
+  'newGame.replacesSave': 'Starting a new game replaces your autosave.',
+  'newGame.start': 'Start',
+
+  'archetype.enterprise-gov':
+    'Strengths: government and enterprise clients, private deployments; trusted by state-owned buyers.',
+  'archetype.overseas-consumer': 'Strengths: consumer apps abroad and the subscription revenue they bring.',
+  'archetype.domestic-consumer': 'Strengths: consumer apps at home and long context; not shy of ad spend.',
+  'archetype.cost-efficient': 'Strengths: cost-efficient models with low inference cost.',
+  'archetype.pretraining-heavy': 'Strengths: multimodal models and large-scale pretraining.',
+
+  'dash.quarter': '{quarter} · quarter {n} of {total}',
+  'dash.runwayPlan': 'Runway at this plan',
+  'dash.saved': 'Autosaved',
+  'dash.notSaved': 'Not saved',
+  'dash.undo': 'Undo',
+  'dash.nothingToUndo':
+    'Nothing to undo this quarter (a quarter’s end and revealed card outcomes cannot be undone).',
+  'dash.help': 'Help',
+  'dash.toTitle': 'Menu',
+  'dash.endQuarter': 'End quarter',
+  'dash.answerFirst': 'Answer events first ({n})',
+
+  'kpi.title': 'Key figures',
+  'kpi.how': 'How this is computed:',
+  'kpi.cash': 'Cash',
+  'kpi.runway': 'Runway',
+  'kpi.revenue': 'Revenue last quarter',
+  'kpi.profit': 'Operating profit last quarter',
+  'kpi.streak': '{n} profitable quarter(s) in a row',
+  'kpi.quality': 'Model quality',
+  'kpi.qualitySub': 'frontier {frontier} · best in China {best}',
+  'kpi.users': 'Monthly users',
+  'kpi.usersSub': 'home {domestic} · abroad {overseas}',
+  'kpi.valuation': 'Valuation',
+  'kpi.equity': "Founders' equity",
+  'kpi.ownership': 'stake {pct}',
+  'kpi.burnMultiple': 'Burn multiple',
+  'kpi.apiShare': 'API market share',
+
+  'how.cash':
+    'Money in the bank (whole 万元, ¥10,000). Each quarter: cash at the end = cash at the start + revenue − costs + funding, exactly. Below zero with no buyer, the game is over.',
+  'how.runway':
+    "Runway = cash ÷ last quarter's net burn (costs − revenue); ∞ when not burning. The spend card shows the runway this quarter's plan would leave.",
+  'how.revenue':
+    'The sum of last quarter’s four markets: the domestic app (few pay), the overseas app (subscriptions), enterprise projects (per deal) and the API (tokens × price), plus one-off income from events.',
+  'how.profit':
+    'Operating profit = revenue − costs (compute, salaries, ads, inference, customisation, platform, severance, one-offs). {quarters} quarters in a row at ≥ 0 with quarterly revenue of at least {min} means you made it.',
+  'how.quality':
+    'Scaling law: Q = 100·(1 − (C/C₀)^−{exponent}), C = cumulative effective training compute (compute × utilisation × research-team efficiency), C₀ = {c0}. Each extra unit of compute buys less; a run must finish its quarters before a model is released. Markets judge quality against the frontier and rivals.',
+  'how.users':
+    'New users = ad budget ÷ cost of acquiring a user (bid up when everyone advertises) + word of mouth; churn rises when your app trails the best model. Serving users costs inference.',
+  'how.valuation':
+    "Valuation = funding climate × [(1 − f)·(model rank + users) + f·revenue multiple], where f is investors' focus on revenue — rising from late 2024.",
+  'how.equity':
+    "Founders' equity = ownership × valuation. Your final score is this (or your share of a buy-out price), plus honours.",
+  'how.burnMultiple':
+    'Burn multiple = net burn ÷ net new revenue (last quarter over the one before). Lower is healthier; ∞ when revenue did not grow.',
+  'how.apiShare':
+    'Logit demand: share s = exp(β·quality − α·price) ÷ (1 + Σ exp(…)); the outside option (no LLM at all) takes the rest. Lower prices, better models and developer spending raise your share.',
+
+  'plan.split': 'Pretraining ⟷ Applications',
+  'plan.pretraining': 'Pretraining compute',
+  'plan.applications': 'Applications',
+  'plan.splitAria': "Share of this quarter's spend on pretraining",
+  'plan.splitValue': 'pretraining {pre}%, applications {app}%',
+  'plan.abandoned': 'You gave up pretraining: all spend goes to applications, built on open-weights models.',
+  'plan.modelStatus': 'Model quality {quality} · {run}',
+  'plan.runProgress': 'training: {done} of {total} quarters',
+  'plan.noRun': 'no training run',
+  'plan.gpuCap':
+    '(GPUs are scarce: at most {cap} of compute can be bought this quarter; the rest stays in the bank)',
+  'plan.spend': "This quarter's spend",
+  'plan.spendAria': "This quarter's discretionary spend (compute and applications), salaries on top",
+  'plan.exactSpend': 'Exact amount ({unit})',
+  'plan.runwayAt': 'Runway at this spend',
+  'plan.presets': 'Spend presets',
+  'plan.presetTitle': 'Leaves about {runway} quarters of runway',
+  'plan.lean': 'Lean',
+  'plan.steady': 'Steady',
+  'plan.bold': 'Bold',
+  'plan.allIn': 'All-in',
+  'plan.payrollOnTop': 'Salaries of about {payroll} come on top.',
+  'plan.weights': 'Applications budget',
+  'plan.weightsHelp':
+    'Domestic and overseas budgets buy users with ads; the enterprise budget builds a standard platform (less customisation); the API budget grows the developer ecosystem.',
+  'plan.closed': 'not in this level',
+  'plan.pricing': 'API price (per million tokens)',
+  'plan.pricingMode': 'Pricing',
+  'plan.exactPrice': 'Price (¥ per million tokens)',
+  'plan.yourPrice': 'Your price last quarter',
+  'plan.marketPrice': 'Market price (last quarter)',
+  'plan.bigTechPrice': 'Cheapest big tech · {name}',
+  'plan.servingCost': 'Your serving cost ≈',
+  'plan.investorString': "Your strategic investor's string: you may not undercut its API price.",
+  'plan.noApi': 'You have no model of your own: the API market is not yours for now.',
+
+  'pricing.premium': 'Premium',
+  'pricing.match': 'Match market',
+  'pricing.undercut': 'Undercut',
+  'pricing.free': 'Free',
+  'pricing.exact': 'Exact',
+  'pricing.premium.help':
+    'Above the market price: more per token, a smaller share. Hard to hold in a price war.',
+  'pricing.match.help':
+    'The market price (or the cheapest comparable big-tech offer) — what "following the cut" meant in May 2024.',
+  'pricing.undercut.help':
+    'Below the market to win share, but never below your serving cost (then every token loses money).',
+  'pricing.free.help':
+    'Free: wins developers, earns nothing. Big tech can afford it with cloud margins; can you?',
+  'pricing.exact.help': 'Set an exact price (¥ per million tokens).',
+
+  'market.domestic': 'Domestic app',
+  'market.overseas': 'Overseas app',
+  'market.enterprise': 'Enterprise',
+  'market.api': 'API platform',
+  'market.other': 'One-off income',
+
+  'people.title': 'People',
+  'people.payroll': 'payroll {payroll}',
+  'people.role': 'Role',
+  'people.staff': 'Staff',
+  'people.hire': 'Hire / cut',
+  'people.wage': 'Wage per head',
+  'people.less': 'Fewer {role}',
+  'people.more': 'More {role}',
+  'people.fillRate':
+    'A tight talent market: about {rate} of requested hires sign this quarter. Cuts cost severance.',
+  'people.pay': 'Pay level',
+  'people.intensity': 'Work intensity',
+  'people.burnout': 'Burnout',
+  'people.raised': 'raise {raise}',
+  'people.left': 'left',
+  'role.researchers': 'Researchers',
+  'role.engineers': 'Engineers',
+  'role.sales': 'Sales',
+  'pay.below': 'Below market',
+  'pay.market': 'Market',
+  'pay.plus25': '+25%',
+  'pay.plus50': '+50%',
+  'intensity.normal': 'Normal',
+  'intensity.dxz': '大小周 (alt. Saturdays)',
+  'intensity.996': '996',
+
+  'money.title': 'Money',
+  'money.valuation': 'Valuation',
+  'money.stake': "Founders' stake",
+  'money.raised': 'Raised so far',
+  'money.strategic': 'Strategic investor',
+  'money.credits': '{credits} of cloud credits left',
+  'money.climate': 'Funding climate',
+  'money.focus': "investors' focus on revenue {focus}",
+  'money.round': 'Funding round',
+  'money.target': 'Target ({unit})',
+  'money.openRound': 'Open a round',
+  'money.cancelRound': 'Cancel the round',
+  'money.roundOpening': 'A round for {target} opens this quarter.',
+  'money.roundUnderway': 'A round for {target} is under way; investors decide at the end of {quarter}.',
+  'money.roundHelp':
+    'Whether it closes depends on the climate and your momentum; one round dilutes at most {dilution}.',
+  'money.offers': 'Acquisition offers',
+  'money.offerFrom': 'Offer from {from}',
+  'money.offerText':
+    '{from} offers {amount} for the whole company (your share ≈ {stake}); the offer stands until {quarter}.',
+  'money.accept': 'Accept…',
+  'money.confirmSell': 'Confirm the sale (ends the game)',
+  'money.decline': 'Decline',
+  'climate.hot': 'hot',
+  'climate.warm': 'warm',
+  'climate.cool': 'cooling',
+  'climate.cold': 'cold',
+
+  'rivals.title': 'Rivals',
+  'rivals.company': 'Company',
+  'rivals.quality': 'Quality · rank',
+  'rivals.price': 'API price',
+  'rivals.users': 'Users',
+  'rivals.cash': 'Cash',
+  'rivals.you': ' (you)',
+  'rivals.healthy': 'healthy',
+  'rivals.tight': 'tight',
+  'rivals.critical': 'critical',
+  'rivals.bankrupt': 'bankrupt',
+  'rivals.acquired': 'acquired',
+  'rivals.deepPockets': 'deep pockets',
+  'rivals.notYet': 'not yet in',
+  'rivals.free': 'free',
+  'rivals.noPretraining': 'gave up pretraining',
+  'rivals.backedBy': 'backed by {name}',
+
+  'news.title': 'News',
+  'news.start': 'Early 2023: the hundred-model war is about to begin. Make your plan for the first quarter.',
+  'news.quiet': 'A quiet quarter.',
+  'news.unknown': '{subject}: {key}',
+  'news.abandonPretraining': '{subject} gives up pretraining and turns to applications.',
+  'news.gpuShortage': '{subject} cannot buy enough GPUs: only {spent} of its compute budget was spent.',
+  'news.poached': '{subject} lost {count} researcher(s) to poachers.',
+  'news.modelReleased': '{subject} releases a new model, quality {quality}.',
+  'news.giantEnters': '{subject} enters the API market at {price} per million tokens.',
+  'news.priceCut': '{subject} cuts its API price to {price} per million tokens.',
+  'news.frontierFame': "{subject}'s model ({quality}) is the best in China — frontier fame.",
+  'news.acquisitionOffer': '{from} makes {subject} an offer to buy the company.',
+  'news.rivalChoice': '{subject} faced “{card}” and chose “{choice}”.',
+  'news.rivalAcquired': '{subject} is acquired.',
+  'news.domesticShock':
+    "{subject}'s domestic app is hit by a store removal or regulation; many users are lost.",
+  'news.overseasShock':
+    "{subject}'s overseas app is hit by an app-store or regulatory shock; many users are lost.",
+  'news.roundClosed':
+    '{subject} closes a round of {amount} at a post-money valuation of {valuation}, diluting {dilutionBp}.',
+  'news.roundFailed': "{subject}'s round for {target} fails to close.",
+  'news.madeIt': '{subject} is profitable two quarters in a row!',
+  'news.bankrupt': '{subject} runs out of money and goes bankrupt.',
+  'news.strategicDeal': '{subject} takes a strategic investment of {amount} from {investor}.',
+  'news.keyPersonStayed': '{person} turns down a rival offer and stays at {subject}.',
+  'news.keyPersonLeft': '{person} is poached and leaves {subject}.',
+
+  'event.kicker': 'Event · {quarter} · {n} of {total}',
+  'event.later': 'Decide later',
+  'event.facts': 'Background:',
+  'event.concept': 'Economics concept',
+  'event.choices': 'Choices',
+  'event.keys': 'Press 1–{n} to choose; Esc puts the card aside (answer it before the quarter ends).',
+
+  'wf.title': "This quarter's P&L waterfall",
+  'wf.revenue': 'Revenue',
+  'wf.profit': 'Operating profit',
+  'cost.compute': 'Compute',
+  'cost.salaries': 'Salaries',
+  'cost.ads': 'Ads',
+  'cost.inference': 'Inference',
+  'cost.customisation': 'Customisation',
+  'cost.platform': 'Platform',
+  'cost.severance': 'Severance',
+  'cost.other': 'One-off costs',
+
+  'results.title': '{quarter} results',
+  'results.profit': 'Operating profit',
+  'results.loss': 'Operating loss',
+  'results.next': 'Next quarter',
+  'results.toEnding': 'See the ending',
+  'results.bridge': 'Cash bridge',
+  'results.cashStart': 'Cash at start',
+  'results.funding': 'Funding and credits',
+  'results.cashEnd': 'Cash at end',
+  'results.charts': 'Over time',
+  'results.news': "This quarter's news",
+
+  'chart.cash': 'Cash and runway',
+  'chart.cashLine': 'Cash',
+  'chart.runwayLine': 'Runway (quarters, right axis)',
+  'chart.revenue': 'Revenue by market',
+  'chart.users': 'Users',
+  'chart.bestRivalUsers': 'Biggest rival (MAU)',
+  'chart.quality': 'Model quality: you, rivals and the frontier',
+  'chart.you': 'You',
+  'chart.bigTech': 'Best of big tech',
+  'chart.frontier': 'Global frontier',
+  'chart.prices': 'API prices (log scale, ¥ per million tokens)',
+  'chart.yourPrice': 'Yours',
+  'chart.marketPrice': 'Market',
+  'chart.bigTechPrice': 'Cheapest big tech',
+  'chart.deepseekPrice': 'DeepSeek',
+
+  'ending.kicker': 'Ending · {quarter}',
+  'ending.made-it.title': 'You made it!',
+  'ending.made-it.text':
+    'Two profitable quarters in a row: you survived the price war and the cash furnace, and the company pays its own way.',
+  'ending.out-of-money.title': 'Out of money',
+  'ending.out-of-money.text':
+    'The cash ran out and nobody would bridge it. This was a war of attrition: whoever has the shorter runway falls first.',
+  'ending.acquired.title': 'Acquired',
+  'ending.acquired.text':
+    'You sold the company to big tech. The team and the models found a home, and the founders took their share.',
+  'ending.times-up.title': "Time's up",
+  'ending.times-up.text':
+    'The end of 2026: the company is alive but not yet profitable. The score counts its valuation and remaining runway.',
+  'ending.score': "Score (founders' equity + honours)",
+  'ending.luckNeutral': 'Luck-neutral percentile',
+  'ending.computing': 'computing…',
+  'ending.percentile': 'better than {p}% of autopilot runs in the same world',
+  'ending.noPercentile': 'not available',
+  'ending.seed': 'Level · seed',
+  'ending.hash': 'Final state hash',
+  'ending.replayLater':
+    'This game took {n} commands and is saved. Replay codes and the replay viewer come in a later version.',
+  'ending.again': 'Play the same seed again',
+  'ending.newGame': 'New game',
+  'ending.toTitle': 'Main menu',
+  'ending.debrief': 'Debrief: the economics you met',
+  'ending.timeline': 'Timeline of key decisions',
+
+  'lesson.scaling.title': 'Scaling laws and diminishing returns',
+  'lesson.scaling.text':
+    'You spent {spend} on pretraining compute; your model went from {q0} to {q1} while the global frontier reached {frontier}. Each doubling of compute buys fewer points — pretraining alone is a furnace.',
+  'lesson.priceWar.title': 'The price war: Bertrand competition',
+  'lesson.priceWar.text':
+    'The market API price fell from {p0} to {p1}, about {times}× lower. When products are close substitutes, price is driven toward marginal cost. Your API revenue over the game: {revenue}.',
+  'lesson.crossSubsidy.title': 'Cross-subsidy: “the wool comes off the pig”',
+  'lesson.crossSubsidy.text':
+    "Big tech's cheapest API price ended at {price} while their clouds gained {gain} of margin. They sell tokens to sell cloud; a startup has no pig to shear.",
+  'lesson.consumer.title': 'Acquisition costs and the ad war',
+  'lesson.consumer.text':
+    'You spent {ads} on ads; the domestic app earned {domestic} and the overseas app {overseas}; you ended with {du} users at home and {ou} abroad. Users at home are costly and rarely pay; overseas subscriptions are real revenue.',
+  'lesson.toB.title': 'Diseconomies of customisation',
+  'lesson.toB.text':
+    'Enterprise projects brought {revenue} of revenue and {custom} of customisation cost (platform standardisation {platform}). “The more you sell, the more you lose” — unless the product is standard.',
+  'lesson.runway.title': 'Runway and the war of attrition',
+  'lesson.runway.text':
+    'Your shortest runway came in {quarter}: {runway}. {gone} rival(s) went bankrupt or were bought. The longer runway waits for the other side to quit first.',
+  'lesson.runway.never':
+    'You never burned below the danger line (shortest runway {runway}). {gone} rival(s) went bankrupt or were bought.',
+  'lesson.funding.title': 'Funding, valuation and dilution',
+  'lesson.funding.text':
+    "You raised {raised}; the founders' stake went from {own0} to {own1}; the final valuation was {valuation}. As the climate cooled, investors moved from model rank to revenue.",
+  'lesson.talent.title': 'The talent market and poaching',
+  'lesson.talent.text':
+    'The team went from {head0} to {head1} people; {lost} key person(s) left; burnout ended at {burnout}. Poaching raises costs; crunch helps now and costs later.',
+  'concept.met': '{quarter}, “{card}”: you chose “{choice}”.',
+  'concept.numbers': 'At the end of that quarter: cash {cash}, model quality {quality}, API price {price}.',
+  'concept.stayed': '{person} stayed.',
+  'concept.left': '{person} left.',
+
+  'timeline.answer': '“{card}” → {choice}',
+  'timeline.round': 'Opened a funding round for {target}',
+  'timeline.sold': 'Sold the company to {from} for {amount}',
+  'timeline.declined': "Declined {from}'s offer of {amount}",
+  'timeline.split': 'Pretraining share {from}% → {to}%',
+  'timeline.pricing': 'API pricing set to “{mode}”',
+  'timeline.spend': 'Quarterly spend {from} → {to}',
+  'timeline.pay': 'Pay level: {level}',
+  'timeline.intensity': 'Work intensity: {level}',
+  'timeline.hire': 'Planned to hire {n} people',
+  'timeline.cut': 'Planned to cut {n} people',
+
+  'howto.title': 'How to play',
+  'howto.goal.title': 'The goal',
+  'howto.goal.text':
+    'You run one of the "six tigers". Reach profit within 16 quarters (operating profit ≥ 0 two quarters in a row), or at least survive them. Cash below zero ends the game; when runway is short, big tech may offer to buy you.',
+  'howto.quarter.title': 'A quarter',
+  'howto.quarter.text':
+    'Each quarter you set a plan: how much to spend and on what, your API price, hires or cuts, whether to raise. Answer every event card, then end the quarter. The engine resolves it in a fixed order: rivals decide → spend → talent → research → markets clear → finance → events.',
+  'howto.split.title': 'Pretraining ⟷ applications',
+  'howto.split.text':
+    'The central trade-off: pretraining buys compute and raises model quality (with diminishing returns, and GPUs are rationed); applications spend on products that earn. Trail too far and users leave; only pretrain and the cash burns out.',
+  'howto.markets.title': 'Four markets',
+  'howto.markets.text':
+    'Domestic app: users bought with ads, many but rarely paying. Overseas app: costlier users, but about 0.8% subscribe. Enterprise: sales win deals, but customisation can cost more than it earns — a platform cuts that cost. API: developers pay per token, almost nothing after the 2024 price war.',
+  'howto.price.title': 'The price war',
+  'howto.price.text':
+    'From May 2024 DeepSeek and big tech cut prices to ¥1 per million tokens or to free. Match, undercut, hold a premium or leave — big tech can subsidise tokens from cloud; you cannot.',
+  'howto.people.title': 'People',
+  'howto.people.text':
+    'Researchers drive research, engineers carry the products, sales bring enterprise deals. Hiring is slow when talent is tight; raises keep people; 大小周 and 996 add output now and burnout later.',
+  'howto.money.title': 'Money',
+  'howto.money.text':
+    "Open a round and investors decide at the quarter's end; valuation follows model rank, users, revenue and the climate (which cools from late 2024 and looks more and more at revenue). When runway is short, big tech may make an offer.",
+  'howto.events.title': 'Event cards',
+  'howto.events.text':
+    'The hundred-model war, strategic investors, the price war, poaching, the ad war… each card has 2–4 choices with visible trade-offs and teaches an economics concept. Some outcomes are hidden; once revealed they cannot be undone.',
+  'howto.endings.title': 'Endings and score',
+  'howto.endings.text':
+    "Made it, frontier fame (an honour), acquired, out of money, or time's up. The score is the founders' equity plus honours; the luck-neutral percentile compares it with autopilot runs in the same world.",
+  'howto.keys.title': 'Keyboard',
+  'howto.keys.text':
+    'Tab / Shift+Tab move between controls, arrow keys move sliders and options, Enter ends the quarter, 1–4 pick an event choice, Esc puts a card aside, Ctrl+Z undoes within the quarter. Every move is saved automatically.',
+
+  'replay.title': 'Load replay code',
+  'replay.stub':
+    'Replay codes, the quarter-by-quarter replay viewer and forking come in a later version. Every game’s command log is already saved in this browser and can be exported then.',
+  'instructor.title': 'Instructor',
+  'instructor.stub':
+    'The instructor view (verify many replay codes, leaderboard, CSV export, class charts) comes in a later version. For now, give the class one seed link: copy it from the New game screen.',
+
+  'unit.wan': '万元',
+  'unit.million': '¥ millions',
+
+  'reject.other': 'That is not allowed ({code}).',
+  'reject.malformed': 'That command is malformed.',
+  'reject.wrong-rules-version': 'This game was made under another rules version.',
+  'reject.wrong-level': 'That command belongs to another level.',
+  'reject.game-over': 'The game is over.',
+  'reject.bad-amount': 'Amounts must be whole and not negative.',
+  'reject.insufficient-cash': 'Not enough cash for that.',
+  'reject.bad-share': 'That share is out of range.',
+  'reject.split-not-100': 'The applications budget must add up to 100%.',
+  'reject.bad-price': 'That price is out of range.',
+  'reject.bad-pricing-mode': 'Unknown pricing mode.',
+  'reject.bad-hires': 'You cannot cut more people than you have.',
+  'reject.bad-pay-level': 'Unknown pay level.',
+  'reject.bad-intensity': 'Unknown work intensity.',
+  'reject.round-already-open': 'A funding round is already under way.',
+  'reject.no-round-open': 'No funding round is open.',
+  'reject.unknown-offer': 'That offer is no longer on the table.',
+  'reject.event-not-pending': 'That event has already been answered.',
+  'reject.unknown-choice': 'No such choice.',
+  'reject.event-pending': 'Answer every event before ending the quarter.',
+  'reject.investor-constraint': 'Your strategic investor does not let you undercut its API price.',
+  'reject.market-closed': 'This level has no such market.',
 };
 
 const TABLES: Record<Language, Record<TextKey, string>> = { 'zh-CN': zh, en };
 
-export function t(lang: Language, key: TextKey): string {
-  return TABLES[lang][key];
+/** Every key, for checks. */
+export const TEXT_KEYS = Object.keys(zh) as readonly TextKey[];
+
+/** Whether a key (e.g. a news key from the engine) has a text. */
+export function hasText(key: string): key is TextKey {
+  return Object.hasOwn(zh, key);
+}
+
+/** The text of a key in a language, with {name} parameters filled in. */
+export function t(lang: Language, key: TextKey, params?: Record<string, string | number>): string {
+  const text = TABLES[lang][key] ?? TABLES['zh-CN'][key] ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** A level's bilingual text in the player's language. */
+export function levelText(lang: Language, text: { zh: string; en: string } | undefined): string {
+  if (!text) return '';
+  return lang === 'zh-CN' ? text.zh : text.en;
+}
+
+/** Why the engine refused a command, in words (codes the tables do not know yet fall back). */
+export function rejectionText(lang: Language, code: string): string {
+  const key = `reject.${code}`;
+  return hasText(key) ? t(lang, key) : t(lang, 'reject.other', { code });
 }

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { autopilotCommands, autopilotRng, hashState, playGame } from '../engine/index';
+import { getLevel } from './levels';
+import { Session } from './session';
+
+const SETUP = { levelId: 'historical-2023', seed: 42, company: 'moonshot' };
+
+function started(): Session {
+  const r = Session.start(SETUP);
+  if (!r.ok) throw new Error(r.message);
+  return r.session;
+}
+
+describe('Session', () => {
+  it('logs applied commands and leaves a rejected one out', () => {
+    const s = started();
+    let calls = 0;
+    s.subscribe(() => calls++);
+    expect(s.dispatch({ type: 'plan/set-spend', amount: 1000 }).ok).toBe(true);
+    const before = s.hash();
+    const bad = s.dispatch({ type: 'plan/set-spend', amount: -5 });
+    expect(bad.ok).toBe(false);
+    expect(s.hash()).toBe(before);
+    expect(s.log).toEqual([{ type: 'plan/set-spend', amount: 1000 }]);
+    expect(calls).toBe(1);
+  });
+
+  it('undoes within the quarter, never across its end', () => {
+    const s = started();
+    const h0 = s.hash();
+    const n0 = s.log.length;
+    s.dispatch({ type: 'people/set', payLevel: 'plus50' });
+    s.dispatch({ type: 'plan/set-spend', amount: 2000 });
+    expect(s.canUndo()).toBe(true);
+    expect(s.undo()).toBe(true);
+    expect(s.undo()).toBe(true);
+    expect(s.hash()).toBe(h0);
+    expect(s.log.length).toBe(n0);
+    s.dispatch({ type: 'people/set', intensity: 'dxz' });
+    for (const e of s.state.pendingEvents)
+      s.dispatch({ type: 'event/answer', eventId: e.id, choiceId: e.choices[0]! });
+    expect(s.dispatch({ type: 'quarter/end' }).ok).toBe(true);
+    expect(s.canUndo()).toBe(false);
+    expect(s.undo()).toBe(false);
+    expect(s.log.at(-1)).toEqual({ type: 'quarter/end' });
+  });
+
+  it('puts an undo barrier after a card answer that drew a hidden outcome', () => {
+    const level = getLevel(SETUP.levelId);
+    // Play autopilot games until a card answer moves the generator (a hidden outcome).
+    for (let seed = 1; seed < 60; seed++) {
+      const r = Session.start({ ...SETUP, seed });
+      if (!r.ok) throw new Error(r.message);
+      const s = r.session;
+      const ap = autopilotRng(seed);
+      while (!s.state.ending) {
+        for (const cmd of autopilotCommands(level, s.state, 'balanced', ap)) {
+          const rngBefore = s.state.rng.join();
+          expect(s.dispatch(cmd).ok).toBe(true);
+          if (cmd.type === 'event/answer' && s.state.rng.join() !== rngBefore && !s.state.ending) {
+            expect(s.canUndo()).toBe(false);
+            return;
+          }
+        }
+      }
+    }
+    throw new Error('no card with a hidden outcome came up in 60 games');
+  });
+
+  it('replays a log to the same state as the engine', () => {
+    const level = getLevel(SETUP.levelId);
+    const { state, log } = playGame(level, SETUP.seed, SETUP.company, 'balanced');
+    const r = Session.replay(SETUP, log);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.session.hash()).toBe(hashState(state));
+    expect(r.session.log).toEqual(log);
+    const bad = Session.replay(SETUP, [...log.slice(0, 3), { type: 'money/accept-offer', offerId: 'nope' }]);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok && bad.reason === 'rejected') expect(bad.index).toBe(3);
+  });
+});

@@ -1,0 +1,131 @@
+// The session: one game being played. Every change goes through the engine's applyCommand; the
+// session keeps the command log (the replay record), tells subscribers about new states, and
+// offers undo within the current quarter. Undo never crosses a barrier: the end of a quarter, a
+// card whose answer drew a hidden outcome (the generator moved), or the end of the game.
+
+import { applyCommand, createGame, hashState } from '../engine/index';
+import type { Level } from '../engine/level';
+import type { Command, CommandResult, GameState, Rejection } from '../engine/types';
+import { getLevel } from './levels';
+
+/** What a game is started from: with the command log, everything a replay needs. */
+export interface GameSetup {
+  levelId: string;
+  seed: number;
+  company: string;
+}
+
+export type SessionListener = (session: Session) => void;
+
+export type ReplayResult =
+  | { ok: true; session: Session }
+  | { ok: false; reason: 'setup'; message: string }
+  | { ok: false; reason: 'rejected'; index: number; error: Rejection };
+
+function rngMoved(before: GameState, after: GameState): boolean {
+  const a = before.rng;
+  const b = after.rng;
+  return a[0] !== b[0] || a[1] !== b[1] || a[2] !== b[2] || a[3] !== b[3];
+}
+
+export class Session {
+  readonly level: Level;
+  readonly setup: GameSetup;
+  private current: GameState;
+  private readonly commands: Command[] = [];
+  /** States before each command that may still be undone, oldest first. */
+  private undoStates: GameState[] = [];
+  private readonly listeners = new Set<SessionListener>();
+
+  private constructor(level: Level, setup: GameSetup, initial: GameState) {
+    this.level = level;
+    this.setup = { ...setup };
+    this.current = initial;
+  }
+
+  /** A new game; throws on an unknown level and reports a bad seed or company as an error. */
+  static start(setup: GameSetup): { ok: true; session: Session } | { ok: false; message: string } {
+    let level: Level;
+    try {
+      level = getLevel(setup.levelId);
+    } catch (e) {
+      return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
+    const created = createGame(level, setup.seed, setup.company);
+    if (!created.ok) return { ok: false, message: created.error.message };
+    return { ok: true, session: new Session(level, setup, created.state) };
+  }
+
+  /** Rebuilds a session by folding the engine over a command log; any rejection is reported. */
+  static replay(setup: GameSetup, log: readonly Command[]): ReplayResult {
+    const started = Session.start(setup);
+    if (!started.ok) return { ok: false, reason: 'setup', message: started.message };
+    const session = started.session;
+    for (let i = 0; i < log.length; i++) {
+      const r = session.apply(log[i]!);
+      if (!r.ok) return { ok: false, reason: 'rejected', index: i, error: r.error };
+    }
+    return { ok: true, session };
+  }
+
+  get state(): GameState {
+    return this.current;
+  }
+
+  /** A copy of the command log. */
+  get log(): Command[] {
+    return this.commands.slice();
+  }
+
+  get logLength(): number {
+    return this.commands.length;
+  }
+
+  hash(): string {
+    return hashState(this.current);
+  }
+
+  /** Applies a command; on success logs it and notifies subscribers. A rejection changes nothing. */
+  dispatch(cmd: Command): CommandResult {
+    const r = this.apply(cmd);
+    if (r.ok) this.notify();
+    return r;
+  }
+
+  private apply(cmd: Command): CommandResult {
+    const before = this.current;
+    const r = applyCommand(this.level, before, cmd);
+    if (!r.ok) return r;
+    this.current = r.state;
+    this.commands.push(cmd);
+    const barrier =
+      cmd.type === 'quarter/end' ||
+      r.state.ending !== null ||
+      (cmd.type === 'event/answer' && rngMoved(before, r.state));
+    if (barrier) this.undoStates = [];
+    else this.undoStates.push(before);
+    return r;
+  }
+
+  canUndo(): boolean {
+    return this.undoStates.length > 0 && this.current.ending === null;
+  }
+
+  /** Takes back the last command of this quarter; false when nothing can be undone. */
+  undo(): boolean {
+    if (!this.canUndo()) return false;
+    this.current = this.undoStates.pop()!;
+    this.commands.pop();
+    this.notify();
+    return true;
+  }
+
+  subscribe(fn: SessionListener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private notify(): void {
+    for (const fn of this.listeners) fn(this);
+  }
+}

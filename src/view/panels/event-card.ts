@@ -1,0 +1,95 @@
+// The event card: a modal dialog with the card's text, the facts behind it, the economics concept
+// it teaches, and its choices with their visible trade-offs. Keys 1–4 pick a choice; Escape puts
+// the card aside until the player ends the quarter.
+
+import { levelText } from '../../app/i18n';
+import { conceptOf } from '../../app/level-text';
+import type { PendingEvent } from '../../engine/index';
+import { cardById, quarterLabel } from '../../engine/index';
+import { h } from '../dom';
+import type { PanelContext } from './context';
+
+export function eventModal(
+  ctx: PanelContext,
+  ev: PendingEvent,
+  index: number,
+  total: number,
+  close: () => void,
+): HTMLElement {
+  const { level, state, tr, lang } = ctx;
+  const card = cardById(level, ev.card);
+  const concept = card ? conceptOf(level, card.concept) : undefined;
+  const choose = (choiceId: string) => ctx.dispatch({ type: 'event/answer', eventId: ev.id, choiceId });
+  const choices = ev.choices.map((id, i) => {
+    const spec = card?.choices.find((c) => c.id === id);
+    return h(
+      'button',
+      {
+        id: `choice-${i + 1}`,
+        class: 'choice',
+        attrs: { 'data-choice': id, 'aria-keyshortcuts': String(i + 1), 'data-autofocus': i === 0 },
+        on: { click: () => choose(id) },
+      },
+      h('span', { class: 'choice-key', text: String(i + 1), attrs: { 'aria-hidden': 'true' } }),
+      h(
+        'span',
+        { class: 'choice-body' },
+        h('strong', { text: spec ? levelText(lang, spec.label) : id }),
+        spec ? h('span', { class: 'tradeoff', text: levelText(lang, spec.tradeoff) }) : null,
+      ),
+    );
+  });
+  return h(
+    'div',
+    { class: 'modal-backdrop' },
+    h(
+      'div',
+      {
+        class: 'modal event-card',
+        attrs: {
+          role: 'dialog',
+          'aria-modal': 'true',
+          'aria-labelledby': 'event-title',
+          'aria-describedby': 'event-text',
+        },
+      },
+      h(
+        'header',
+        { class: 'event-head' },
+        h('span', {
+          class: 'event-kicker',
+          text: tr('event.kicker', { quarter: quarterLabel(level, state.turn), n: index + 1, total }),
+        }),
+        h('button', {
+          id: 'event-later',
+          class: 'btn ghost tiny',
+          text: tr('event.later'),
+          attrs: { title: 'Esc' },
+          on: { click: close },
+        }),
+      ),
+      h('h2', { id: 'event-title', text: card ? levelText(lang, card.title) : ev.card }),
+      h('p', { id: 'event-text', class: 'event-text', text: card ? levelText(lang, card.text) : '' }),
+      card
+        ? h(
+            'p',
+            { class: 'event-facts' },
+            h('span', { class: 'label', text: tr('event.facts') }),
+            ' ',
+            levelText(lang, card.facts),
+          )
+        : null,
+      concept
+        ? h(
+            'aside',
+            { class: 'concept' },
+            h('span', { class: 'label', text: tr('event.concept') }),
+            h('strong', { text: levelText(lang, concept.name) }),
+            h('p', { text: levelText(lang, concept.text) }),
+          )
+        : null,
+      h('div', { class: 'choices', attrs: { role: 'group', 'aria-label': tr('event.choices') } }, choices),
+      h('p', { class: 'muted small', text: tr('event.keys', { n: ev.choices.length }) }),
+    ),
+  );
+}

@@ -1,0 +1,138 @@
+// Key figures of the company, each with its "how this is computed" text, reachable by keyboard
+// (the tile takes focus and the explanation is its description).
+
+import { count, money, pct, quality, runway } from '../../app/format';
+import type { TextKey } from '../../app/i18n';
+import { apiMarketShares, burnMultiple, economy, founderEquity, runwayQuarters } from '../../engine/index';
+import { h } from '../dom';
+import type { PanelContext } from './context';
+import { runwayClass, runwayIcon } from './plan';
+
+interface Kpi {
+  id: string;
+  label: TextKey;
+  value: string;
+  sub?: string;
+  how: string;
+  tone?: string;
+}
+
+export function kpiPanel(ctx: PanelContext): HTMLElement {
+  const { me, level, state, tr, lang } = ctx;
+  const hist = state.history;
+  const last = hist[hist.length - 1];
+  const prev = hist[hist.length - 2];
+  const rec = last?.companies.find((c) => c.id === me.id);
+  const prevRec = prev?.companies.find((c) => c.id === me.id);
+  const rw = runwayQuarters(state, me.id);
+  const frontier = economy.at(level.macro.frontierQuality, state.turn);
+  const bm = burnMultiple(state, me.id);
+  const share = last ? (apiMarketShares(last).providers.find((p) => p.id === me.id)?.share ?? 0) : 0;
+  const delta = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined
+      ? undefined
+      : a - b >= 0
+        ? `▲ ${money(lang, a - b)}`
+        : `▼ ${money(lang, b - a)}`;
+  const m = level.market;
+  const kpis: Kpi[] = [
+    { id: 'cash', label: 'kpi.cash', value: money(lang, me.cash), how: tr('how.cash') },
+    {
+      id: 'runway',
+      label: 'kpi.runway',
+      value: last ? `${runwayIcon(rw)} ${runway(lang, rw)}` : '—',
+      tone: last ? runwayClass(rw) : '',
+      how: tr('how.runway'),
+    },
+    {
+      id: 'revenue',
+      label: 'kpi.revenue',
+      value: rec ? money(lang, rec.revenue) : '—',
+      sub: delta(rec?.revenue, prevRec?.revenue),
+      how: tr('how.revenue'),
+    },
+    {
+      id: 'profit',
+      label: 'kpi.profit',
+      value: rec ? money(lang, rec.operatingProfit) : '—',
+      tone: rec ? (rec.operatingProfit >= 0 ? 'good' : 'poor') : '',
+      sub: me.profitStreak > 0 ? tr('kpi.streak', { n: me.profitStreak }) : undefined,
+      how: tr('how.profit', {
+        quarters: level.endings.madeItQuarters,
+        min: money(lang, level.endings.madeItMinRevenue),
+      }),
+    },
+    {
+      id: 'quality',
+      label: 'kpi.quality',
+      value: quality(me.quality),
+      sub: tr('kpi.qualitySub', {
+        frontier: quality(frontier),
+        best: quality(state.market.bestDomesticQuality),
+      }),
+      how: tr('how.quality', {
+        exponent: m.scalingExponent,
+        c0: `${(m.scalingC0 * 1e21).toExponential(0).replace('e+', 'e')} FLOP`,
+      }),
+    },
+    {
+      id: 'users',
+      label: 'kpi.users',
+      value: count(lang, me.domesticUsers + me.overseasUsers),
+      sub: tr('kpi.usersSub', {
+        domestic: count(lang, me.domesticUsers),
+        overseas: count(lang, me.overseasUsers),
+      }),
+      how: tr('how.users'),
+    },
+    { id: 'valuation', label: 'kpi.valuation', value: money(lang, me.valuation), how: tr('how.valuation') },
+    {
+      id: 'equity',
+      label: 'kpi.equity',
+      value: money(lang, founderEquity(me)),
+      sub: tr('kpi.ownership', { pct: pct(me.ownershipBp / 10_000, 1) }),
+      how: tr('how.equity'),
+    },
+    {
+      id: 'burn',
+      label: 'kpi.burnMultiple',
+      value: bm === 0 ? '0' : Number.isFinite(bm) ? `${bm.toFixed(1)}×` : '∞',
+      how: tr('how.burnMultiple'),
+    },
+    { id: 'api', label: 'kpi.apiShare', value: pct(share, 1), how: tr('how.apiShare') },
+  ];
+  return h(
+    'section',
+    { class: 'card kpis', attrs: { 'aria-labelledby': 'kpi-title' } },
+    h('h2', { id: 'kpi-title', text: tr('kpi.title') }),
+    h(
+      'div',
+      { class: 'kpi-grid' },
+      kpis.map((k) =>
+        h(
+          'div',
+          {
+            id: `kpi-${k.id}`,
+            class: `kpi ${k.tone ?? ''}`,
+            attrs: { tabindex: 0, 'aria-describedby': `kpi-${k.id}-how` },
+          },
+          h(
+            'span',
+            { class: 'kpi-label' },
+            tr(k.label),
+            h('span', { class: 'how-mark', text: '?', attrs: { 'aria-hidden': 'true' } }),
+          ),
+          h('span', { class: 'kpi-value', text: k.value }),
+          k.sub ? h('span', { class: 'kpi-sub', text: k.sub }) : null,
+          h(
+            'span',
+            { id: `kpi-${k.id}-how`, class: 'how', attrs: { role: 'tooltip' } },
+            h('strong', { text: tr('kpi.how') }),
+            ' ',
+            k.how,
+          ),
+        ),
+      ),
+    ),
+  );
+}

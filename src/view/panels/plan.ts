@@ -1,0 +1,457 @@
+// The centre of the dashboard: the pretraining ⟷ applications slider, the quarter's spend with
+// the runway it leaves, the weights of the four application markets, and the API price beside
+// the market's.
+
+import { money, moneyInputScale, price, runway } from '../../app/format';
+import { actorName } from '../../app/level-text';
+import type { AppMarket, AppWeights, Command, PricingMode } from '../../engine/index';
+import { APP_MARKETS, economy, PRICING_MODES, projectedRunway } from '../../engine/index';
+import { h } from '../dom';
+import type { PanelContext } from './context';
+
+/** Spend that leaves about `target` quarters of runway (projected runway falls as spend rises). */
+export function spendForRunway(ctx: PanelContext, target: number): number {
+  const { level, state, me } = ctx;
+  const cash = Math.max(0, me.cash);
+  if (projectedRunway(level, state, me, 0) <= target) return 0;
+  let lo = 0;
+  let hi = cash;
+  for (let i = 0; i < 40 && hi - lo > 1; i++) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (projectedRunway(level, state, me, mid) >= target) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function niceStep(x: number): number {
+  if (x <= 1) return 1;
+  const mag = 10 ** Math.floor(Math.log10(x));
+  return ([1, 2, 5, 10].map((m) => m * mag).find((v) => v >= x) ?? x) | 0 || 1;
+}
+
+export function runwayClass(q: number): string {
+  if (q >= 6) return 'good';
+  if (q >= 3) return 'fair';
+  return 'poor';
+}
+
+export function runwayIcon(q: number): string {
+  if (q >= 6) return '●';
+  if (q >= 3) return '◐';
+  return '○';
+}
+
+/** Re-weights the other open markets so the weights still sum to 100 after one changes. */
+export function rebalance(
+  w: AppWeights,
+  market: AppMarket,
+  value: number,
+  open: readonly AppMarket[],
+): AppWeights {
+  const out: AppWeights = { domestic: 0, overseas: 0, enterprise: 0, api: 0 };
+  const others = open.filter((m) => m !== market);
+  const v = others.length === 0 ? 100 : Math.max(0, Math.min(100, Math.round(value)));
+  out[market] = v;
+  const rest = others.reduce((sum, m) => sum + w[m], 0);
+  let left = 100 - v;
+  others.forEach((m, i) => {
+    const share =
+      i === others.length - 1
+        ? left
+        : rest > 0
+          ? Math.round(((100 - v) * w[m]) / rest)
+          : Math.floor((100 - v) / others.length);
+    out[m] = Math.min(left, share);
+    left -= out[m];
+  });
+  return out;
+}
+
+/** The application weights the sliders show (the plan's for markets without a live slider). */
+function weightsFromSliders(ctx: PanelContext): AppWeights {
+  const weights: AppWeights = { ...ctx.me.plan.appWeights };
+  for (const m of APP_MARKETS) {
+    const el = document.getElementById(`weight-${m}`) as HTMLInputElement | null;
+    if (el && !el.disabled) weights[m] = Math.round(Number(el.value));
+  }
+  return weights;
+}
+
+/** The split as the sliders show it now (they may be ahead of the plan while a commit is pending). */
+export function splitFromSliders(ctx: PanelContext): Command {
+  const plan = ctx.me.plan;
+  const slider = document.getElementById('split-slider') as HTMLInputElement | null;
+  const pretrainingBp =
+    slider && !slider.disabled
+      ? Math.max(0, Math.min(10_000, Math.round(Number(slider.value)) * 100))
+      : plan.pretrainingBp;
+  const weights = weightsFromSliders(ctx);
+  const sum = APP_MARKETS.reduce((a, m) => a + weights[m], 0);
+  return {
+    type: 'plan/set-split',
+    pretrainingBp,
+    appWeights: sum === 100 ? weights : { ...plan.appWeights },
+  };
+}
+
+function splitPanel(ctx: PanelContext, spend: number): HTMLElement {
+  const { me, level, state, tr, lang } = ctx;
+  const plan = me.plan;
+  const abandoned = me.pretrainingAbandoned;
+  const pctPre = abandoned ? 0 : Math.round(plan.pretrainingBp / 100);
+  const cap = economy.maxComputeSpend(level, state.turn);
+  const preBudget = Math.round((spend * pctPre) / 100);
+  const label = (p: number) => ({
+    pre: money(lang, Math.round((spend * p) / 100)),
+    app: money(lang, spend - Math.round((spend * p) / 100)),
+  });
+  const l = label(pctPre);
+  const capped = preBudget > cap;
+  const run = me.run;
+  const update = (p: number) => {
+    const root = document.getElementById('split-hero');
+    if (!root) return;
+    root.style.setProperty('--pre', `${p}%`);
+    const v = label(p);
+    root.querySelector('#split-pre-value')!.textContent = `${p}% · ${v.pre}`;
+    root.querySelector('#split-app-value')!.textContent = `${100 - p}% · ${v.app}`;
+  };
+  return h(
+    'section',
+    {
+      class: 'split-hero',
+      id: 'split-hero',
+      style: { '--pre': `${pctPre}%` },
+      attrs: { 'aria-labelledby': 'split-title' },
+    },
+    h('h2', { id: 'split-title', text: tr('plan.split') }),
+    h(
+      'div',
+      { class: 'split-ends' },
+      h(
+        'div',
+        { class: 'end pre' },
+        h('span', { class: 'end-name', text: tr('plan.pretraining') }),
+        h('span', { id: 'split-pre-value', class: 'end-value', text: `${pctPre}% · ${l.pre}` }),
+      ),
+      h('span', { class: 'split-arrow', text: '⟷', attrs: { 'aria-hidden': 'true' } }),
+      h(
+        'div',
+        { class: 'end app' },
+        h('span', { class: 'end-name', text: tr('plan.applications') }),
+        h('span', { id: 'split-app-value', class: 'end-value', text: `${100 - pctPre}% · ${l.app}` }),
+      ),
+    ),
+    h('div', { class: 'split-bar', attrs: { 'aria-hidden': 'true' } }, h('div', { class: 'split-fill' })),
+    h('input', {
+      id: 'split-slider',
+      class: 'slider split-slider',
+      attrs: {
+        type: 'range',
+        min: 0,
+        max: 100,
+        step: 1,
+        value: pctPre,
+        disabled: abandoned,
+        'aria-label': tr('plan.splitAria'),
+        'aria-valuetext': tr('plan.splitValue', { pre: pctPre, app: 100 - pctPre }),
+      },
+      on: {
+        input: (e) => {
+          const p = Number((e.target as HTMLInputElement).value);
+          (e.target as HTMLInputElement).setAttribute(
+            'aria-valuetext',
+            tr('plan.splitValue', { pre: p, app: 100 - p }),
+          );
+          update(p);
+          ctx.schedule('split', () => splitFromSliders(ctx));
+        },
+      },
+    }),
+    h(
+      'p',
+      { class: 'split-notes muted' },
+      abandoned
+        ? tr('plan.abandoned')
+        : [
+            tr('plan.modelStatus', {
+              quality: me.quality.toFixed(1),
+              run: run
+                ? tr('plan.runProgress', { done: run.quarters, total: level.market.trainingQuarters })
+                : tr('plan.noRun'),
+            }),
+            capped
+              ? h('span', { class: 'warn-text', text: ` ${tr('plan.gpuCap', { cap: money(lang, cap) })}` })
+              : null,
+          ],
+    ),
+  );
+}
+
+function spendPanel(ctx: PanelContext): HTMLElement {
+  const { me, level, state, tr, lang } = ctx;
+  const cash = Math.max(0, me.cash);
+  const spend = Math.min(me.plan.spend, cash);
+  const scale = moneyInputScale(lang);
+  const step = niceStep(cash / 200);
+  const payroll = economy.payroll(level, state.turn, me);
+  const rw = (x: number) => projectedRunway(level, state, me, x);
+  const runwayText = (x: number) => `${runwayIcon(rw(x))} ${runway(lang, rw(x))}`;
+  const show = (x: number) => {
+    const out = document.getElementById('spend-runway');
+    if (out) {
+      out.textContent = runwayText(x);
+      out.className = `runway-value ${runwayClass(rw(x))}`;
+    }
+    const amount = document.getElementById('spend-amount');
+    if (amount) amount.textContent = money(lang, x);
+  };
+  const presets: { key: 'plan.lean' | 'plan.steady' | 'plan.bold' | 'plan.allIn'; runway: number }[] = [
+    { key: 'plan.lean', runway: 10 },
+    { key: 'plan.steady', runway: 6 },
+    { key: 'plan.bold', runway: 3.5 },
+    { key: 'plan.allIn', runway: 1.5 },
+  ];
+  return h(
+    'section',
+    { class: 'card spend', attrs: { 'aria-labelledby': 'spend-title' } },
+    h(
+      'div',
+      { class: 'card-head' },
+      h('h2', { id: 'spend-title', text: tr('plan.spend') }),
+      h('span', { id: 'spend-amount', class: 'big-number', text: money(lang, spend) }),
+    ),
+    h('input', {
+      id: 'spend-slider',
+      class: 'slider',
+      attrs: {
+        type: 'range',
+        min: 0,
+        max: cash,
+        step,
+        value: spend,
+        disabled: cash <= 0,
+        'aria-label': tr('plan.spendAria'),
+        'aria-valuetext': money(lang, spend),
+      },
+      on: {
+        input: (e) => {
+          const el = e.target as HTMLInputElement;
+          const x = Math.min(cash, Math.round(Number(el.value)));
+          el.setAttribute('aria-valuetext', money(lang, x));
+          show(x);
+          const num = document.getElementById('spend-input') as HTMLInputElement | null;
+          if (num) num.value = String(x / scale);
+          ctx.schedule('spend', () => ({ type: 'plan/set-spend', amount: x }));
+        },
+      },
+    }),
+    h(
+      'div',
+      { class: 'spend-row' },
+      h(
+        'label',
+        { class: 'inline-field', attrs: { for: 'spend-input' } },
+        h('span', { text: tr('plan.exactSpend', { unit: tr(scale === 1 ? 'unit.wan' : 'unit.million') }) }),
+        h('input', {
+          id: 'spend-input',
+          class: 'num',
+          attrs: {
+            type: 'number',
+            min: 0,
+            max: cash / scale,
+            step: scale === 1 ? 1 : 0.01,
+            value: spend / scale,
+          },
+          on: {
+            change: (e) => {
+              const v = Number((e.target as HTMLInputElement).value);
+              if (!Number.isFinite(v)) return;
+              const x = Math.max(0, Math.min(cash, Math.round(v * scale)));
+              ctx.dispatch({ type: 'plan/set-spend', amount: x });
+            },
+          },
+        }),
+      ),
+      h(
+        'div',
+        { class: 'runway-box' },
+        h('span', { class: 'muted', text: tr('plan.runwayAt') }),
+        h('strong', {
+          id: 'spend-runway',
+          class: `runway-value ${runwayClass(rw(spend))}`,
+          text: runwayText(spend),
+          attrs: { 'aria-live': 'polite' },
+        }),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'presets', attrs: { role: 'group', 'aria-label': tr('plan.presets') } },
+      presets.map((p) =>
+        h('button', {
+          id: `spend-${p.key.slice(5)}`,
+          class: 'btn chip',
+          text: tr(p.key),
+          attrs: { title: tr('plan.presetTitle', { runway: p.runway }) },
+          on: {
+            click: () => ctx.dispatch({ type: 'plan/set-spend', amount: spendForRunway(ctx, p.runway) }),
+          },
+        }),
+      ),
+    ),
+    h('p', { class: 'muted small', text: tr('plan.payrollOnTop', { payroll: money(lang, payroll) }) }),
+  );
+}
+
+function weightsPanel(ctx: PanelContext, spend: number): HTMLElement {
+  const { me, level, tr, lang } = ctx;
+  const open = APP_MARKETS.filter((m) => level.markets[m]);
+  const w = me.plan.appWeights;
+  const apps = spend - (me.pretrainingAbandoned ? 0 : Math.round((spend * me.plan.pretrainingBp) / 10_000));
+  return h(
+    'section',
+    { class: 'card weights', attrs: { 'aria-labelledby': 'weights-title' } },
+    h('h2', { id: 'weights-title', text: tr('plan.weights') }),
+    h(
+      'div',
+      { class: 'weight-rows' },
+      APP_MARKETS.map((m) => {
+        const isOpen = open.includes(m);
+        return h(
+          'div',
+          { class: `weight-row market-${m} ${isOpen ? '' : 'closed'}` },
+          h(
+            'label',
+            { attrs: { for: `weight-${m}` } },
+            h('span', { class: 'dot', attrs: { 'aria-hidden': 'true' } }),
+            tr(`market.${m}`),
+          ),
+          h('input', {
+            id: `weight-${m}`,
+            class: 'slider small',
+            attrs: {
+              type: 'range',
+              min: 0,
+              max: 100,
+              step: 1,
+              value: w[m],
+              disabled: !isOpen || open.length < 2,
+              'aria-valuetext': `${w[m]}%`,
+            },
+            on: {
+              input: (e) => {
+                const v = Number((e.target as HTMLInputElement).value);
+                const next = rebalance(weightsFromSliders(ctx), m, v, open);
+                for (const k of APP_MARKETS) {
+                  const out = document.getElementById(`weight-${k}-value`);
+                  if (out)
+                    out.textContent = `${next[k]}% · ${money(lang, Math.round((apps * next[k]) / 100))}`;
+                  const sl = document.getElementById(`weight-${k}`) as HTMLInputElement | null;
+                  if (sl && k !== m) sl.value = String(next[k]);
+                }
+                ctx.schedule('split', () => splitFromSliders(ctx));
+              },
+            },
+          }),
+          h('span', {
+            id: `weight-${m}-value`,
+            class: 'weight-value',
+            text: isOpen ? `${w[m]}% · ${money(lang, Math.round((apps * w[m]) / 100))}` : tr('plan.closed'),
+          }),
+        );
+      }),
+    ),
+    h('p', { class: 'muted small', text: tr('plan.weightsHelp') }),
+  );
+}
+
+function pricingPanel(ctx: PanelContext): HTMLElement {
+  const { me, level, state, tr, lang } = ctx;
+  const mode = me.plan.pricing.mode;
+  const market = state.market.refPrice;
+  let cheapest: { id: string; price: number } | null = null;
+  state.giants.forEach((g, i) => {
+    if (!g.active || level.giants[i]?.kind !== 'bigtech') return;
+    if (!cheapest || g.apiPrice < cheapest.price) cheapest = { id: g.id, price: g.apiPrice };
+  });
+  const cheap = cheapest as { id: string; price: number } | null;
+  const spec = level.companies.find((c) => c.id === me.id);
+  const cost = economy.at(level.macro.inferenceCost, state.turn) * (spec?.inferenceCostFactor ?? 1);
+  const noModel = me.pretrainingAbandoned || me.quality <= 0;
+  const closed = !level.markets.api;
+  const choose = (m: PricingMode, priceValue?: number): Command =>
+    m === 'exact'
+      ? { type: 'plan/set-api-price', mode: m, price: priceValue ?? me.plan.pricing.price }
+      : { type: 'plan/set-api-price', mode: m };
+  return h(
+    'section',
+    { class: 'card pricing', attrs: { 'aria-labelledby': 'pricing-title' } },
+    h('h2', { id: 'pricing-title', text: tr('plan.pricing') }),
+    h(
+      'div',
+      { class: 'pricing-body' },
+      h(
+        'fieldset',
+        { class: 'radio-row', attrs: { disabled: closed } },
+        h('legend', { class: 'sr-only', text: tr('plan.pricingMode') }),
+        PRICING_MODES.map((m) =>
+          h(
+            'label',
+            { class: `radio-chip ${mode === m ? 'on' : ''}` },
+            h('input', {
+              id: `price-${m}`,
+              attrs: { type: 'radio', name: 'price-mode', value: m, checked: mode === m },
+              on: {
+                change: () =>
+                  ctx.dispatch(
+                    choose(m, m === 'exact' ? Math.max(0, Number(me.apiPrice.toFixed(3))) : undefined),
+                  ),
+              },
+            }),
+            h('span', { text: tr(`pricing.${m}`) }),
+          ),
+        ),
+      ),
+      mode === 'exact'
+        ? h(
+            'label',
+            { class: 'inline-field', attrs: { for: 'price-input' } },
+            h('span', { text: tr('plan.exactPrice') }),
+            h('input', {
+              id: 'price-input',
+              class: 'num',
+              attrs: { type: 'number', min: 0, max: 10000, step: 0.01, value: me.plan.pricing.price },
+              on: {
+                change: (e) => {
+                  const v = Number((e.target as HTMLInputElement).value);
+                  if (Number.isFinite(v) && v >= 0) ctx.dispatch(choose('exact', v));
+                },
+              },
+            }),
+          )
+        : null,
+      h(
+        'dl',
+        { class: 'price-compare' },
+        h('dt', { text: tr('plan.yourPrice') }),
+        h('dd', { class: 'you', text: price(me.apiPrice) }),
+        h('dt', { text: tr('plan.marketPrice') }),
+        h('dd', { text: price(market) }),
+        cheap ? h('dt', { text: tr('plan.bigTechPrice', { name: actorName(lang, level, cheap.id) }) }) : null,
+        cheap ? h('dd', { text: price(cheap.price) }) : null,
+        h('dt', { text: tr('plan.servingCost') }),
+        h('dd', { text: price(cost) }),
+      ),
+      h('p', { class: 'muted small', text: tr(`pricing.${mode}.help`) }),
+      me.strategic ? h('p', { class: 'warn-text small', text: tr('plan.investorString') }) : null,
+      noModel ? h('p', { class: 'warn-text small', text: tr('plan.noApi') }) : null,
+    ),
+  );
+}
+
+export function strategyColumn(ctx: PanelContext): HTMLElement[] {
+  const spend = Math.min(ctx.me.plan.spend, Math.max(0, ctx.me.cash));
+  return [splitPanel(ctx, spend), spendPanel(ctx), weightsPanel(ctx, spend), pricingPanel(ctx)];
+}

@@ -1,0 +1,400 @@
+// The quarter dashboard: KPIs and rivals on the left, the strategy (split, spend, weights, price)
+// in the centre, people, money and news on the right. Every change is a command sent through the
+// session; sliders commit when the player pauses. Enter ends the quarter; event cards come up as
+// a modal that must be answered first.
+
+import { money, runway } from '../../app/format';
+import type { TextKey } from '../../app/i18n';
+import { levelText, rejectionText, t } from '../../app/i18n';
+import type { Session } from '../../app/session';
+import type { Command } from '../../engine/index';
+import { projectedRunway, quarterLabel } from '../../engine/index';
+import { h, isTextEntry, replaceContent, trapFocus } from '../dom';
+import { SCENES } from '../keys';
+import type { PanelContext } from '../panels/context';
+import { eventModal } from '../panels/event-card';
+import { kpiPanel } from '../panels/kpis';
+import { moneyPanel } from '../panels/money';
+import { emblem } from '../panels/names';
+import { newsPanel } from '../panels/news';
+import { peoplePanel } from '../panels/people';
+import { runwayClass, runwayIcon, strategyColumn } from '../panels/plan';
+import { rivalsPanel } from '../panels/rivals';
+import { ScreenScene } from '../screen';
+
+const COMMIT_MS = 450;
+const LANG_SWITCH: Record<string, { to: 'zh-CN' | 'en'; label: string }> = {
+  'zh-CN': { to: 'en', label: 'English' },
+  en: { to: 'zh-CN', label: '简体中文' },
+};
+
+export class Dashboard extends ScreenScene {
+  private session: Session | null = null;
+  private pending = new Map<string, () => Command>();
+  private timer = 0;
+  private batching = false;
+  private putAside = new Set<string>();
+  private confirmOffer: string | null = null;
+  private toastText = '';
+  private toastTimer = 0;
+  private modalShown = false;
+  private modalEventId: string | null = null;
+
+  protected override animated = false;
+
+  constructor() {
+    super(SCENES.dashboard);
+  }
+
+  protected override setup(): void {
+    this.session = this.app.session;
+    this.pending = new Map();
+    this.putAside = new Set();
+    this.confirmOffer = null;
+    this.toastText = '';
+    if (!this.session) return;
+    this.app.setScreen('dashboard');
+    this.addCleanup(this.session.subscribe(() => this.onChange()));
+    this.onKey((e) => this.onKeyDown(e));
+    const flush = () => this.flush();
+    window.addEventListener('pagehide', flush);
+    this.addCleanup(() => {
+      window.removeEventListener('pagehide', flush);
+      window.clearTimeout(this.timer);
+      window.clearTimeout(this.toastTimer);
+    });
+  }
+
+  override create(data: object): void {
+    super.create(data);
+    if (!this.session) this.go(SCENES.title);
+  }
+
+  private context(session: Session): PanelContext {
+    const lang = this.app.lang;
+    return {
+      lang,
+      level: session.level,
+      get state() {
+        return session.state;
+      },
+      get me() {
+        const st = session.state;
+        return st.startups.find((s) => s.id === st.playerId)!;
+      },
+      session,
+      tr: (key: TextKey, params?: Record<string, string | number>) => t(lang, key, params),
+      dispatch: (cmd) => this.dispatch(cmd),
+      schedule: (key, make) => this.schedule(key, make),
+    };
+  }
+
+  private onChange(): void {
+    if (this.batching) return;
+    const st = this.session?.state;
+    if (st?.ending) {
+      this.go(SCENES.ending);
+      return;
+    }
+    this.render();
+  }
+
+  private dispatch(cmd: Command): boolean {
+    this.flush();
+    const session = this.session;
+    if (!session) return false;
+    const r = session.dispatch(cmd);
+    if (!r.ok) this.toast(rejectionText(this.app.lang, r.error.code));
+    return r.ok;
+  }
+
+  private schedule(key: string, make: () => Command): void {
+    this.pending.delete(key);
+    this.pending.set(key, make);
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => this.flush(), COMMIT_MS);
+    this.updateUndo();
+  }
+
+  /** Commits the slider moves still waiting, as one render. */
+  private flush(): void {
+    window.clearTimeout(this.timer);
+    const session = this.session;
+    if (!session || this.pending.size === 0) return;
+    const makes = [...this.pending.values()];
+    this.pending.clear();
+    this.batching = true;
+    let rejected: string | null = null;
+    try {
+      for (const make of makes) {
+        const r = session.dispatch(make());
+        if (!r.ok) rejected = r.error.code;
+      }
+    } finally {
+      this.batching = false;
+    }
+    if (rejected) this.toast(rejectionText(this.app.lang, rejected));
+    this.onChange();
+  }
+
+  private undo(): void {
+    if (this.pending.size > 0) {
+      window.clearTimeout(this.timer);
+      this.pending.clear();
+      this.render();
+      return;
+    }
+    if (!this.session?.undo()) this.toast(this.tr('dash.nothingToUndo'));
+  }
+
+  private endQuarter(): void {
+    this.flush();
+    const session = this.session;
+    if (!session || session.state.ending) return;
+    if (session.state.pendingEvents.length > 0) {
+      this.putAside.clear();
+      this.render();
+      return;
+    }
+    // The results screen takes over (it leads on to the ending if the game is over).
+    performance.mark('six-tigers:quarter-end');
+    this.batching = true;
+    let r: ReturnType<Session['dispatch']>;
+    try {
+      r = session.dispatch({ type: 'quarter/end' });
+    } finally {
+      this.batching = false;
+    }
+    if (!r.ok) {
+      this.toast(rejectionText(this.app.lang, r.error.code));
+      return;
+    }
+    performance.mark('six-tigers:quarter-resolved');
+    this.go(SCENES.results);
+  }
+
+  private toast(text: string): void {
+    this.toastText = text;
+    const el = this.root.querySelector('#toast');
+    if (el) {
+      el.textContent = text;
+      el.classList.add('on');
+    }
+    window.clearTimeout(this.toastTimer);
+    this.toastTimer = window.setTimeout(() => {
+      this.toastText = '';
+      this.root.querySelector('#toast')?.classList.remove('on');
+    }, 3200);
+  }
+
+  private updateUndo(): void {
+    const btn = this.root.querySelector<HTMLButtonElement>('#btn-undo');
+    if (btn) btn.disabled = !(this.pending.size > 0 || this.session?.canUndo());
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    const modal = this.root.querySelector<HTMLElement>('.modal');
+    if (modal) {
+      if (/^[1-4]$/.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        const btn = modal.querySelector<HTMLButtonElement>(`#choice-${e.key}`);
+        if (btn) {
+          e.preventDefault();
+          btn.click();
+        }
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        this.closeModal();
+      } else {
+        trapFocus(modal, e);
+      }
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !isTextEntry(e.target)) {
+      e.preventDefault();
+      this.undo();
+      return;
+    }
+    if (e.key === 'Enter' && !e.repeat && !isTextEntry(e.target)) {
+      const el = e.target as HTMLElement | null;
+      if (el && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SUMMARY')) return;
+      e.preventDefault();
+      this.endQuarter();
+    }
+  }
+
+  private closeModal(): void {
+    if (this.modalEventId) this.putAside.add(this.modalEventId);
+    this.render();
+    this.root.querySelector<HTMLElement>('#btn-end')?.focus();
+  }
+
+  protected render(): void {
+    const session = this.session;
+    if (!session) return;
+    const ctx = this.context(session);
+    const { state, me, level, lang, tr } = ctx;
+    const pendingEv = state.pendingEvents;
+    const modalEv = pendingEv.find((e) => !this.putAside.has(e.id));
+    const planRunway = projectedRunway(level, state, me, Math.min(me.plan.spend, Math.max(0, me.cash)));
+    const spec = level.companies.find((c) => c.id === me.id);
+    const lswitch = LANG_SWITCH[lang]!;
+    const topbar = h(
+      'header',
+      { class: 'topbar', style: { '--company': spec?.color ?? '#f5c542' } },
+      h(
+        'div',
+        { class: 'who' },
+        emblem(level, me.id, 'emblem md'),
+        h(
+          'div',
+          {},
+          h('h1', {
+            class: 'company-name',
+            text: spec ? levelText(lang, spec.name) : me.id,
+            attrs: { tabindex: -1 },
+          }),
+          h('span', {
+            class: 'quarter',
+            text: tr('dash.quarter', {
+              quarter: quarterLabel(level, state.turn),
+              n: state.turn + 1,
+              total: level.quarters,
+            }),
+          }),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'top-figures' },
+        h(
+          'div',
+          { class: 'fig' },
+          h('span', { class: 'muted', text: tr('kpi.cash') }),
+          h('strong', { id: 'top-cash', text: money(lang, me.cash) }),
+        ),
+        h(
+          'div',
+          { class: 'fig' },
+          h('span', { class: 'muted', text: tr('dash.runwayPlan') }),
+          h('strong', {
+            class: `runway-value ${runwayClass(planRunway)}`,
+            text: `${runwayIcon(planRunway)} ${runway(lang, planRunway)}`,
+          }),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'top-actions' },
+        h('span', {
+          class: `save-state ${this.app.saving ? '' : 'off'}`,
+          text: this.app.saving ? tr('dash.saved') : tr('dash.notSaved'),
+          attrs: { role: 'status' },
+        }),
+        h('button', {
+          id: 'btn-undo',
+          class: 'btn',
+          text: tr('dash.undo'),
+          attrs: {
+            disabled: !(this.pending.size > 0 || session.canUndo()),
+            'aria-keyshortcuts': 'Control+Z',
+            title: 'Ctrl+Z',
+          },
+          on: { click: () => this.undo() },
+        }),
+        h('button', {
+          id: 'btn-howto',
+          class: 'btn ghost',
+          text: tr('dash.help'),
+          on: { click: () => this.leaveFor(SCENES.info, { page: 'howto', back: SCENES.dashboard }) },
+        }),
+        h('button', {
+          id: 'btn-lang',
+          class: 'btn ghost',
+          text: lswitch.label,
+          attrs: { lang: lswitch.to },
+          on: { click: () => this.switchLanguage(lswitch.to) },
+        }),
+        h('button', {
+          id: 'btn-menu',
+          class: 'btn ghost',
+          text: tr('dash.toTitle'),
+          on: { click: () => this.toTitle() },
+        }),
+        h(
+          'button',
+          {
+            id: 'btn-end',
+            class: 'btn primary',
+            attrs: { 'aria-keyshortcuts': 'Enter' },
+            on: { click: () => this.endQuarter() },
+          },
+          pendingEv.length ? tr('dash.answerFirst', { n: pendingEv.length }) : tr('dash.endQuarter'),
+          h('kbd', { text: '↵' }),
+        ),
+      ),
+    );
+    const grid = h(
+      'main',
+      { class: 'dash-grid', attrs: { inert: modalEv ? true : undefined } },
+      h(
+        'div',
+        { class: 'col col-left', attrs: { 'data-keep-scroll': 'left' } },
+        kpiPanel(ctx),
+        rivalsPanel(ctx),
+      ),
+      h('div', { class: 'col col-center', attrs: { 'data-keep-scroll': 'center' } }, strategyColumn(ctx)),
+      h(
+        'div',
+        { class: 'col col-right', attrs: { 'data-keep-scroll': 'right' } },
+        peoplePanel(ctx),
+        moneyPanel(ctx, this.confirmOffer, (id) => {
+          this.confirmOffer = id;
+          this.render();
+          document.getElementById(id ? `offer-confirm-${id}` : 'money-title')?.focus();
+        }),
+        newsPanel(lang, level, state),
+      ),
+    );
+    const modal = modalEv
+      ? eventModal(ctx, modalEv, pendingEv.indexOf(modalEv), pendingEv.length, () => this.closeModal())
+      : null;
+    replaceContent(
+      this.root,
+      h(
+        'div',
+        { class: 'dash' },
+        topbar,
+        grid,
+        h('div', {
+          id: 'toast',
+          class: `toast ${this.toastText ? 'on' : ''}`,
+          attrs: { role: 'status', 'aria-live': 'polite' },
+          text: this.toastText,
+        }),
+        modal,
+      ),
+    );
+    if (modal && (!this.modalShown || !modal.contains(document.activeElement))) {
+      modal.querySelector<HTMLElement>('#choice-1')?.focus();
+    }
+    this.modalShown = modal !== null;
+    this.modalEventId = modalEv?.id ?? null;
+  }
+
+  private switchLanguage(lang: 'zh-CN' | 'en'): void {
+    this.flush();
+    this.app.setLanguage(lang);
+    document.getElementById('btn-lang')?.focus();
+  }
+
+  private leaveFor(key: typeof SCENES.info, data: object): void {
+    this.flush();
+    this.go(key, data);
+  }
+
+  private toTitle(): void {
+    this.flush();
+    this.app.leaveGame();
+    this.go(SCENES.title);
+  }
+}

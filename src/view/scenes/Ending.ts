@@ -1,0 +1,250 @@
+// The ending: the outcome, the score and where it stands among autopilot runs of the same world
+// (luck-neutral percentile), the debrief with the player's numbers, a timeline of key decisions,
+// the final state hash, and "play the same seed again".
+
+import { conceptsMet, lessons, timeline } from '../../app/debrief';
+import { count, money, pct } from '../../app/format';
+import { levelText } from '../../app/i18n';
+import type { Level } from '../../engine/index';
+import { luckNeutralPercentile, POLICIES, percentileOf, playGame, quarterLabel } from '../../engine/index';
+import { h } from '../dom';
+import { SCENES, TEXTURES } from '../keys';
+import { historyCharts } from '../panels/history-charts';
+import { emblem } from '../panels/names';
+import { ScreenScene } from '../screen';
+
+const BASELINE_RUNS = 40;
+
+/**
+ * The luck-neutral percentile; if the full baseline cannot be played (an autopilot failing is an
+ * engine bug, not the player's), the named autopilots that do finish make the baseline. NaN: none.
+ */
+function baselinePercentile(level: Level, seed: number, company: string, score: number): number {
+  try {
+    return luckNeutralPercentile(level, seed, company, score, BASELINE_RUNS);
+  } catch {
+    const scores: number[] = [];
+    for (const policy of POLICIES) {
+      if (policy === 'random') continue;
+      try {
+        const { state } = playGame(level, seed, company, policy);
+        scores.push(state.ending ? state.ending.score : 0);
+      } catch {
+        // Skip an autopilot that cannot finish this world.
+      }
+    }
+    return scores.length
+      ? percentileOf(
+          score,
+          scores.sort((a, b) => a - b),
+        )
+      : Number.NaN;
+  }
+}
+
+export class Ending extends ScreenScene {
+  private percentile: number | null = null;
+  private percentileTimer = 0;
+
+  constructor() {
+    super(SCENES.ending);
+  }
+
+  protected override setup(): void {
+    this.percentile = null;
+    const session = this.app.session;
+    if (!session?.state.ending) return;
+    this.app.setScreen('ending');
+    const { level, setup, state } = session;
+    const score = state.ending!.score;
+    // Dozens of headless games: after the first paint, so the screen appears at once.
+    this.percentileTimer = window.setTimeout(() => {
+      this.percentile = baselinePercentile(level, setup.seed, setup.company, score);
+      const el = this.root.querySelector('#percentile');
+      if (el) el.textContent = this.percentileText();
+    }, 250);
+    this.addCleanup(() => window.clearTimeout(this.percentileTimer));
+  }
+
+  override create(data: object): void {
+    super.create(data);
+    if (!this.app.session?.state.ending) this.go(this.app.session ? SCENES.dashboard : SCENES.title);
+  }
+
+  protected override draw(): void {
+    const kind = this.app.session?.state.ending?.kind;
+    if (!kind) return;
+    const { width } = this.scale;
+    const good = kind === 'made-it' || kind === 'acquired';
+    const tints = good ? [0xf5c542, 0x56b4e9, 0xe69f00, 0xcc79a7, 0x2cb58f] : [0x5a6b85, 0x3d4a60];
+    this.add.particles(0, -10, TEXTURES.spark, {
+      x: { min: 0, max: width },
+      lifespan: 4200,
+      speedY: good ? { min: 80, max: 180 } : { min: 20, max: 50 },
+      speedX: { min: -30, max: 30 },
+      scale: good ? { start: 0.5, end: 0.2 } : { start: 0.35, end: 0.1 },
+      alpha: { start: 0.9, end: 0 },
+      tint: tints,
+      quantity: good ? 3 : 1,
+      frequency: good ? 60 : 220,
+      duration: good ? 3000 : 6000,
+    });
+  }
+
+  /** The company as it ended: cash, last revenue, model, users, stake. */
+  private finalFigures(): HTMLElement | null {
+    const session = this.app.session;
+    if (!session) return null;
+    const { state } = session;
+    const lang = this.app.lang;
+    const me = state.startups.find((s) => s.id === state.playerId)!;
+    const rec = state.history[state.history.length - 1]?.companies.find((c) => c.id === me.id);
+    const fig = (label: string, value: string) =>
+      h(
+        'div',
+        { class: 'fig' },
+        h('span', { class: 'muted', text: label }),
+        h('strong', { class: 'fig-value', text: value }),
+      );
+    return h(
+      'div',
+      { class: 'final-figs' },
+      fig(this.tr('kpi.cash'), money(lang, me.cash)),
+      fig(this.tr('kpi.revenue'), rec ? money(lang, rec.revenue) : '—'),
+      fig(this.tr('kpi.quality'), me.quality.toFixed(1)),
+      fig(this.tr('kpi.users'), count(lang, me.domesticUsers + me.overseasUsers)),
+      fig(this.tr('kpi.valuation'), money(lang, me.valuation)),
+      fig(this.tr('money.stake'), pct(me.ownershipBp / 10_000, 1)),
+    );
+  }
+
+  private percentileText(): string {
+    if (this.percentile === null) return this.tr('ending.computing');
+    if (Number.isNaN(this.percentile)) return this.tr('ending.noPercentile');
+    return this.tr('ending.percentile', { p: Math.round(this.percentile) });
+  }
+
+  private again(): void {
+    const session = this.app.session;
+    if (!session) return;
+    if (this.app.newGame({ ...session.setup }) === null) this.go(SCENES.dashboard);
+  }
+
+  protected render(): void {
+    const session = this.app.session;
+    const ending = session?.state.ending;
+    if (!session || !ending) return;
+    const { level, state, setup } = session;
+    const lang = this.app.lang;
+    const me = state.startups.find((s) => s.id === state.playerId)!;
+    const spec = level.companies.find((c) => c.id === me.id);
+    const debrief = [...lessons(lang, level, state), ...conceptsMet(lang, level, state)];
+    const events = timeline(lang, level, setup, session.log);
+    this.root.replaceChildren(
+      h(
+        'div',
+        { class: `page ending ending-${ending.kind}` },
+        h(
+          'section',
+          { class: 'ending-hero card' },
+          h(
+            'div',
+            { class: 'hero-who' },
+            emblem(level, me.id, 'emblem lg'),
+            h('span', { text: spec ? levelText(lang, spec.name) : me.id }),
+          ),
+          h('p', {
+            class: 'kicker',
+            text: this.tr('ending.kicker', { quarter: quarterLabel(level, ending.turn) }),
+          }),
+          h('h1', {
+            id: 'ending-title',
+            class: 'ending-title',
+            text: this.tr(`ending.${ending.kind}.title`),
+          }),
+          h('p', { class: 'ending-text', text: this.tr(`ending.${ending.kind}.text`) }),
+          h(
+            'dl',
+            { class: 'score' },
+            h('dt', { text: this.tr('ending.score') }),
+            h('dd', { id: 'score', text: money(lang, ending.score) }),
+            h('dt', { text: this.tr('ending.luckNeutral') }),
+            h('dd', { id: 'percentile', text: this.percentileText() }),
+            h('dt', { text: this.tr('ending.seed') }),
+            h('dd', { text: `${levelText(lang, level.name)} · ${setup.seed}` }),
+            h('dt', { text: this.tr('ending.hash') }),
+            h('dd', {}, h('code', { id: 'final-hash', text: session.hash() })),
+          ),
+          this.finalFigures(),
+          h('p', { class: 'muted small', text: this.tr('ending.replayLater', { n: session.logLength }) }),
+          h(
+            'div',
+            { class: 'ending-actions' },
+            h('button', {
+              id: 'btn-again',
+              class: 'btn primary big',
+              text: this.tr('ending.again'),
+              attrs: { 'data-autofocus': true },
+              on: { click: () => this.again() },
+            }),
+            h('button', {
+              id: 'btn-new',
+              class: 'btn',
+              text: this.tr('ending.newGame'),
+              on: { click: () => this.go(SCENES.newGame, { levelId: setup.levelId }) },
+            }),
+            h('button', {
+              id: 'btn-title',
+              class: 'btn ghost',
+              text: this.tr('ending.toTitle'),
+              on: {
+                click: () => {
+                  this.app.leaveGame();
+                  this.go(SCENES.title);
+                },
+              },
+            }),
+          ),
+        ),
+        h(
+          'section',
+          { class: 'card debrief', attrs: { 'aria-labelledby': 'debrief-title' } },
+          h('h2', { id: 'debrief-title', text: this.tr('ending.debrief') }),
+          h(
+            'div',
+            { class: 'scroll', attrs: { tabindex: 0, 'aria-labelledby': 'debrief-title' } },
+            debrief.map((d) =>
+              h('article', { class: 'lesson' }, h('h3', { text: d.title }), h('p', { text: d.text })),
+            ),
+          ),
+        ),
+        h(
+          'section',
+          { class: 'card timeline', attrs: { 'aria-labelledby': 'timeline-title' } },
+          h('h2', { id: 'timeline-title', text: this.tr('ending.timeline') }),
+          h(
+            'div',
+            { class: 'scroll', attrs: { tabindex: 0, 'aria-labelledby': 'timeline-title' } },
+            h(
+              'ol',
+              { class: 'timeline-list' },
+              events.map((e) =>
+                h(
+                  'li',
+                  { class: e.kind },
+                  h('span', { class: 'tl-quarter', text: e.quarter }),
+                  h('span', { text: e.text }),
+                ),
+              ),
+            ),
+          ),
+        ),
+        h(
+          'section',
+          { class: 'ending-charts', attrs: { 'aria-label': this.tr('results.charts') } },
+          historyCharts(lang, level, state).slice(0, 2),
+        ),
+      ),
+    );
+  }
+}

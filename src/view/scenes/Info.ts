@@ -1,0 +1,91 @@
+// Information pages: how to play, and the stubs for replay codes and the instructor's view
+// (filled in by later work).
+
+import type { TextKey } from '../../app/i18n';
+import { h } from '../dom';
+import type { InfoPage, SceneKey } from '../keys';
+import { SCENES } from '../keys';
+import { ScreenScene } from '../screen';
+
+interface InfoData {
+  page?: InfoPage;
+  back?: SceneKey;
+}
+
+const HOWTO_SECTIONS: readonly [TextKey, TextKey][] = [
+  ['howto.goal.title', 'howto.goal.text'],
+  ['howto.quarter.title', 'howto.quarter.text'],
+  ['howto.split.title', 'howto.split.text'],
+  ['howto.markets.title', 'howto.markets.text'],
+  ['howto.price.title', 'howto.price.text'],
+  ['howto.people.title', 'howto.people.text'],
+  ['howto.money.title', 'howto.money.text'],
+  ['howto.events.title', 'howto.events.text'],
+  ['howto.endings.title', 'howto.endings.text'],
+  ['howto.keys.title', 'howto.keys.text'],
+];
+
+export class Info extends ScreenScene<InfoData> {
+  private page: InfoPage = 'howto';
+  private back: SceneKey = SCENES.title;
+
+  constructor() {
+    super(SCENES.info);
+  }
+
+  protected override setup(data: InfoData): void {
+    this.page = data.page ?? 'howto';
+    this.back = data.back ?? SCENES.title;
+    this.onKey((e) => {
+      if (e.key === 'Escape') this.leave();
+    });
+  }
+
+  private leave(): void {
+    this.go(this.back === SCENES.dashboard && !this.app.session ? SCENES.title : this.back);
+  }
+
+  protected render(): void {
+    let title: TextKey;
+    let body: HTMLElement[];
+    if (this.page === 'howto') {
+      title = 'howto.title';
+      body = HOWTO_SECTIONS.map(([t, x]) =>
+        h(
+          'section',
+          { class: 'card howto-item' },
+          h('h2', { text: this.tr(t) }),
+          h('p', { text: this.tr(x) }),
+        ),
+      );
+    } else {
+      title = this.page === 'replay' ? 'replay.title' : 'instructor.title';
+      body = [
+        h(
+          'section',
+          { class: 'card stub' },
+          h('p', { text: this.tr(this.page === 'replay' ? 'replay.stub' : 'instructor.stub') }),
+        ),
+      ];
+    }
+    this.root.replaceChildren(
+      h(
+        'div',
+        { class: `page info info-${this.page}` },
+        h(
+          'header',
+          { class: 'page-head' },
+          h('button', {
+            id: 'btn-back',
+            class: 'btn ghost',
+            text: `← ${this.tr('common.back')}`,
+            attrs: { 'data-autofocus': true },
+            on: { click: () => this.leave() },
+          }),
+          h('h1', { text: this.tr(title) }),
+        ),
+        h('div', { class: `info-body ${this.page === 'howto' ? 'howto-grid' : ''}` }, body),
+      ),
+    );
+  }
+}

@@ -1,0 +1,119 @@
+// A screen is a Phaser scene that owns one DOM panel over the canvas: it mounts the panel when
+// the scene starts, re-renders it when the language changes, and removes it (with its key
+// handlers) when the scene shuts down. Screens fade in and out with the camera.
+
+import * as Phaser from 'phaser';
+import type { AppContext } from '../app/context';
+import type { TextKey } from '../app/i18n';
+import { t } from '../app/i18n';
+import { h } from './dom';
+import type { SceneKey } from './keys';
+import { REGISTRY } from './keys';
+import { BACKDROP_CALM } from './scenes/Backdrop';
+
+import { FADE_MS } from './screen-timing';
+
+export abstract class ScreenScene<Data extends object = object> extends Phaser.Scene {
+  protected app!: AppContext;
+  protected root!: HTMLElement;
+  private leaving = false;
+  private cleanups: (() => void)[] = [];
+
+  /**
+   * Whether the canvas behind shows (and moves). Screens whose panels cover it all say no, and
+   * the game loop sleeps while they are up.
+   */
+  protected animated = true;
+
+  /** Reads the data the scene was started with (before the first render). */
+  protected setup(_data: Data): void {}
+
+  /** Builds the DOM panel's content into `this.root`. */
+  protected abstract render(): void;
+
+  /** Draws on the canvas behind the panel (optional). */
+  protected draw(): void {}
+
+  create(data: Data): void {
+    performance.mark(`six-tigers:create:${this.scene.key}`);
+    this.app = this.registry.get(REGISTRY.app) as AppContext;
+    const ui = this.registry.get(REGISTRY.ui) as HTMLElement;
+    this.leaving = false;
+    this.cleanups = [];
+    this.root = h('div', {
+      class: `screen screen-${this.scene.key.toLowerCase()}`,
+      attrs: { 'data-screen': this.scene.key },
+    });
+    ui.append(this.root);
+    this.setup(data ?? ({} as Data));
+    document.documentElement.lang = this.app.lang;
+    this.render();
+    this.draw();
+    this.focusFirst();
+    performance.mark(`six-tigers:rendered:${this.scene.key}`);
+    this.cleanups.push(
+      this.app.onLanguage(() => {
+        document.documentElement.lang = this.app.lang;
+        this.render();
+      }),
+    );
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
+    this.game.events.emit(BACKDROP_CALM, !this.animated);
+    this.cameras.main.fadeIn(FADE_MS, 11, 18, 32);
+    const key = this.scene.key;
+    requestAnimationFrame(() => {
+      this.root.classList.add('shown');
+      // Timing marks for the browser benchmarks: built and painted (charts draw before paint).
+      window.setTimeout(() => performance.mark(`six-tigers:ready:${key}`), 0);
+    });
+  }
+
+  protected tr(key: TextKey, params?: Record<string, string | number>): string {
+    return t(this.app.lang, key, params);
+  }
+
+  /** Registers a document key handler for the life of this screen. */
+  protected onKey(handler: (e: KeyboardEvent) => void): void {
+    const fn = (e: KeyboardEvent) => {
+      if (!this.leaving) handler(e);
+    };
+    document.addEventListener('keydown', fn);
+    this.cleanups.push(() => document.removeEventListener('keydown', fn));
+  }
+
+  protected addCleanup(fn: () => void): void {
+    this.cleanups.push(fn);
+  }
+
+  /** Moves keyboard focus to the screen's preferred first control. */
+  protected focusFirst(): void {
+    const el =
+      this.root.querySelector<HTMLElement>('[data-autofocus]') ?? this.root.querySelector<HTMLElement>('h1');
+    if (el) {
+      if (el.tabIndex < 0 && !(el instanceof HTMLButtonElement) && !(el instanceof HTMLInputElement))
+        el.setAttribute('tabindex', '-1');
+      el.focus({ preventScroll: true });
+    }
+  }
+
+  /**
+   * Leaves for another screen, at once: the old panel goes, the next one is built now and fades
+   * in over the backdrop, so the fade never delays the game.
+   */
+  protected go(key: SceneKey, data?: object): void {
+    if (this.leaving) return;
+    this.leaving = true;
+    performance.mark(`six-tigers:leave:${this.scene.key}`);
+    // Switch now rather than at the next game step: the player should not wait for a frame,
+    // and the loop may be asleep under a full-screen panel.
+    const manager = this.game.scene;
+    manager.stop(this.scene.key);
+    manager.start(key, data);
+  }
+
+  private teardown(): void {
+    for (const fn of this.cleanups) fn();
+    this.cleanups = [];
+    this.root.remove();
+  }
+}

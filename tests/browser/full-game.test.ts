@@ -1,0 +1,182 @@
+// A whole historical game played through the UI — controls and keyboard only, no engine calls in
+// the page — from the title screen to an ending, once in each language. The final hash the game
+// shows must equal the engine's, replayed here in Node from the command log the page exposes.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { getLevel } from '../../src/app/levels';
+import { applyCommand, createGame, hashState } from '../../src/engine/index';
+import type { Command } from '../../src/engine/types';
+import { launch, openGame, screenshot, waitScreen } from './helpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function screenNow(page: Page): Promise<string> {
+  return page.evaluate(() => window.__sixTigers?.screen() ?? '');
+}
+
+async function waitLeave(page: Page, from: string): Promise<string> {
+  await page.waitForFunction(
+    (f) => {
+      const s = window.__sixTigers?.screen() ?? '';
+      return s !== '' && s !== f && document.querySelector(`.screen.shown[data-screen="${s}"]`) !== null;
+    },
+    from,
+    { timeout: 20_000 },
+  );
+  return screenNow(page);
+}
+
+/** One quarter's decisions, varied by quarter, made with clicks and keys. */
+async function planQuarter(page: Page, q: number): Promise<void> {
+  const runwayLow = await page.evaluate(() => {
+    const st = window.__sixTigers?.state() as {
+      startups: { id: string; cash: number; round: unknown; plan: { roundTarget: unknown } }[];
+      playerId: string;
+    };
+    const me = st.startups.find((s) => s.id === st.playerId)!;
+    return me.round === null && me.plan.roundTarget === null && me.cash > 0;
+  });
+  if (q % 4 === 0) await page.click('#spend-lean');
+  if (q === 1) {
+    // The centre slider by keyboard: ten steps towards applications.
+    await page.focus('#split-slider');
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+  }
+  if (q === 2) await page.check('#price-undercut');
+  if (q === 3) {
+    await page.click('#hire-engineers-plus');
+    await page.click('#hire-sales-plus');
+  }
+  if (q === 4) {
+    await page.focus('#weight-overseas');
+    for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowRight');
+  }
+  if (q === 5) await page.check('#pay-plus25');
+  if (q === 6) await page.check('#price-match');
+  if (q === 7) await page.check('#intensity-dxz');
+  if (q === 9) await page.check('#intensity-normal');
+  if (q % 5 === 2 && runwayLow && (await page.$('#round-open'))) await page.click('#round-open');
+  for (const btn of await page.$$('button[id^="offer-decline-"]')) await btn.click();
+}
+
+async function answerEvents(page: Page, key: string, shoot: { done: boolean }, tag: string): Promise<number> {
+  let answered = 0;
+  for (let i = 0; i < 8 && (await page.$('.modal')); i++) {
+    if (!shoot.done) {
+      await page.waitForTimeout(350);
+      await screenshot(page, `event-card-${tag}`);
+      shoot.done = true;
+    }
+    const before = await page.evaluate(() => window.__sixTigers?.log().length ?? 0);
+    await page.keyboard.press(key);
+    await page.waitForFunction((n) => (window.__sixTigers?.log().length ?? 0) > n, before);
+    answered++;
+  }
+  return answered;
+}
+
+async function playGame(page: Page, lang: 'zh-CN' | 'en', company: string, seed: number, tag: string) {
+  await waitScreen(page, 'Title');
+  await page.click(`#btn-lang-${lang}`);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  await page.waitForTimeout(300);
+  await screenshot(page, `title-${tag}`);
+  await page.focus('#btn-new');
+  await page.keyboard.press('Enter');
+  await waitScreen(page, 'NewGame');
+  await page.check(`#company-${company}`);
+  await page.fill('#seed-input', String(seed));
+  await page.focus('#seed-input');
+  await page.keyboard.press('Enter');
+  await waitScreen(page, 'Dashboard');
+  const shotEvent = { done: false };
+  let events = 0;
+  for (let q = 0; q < 40; q++) {
+    const screen = await screenNow(page);
+    if (screen === 'Ending') break;
+    expect(screen).toBe('Dashboard');
+    events += await answerEvents(page, q % 2 === 0 ? '1' : '2', shotEvent, tag);
+    await planQuarter(page, q);
+    if (q === 1) {
+      await page.waitForTimeout(600);
+      await screenshot(page, `dashboard-${tag}`);
+    }
+    // Enter ends the quarter (from anywhere that is not a button or a text field).
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Enter');
+    const next = await waitLeave(page, 'Dashboard');
+    if (next === 'Ending') break;
+    expect(next).toBe('Results');
+    if (q === 2) {
+      await page.waitForTimeout(900);
+      await screenshot(page, `results-${tag}`);
+    }
+    await page.keyboard.press('Enter');
+    await waitLeave(page, 'Results');
+  }
+  await waitScreen(page, 'Ending');
+  await page.waitForFunction(
+    () => !/…/.test(document.querySelector('#percentile')?.textContent ?? '…'),
+    undefined,
+    { timeout: 30_000 },
+  );
+  await page.waitForTimeout(500);
+  await screenshot(page, `ending-${tag}`);
+  return { events, shotEvent: shotEvent.done };
+}
+
+function replayInNode(setup: { levelId: string; seed: number; company: string }, log: Command[]): string {
+  const level = getLevel(setup.levelId);
+  const created = createGame(level, setup.seed, setup.company);
+  if (!created.ok) throw new Error(created.error.message);
+  let state = created.state;
+  for (const [i, cmd] of log.entries()) {
+    const r = applyCommand(level, state, cmd);
+    if (!r.ok) throw new Error(`command ${i} (${cmd.type}) rejected: ${r.error.message}`);
+    state = r.state;
+  }
+  expect(state.ending).not.toBeNull();
+  return hashState(state);
+}
+
+describe.each([
+  { lang: 'en' as const, company: 'minimax', seed: 20240517, tag: 'en' },
+  { lang: 'zh-CN' as const, company: 'moonshot', seed: 777, tag: 'zh' },
+])('a whole game in $lang', ({ lang, company, seed, tag }) => {
+  it('plays from the title to an ending with the UI only, and the final hash matches the engine', async () => {
+    const { page, context, problems } = await openGame(browser, inject('baseUrl'));
+    try {
+      const { events, shotEvent } = await playGame(page, lang, company, seed, tag);
+      const level = getLevel('historical-2023');
+      if (level.events.cards.length > 0) {
+        expect(events).toBeGreaterThan(0);
+        expect(shotEvent).toBe(true);
+      }
+      const shown = (await page.textContent('#final-hash'))?.trim();
+      const exposed = await page.evaluate(() => window.__sixTigers?.hash());
+      const setup = (await page.evaluate(() => window.__sixTigers?.setup())) as {
+        levelId: string;
+        seed: number;
+        company: string;
+      };
+      const log = (await page.evaluate(() => window.__sixTigers?.log())) as Command[];
+      expect(setup).toEqual({ levelId: 'historical-2023', seed, company });
+      expect(log.length).toBeGreaterThan(16);
+      expect(exposed).toBe(shown);
+      expect(replayInNode(setup, log)).toBe(shown);
+      // The ending is in the chosen language.
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      const title = (await page.textContent('#ending-title')) ?? '';
+      expect(lang === 'zh-CN' ? /[\u4e00-\u9fff]/.test(title) : /^[\x20-\x7e’!]+$/.test(title)).toBe(true);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

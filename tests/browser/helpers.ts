@@ -1,0 +1,113 @@
+// Shared helpers for the browser tests: launching Debian's Chromium, watching a page for console
+// errors, page errors and off-host requests, waiting for screens, and screenshots that must not
+// be blank.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+export const SHOTS = join(ROOT, 'test-results', 'screenshots');
+
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--enable-unsafe-swiftshader',
+];
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: LAUNCH_ARGS,
+  });
+}
+
+export interface Watched {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, page errors and requests that left the host. */
+  problems: string[];
+}
+
+export async function openGame(
+  browser: Browser,
+  baseUrl: string,
+  viewport = { width: 1280, height: 720 },
+): Promise<Watched> {
+  const context = await browser.newContext({ viewport, locale: 'en-US' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const host = new URL(baseUrl).host;
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if ((u.protocol === 'http:' || u.protocol === 'https:') && u.host !== host)
+      problems.push(`off-host request: ${r.url()}`);
+  });
+  await page.goto(baseUrl);
+  return { context, page, problems };
+}
+
+/** Waits until a screen (scene key) is mounted and faded in. */
+export async function waitScreen(page: Page, screen: string, timeout = 20_000): Promise<void> {
+  await page.waitForSelector(`.screen.shown[data-screen="${screen}"]:not(.leaving)`, { timeout });
+}
+
+export async function hash(page: Page): Promise<string> {
+  return page.evaluate(() => window.__sixTigers?.hash() ?? '');
+}
+
+/** Saves a screenshot under test-results/screenshots and checks that it is not blank. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  const png = await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  const stats = await page.evaluate(async (b64: string) => {
+    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+    const bmp = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bmp.width, bmp.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bmp, 0, 0);
+    const data = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
+    const colours = new Set<number>();
+    let sum = 0;
+    let sum2 = 0;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4 * 37) {
+      const r = data[i]!;
+      const g = data[i + 1]!;
+      const b = data[i + 2]!;
+      colours.add(((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4));
+      const y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      sum += y;
+      sum2 += y * y;
+      n++;
+    }
+    const mean = sum / n;
+    return { colours: colours.size, sd: Math.sqrt(Math.max(0, sum2 / n - mean * mean)) };
+  }, png.toString('base64'));
+  expect(stats.colours, `${name}: distinct colours`).toBeGreaterThan(40);
+  expect(stats.sd, `${name}: luminance spread`).toBeGreaterThan(12);
+}
+
+/** Answers every event card on screen with the same key (1–4), waiting for each to apply. */
+export async function answerCards(page: Page, key = '1'): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < 8 && (await page.$('.modal')); i++) {
+    const before = await page.evaluate(() => window.__sixTigers?.log().length ?? 0);
+    await page.keyboard.press(key);
+    await page.waitForFunction((k) => (window.__sixTigers?.log().length ?? 0) > k, before);
+    n++;
+  }
+  return n;
+}
