@@ -31,6 +31,10 @@ export function cardById(level: Level, id: string): LevelCard | undefined {
 /** The quarter a card's conditions look at: by default the last one in the history. */
 export type QuarterView = Pick<QuarterRecord, 'companies' | 'apiTokens' | 'outsideShare'>;
 
+function recordOf(last: QuarterView | undefined, id: string) {
+  return last?.companies.find((c) => c.id === id);
+}
+
 function lastQuarter(state: GameState): QuarterView | undefined {
   return state.history[state.history.length - 1];
 }
@@ -43,7 +47,8 @@ export function metricValue(
   metric: Condition['metric'],
   last: QuarterView | undefined = lastQuarter(state),
 ): number {
-  const rec = last?.companies.find((c) => c.id === s.id);
+  const rec =
+    metric === 'runway' || metric === 'apiShare' || metric === 'revenue' ? recordOf(last, s.id) : undefined;
   switch (metric) {
     case 'runway': {
       const burn = rec ? rec.costs - rec.revenue : 0;
@@ -117,18 +122,28 @@ export function cardApplies(
   return true;
 }
 
-// Cards whose window includes a turn, per level (levels are immutable once loaded).
-const byTurn = new WeakMap<Level, LevelCard[][]>();
+// Cards whose window includes a turn, per level (levels are immutable once loaded), split into
+// scripted ones and the random deck.
+interface TurnCards {
+  scripted: LevelCard[];
+  random: LevelCard[];
+}
+const byTurn = new WeakMap<Level, TurnCards[]>();
 
-function cardsOfTurn(level: Level, turn: number): readonly LevelCard[] {
+function cardsOfTurn(level: Level, turn: number): TurnCards {
   let table = byTurn.get(level);
   if (!table) {
     table = [];
-    for (let t = 0; t < level.quarters; t++)
-      table.push(level.events.cards.filter((c) => t >= c.fromTurn && t <= c.toTurn));
+    for (let t = 0; t < level.quarters; t++) {
+      const live = level.events.cards.filter((c) => t >= c.fromTurn && t <= c.toTurn);
+      table.push({
+        scripted: live.filter((c) => c.trigger.kind === 'scripted'),
+        random: live.filter((c) => c.trigger.kind === 'random'),
+      });
+    }
     byTurn.set(level, table);
   }
-  return table[turn] ?? [];
+  return table[turn] ?? { scripted: [], random: [] };
 }
 
 /**
@@ -145,25 +160,27 @@ export function drawCards(
   rng: RngState,
   last?: QuarterView,
 ): LevelCard[] {
+  const { scripted, random } = cardsOfTurn(level, turn);
   const out: LevelCard[] = [];
+  for (const card of scripted) if (cardApplies(level, state, s, card, player, last)) out.push(card);
+  // Whether a card is drawn at all is decided first: the deck is only sorted out when it is.
+  if (random.length === 0 || rngNext(rng) >= level.events.drawChance) return out;
   const deck: LevelCard[] = [];
   let total = 0;
-  for (const card of cardsOfTurn(level, turn)) {
+  for (const card of random) {
+    if (card.trigger.kind !== 'random') continue;
+    if (!card.trigger.repeatable && s.cardsSeen.includes(card.id)) continue;
     if (!cardApplies(level, state, s, card, player, last)) continue;
-    if (card.trigger.kind === 'scripted') out.push(card);
-    else if (card.trigger.repeatable || !s.cardsSeen.includes(card.id)) {
-      deck.push(card);
-      total += card.trigger.weight;
-    }
+    deck.push(card);
+    total += card.trigger.weight;
   }
-  if (deck.length > 0 && rngNext(rng) < level.events.drawChance) {
-    let r = rngNext(rng) * total;
-    for (const card of deck) {
-      r -= card.trigger.kind === 'random' ? card.trigger.weight : 0;
-      if (r < 0) {
-        out.push(card);
-        break;
-      }
+  if (deck.length === 0) return out;
+  let r = rngNext(rng) * total;
+  for (const card of deck) {
+    r -= card.trigger.kind === 'random' ? card.trigger.weight : 0;
+    if (r < 0) {
+      out.push(card);
+      break;
     }
   }
   return out;

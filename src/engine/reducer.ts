@@ -10,7 +10,7 @@ import type { Level } from './level';
 import { checkPeople, checkPricing, checkRoundTarget, checkSpend, checkSplit, reject } from './plan';
 import { resolveQuarter } from './quarter';
 import { cloneRng } from './rng';
-import { withParts, withPlan } from './shapes';
+import { cloneStartup, withParts, withPlan } from './shapes';
 import type {
   AppWeights,
   Command,
@@ -196,8 +196,7 @@ function applyValid(level: Level, state: GameState, c: Command): GameState {
 }
 
 /**
- * Applies the chosen card's effects to the player's company (an Immer draft of that company only:
- * a draft of the whole state would make Immer walk the growing history) and records the answer
+ * Applies the chosen card's effects to a copy of the player's company and records the answer
  * with its hidden outcome. The generator is copied, advanced and stored back.
  */
 function answerEvent(level: Level, state: GameState, i: number, id: string, choiceId: string): GameState {
@@ -208,10 +207,12 @@ function answerEvent(level: Level, state: GameState, i: number, id: string, choi
   const news: NewsItem[] = [];
   const ctx: EffectContext = { level, turn: state.turn, rng, news };
   let outcome: EventAnswer['outcome'];
-  const me = produce(state.startups[i]!, (d) => {
-    outcome = choice ? applyEffects(ctx, d as StartupState, choice.effects, pending.card) : undefined;
-    if (ctx.sold !== undefined) d.status = 'acquired';
-  });
+  // The effects are written for mutable plain copies (rivals' answers in the quarter use them
+  // too), so they run on a fresh copy of the company rather than through an Immer draft, which
+  // measured ten times slower for the same work.
+  const me = cloneStartup(state.startups[i]!);
+  outcome = choice ? applyEffects(ctx, me, choice.effects, pending.card) : undefined;
+  if (ctx.sold !== undefined) me.status = 'acquired';
   const startups = state.startups.slice();
   startups[i] = me;
   const answer: EventAnswer = outcome ? { id, choice: choiceId, outcome } : { id, choice: choiceId };

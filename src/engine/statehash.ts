@@ -62,9 +62,16 @@ export function stateHash(state: GameState): string {
     for (const m of s.modifiers) hashString(h, m.source);
     for (const id of s.cardsSeen) hashString(h, id);
   }
-  for (const e of state.pendingEvents) hashString(h, `${e.id}|${e.card}|${e.choices.join(',')}`);
-  for (const a of state.answered)
-    hashString(h, `${a.id}|${a.choice}|${a.outcome ? `${a.outcome.person}:${a.outcome.stayed}` : ''}`);
+  for (const e of state.pendingEvents) {
+    hashString(h, e.id);
+    hashString(h, e.card);
+    for (const c of e.choices) hashString(h, c);
+  }
+  for (const a of state.answered) {
+    hashString(h, a.id);
+    hashString(h, a.choice);
+    if (a.outcome) hashString(h, a.outcome.stayed ? a.outcome.person : `-${a.outcome.person}`);
+  }
   hashInt(h, state.offers.length);
   n = 0;
   put(state.rulesVersion);
