@@ -11,6 +11,7 @@ import { Ending } from './scenes/Ending';
 import { Info } from './scenes/Info';
 import { NewGame } from './scenes/NewGame';
 import { Preloader } from './scenes/Preloader';
+import { Replay } from './scenes/Replay';
 import { Results } from './scenes/Results';
 import { Title } from './scenes/Title';
 import './style.css';
@@ -25,7 +26,7 @@ export function startGame(stage: HTMLElement, ui: HTMLElement, app: AppContext):
     fps: { target: 60 },
     input: { keyboard: false, gamepad: false },
     audio: { noAudio: true },
-    scene: [Boot, Preloader, Backdrop, Title, NewGame, Dashboard, Results, Ending, Info],
+    scene: [Boot, Preloader, Backdrop, Title, NewGame, Dashboard, Results, Ending, Info, Replay],
   });
   game.registry.set(REGISTRY.app, app);
   game.registry.set(REGISTRY.ui, ui);

@@ -10,6 +10,7 @@ export const SCENES = {
   results: 'Results',
   ending: 'Ending',
   info: 'Info',
+  replay: 'Replay',
 } as const;
 export type SceneKey = (typeof SCENES)[keyof typeof SCENES];
 
@@ -26,4 +27,4 @@ export const REGISTRY = {
 } as const;
 
 /** Which information page the Info scene shows. */
-export type InfoPage = 'howto' | 'replay' | 'instructor';
+export type InfoPage = 'howto' | 'instructor';

@@ -1,9 +1,12 @@
 // A whole historical game played through the UI — controls and keyboard only, no engine calls in
 // the page — from the title screen to an ending, once in each language. The final hash the game
 // shows must equal the engine's, replayed here in Node from the command log the page exposes.
+// The replay code on the ending screen verifies in Node and on the Load replay code screen of a
+// fresh page; a tampered copy is refused there without a page error.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { getLevel } from '../../src/app/levels';
+import { findLevel, getLevel } from '../../src/app/levels';
+import { verifyReplay } from '../../src/app/replay-code';
 import { applyCommand, createGame, hashState } from '../../src/engine/index';
 import type { Command } from '../../src/engine/types';
 import { launch, openGame, screenshot, waitScreen } from './helpers';
@@ -131,6 +134,23 @@ async function playGame(page: Page, lang: 'zh-CN' | 'en', company: string, seed:
   return { events, shotEvent: shotEvent.done };
 }
 
+/** Pastes a code into the Load replay code screen (from the title) and returns the status shown. */
+async function pasteCode(page: Page, code: string): Promise<{ status: string; message: string }> {
+  await page.fill('#replay-input', code);
+  await page.click('#btn-verify');
+  await page.waitForFunction(() => document.querySelector('#replay-message') !== null);
+  const status = (await page.getAttribute('#replay-result', 'data-status')) ?? '';
+  const message = (await page.textContent('#replay-message')) ?? '';
+  return { status, message };
+}
+
+/** The same code with one character in the middle changed (to another URL-safe base64 digit). */
+function tamper(code: string): string {
+  const i = Math.floor((code.length + 4) / 2);
+  const c = code[i]!;
+  return code.slice(0, i) + (c === 'A' ? 'B' : 'A') + code.slice(i + 1);
+}
+
 function replayInNode(setup: { levelId: string; seed: number; company: string }, log: Command[]): string {
   const level = getLevel(setup.levelId);
   const created = createGame(level, setup.seed, setup.company);
@@ -170,11 +190,54 @@ describe.each([
       expect(log.length).toBeGreaterThan(16);
       expect(exposed).toBe(shown);
       expect(replayInNode(setup, log)).toBe(shown);
+      // The replay code shown on the ending verifies in Node to the page's final hash.
+      const code = await page.inputValue('#replay-code');
+      expect(code).toMatch(/^ST1\.[A-Za-z0-9_-]+$/);
+      const outcome = verifyReplay(code, findLevel);
+      expect(outcome.status, outcome.message).toBe('valid');
+      if (outcome.status === 'valid') {
+        expect(outcome.finalHash).toBe(exposed);
+        expect(outcome.replay.log).toEqual(log);
+      }
+      const link = await page.inputValue('#replay-link');
+      expect(new URL(link).searchParams.get('replay')).toBe(code);
+      await page.click('#btn-copy-code');
+      await page.waitForFunction(
+        () => (document.querySelector('#replay-copy-status')?.textContent ?? '') !== '',
+      );
       // The ending is in the chosen language.
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
       const title = (await page.textContent('#ending-title')) ?? '';
       expect(lang === 'zh-CN' ? /[\u4e00-\u9fff]/.test(title) : /^[\x20-\x7e’!]+$/.test(title)).toBe(true);
       expect(problems).toEqual([]);
+
+      // A fresh page: paste the code into Load replay code, then a tampered copy; then the link.
+      const fresh = await openGame(browser, inject('baseUrl'));
+      try {
+        await waitScreen(fresh.page, 'Title');
+        await fresh.page.click(`#btn-lang-${lang}`);
+        await fresh.page.click('#btn-replay');
+        await waitScreen(fresh.page, 'Replay');
+        const ok = await pasteCode(fresh.page, code);
+        expect(ok.status, ok.message).toBe('valid');
+        expect((await fresh.page.textContent('#replay-company'))?.trim()).not.toBe('');
+        expect(await fresh.page.textContent('#replay-ending')).toBe(title);
+        expect(await fresh.page.textContent('#replay-score')).toBe(await page.textContent('#score'));
+        expect(await fresh.page.$('#btn-replay-again')).not.toBeNull();
+        const bad = await pasteCode(fresh.page, tamper(code));
+        expect(bad.status).not.toBe('valid');
+        expect(['corrupted', 'tampered', 'illegal-command', 'unknown-format']).toContain(bad.status);
+        expect(bad.message.trim()).not.toBe('');
+        const junk = await pasteCode(fresh.page, '<img src=x onerror=alert(1)>');
+        expect(junk.status).toBe('unknown-format');
+        expect(await fresh.page.$('#replay-result img')).toBeNull();
+        await fresh.page.goto(link);
+        await waitScreen(fresh.page, 'Replay');
+        expect(await fresh.page.getAttribute('#replay-result', 'data-status')).toBe('valid');
+        expect(fresh.problems).toEqual([]);
+      } finally {
+        await fresh.context.close();
+      }
     } finally {
       await context.close();
     }

@@ -1,16 +1,18 @@
 // The ending: the outcome, the score and where it stands among autopilot runs of the same world
 // (luck-neutral percentile), the debrief with the player's numbers, a timeline of key decisions,
-// the final state hash, and "play the same seed again".
+// the final state hash, the replay code (copy it or a link), and "play the same seed again".
 
 import { conceptsMet, lessons, timeline } from '../../app/debrief';
 import { count, money, pct } from '../../app/format';
 import { levelText } from '../../app/i18n';
+import { replayCodeOf } from '../../app/replay-code';
 import type { Level } from '../../engine/index';
 import { luckNeutralPercentile, POLICIES, percentileOf, playGame, quarterLabel } from '../../engine/index';
 import { h } from '../dom';
 import { SCENES, TEXTURES } from '../keys';
 import { historyCharts } from '../panels/history-charts';
 import { emblem } from '../panels/names';
+import { replayCodeBox } from '../panels/replay-code';
 import { ScreenScene } from '../screen';
 
 const BASELINE_RUNS = 40;
@@ -45,6 +47,8 @@ function baselinePercentile(level: Level, seed: number, company: string, score: 
 export class Ending extends ScreenScene {
   private percentile: number | null = null;
   private percentileTimer = 0;
+  /** This game's replay code ('' if it could not be made). */
+  private code = '';
 
   constructor() {
     super(SCENES.ending);
@@ -57,6 +61,11 @@ export class Ending extends ScreenScene {
     this.app.setScreen('ending');
     const { level, setup, state } = session;
     const score = state.ending!.score;
+    try {
+      this.code = replayCodeOf(level, state, session.log);
+    } catch {
+      this.code = '';
+    }
     // Dozens of headless games: after the first paint, so the screen appears at once.
     this.percentileTimer = window.setTimeout(() => {
       this.percentile = baselinePercentile(level, setup.seed, setup.company, score);
@@ -176,7 +185,17 @@ export class Ending extends ScreenScene {
             h('dd', {}, h('code', { id: 'final-hash', text: session.hash() })),
           ),
           this.finalFigures(),
-          h('p', { class: 'muted small', text: this.tr('ending.replayLater', { n: session.logLength }) }),
+          this.code
+            ? replayCodeBox(this.code, {
+                title: this.tr('ending.replayCode'),
+                help: this.tr('ending.replayHelp', { n: session.logLength }),
+                copyCode: this.tr('ending.copyCode'),
+                copyLink: this.tr('ending.copyLink'),
+                link: this.tr('ending.replayLink'),
+                copied: this.tr('ending.copied'),
+                manual: this.tr('ending.copyManual'),
+              })
+            : null,
           h(
             'div',
             { class: 'ending-actions' },

@@ -1,4 +1,4 @@
-// Information pages: how to play, and the stubs for replay codes and the instructor's view
+// Information pages: how to play, and the stub for the instructor's view
 // (filled in by later work).
 
 import type { TextKey } from '../../app/i18n';
@@ -59,14 +59,8 @@ export class Info extends ScreenScene<InfoData> {
         ),
       );
     } else {
-      title = this.page === 'replay' ? 'replay.title' : 'instructor.title';
-      body = [
-        h(
-          'section',
-          { class: 'card stub' },
-          h('p', { text: this.tr(this.page === 'replay' ? 'replay.stub' : 'instructor.stub') }),
-        ),
-      ];
+      title = 'instructor.title';
+      body = [h('section', { class: 'card stub' }, h('p', { text: this.tr('instructor.stub') }))];
     }
     this.root.replaceChildren(
       h(

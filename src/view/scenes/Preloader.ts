@@ -9,6 +9,7 @@ import type { AppContext } from '../../app/context';
 import { t } from '../../app/i18n';
 import { getLevel, LEVEL_IDS } from '../../app/levels';
 import { REGISTRY, SCENES, TEXTURES } from '../keys';
+import { replayFromUrl } from '../panels/replay-code';
 import { emblemSvg, glyphOf } from '../theme';
 
 /** Phaser's loader reads data URLs as base64; the SVG text is UTF-8 (it may hold Chinese glyphs). */
@@ -75,6 +76,8 @@ export class Preloader extends Phaser.Scene {
       const target =
         resume === 'results' ? SCENES.results : resume === 'ending' ? SCENES.ending : SCENES.dashboard;
       this.scene.start(app.session?.state.ending && resume === 'dashboard' ? SCENES.ending : target);
+    } else if (replayFromUrl()) {
+      this.scene.start(SCENES.replay);
     } else {
       this.scene.start(SCENES.title);
     }

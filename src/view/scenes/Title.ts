@@ -81,7 +81,7 @@ export class Title extends ScreenScene {
           id: 'btn-replay',
           class: 'btn',
           text: this.tr('title.replay'),
-          on: { click: () => this.go(SCENES.info, { page: 'replay', back: SCENES.title }) },
+          on: { click: () => this.go(SCENES.replay) },
         }),
         h('button', {
           id: 'btn-howto',

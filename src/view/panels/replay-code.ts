@@ -1,0 +1,101 @@
+// The replay code of a finished game, ready to hand in: the code in a read-only, selectable field
+// and a link that carries it, each with a "copy" button (the clipboard, or else the text is
+// selected for Ctrl+C).
+
+import { h } from '../dom';
+
+/** A link to this game's page that opens the Load replay code screen with the code filled in. */
+export function replayLink(code: string): string {
+  const u = new URL(window.location.href);
+  u.search = '';
+  u.hash = '';
+  u.searchParams.set('replay', code);
+  return u.toString();
+}
+
+/** The replay code carried by the page's address (`?replay=…` or `#replay=…`), or null. */
+export function replayFromUrl(): string | null {
+  try {
+    const fromQuery = new URLSearchParams(window.location.search).get('replay');
+    if (fromQuery) return fromQuery;
+    const fromHash = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('replay');
+    return fromHash || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Copies text; true when the clipboard took it, else the field is selected for a manual copy. */
+export async function copyText(
+  text: string,
+  field: HTMLInputElement | HTMLTextAreaElement | null,
+): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    field?.focus();
+    field?.select();
+    return false;
+  }
+}
+
+export interface ReplayBoxText {
+  title: string;
+  help: string;
+  copyCode: string;
+  copyLink: string;
+  link: string;
+  copied: string;
+  manual: string;
+}
+
+/** The code box of the ending screen. */
+export function replayCodeBox(code: string, text: ReplayBoxText): HTMLElement {
+  const link = replayLink(code);
+  const status = h('p', { id: 'replay-copy-status', class: 'seed-status', attrs: { role: 'status' } });
+  const codeField = h('textarea', {
+    id: 'replay-code',
+    class: 'replay-code-field',
+    attrs: { readonly: true, rows: 3, spellcheck: 'false', 'aria-label': text.title },
+  });
+  codeField.value = code;
+  const linkField = h('input', {
+    id: 'replay-link',
+    class: 'replay-link-field',
+    attrs: { type: 'text', readonly: true, 'aria-label': text.link },
+  });
+  linkField.value = link;
+  const select = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLTextAreaElement).select();
+  codeField.addEventListener('focus', select);
+  linkField.addEventListener('focus', select);
+  const copy = async (value: string, field: HTMLInputElement | HTMLTextAreaElement) => {
+    status.textContent = (await copyText(value, field)) ? text.copied : text.manual;
+  };
+  return h(
+    'div',
+    { class: 'replay-box' },
+    h('label', { class: 'replay-box-title', text: text.title, attrs: { for: 'replay-code' } }),
+    codeField,
+    h(
+      'div',
+      { class: 'replay-box-row' },
+      h('button', {
+        id: 'btn-copy-code',
+        class: 'btn',
+        text: text.copyCode,
+        on: { click: () => void copy(code, codeField) },
+      }),
+      h('button', {
+        id: 'btn-copy-link',
+        class: 'btn',
+        text: text.copyLink,
+        on: { click: () => void copy(link, linkField) },
+      }),
+    ),
+    h('label', { class: 'muted small', text: text.link, attrs: { for: 'replay-link' } }),
+    linkField,
+    status,
+    h('p', { class: 'muted small', text: text.help }),
+  );
+}

@@ -1,0 +1,221 @@
+// Load replay code: the player pastes a code (or opens the game with ?replay=… / #replay=…), the
+// game re-simulates it against the bundled levels and says what it found — valid (with the
+// company, ending, score and final quarter, and "play the same seed again"), or why not. Nothing
+// a code carries goes in as HTML, and no code, however broken, can crash the page.
+
+import { money } from '../../app/format';
+import { levelText, rejectionText } from '../../app/i18n';
+import { findLevel } from '../../app/levels';
+import type { VerifyOutcome } from '../../app/replay-code';
+import { extractCode, verifyReplay } from '../../app/replay-code';
+import { quarterLabel, RULES_VERSION } from '../../engine/index';
+import { h } from '../dom';
+import { SCENES } from '../keys';
+import { replayFromUrl } from '../panels/replay-code';
+import { ScreenScene } from '../screen';
+
+interface ReplayData {
+  /** A code to fill in and verify at once (otherwise the page address's, if any). */
+  code?: string;
+}
+
+/** Verifies a pasted code; never throws. */
+function verify(input: string): VerifyOutcome {
+  try {
+    return verifyReplay(extractCode(input), findLevel);
+  } catch (e) {
+    return { status: 'corrupted', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export class Replay extends ScreenScene<ReplayData> {
+  private pasted = '';
+  private outcome: VerifyOutcome | null = null;
+  private empty = false;
+
+  constructor() {
+    super(SCENES.replay);
+  }
+
+  protected override setup(data: ReplayData): void {
+    this.pasted = data.code ?? replayFromUrl() ?? '';
+    this.empty = false;
+    this.outcome = this.pasted.trim() ? verify(this.pasted) : null;
+    this.onKey((e) => {
+      if (e.key === 'Escape') this.go(SCENES.title);
+    });
+  }
+
+  private check(): void {
+    this.empty = !this.pasted.trim();
+    this.outcome = this.empty ? null : verify(this.pasted);
+    const old = this.root.querySelector('#replay-result');
+    old?.replaceWith(this.result());
+  }
+
+  private again(): void {
+    if (this.outcome?.status !== 'valid') return;
+    const r = this.outcome.replay;
+    if (this.app.newGame({ levelId: r.levelId, seed: r.seed, company: r.company }) === null)
+      this.go(SCENES.dashboard);
+  }
+
+  /** Why a code is not valid, in the player's language. */
+  private problem(o: Exclude<VerifyOutcome, { status: 'valid' }>): string {
+    const lang = this.app.lang;
+    switch (o.status) {
+      case 'wrong-version':
+        return this.tr('replay.wrong-version', { code: o.header?.rulesVersion ?? '?', ours: RULES_VERSION });
+      case 'unknown-level':
+        return this.tr('replay.unknown-level', { level: o.header?.levelId ?? '?' });
+      case 'wrong-level-version': {
+        const id = o.header?.levelId ?? '?';
+        const ours = findLevel(id)?.version ?? '?';
+        return this.tr('replay.wrong-level-version', {
+          level: id,
+          code: o.header?.levelVersion ?? '?',
+          ours,
+        });
+      }
+      case 'tampered':
+        return this.tr('replay.tampered', { quarter: o.quarter });
+      case 'illegal-command':
+        return this.tr('replay.illegal-command', {
+          n: o.index + 1,
+          type: o.commandType,
+          quarter: o.quarter,
+          why: rejectionText(lang, o.rejection.code),
+        });
+      case 'unknown-format':
+        return this.tr('replay.unknown-format');
+      default:
+        return this.tr('replay.corrupted');
+    }
+  }
+
+  private result(): HTMLElement {
+    const o = this.outcome;
+    if (!o)
+      return h('section', {
+        id: 'replay-result',
+        class: 'card replay-result',
+        attrs: { role: 'status', 'data-status': '' },
+        text: this.empty ? this.tr('replay.empty') : '',
+      });
+    const lang = this.app.lang;
+    if (o.status !== 'valid')
+      return h(
+        'section',
+        {
+          id: 'replay-result',
+          class: 'card replay-result bad',
+          attrs: { role: 'status', 'data-status': o.status },
+        },
+        h('h2', { text: this.tr('replay.status.invalid') }),
+        h('p', { id: 'replay-message', text: this.problem(o) }),
+      );
+    const r = o.replay;
+    const level = findLevel(r.levelId);
+    const spec = level?.companies.find((c) => c.id === r.company);
+    const row = (id: string, label: string, value: string) => [
+      h('dt', { text: label }),
+      h('dd', { id, text: value }),
+    ];
+    return h(
+      'section',
+      {
+        id: 'replay-result',
+        class: 'card replay-result good',
+        attrs: { role: 'status', 'data-status': 'valid' },
+      },
+      h('h2', { text: this.tr('replay.status.valid') }),
+      h('p', {
+        id: 'replay-message',
+        text: this.tr(o.ending ? 'replay.valid' : 'replay.validUnfinished'),
+      }),
+      h(
+        'dl',
+        { class: 'stats replay-stats' },
+        row('replay-company', this.tr('replay.company'), spec ? levelText(lang, spec.name) : r.company),
+        row(
+          'replay-ending',
+          this.tr('replay.ending'),
+          o.ending ? this.tr(`ending.${o.ending.kind}.title`) : this.tr('replay.unfinished'),
+        ),
+        row('replay-score', this.tr('replay.score'), money(lang, o.score)),
+        row(
+          'replay-quarter',
+          this.tr('replay.finalQuarter'),
+          level ? quarterLabel(level, o.ending ? o.ending.turn : Math.max(0, o.state.turn - 1)) : '—',
+        ),
+        row(
+          'replay-level',
+          this.tr('replay.level'),
+          `${level ? levelText(lang, level.name) : r.levelId} · ${r.seed}`,
+        ),
+        row('replay-commands', this.tr('replay.commands'), String(r.log.length)),
+      ),
+      h('button', {
+        id: 'btn-replay-again',
+        class: 'btn primary',
+        text: this.tr('replay.again'),
+        on: { click: () => this.again() },
+      }),
+    );
+  }
+
+  protected render(): void {
+    const field = h('textarea', {
+      id: 'replay-input',
+      class: 'replay-code-field',
+      attrs: { rows: 4, spellcheck: 'false', autocomplete: 'off', 'aria-label': this.tr('replay.input') },
+      on: {
+        input: (e) => {
+          this.pasted = (e.currentTarget as HTMLTextAreaElement).value;
+        },
+        keydown: (e) => {
+          if (e.key === 'Enter' && !e.shiftKey) {
+            e.preventDefault();
+            this.check();
+          }
+        },
+      },
+    });
+    field.value = this.pasted;
+    this.root.replaceChildren(
+      h(
+        'div',
+        { class: 'page info info-replay' },
+        h(
+          'header',
+          { class: 'page-head' },
+          h('button', {
+            id: 'btn-back',
+            class: 'btn ghost',
+            text: `← ${this.tr('common.back')}`,
+            on: { click: () => this.go(SCENES.title) },
+          }),
+          h('h1', { text: this.tr('replay.title') }),
+        ),
+        h(
+          'div',
+          { class: 'info-body replay-body' },
+          h(
+            'section',
+            { class: 'card replay-form' },
+            h('label', { text: this.tr('replay.intro'), attrs: { for: 'replay-input' } }),
+            field,
+            h('button', {
+              id: 'btn-verify',
+              class: 'btn primary',
+              text: this.tr('replay.verify'),
+              on: { click: () => this.check() },
+            }),
+          ),
+          this.result(),
+        ),
+      ),
+    );
+    if (!this.outcome) field.setAttribute('data-autofocus', '');
+  }
+}
