@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand, hashState } from '../src/engine/index';
 import type { Level } from '../src/engine/level';
 import type { Command, GameState } from '../src/engine/types';
+import { COMMAND_TYPES } from '../src/engine/types';
 import {
   clone,
   commandArb,
@@ -38,18 +39,7 @@ const runsFor = (level: Level, base = RUNS_PER_PAIR) =>
     : level === eventsLevel()
       ? Math.ceil((base * 3) / 4)
       : Math.max(2, Math.ceil(base / 4));
-const KNOWN_TYPES: readonly string[] = [
-  'plan/set-spend',
-  'plan/set-split',
-  'plan/set-api-price',
-  'people/set',
-  'money/open-round',
-  'money/cancel-round',
-  'money/accept-offer',
-  'money/decline-offer',
-  'event/answer',
-  'quarter/end',
-];
+const KNOWN_TYPES: readonly string[] = COMMAND_TYPES;
 const seedArb = fc.integer({ min: 0, max: 0x7fffffff });
 
 function propertyForAllPairs(

@@ -368,6 +368,8 @@ export function fromBase64Url(s: string): Uint8Array | null {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
+// The tag byte of each command type: part of the code format, so this order never changes (a
+// new command type goes at the end).
 const TAGS: readonly CommandType[] = [
   'plan/set-spend',
   'plan/set-split',

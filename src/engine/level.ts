@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Card, EventsSpec } from './cards-schema';
 import { eventsSchema, keyPersonSchema } from './cards-schema';
+import { POLICIES } from './policy-names';
 
 const QUARTER_LABEL = /^(\d{4})Q([1-4])$/;
 
@@ -34,15 +35,7 @@ export const ARCHETYPES = [
 export type Archetype = (typeof ARCHETYPES)[number];
 
 /** Who a card's `policy` map may name: the rivals' archetypes and the player's autopilots. */
-export const POLICY_KEYS: readonly string[] = [
-  ...ARCHETYPES,
-  'balanced',
-  'pretraining-first',
-  'applications-first',
-  'overseas-first',
-  'enterprise-first',
-  'random',
-];
+export const POLICY_KEYS: readonly string[] = [...ARCHETYPES, ...POLICIES];
 
 const companySchema = z
   .object({

@@ -7,6 +7,7 @@ import { at, companySpec, headcount, payroll } from './economy';
 import type { Archetype, Level } from './level';
 import { clamp } from './mathx';
 import { defaultPlan, weightsForMarkets } from './plan';
+import type { PolicyName } from './policy-names';
 import type { RngState } from './rng';
 import { rngInt, rngNext, rngPick } from './rng';
 import type {
@@ -23,15 +24,8 @@ import type {
 } from './types';
 import { INTENSITIES, PAY_LEVELS, PRICING_MODES } from './types';
 
-export const POLICIES = [
-  'balanced',
-  'pretraining-first',
-  'applications-first',
-  'overseas-first',
-  'enterprise-first',
-  'random',
-] as const;
-export type PolicyName = (typeof POLICIES)[number];
+export type { PolicyName } from './policy-names';
+export { POLICIES } from './policy-names';
 
 interface Profile {
   /** Pretraining share of the spend while the company still trains, basis points. */

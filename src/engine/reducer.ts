@@ -22,21 +22,10 @@ import type {
   Rejection,
   StartupState,
 } from './types';
-import { APP_MARKETS } from './types';
+import { APP_MARKETS, COMMAND_TYPES } from './types';
 import { RULES_VERSION } from './version';
 
-const KNOWN_TYPES = new Set<string>([
-  'plan/set-spend',
-  'plan/set-split',
-  'plan/set-api-price',
-  'people/set',
-  'money/open-round',
-  'money/cancel-round',
-  'money/accept-offer',
-  'money/decline-offer',
-  'event/answer',
-  'quarter/end',
-]);
+const KNOWN_TYPES = new Set<string>(COMMAND_TYPES);
 
 function playerIndex(state: GameState): number {
   return state.startups.findIndex((s) => s.id === state.playerId);

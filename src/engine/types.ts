@@ -317,6 +317,18 @@ export type Command =
   | { type: 'quarter/end' };
 
 export type CommandType = Command['type'];
+export const COMMAND_TYPES: readonly CommandType[] = [
+  'plan/set-spend',
+  'plan/set-split',
+  'plan/set-api-price',
+  'people/set',
+  'money/open-round',
+  'money/cancel-round',
+  'money/accept-offer',
+  'money/decline-offer',
+  'event/answer',
+  'quarter/end',
+];
 
 export type RejectionCode =
   | 'malformed'
