@@ -21,17 +21,20 @@ const MODIFIERS: readonly string[] = [
   'research',
 ];
 
-let buf = new Float64Array(512);
+let buf = new Float64Array(1024);
 let n = 0;
 
+/** Grows the scratch buffer to hold every number of this state, so put() needs no check. */
+function reserve(state: GameState): void {
+  let need = 64 + state.giants.length * 8 + state.offers.length * 4;
+  for (const s of state.startups) need += 96 + s.keyPeople.length * 2 + s.modifiers.length * 3;
+  if (need > buf.length) buf = new Float64Array(need * 2);
+}
+
 function put(x: number): void {
-  if (n === buf.length) {
-    const bigger = new Float64Array(buf.length * 2);
-    bigger.set(buf);
-    buf = bigger;
-  }
   // One bit pattern for zero and for NaN, so equal values always hash equal.
-  buf[n++] = x === 0 ? 0 : Number.isNaN(x) ? Number.NaN : x;
+  // biome-ignore lint/suspicious/noSelfCompare: the cheapest NaN test, on a hot path
+  buf[n++] = x === 0 ? 0 : x === x ? x : Number.NaN;
 }
 
 function putPlan(p: Plan): void {
@@ -73,6 +76,7 @@ export function stateHash(state: GameState): string {
     if (a.outcome) hashString(h, a.outcome.stayed ? a.outcome.person : `-${a.outcome.person}`);
   }
   hashInt(h, state.offers.length);
+  reserve(state);
   n = 0;
   put(state.rulesVersion);
   put(state.levelVersion);
