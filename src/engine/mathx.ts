@@ -1,8 +1,8 @@
-// Deterministic maths for the engine. Math.exp/log/pow/sqrt are only "implementation-approximated" by the
+// Deterministic maths for the engine. the built-in exp/log/pow/sqrt are only "implementation-approximated" by the
 // ECMAScript spec, so V8 and SpiderMonkey may disagree in the last bit; everything here is built from
 // IEEE-754 + - * / (which are exactly specified) so every engine produces the same bits.
 
-// Scratch view onto one double, used to read and write exponent bits without Math.log2 or loops.
+// Scratch view onto one double, used to read and write exponent bits without a built-in log2 or loops.
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);
 F64[0] = 1;
@@ -15,7 +15,7 @@ function highWord(x: number): number {
   return U32[HI] as number;
 }
 
-// 2^k for k in [-1022, 1023], built from bits because a power loop would be slow and Math.pow is banned.
+// 2^k for k in [-1022, 1023], built from bits because a power loop would be slow and the built-in pow is banned.
 function pow2(k: number): number {
   U32[LO] = 0;
   U32[HI] = (k + 1023) << 20;
@@ -39,7 +39,7 @@ const P5 = 4.1381367970572385e-8;
 const EXP_OVERFLOW = 709.782712893384;
 const EXP_UNDERFLOW = -745.1332191019412;
 
-/** e^x; fdlibm-style reduction x = k ln2 + r with a Remez polynomial, because Math.exp differs between engines. */
+/** e^x; fdlibm-style reduction x = k ln2 + r with a Remez polynomial, because the built-in exp differs between engines. */
 export function expD(x: number): number {
   return expDD(x, 0);
 }
@@ -124,7 +124,7 @@ function lnDD(x: number): number {
   return hi;
 }
 
-/** Natural log via exact binary reduction and the atanh series, because Math.log differs between engines. */
+/** Natural log via exact binary reduction and the atanh series, because the built-in log differs between engines. */
 export function lnD(x: number): number {
   if (!(x > 0)) return x === 0 ? Number.NEGATIVE_INFINITY : Number.NaN;
   if (x === Number.POSITIVE_INFINITY) return x;
@@ -211,10 +211,10 @@ function powPositive(base: number, exponent: number): number {
 }
 
 /**
- * base^exponent, because Math.pow differs between engines. A negative base is allowed only with an integer
+ * base^exponent, because the built-in pow differs between engines. A negative base is allowed only with an integer
  * exponent (sign from parity); otherwise the result is NaN. Integer exponents |n| <= 64 use exact
  * double-double repeated squaring (exact whenever the true result is a double); everything else uses
- * e^(exponent * ln base) with extended-precision ln, about 1 ulp. Unlike Math.pow, 1^±Infinity is 1.
+ * e^(exponent * ln base) with extended-precision ln, about 1 ulp. Unlike the built-in pow, 1^±Infinity is 1.
  */
 export function powD(base: number, exponent: number): number {
   if (exponent === 0) return 1;
