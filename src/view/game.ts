@@ -9,6 +9,7 @@ import { Boot } from './scenes/Boot';
 import { Dashboard } from './scenes/Dashboard';
 import { Ending } from './scenes/Ending';
 import { Info } from './scenes/Info';
+import { Instructor } from './scenes/Instructor';
 import { NewGame } from './scenes/NewGame';
 import { Preloader } from './scenes/Preloader';
 import { Replay } from './scenes/Replay';
@@ -26,7 +27,7 @@ export function startGame(stage: HTMLElement, ui: HTMLElement, app: AppContext):
     fps: { target: 60 },
     input: { keyboard: false, gamepad: false },
     audio: { noAudio: true },
-    scene: [Boot, Preloader, Backdrop, Title, NewGame, Dashboard, Results, Ending, Info, Replay],
+    scene: [Boot, Preloader, Backdrop, Title, NewGame, Dashboard, Results, Ending, Info, Replay, Instructor],
   });
   game.registry.set(REGISTRY.app, app);
   game.registry.set(REGISTRY.ui, ui);

@@ -111,7 +111,7 @@ export class Title extends ScreenScene {
           id: 'btn-instructor',
           class: 'btn ghost',
           text: this.tr('title.instructor'),
-          on: { click: () => this.go(SCENES.info, { page: 'instructor', back: SCENES.title }) },
+          on: { click: () => this.go(SCENES.instructor) },
         }),
       ),
       h('p', { class: 'footnote', text: app.saving ? this.tr('title.footnote') : this.tr('title.noSaving') }),
