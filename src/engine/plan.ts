@@ -126,6 +126,16 @@ export function checkRoundTarget(level: Level, target: unknown): Rejection | nul
  * rounding goes to the last open market). All open markets share equally if none had weight.
  */
 export function weightsForMarkets(level: Level, w: AppWeights): AppWeights {
+  const mk = level.markets;
+  // Every market open and the weights already whole and summing to 100: a plain copy.
+  if (
+    mk.domestic &&
+    mk.overseas &&
+    mk.enterprise &&
+    mk.api &&
+    w.domestic + w.overseas + w.enterprise + w.api === 100
+  )
+    return { domestic: w.domestic, overseas: w.overseas, enterprise: w.enterprise, api: w.api };
   const open = APP_MARKETS.filter((m) => level.markets[m]);
   const out: AppWeights = { domestic: 0, overseas: 0, enterprise: 0, api: 0 };
   if (open.length === 0) return out;
