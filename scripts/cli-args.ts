@@ -132,12 +132,24 @@ export function runCli(main: () => void): void {
   try {
     main();
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 1;
+    reportCliError(err);
   }
+}
+
+/** The same contract for an async main: resolves to the exit code it sets (0 when it returns none). */
+export function runCliAsync(main: () => Promise<number | undefined>): void {
+  main().then((code) => {
+    if (typeof code === 'number') process.exitCode = code;
+  }, reportCliError);
+}
+
+/** A usage error → one line and exit code 2; anything else is a bug → stack trace and exit code 1. */
+export function reportCliError(err: unknown): void {
+  if (err instanceof UsageError) {
+    process.stderr.write(`${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
 }

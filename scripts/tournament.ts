@@ -11,7 +11,7 @@ import { findLevel, LEVEL_IDS } from '../src/app/levels';
 import type { PolicyName } from '../src/engine/index';
 import { POLICIES, setStateFreezing } from '../src/engine/index';
 import type { EndingKind } from '../src/engine/types';
-import { checkChoice, UsageError } from './cli-args';
+import { checkChoice, runCliAsync, UsageError } from './cli-args';
 import type { FromWorker, GameResult, Job, ToWorker } from './tournament-worker';
 import { playOne } from './tournament-worker';
 
@@ -267,7 +267,7 @@ function formatTable(cells: readonly Cell[]): string {
   return `${out.join('\n')}\n`;
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<undefined> {
   const args = parseArgs(process.argv.slice(2));
   if (!args) {
     process.stdout.write(USAGE);
@@ -338,15 +338,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => {},
-  (err: unknown) => {
-    if (err instanceof UsageError) {
-      process.stderr.write(`${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCliAsync(main);

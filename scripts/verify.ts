@@ -11,7 +11,7 @@ import { findLevel } from '../src/app/levels';
 import type { ClassRow, CodeEntry } from '../src/app/verify';
 import { classCsv, DEFAULT_BASELINE_RUNS, parseCodeList, verifyClass } from '../src/app/verify';
 import { setStateFreezing } from '../src/engine/index';
-import { UsageError } from './cli-args';
+import { runCliAsync, UsageError } from './cli-args';
 
 const PROG = 'verify';
 
@@ -158,17 +158,4 @@ async function main(): Promise<number> {
   return allValid ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    if (err instanceof UsageError) {
-      process.stderr.write(`${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCliAsync(main);

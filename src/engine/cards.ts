@@ -230,7 +230,7 @@ export function applyEffects(
   effects: readonly Effect[],
   cardId: string,
 ): EventAnswer['outcome'] {
-  const { level, turn, rng } = ctx;
+  const { level, turn } = ctx;
   let outcome: EventAnswer['outcome'];
   for (const e of effects) {
     switch (e.kind) {

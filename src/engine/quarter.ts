@@ -8,7 +8,6 @@ import { drawBinomial } from './draws';
 import {
   acquisitionCost,
   at,
-  companySpec,
   effectiveCompute,
   equityScore,
   growthRate,

@@ -195,12 +195,11 @@ function answerEvent(level: Level, state: GameState, i: number, id: string, choi
   const rng = cloneRng(state.rng);
   const news: NewsItem[] = [];
   const ctx: EffectContext = { level, turn: state.turn, rng, news };
-  let outcome: EventAnswer['outcome'];
   // The effects are written for mutable plain copies (rivals' answers in the quarter use them
   // too), so they run on a fresh copy of the company rather than through an Immer draft, which
   // measured ten times slower for the same work.
   const me = cloneStartup(state.startups[i]!);
-  outcome = choice ? applyEffects(ctx, me, choice.effects, pending.card) : undefined;
+  const outcome = choice ? applyEffects(ctx, me, choice.effects, pending.card) : undefined;
   if (ctx.sold !== undefined) me.status = 'acquired';
   const startups = state.startups.slice();
   startups[i] = me;

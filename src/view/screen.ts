@@ -72,6 +72,22 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
     return t(this.app.lang, key, params);
   }
 
+  /** The page header every full-page screen shares: a back button and the title. */
+  protected pageHead(titleKey: TextKey, onBack: () => void, autofocusBack = false): HTMLElement {
+    return h(
+      'header',
+      { class: 'page-head' },
+      h('button', {
+        id: 'btn-back',
+        class: 'btn ghost',
+        text: `← ${this.tr('common.back')}`,
+        ...(autofocusBack ? { attrs: { 'data-autofocus': true } } : {}),
+        on: { click: onBack },
+      }),
+      h('h1', { text: this.tr(titleKey) }),
+    );
+  }
+
   /** Registers a document key handler for the life of this screen. */
   protected onKey(handler: (e: KeyboardEvent) => void): void {
     const fn = (e: KeyboardEvent) => {

@@ -66,18 +66,7 @@ export class Info extends ScreenScene<InfoData> {
       h(
         'div',
         { class: `page info info-${this.page}` },
-        h(
-          'header',
-          { class: 'page-head' },
-          h('button', {
-            id: 'btn-back',
-            class: 'btn ghost',
-            text: `← ${this.tr('common.back')}`,
-            attrs: { 'data-autofocus': true },
-            on: { click: () => this.leave() },
-          }),
-          h('h1', { text: this.tr(title) }),
-        ),
+        this.pageHead(title, () => this.leave(), true),
         h('div', { class: `info-body ${this.page === 'howto' ? 'howto-grid' : ''}` }, body),
       ),
     );

@@ -243,17 +243,7 @@ export class Instructor extends ScreenScene {
       h(
         'div',
         { class: 'page info info-instructor' },
-        h(
-          'header',
-          { class: 'page-head' },
-          h('button', {
-            id: 'btn-back',
-            class: 'btn ghost',
-            text: `← ${this.tr('common.back')}`,
-            on: { click: () => this.leave() },
-          }),
-          h('h1', { text: this.tr('instructor.title') }),
-        ),
+        this.pageHead('instructor.title', () => this.leave()),
         h(
           'div',
           { class: 'info-body instructor-body' },

@@ -260,17 +260,7 @@ export class NewGame extends ScreenScene<NewGameData> {
       h(
         'div',
         { class: 'page newgame' },
-        h(
-          'header',
-          { class: 'page-head' },
-          h('button', {
-            id: 'btn-back',
-            class: 'btn ghost',
-            text: `← ${this.tr('common.back')}`,
-            on: { click: () => this.go(SCENES.title) },
-          }),
-          h('h1', { text: this.tr('newGame.title') }),
-        ),
+        this.pageHead('newGame.title', () => this.go(SCENES.title)),
         h(
           'div',
           { class: 'newgame-body', attrs: { 'data-keep-scroll': 'ng' } },

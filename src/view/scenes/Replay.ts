@@ -186,17 +186,7 @@ export class Replay extends ScreenScene<ReplayData> {
       h(
         'div',
         { class: 'page info info-replay' },
-        h(
-          'header',
-          { class: 'page-head' },
-          h('button', {
-            id: 'btn-back',
-            class: 'btn ghost',
-            text: `← ${this.tr('common.back')}`,
-            on: { click: () => this.go(SCENES.title) },
-          }),
-          h('h1', { text: this.tr('replay.title') }),
-        ),
+        this.pageHead('replay.title', () => this.go(SCENES.title)),
         h(
           'div',
           { class: 'info-body replay-body' },
