@@ -10,6 +10,7 @@ import { clamp } from './mathx';
 import { weightsForMarkets } from './plan';
 import type { RngState } from './rng';
 import { rngNext } from './rng';
+import { ownEventParts } from './shapes';
 import type {
   AppWeights,
   EventAnswer,
@@ -232,6 +233,7 @@ export function applyEffects(
 ): EventAnswer['outcome'] {
   const { level, turn } = ctx;
   let outcome: EventAnswer['outcome'];
+  ownEventParts(s);
   for (const e of effects) {
     switch (e.kind) {
       case 'cost':
@@ -400,7 +402,7 @@ export function dealCards(
     for (const card of drawCards(level, probe, s, turn, player, rng, last)) {
       // A card left out (more than four waiting) is not marked as seen.
       if (player && pending.length >= 4) continue;
-      if (card.trigger.kind === 'random' && !card.trigger.repeatable) s.cardsSeen.push(card.id);
+      if (card.trigger.kind === 'random' && !card.trigger.repeatable) s.cardsSeen = [...s.cardsSeen, card.id];
       if (player) {
         pending.push({
           id: eventId(level, card, turn),

@@ -10,11 +10,17 @@ import { rngNext, rngNormalish } from './rng';
 function powInt(q: number, n: number): number {
   let result = 1;
   let base = q;
-  let e = n;
-  while (e > 0) {
-    if (e & 1) result *= base;
+  if (n > 0x3fffffff) {
+    for (let e = n; e > 0; e = Math.floor(e / 2)) {
+      if (e % 2 === 1) result *= base;
+      base *= base;
+    }
+    return result;
+  }
+  // A head count is far below 2^30: the exponent's bits are shifted out as a small integer.
+  for (let e = n | 0; e !== 0; e >>>= 1) {
+    if ((e & 1) !== 0) result *= base;
     base *= base;
-    e = Math.floor(e / 2);
   }
   return result;
 }

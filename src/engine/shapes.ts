@@ -7,10 +7,16 @@ import type { GameState, GiantState, Plan, Stance, StartupState } from './types'
 
 // The return types make a forgotten field a compile error.
 
-/** A copy of a company sharing nothing mutable with the original (the quarter works on these). */
+/**
+ * A working copy of a company for code that mutates it (the quarter, a card's effects). The plan
+ * and the small mutable parts (staff, run, round, event books) are copied; the key people,
+ * modifiers, cards seen and stance are shared with the original and copied on write: only
+ * applyEffects and the card deal change them, and they call ownEventParts or replace the array
+ * first. (Tests deep-freeze every state, so a write to a shared part throws there.)
+ */
 export function cloneStartup(s: StartupState): StartupState {
   const p = s.plan;
-  return withPlan(s, {
+  const c = withPlan(s, {
     spend: p.spend,
     pretrainingBp: p.pretrainingBp,
     appWeights: {
@@ -25,9 +31,29 @@ export function cloneStartup(s: StartupState): StartupState {
     intensity: p.intensity,
     roundTarget: p.roundTarget,
   });
+  c.run = s.run ? { compute: s.run.compute, quarters: s.run.quarters } : null;
+  c.staff = { researchers: s.staff.researchers, engineers: s.staff.engineers, sales: s.staff.sales };
+  c.round = s.round ? { target: s.round.target, closesTurn: s.round.closesTurn } : null;
+  c.eventBooks = { income: s.eventBooks.income, cost: s.eventBooks.cost, funding: s.eventBooks.funding };
+  return c;
 }
 
-/** A shallow copy of a company with another plan (staff and run copied, being small and mutable). */
+/** Gives a working copy its own key people, modifiers and stance before a card's effects write them. */
+export function ownEventParts(s: StartupState): void {
+  s.keyPeople = s.keyPeople.map((k) => ({ id: k.id, active: k.active, raise: k.raise }));
+  s.modifiers = s.modifiers.map((m) => ({
+    target: m.target,
+    factor: m.factor,
+    untilTurn: m.untilTurn,
+    source: m.source,
+  }));
+  s.stance = copyStance(s.stance);
+}
+
+/**
+ * A company like s with another plan, sharing every other part with s (states are immutable:
+ * only working copies from cloneStartup are ever written).
+ */
 export function withPlan(s: StartupState, plan: Plan): StartupState {
   return {
     id: s.id,
@@ -39,10 +65,10 @@ export function withPlan(s: StartupState, plan: Plan): StartupState {
     raisedTotal: s.raisedTotal,
     computeStock: s.computeStock,
     quality: s.quality,
-    run: s.run ? { compute: s.run.compute, quarters: s.run.quarters } : null,
+    run: s.run,
     modelsReleased: s.modelsReleased,
     pretrainingAbandoned: s.pretrainingAbandoned,
-    staff: { researchers: s.staff.researchers, engineers: s.staff.engineers, sales: s.staff.sales },
+    staff: s.staff,
     burnout: s.burnout,
     apiPrice: s.apiPrice,
     domesticUsers: s.domesticUsers,
@@ -55,17 +81,12 @@ export function withPlan(s: StartupState, plan: Plan): StartupState {
     profitStreak: s.profitStreak,
     madeItTurn: s.madeItTurn,
     frontierFame: s.frontierFame,
-    round: s.round ? { target: s.round.target, closesTurn: s.round.closesTurn } : null,
-    keyPeople: s.keyPeople.map((k) => ({ id: k.id, active: k.active, raise: k.raise })),
-    modifiers: s.modifiers.map((m) => ({
-      target: m.target,
-      factor: m.factor,
-      untilTurn: m.untilTurn,
-      source: m.source,
-    })),
-    eventBooks: { income: s.eventBooks.income, cost: s.eventBooks.cost, funding: s.eventBooks.funding },
-    cardsSeen: s.cardsSeen.slice(),
-    stance: copyStance(s.stance),
+    round: s.round,
+    keyPeople: s.keyPeople,
+    modifiers: s.modifiers,
+    eventBooks: s.eventBooks,
+    cardsSeen: s.cardsSeen,
+    stance: s.stance,
     plan,
   };
 }
