@@ -5,7 +5,7 @@
 
 import { digestHex, hashFloat64Block, hashInt, hashString, newHasher } from './hash';
 import type { GameState, Plan } from './types';
-import { APP_MARKETS, INTENSITIES, PAY_LEVELS, PRICING_MODES } from './types';
+import { INTENSITIES, PAY_LEVELS, PRICING_MODES } from './types';
 
 // Enumerations are hashed by their index. Ids are hashed once (level, player): the level fixes
 // the order of the companies and giants.
