@@ -10,7 +10,6 @@ import { clamp } from './mathx';
 import { weightsForMarkets } from './plan';
 import type { RngState } from './rng';
 import { rngNext } from './rng';
-import { ownEventParts } from './shapes';
 import type {
   AppWeights,
   EventAnswer,
@@ -233,7 +232,8 @@ export function applyEffects(
 ): EventAnswer['outcome'] {
   const { level, turn } = ctx;
   let outcome: EventAnswer['outcome'];
-  ownEventParts(s);
+  // The key people, modifiers and stance may be shared with an earlier state (see cloneStartup):
+  // they are replaced, never written in place.
   for (const e of effects) {
     switch (e.kind) {
       case 'cost':
@@ -266,11 +266,11 @@ export function applyEffects(
       }
       case 'payLevel':
         s.plan.payLevel = e.level;
-        s.stance.payLevel = e.level;
+        s.stance = { ...s.stance, payLevel: e.level };
         break;
       case 'intensity':
         s.plan.intensity = e.level;
-        s.stance.intensity = e.level;
+        s.stance = { ...s.stance, intensity: e.level };
         break;
       case 'burnout':
         s.burnout = clamp(s.burnout + e.delta, 0, 1);
@@ -287,12 +287,10 @@ export function applyEffects(
         s.platform = clamp(s.platform + e.delta, 0, 0.9);
         break;
       case 'modifier':
-        s.modifiers.push({
-          target: e.target,
-          factor: e.factor,
-          untilTurn: turn + e.quarters - 1,
-          source: cardId,
-        });
+        s.modifiers = [
+          ...s.modifiers,
+          { target: e.target, factor: e.factor, untilTurn: turn + e.quarters - 1, source: cardId },
+        ];
         break;
       case 'enterpriseDeal':
         s.eventBooks.income += e.revenue;
@@ -300,11 +298,11 @@ export function applyEffects(
         break;
       case 'pricing':
         s.plan.pricing = { mode: e.mode, price: e.price ?? s.plan.pricing.price };
-        s.stance.pricing = { mode: s.plan.pricing.mode, price: s.plan.pricing.price };
+        s.stance = { ...s.stance, pricing: { mode: s.plan.pricing.mode, price: s.plan.pricing.price } };
         break;
       case 'pretraining':
         s.plan.pretrainingBp = e.bp;
-        s.stance.pretrainingBp = e.bp;
+        s.stance = { ...s.stance, pretrainingBp: e.bp };
         if (e.abandon && !s.pretrainingAbandoned) {
           s.pretrainingAbandoned = true;
           s.run = null;
@@ -313,7 +311,7 @@ export function applyEffects(
         break;
       case 'appWeights':
         s.plan.appWeights = weightsForMarkets(level, setWeight(s.plan.appWeights, e.market, e.weight));
-        s.stance.appWeights = { ...s.plan.appWeights };
+        s.stance = { ...s.stance, appWeights: { ...s.plan.appWeights } };
         break;
       case 'keyPersonOffer':
         outcome = resolvePoaching(ctx, s, e) ?? outcome;
@@ -338,8 +336,12 @@ export function applyEffects(
   return outcome;
 }
 
-/** The company's most skilled active key person of a role, with the level's description. */
+/**
+ * The company's most skilled active key person of a role, with the level's description. The
+ * caller changes that person: the company gets its own copy of its key people first.
+ */
 function topKeyPerson(level: Level, s: StartupState, role: KeyPersonSpec['role']) {
+  s.keyPeople = s.keyPeople.map((k) => ({ id: k.id, active: k.active, raise: k.raise }));
   const specs = level.companies.find((c) => c.id === s.id)?.keyPeople ?? [];
   let best: { person: StartupState['keyPeople'][number]; spec: KeyPersonSpec } | undefined;
   for (const person of s.keyPeople) {

@@ -44,9 +44,9 @@ import type {
   PendingEvent,
   QuarterRecord,
   RevenueLine,
+  Role,
   StartupState,
 } from './types';
-import { ROLES } from './types';
 
 interface Books {
   revenueBy: Record<RevenueLine, number>;
@@ -99,6 +99,49 @@ function news(out: NewsItem[], key: string, subject: string, params: Record<stri
 export function runwayAt(cash: number, netBurn: number): number {
   if (netBurn <= 0) return 99;
   return Math.max(0, cash / netBurn);
+}
+
+interface TalentMove {
+  staff: number;
+  severance: number;
+  poached: number;
+}
+
+/**
+ * One role's quarter: hires (filled at the market's rate) or cuts (with severance), attrition, then
+ * — unless `leave` is negative — poaching, where each person is approached and leaves with
+ * probability `leave` (one binomial thinned twice). Writes the results into `out`.
+ */
+function moveStaff(
+  level: Level,
+  turn: number,
+  rng: RngState,
+  role: Role,
+  staff: number,
+  h: number,
+  fill: number,
+  pay: number,
+  attrition: number,
+  leave: number,
+  out: TalentMove,
+): void {
+  let n = staff;
+  out.severance = 0;
+  if (h > 0) n += Math.min(h, stochasticRound(rng, h * fill));
+  else if (h < 0) {
+    const cut = Math.min(-h, n);
+    n -= cut;
+    out.severance = Math.round(
+      cut * marketWage(level, turn, role) * pay * level.market.talent.severanceQuarters,
+    );
+  }
+  n -= drawBinomial(rng, n, attrition);
+  out.poached = 0;
+  if (leave >= 0) {
+    out.poached = drawBinomial(rng, n, leave);
+    n -= out.poached;
+  }
+  out.staff = Math.max(0, n);
 }
 
 export function resolveQuarter(level: Level, base: GameState): GameState {
@@ -162,26 +205,45 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
     const pay = payMultiplier(level, s.plan.payLevel);
     const fill = hireFillRate(level, turn, s.plan.payLevel);
     const stay = stayProbability(level, pay, offer);
-    let poachedResearchers = 0;
-    for (const role of ROLES) {
-      let n = s.staff[role];
-      const h = s.plan.hires[role];
-      if (h > 0) n += Math.min(h, stochasticRound(rng, h * fill));
-      else if (h < 0) {
-        const cut = Math.min(-h, n);
-        n -= cut;
-        b.costBy.severance += Math.round(cut * marketWage(level, turn, role) * pay * t.severanceQuarters);
-      }
-      n -= drawBinomial(rng, n, clamp(t.baseAttrition + s.burnout * t.burnoutAttrition, 0, 1));
-      if (role !== 'sales') {
-        // Approached with chance a, then leaving with chance 1 − stay: one binomial thinned twice.
-        const approach = role === 'researchers' ? poach : poach / 2;
-        const left = drawBinomial(rng, n, approach * (1 - stay));
-        n -= left;
-        if (role === 'researchers') poachedResearchers = left;
-      }
-      s.staff[role] = Math.max(0, n);
-    }
+    // The roles in a fixed order (the draws follow it); plain property access, not s.staff[role].
+    const attrition = clamp(t.baseAttrition + s.burnout * t.burnoutAttrition, 0, 1);
+    const hires = s.plan.hires;
+    const moved: TalentMove = { staff: 0, severance: 0, poached: 0 };
+    moveStaff(
+      level,
+      turn,
+      rng,
+      'researchers',
+      s.staff.researchers,
+      hires.researchers,
+      fill,
+      pay,
+      attrition,
+      poach * (1 - stay),
+      moved,
+    );
+    s.staff.researchers = moved.staff;
+    const poachedResearchers = moved.poached;
+    let severance = moved.severance;
+    moveStaff(
+      level,
+      turn,
+      rng,
+      'engineers',
+      s.staff.engineers,
+      hires.engineers,
+      fill,
+      pay,
+      attrition,
+      (poach / 2) * (1 - stay),
+      moved,
+    );
+    s.staff.engineers = moved.staff;
+    severance += moved.severance;
+    moveStaff(level, turn, rng, 'sales', s.staff.sales, hires.sales, fill, pay, attrition, -1, moved);
+    s.staff.sales = moved.staff;
+    severance += moved.severance;
+    b.costBy.severance += severance;
     if (isPlayer(s) && poachedResearchers > 0) news(out, 'news.poached', s.id, { count: poachedResearchers });
     s.burnout = clamp(s.burnout + t.burnoutGain[s.plan.intensity], 0, 1);
     s.plan.hires = { researchers: 0, engineers: 0, sales: 0 };
@@ -324,8 +386,7 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
     const thisQuarter = { companies: records, apiTokens: api.totalTokens, outsideShare: api.outsideShare };
     pendingEvents = dealCards(level, probe, startups, nextTurn, rng, out, thisQuarter);
   }
-  for (const s of startups)
-    if (s.modifiers.length > 0) s.modifiers = s.modifiers.filter((x) => x.untilTurn >= nextTurn);
+  for (const s of startups) if (s.modifiers.length > 0) s.modifiers = liveModifiers(s.modifiers, nextTurn);
 
   // 8. Endings.
   if (player.status === 'bankrupt') {
@@ -386,6 +447,12 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
   };
   next.history = [...base.history, record];
   return next;
+}
+
+/** The modifiers still running on a turn (the same array when none has run out). */
+function liveModifiers(mods: StartupState['modifiers'], turn: number): StartupState['modifiers'] {
+  for (const x of mods) if (x.untilTurn < turn) return mods.filter((y) => y.untilTurn >= turn);
+  return mods;
 }
 
 interface ApiOutcome {
@@ -489,6 +556,7 @@ function clearAppMarkets(
   };
   const cost = at(level.macro.inferenceCost, turn);
   const ent = level.market.enterprise;
+  const app: AppOutcome = { users: 0, revenue: 0, inference: 0, shock: false };
   for (let i = 0; i < mid.startups.length; i++) {
     const s = mid.startups[i]!;
     if (s.status !== 'active') continue;
@@ -502,30 +570,89 @@ function clearAppMarkets(
     const engineering = s.staff.engineers * output * keyPeopleFactor(level, s, 'engineers');
     b.engFactor = clamp(engineering / Math.max(1, needed), 0, 1);
     const factor = level.companies[i]!.inferenceCostFactor;
-    for (const market of ['domestic', 'overseas'] as const) {
-      if (!level.markets[market]) continue;
-      const p = level.market[market];
-      const users = market === 'domestic' ? s.domesticUsers : s.overseasUsers;
-      const gap = Math.max(0, best - q);
-      const qualityPull = clamp(1 + (q - best) / 15, 0, 1.2);
-      const unitCost =
-        cac[market] * modifierFactor(s, market === 'domestic' ? 'cacDomestic' : 'cacOverseas', turn);
-      const bought = ((b.budgetBy[market] * 10_000) / unitCost) * (0.5 + 0.5 * b.engFactor);
-      const organic = users * p.organicRate * qualityPull;
-      const churn = clamp(p.baseChurn + (p.gapChurn * gap) / 10 + (1 - b.engFactor) * 0.1, 0, 1);
-      // App-store removals, regulation: a seeded shock takes a share of the users at once.
-      const shock = rngNext(rng) < p.shockChance ? p.shockLoss : 0;
-      if (shock > 0 && users > 0)
-        news(out, market === 'domestic' ? 'news.domesticShock' : 'news.overseasShock', s.id);
-      const next = Math.max(0, Math.round((users * (1 - churn) + bought + organic) * (1 - shock)));
-      const avg = (users + next) / 2;
-      const arpu = p.arpu * (market === 'overseas' ? modifierFactor(s, 'arpuOverseas', turn) : 1);
-      b.revenueBy[market] = Math.round((avg * arpu * (0.5 + q / 100)) / 10_000);
-      b.costBy.inference += Math.round((avg * p.tokensPerUser * cost * factor) / 10_000);
-      if (market === 'domestic') s.domesticUsers = next;
-      else s.overseasUsers = next;
+    // The two consumer markets by name (plain property access rather than b.revenueBy[market]).
+    if (level.markets.domestic) {
+      const unitCost = cac.domestic * modifierFactor(s, 'cacDomestic', turn);
+      const arpu = level.market.domestic.arpu * 1;
+      appMarket(
+        level.market.domestic,
+        s.domesticUsers,
+        b.budgetBy.domestic,
+        unitCost,
+        arpu,
+        q,
+        best,
+        b.engFactor,
+        cost,
+        factor,
+        rng,
+        app,
+      );
+      if (app.shock && s.domesticUsers > 0) news(out, 'news.domesticShock', s.id);
+      b.revenueBy.domestic = app.revenue;
+      b.costBy.inference += app.inference;
+      s.domesticUsers = app.users;
+    }
+    if (level.markets.overseas) {
+      const unitCost = cac.overseas * modifierFactor(s, 'cacOverseas', turn);
+      const arpu = level.market.overseas.arpu * modifierFactor(s, 'arpuOverseas', turn);
+      appMarket(
+        level.market.overseas,
+        s.overseasUsers,
+        b.budgetBy.overseas,
+        unitCost,
+        arpu,
+        q,
+        best,
+        b.engFactor,
+        cost,
+        factor,
+        rng,
+        app,
+      );
+      if (app.shock && s.overseasUsers > 0) news(out, 'news.overseasShock', s.id);
+      b.revenueBy.overseas = app.revenue;
+      b.costBy.inference += app.inference;
+      s.overseasUsers = app.users;
     }
   }
+}
+
+interface AppOutcome {
+  users: number;
+  revenue: number;
+  inference: number;
+  shock: boolean;
+}
+
+/** One consumer market for one company: users bought, word of mouth, churn, a seeded shock; revenue and inference cost. */
+function appMarket(
+  p: Level['market']['domestic'],
+  users: number,
+  budget: number,
+  unitCost: number,
+  arpu: number,
+  q: number,
+  best: number,
+  engFactor: number,
+  cost: number,
+  factor: number,
+  rng: RngState,
+  res: AppOutcome,
+): void {
+  const gap = Math.max(0, best - q);
+  const qualityPull = clamp(1 + (q - best) / 15, 0, 1.2);
+  const bought = ((budget * 10_000) / unitCost) * (0.5 + 0.5 * engFactor);
+  const organic = users * p.organicRate * qualityPull;
+  const churn = clamp(p.baseChurn + (p.gapChurn * gap) / 10 + (1 - engFactor) * 0.1, 0, 1);
+  // App-store removals, regulation: a seeded shock takes a share of the users at once.
+  const shock = rngNext(rng) < p.shockChance ? p.shockLoss : 0;
+  const next = Math.max(0, Math.round((users * (1 - churn) + bought + organic) * (1 - shock)));
+  const avg = (users + next) / 2;
+  res.users = next;
+  res.shock = shock > 0;
+  res.revenue = Math.round((avg * arpu * (0.5 + q / 100)) / 10_000);
+  res.inference = Math.round((avg * p.tokensPerUser * cost * factor) / 10_000);
 }
 
 /** Enterprise projects: deals from sales × quality × demand; customisation can cost more than it earns. */

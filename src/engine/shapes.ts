@@ -3,7 +3,7 @@
 // on its fast path, while spreads of objects of mixed shapes (or frozen ones) take the slow one,
 // which measured as a large share of a quarter's and a command's time.
 
-import type { GameState, GiantState, Plan, Stance, StartupState } from './types';
+import type { GameState, GiantState, Plan, StartupState } from './types';
 
 // The return types make a forgotten field a compile error.
 
@@ -11,8 +11,8 @@ import type { GameState, GiantState, Plan, Stance, StartupState } from './types'
  * A working copy of a company for code that mutates it (the quarter, a card's effects). The plan
  * and the small mutable parts (staff, run, round, event books) are copied; the key people,
  * modifiers, cards seen and stance are shared with the original and copied on write: only
- * applyEffects and the card deal change them, and they call ownEventParts or replace the array
- * first. (Tests deep-freeze every state, so a write to a shared part throws there.)
+ * applyEffects and the card deal change them, and they replace them rather than write into
+ * them. (Tests deep-freeze every state, so a write into a shared part throws there.)
  */
 export function cloneStartup(s: StartupState): StartupState {
   const p = s.plan;
@@ -36,18 +36,6 @@ export function cloneStartup(s: StartupState): StartupState {
   c.round = s.round ? { target: s.round.target, closesTurn: s.round.closesTurn } : null;
   c.eventBooks = { income: s.eventBooks.income, cost: s.eventBooks.cost, funding: s.eventBooks.funding };
   return c;
-}
-
-/** Gives a working copy its own key people, modifiers and stance before a card's effects write them. */
-export function ownEventParts(s: StartupState): void {
-  s.keyPeople = s.keyPeople.map((k) => ({ id: k.id, active: k.active, raise: k.raise }));
-  s.modifiers = s.modifiers.map((m) => ({
-    target: m.target,
-    factor: m.factor,
-    untilTurn: m.untilTurn,
-    source: m.source,
-  }));
-  s.stance = copyStance(s.stance);
 }
 
 /**
@@ -89,16 +77,6 @@ export function withPlan(s: StartupState, plan: Plan): StartupState {
     stance: s.stance,
     plan,
   };
-}
-
-function copyStance(st: Stance): Stance {
-  const out: Stance = {};
-  if (st.pricing) out.pricing = { mode: st.pricing.mode, price: st.pricing.price };
-  if (st.intensity) out.intensity = st.intensity;
-  if (st.payLevel) out.payLevel = st.payLevel;
-  if (st.appWeights) out.appWeights = { ...st.appWeights };
-  if (st.pretrainingBp !== undefined) out.pretrainingBp = st.pretrainingBp;
-  return out;
 }
 
 export function cloneGiant(g: GiantState): GiantState {
