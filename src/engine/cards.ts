@@ -17,6 +17,7 @@ import type {
   NewsItem,
   PendingEvent,
   QuarterRecord,
+  Stance,
   StartupState,
 } from './types';
 import { APP_MARKETS } from './types';
@@ -32,7 +33,9 @@ export function cardById(level: Level, id: string): LevelCard | undefined {
 export type QuarterView = Pick<QuarterRecord, 'companies' | 'apiTokens' | 'outsideShare'>;
 
 function recordOf(last: QuarterView | undefined, id: string) {
-  return last?.companies.find((c) => c.id === id);
+  if (!last) return undefined;
+  for (const c of last.companies) if (c.id === id) return c;
+  return undefined;
 }
 
 function lastQuarter(state: GameState): QuarterView | undefined {
@@ -162,17 +165,22 @@ export function drawCards(
 ): LevelCard[] {
   const { scripted, random } = cardsOfTurn(level, turn);
   const out: LevelCard[] = [];
-  for (const card of scripted) if (cardApplies(level, state, s, card, player, last)) out.push(card);
+  if (scripted.length > 0) {
+    const view = last ?? lastQuarter(state);
+    for (const card of scripted) if (cardApplies(level, state, s, card, player, view)) out.push(card);
+  }
   // Whether a card is drawn at all is decided first: the deck is only sorted out when it is.
   if (random.length === 0 || rngNext(rng) >= level.events.drawChance) return out;
   const deck: LevelCard[] = [];
   let total = 0;
+  const view = last ?? lastQuarter(state);
   for (const card of random) {
-    if (card.trigger.kind !== 'random') continue;
-    if (!card.trigger.repeatable && s.cardsSeen.includes(card.id)) continue;
-    if (!cardApplies(level, state, s, card, player, last)) continue;
+    const trigger = card.trigger;
+    if (trigger.kind !== 'random') continue;
+    if (!trigger.repeatable && s.cardsSeen.includes(card.id)) continue;
+    if (!cardApplies(level, state, s, card, player, view)) continue;
     deck.push(card);
-    total += card.trigger.weight;
+    total += trigger.weight;
   }
   if (deck.length === 0) return out;
   let r = rngNext(rng) * total;
@@ -266,11 +274,13 @@ export function applyEffects(
       }
       case 'payLevel':
         s.plan.payLevel = e.level;
-        s.stance = { ...s.stance, payLevel: e.level };
+        s.stance = stanceWith(s.stance);
+        s.stance.payLevel = e.level;
         break;
       case 'intensity':
         s.plan.intensity = e.level;
-        s.stance = { ...s.stance, intensity: e.level };
+        s.stance = stanceWith(s.stance);
+        s.stance.intensity = e.level;
         break;
       case 'burnout':
         s.burnout = clamp(s.burnout + e.delta, 0, 1);
@@ -298,11 +308,13 @@ export function applyEffects(
         break;
       case 'pricing':
         s.plan.pricing = { mode: e.mode, price: e.price ?? s.plan.pricing.price };
-        s.stance = { ...s.stance, pricing: { mode: s.plan.pricing.mode, price: s.plan.pricing.price } };
+        s.stance = stanceWith(s.stance);
+        s.stance.pricing = { mode: s.plan.pricing.mode, price: s.plan.pricing.price };
         break;
       case 'pretraining':
         s.plan.pretrainingBp = e.bp;
-        s.stance = { ...s.stance, pretrainingBp: e.bp };
+        s.stance = stanceWith(s.stance);
+        s.stance.pretrainingBp = e.bp;
         if (e.abandon && !s.pretrainingAbandoned) {
           s.pretrainingAbandoned = true;
           s.run = null;
@@ -311,7 +323,8 @@ export function applyEffects(
         break;
       case 'appWeights':
         s.plan.appWeights = weightsForMarkets(level, setWeight(s.plan.appWeights, e.market, e.weight));
-        s.stance = { ...s.stance, appWeights: { ...s.plan.appWeights } };
+        s.stance = stanceWith(s.stance);
+        s.stance.appWeights = { ...s.plan.appWeights };
         break;
       case 'keyPersonOffer':
         outcome = resolvePoaching(ctx, s, e) ?? outcome;
@@ -334,6 +347,20 @@ export function applyEffects(
     }
   }
   return outcome;
+}
+
+/**
+ * A copy of a stance to change (stances may be shared with earlier states; their parts are never
+ * written in place, so they are shared too). Only the stances taken are keys: a state is plain JSON.
+ */
+function stanceWith(st: Stance): Stance {
+  const out: Stance = {};
+  if (st.pricing !== undefined) out.pricing = st.pricing;
+  if (st.intensity !== undefined) out.intensity = st.intensity;
+  if (st.payLevel !== undefined) out.payLevel = st.payLevel;
+  if (st.appWeights !== undefined) out.appWeights = st.appWeights;
+  if (st.pretrainingBp !== undefined) out.pretrainingBp = st.pretrainingBp;
+  return out;
 }
 
 /**
@@ -404,7 +431,12 @@ export function dealCards(
     for (const card of drawCards(level, probe, s, turn, player, rng, last)) {
       // A card left out (more than four waiting) is not marked as seen.
       if (player && pending.length >= 4) continue;
-      if (card.trigger.kind === 'random' && !card.trigger.repeatable) s.cardsSeen = [...s.cardsSeen, card.id];
+      if (card.trigger.kind === 'random' && !card.trigger.repeatable) {
+        // The list may be shared with an earlier state: a new one, never a push.
+        const seen = s.cardsSeen.slice();
+        seen.push(card.id);
+        s.cardsSeen = seen;
+      }
       if (player) {
         pending.push({
           id: eventId(level, card, turn),
@@ -417,7 +449,12 @@ export function dealCards(
         card,
         level.companies[i]?.id === s.id ? level.companies[i]!.archetype : '',
       );
-      const choice = card.choices.find((c) => c.id === choiceId)!;
+      let choice = card.choices[0]!;
+      for (const c of card.choices)
+        if (c.id === choiceId) {
+          choice = c;
+          break;
+        }
       ctx.sold = undefined;
       applyEffects(ctx, s, choice.effects, card.id);
       news.push({ key: 'news.rivalChoice', subject: s.id, params: { card: card.id, choice: choiceId } });

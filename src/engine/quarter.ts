@@ -29,7 +29,7 @@ import { clamp, logitShares, powD } from './mathx';
 import { decideGiantPrices, rivalPlan, startupPrice } from './policies';
 import type { RngState } from './rng';
 import { cloneRng, rngNext, rngNormalish } from './rng';
-import { cloneGiant, cloneStartup, withParts } from './shapes';
+import { cloneGiant, cloneStartup, withParts, workingCopy } from './shapes';
 import { stateHash } from './statehash';
 import type {
   AppMarket,
@@ -149,25 +149,30 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
   const m = level.market;
   const rng = cloneRng(base.rng);
   const out: NewsItem[] = [];
-  const startups = base.startups.map(cloneStartup);
   const giants: GiantState[] = base.giants.map(cloneGiant);
-  const books = startups.map(newBooks);
   let offers: Offer[] = base.offers.map((o) => ({ ...o }));
   const isPlayer = (s: StartupState) => s.id === base.playerId;
   const alive = (s: StartupState) => s.status === 'active';
 
-  // 1. Rivals decide at the same time as the player, from the state at the quarter's start.
-  for (let i = 0; i < startups.length; i++) {
-    const s = startups[i]!;
-    if (!alive(s) || isPlayer(s)) continue;
-    const plan = rivalPlan(level, base, base.startups[i]!, rng);
-    s.plan = plan.plan;
+  // 1. Rivals decide at the same time as the player, from the state at the quarter's start; the
+  // working copies take the new plans (no copy of the old plan is made only to be replaced).
+  const startups: StartupState[] = [];
+  for (let i = 0; i < base.startups.length; i++) {
+    const b = base.startups[i]!;
+    if (!alive(b) || isPlayer(b)) {
+      startups.push(cloneStartup(b));
+      continue;
+    }
+    const plan = rivalPlan(level, base, b, rng);
+    const s = workingCopy(b, plan.plan);
+    startups.push(s);
     if (plan.abandonPretraining && !s.pretrainingAbandoned) {
       s.pretrainingAbandoned = true;
       s.run = null;
       news(out, 'news.abandonPretraining', s.id);
     }
   }
+  const books = startups.map(newBooks);
   decideGiantPrices(level, base, giants);
 
   // 2. Spend: compute at this quarter's GPU price, payroll at the talent-market wage, app budgets.

@@ -16,7 +16,7 @@ import type { GameState, GiantState, Plan, StartupState } from './types';
  */
 export function cloneStartup(s: StartupState): StartupState {
   const p = s.plan;
-  const c = withPlan(s, {
+  return workingCopy(s, {
     spend: p.spend,
     pretrainingBp: p.pretrainingBp,
     appWeights: {
@@ -31,6 +31,11 @@ export function cloneStartup(s: StartupState): StartupState {
     intensity: p.intensity,
     roundTarget: p.roundTarget,
   });
+}
+
+/** A working copy of a company (as cloneStartup) that takes a new plan, which it then owns. */
+export function workingCopy(s: StartupState, plan: Plan): StartupState {
+  const c = withPlan(s, plan);
   c.run = s.run ? { compute: s.run.compute, quarters: s.run.quarters } : null;
   c.staff = { researchers: s.staff.researchers, engineers: s.staff.engineers, sales: s.staff.sales };
   c.round = s.round ? { target: s.round.target, closesTurn: s.round.closesTurn } : null;
