@@ -3,7 +3,7 @@
 // what a choice does — all driven by the level's card data.
 
 import type { Condition, Effect, KeyPersonSpec } from './cards-schema';
-import { at, marketWage, payMultiplier, stayProbability } from './economy';
+import { at, findCompanySpec, marketWage, payMultiplier, stayProbability } from './economy';
 import type { Level, LevelCard } from './level';
 import { quarterLabel } from './level';
 import { clamp } from './mathx';
@@ -83,8 +83,11 @@ export function metricValue(
       return s.strategic !== null ? 1 : 0;
     case 'pretrainingAbandoned':
       return s.pretrainingAbandoned ? 1 : 0;
-    case 'keyPeople':
-      return s.keyPeople.filter((k) => k.active).length;
+    case 'keyPeople': {
+      let n = 0;
+      for (const k of s.keyPeople) if (k.active) n++;
+      return n;
+    }
     case 'pretrainingShare':
       return s.plan.pretrainingBp / 10_000;
     case 'revenue':
@@ -369,7 +372,7 @@ function stanceWith(st: Stance): Stance {
  */
 function topKeyPerson(level: Level, s: StartupState, role: KeyPersonSpec['role']) {
   s.keyPeople = s.keyPeople.map((k) => ({ id: k.id, active: k.active, raise: k.raise }));
-  const specs = level.companies.find((c) => c.id === s.id)?.keyPeople ?? [];
+  const specs = findCompanySpec(level, s.id)?.keyPeople ?? [];
   let best: { person: StartupState['keyPeople'][number]; spec: KeyPersonSpec } | undefined;
   for (const person of s.keyPeople) {
     const spec = specs.find((p) => p.id === person.id);
@@ -469,7 +472,7 @@ export function dealCards(
 
 /** Extra pay of key people who won raises, 万元 per quarter. */
 export function keyPeoplePay(level: Level, turn: number, s: StartupState): number {
-  const specs = level.companies.find((c) => c.id === s.id)?.keyPeople ?? [];
+  const specs = findCompanySpec(level, s.id)?.keyPeople ?? [];
   let total = 0;
   for (const k of s.keyPeople) {
     if (!k.active || k.raise <= 0) continue;
@@ -484,7 +487,7 @@ export function keyPeoplePay(level: Level, turn: number, s: StartupState): numbe
  * so a full team is 1 and each departure costs its share.
  */
 export function keyPeopleFactor(level: Level, s: StartupState, role: 'researchers' | 'engineers'): number {
-  const specs = level.companies.find((c) => c.id === s.id)?.keyPeople ?? [];
+  const specs = findCompanySpec(level, s.id)?.keyPeople ?? [];
   let all = 0;
   let here = 0;
   for (const spec of specs) {

@@ -88,8 +88,22 @@ export function effectiveCompute(level: Level, turn: number, c: StartupState, bu
   );
 }
 
+// Company specs by id, per level (levels are immutable once loaded): the quarter looks them up
+// many times per company.
+const specsById = new WeakMap<Level, Map<string, Level['companies'][number]>>();
+
+/** The level's description of a company, or undefined for an id the level does not have. */
+export function findCompanySpec(level: Level, id: string): Level['companies'][number] | undefined {
+  let byId = specsById.get(level);
+  if (!byId) {
+    byId = new Map(level.companies.map((c) => [c.id, c]));
+    specsById.set(level, byId);
+  }
+  return byId.get(id);
+}
+
 export function companySpec(level: Level, id: string) {
-  const spec = level.companies.find((c) => c.id === id);
+  const spec = findCompanySpec(level, id);
   if (!spec) throw new Error(`unknown company ${id}`);
   return spec;
 }

@@ -83,7 +83,9 @@ export function checkPeople(
 ): Rejection | null {
   if (hires !== undefined) {
     if (typeof hires !== 'object' || hires === null) return reject('malformed', 'hires must be an object');
-    for (const [role, v] of Object.entries(hires as Record<string, unknown>)) {
+    const h = hires as Record<string, unknown>;
+    for (const role of Object.keys(h)) {
+      const v = h[role];
       if (!(ROLES as readonly string[]).includes(role))
         return reject('malformed', `unknown role "${role}" (valid: ${ROLES.join(', ')})`);
       if (!isInt(v) || v > MAX_HIRES)

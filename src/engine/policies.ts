@@ -221,18 +221,19 @@ interface ProfileDecision {
   abandonPretraining: boolean;
 }
 
+/** Runway in quarters if the company spends `x` on top of payroll and last quarter's variable costs. */
+function runwayWith(cash: number, x: number, salaries: number, variable: number, revenue: number): number {
+  const burn = x + salaries + variable - revenue;
+  return burn <= 0 ? 99 : cash / burn;
+}
+
 function planFromProfile(level: Level, state: GameState, s: StartupState, p: Profile): ProfileDecision {
   const turn = state.turn;
   const rec = lastRecord(state, s.id);
   const revenue = rec ? rec.revenue : 0;
   const variable = rec ? rec.costBy.inference + rec.costBy.customisation : 0;
   const salaries = payroll(level, turn, s);
-  // Runway if the company spends `x` on top of payroll and last quarter's variable costs.
-  const runwayAt = (x: number) => {
-    const burn = x + salaries + variable - revenue;
-    return burn <= 0 ? 99 : s.cash / burn;
-  };
-  const runwayNow = runwayAt(s.plan.spend);
+  const runwayNow = runwayWith(s.cash, s.plan.spend, salaries, variable, revenue);
   const harvesting = p.harvestFrom !== null && turn >= p.harvestFrom;
   const trails = state.market.bestDomesticQuality - s.quality >= 2;
   const abandon =
@@ -257,7 +258,7 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   spend = clamp(spend, 0, Math.max(0, s.cash));
 
   // People: grow when the runway is comfortable, shrink when it is short.
-  const runwayAfter = runwayAt(spend);
+  const runwayAfter = runwayWith(s.cash, spend, salaries, variable, revenue);
   const hires: Staff = { researchers: 0, engineers: 0, sales: 0 };
   const roles = ['researchers', 'engineers', 'sales'] as const;
   for (const role of roles) {
