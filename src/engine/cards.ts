@@ -25,8 +25,18 @@ import { APP_MARKETS } from './types';
 /** How much more than a regular researcher or engineer a key person is paid (top PhDs, leads). */
 export const KEY_PERSON_PAY = 5;
 
+// Cards by id, per level (levels are immutable once loaded).
+const cardsById = new WeakMap<Level, Map<string, LevelCard>>();
+
 export function cardById(level: Level, id: string): LevelCard | undefined {
-  return level.events.cards.find((c) => c.id === id);
+  let byId = cardsById.get(level);
+  if (!byId) {
+    byId = new Map();
+    // The first card of an id wins, as a search through the list would find it.
+    for (const c of level.events.cards) if (!byId.has(c.id)) byId.set(c.id, c);
+    cardsById.set(level, byId);
+  }
+  return byId.get(id);
 }
 
 /** The quarter a card's conditions look at: by default the last one in the history. */

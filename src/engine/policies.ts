@@ -202,7 +202,8 @@ function lastRecord(state: GameState, id: string) {
   const h = state.history[state.history.length - 1];
   if (!h) return undefined;
   // Records are kept in the order of the startups; fall back to a search if a level reorders.
-  const i = state.startups.findIndex((s) => s.id === id);
+  let i = 0;
+  while (i < state.startups.length && state.startups[i]!.id !== id) i++;
   const rec = h.companies[i];
   return rec && rec.id === id ? rec : h.companies.find((c) => c.id === id);
 }
@@ -219,6 +220,14 @@ export function projectedRunway(level: Level, state: GameState, s: StartupState,
 interface ProfileDecision {
   plan: Plan;
   abandonPretraining: boolean;
+}
+
+/** A role's hires: grow by the profile's rate when the runway is comfortable, cut 15 % when it is short. */
+function hiresFor(n: number, growth: number, grow: boolean, shrink: boolean): number {
+  let h = 0;
+  if (grow) h = Math.ceil(n * growth);
+  else if (shrink) h = -Math.floor(n * 0.15);
+  return clamp(h, -n, 500);
 }
 
 /** Runway in quarters if the company spends `x` on top of payroll and last quarter's variable costs. */
@@ -259,16 +268,15 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
 
   // People: grow when the runway is comfortable, shrink when it is short.
   const runwayAfter = runwayWith(s.cash, spend, salaries, variable, revenue);
-  const hires: Staff = { researchers: 0, engineers: 0, sales: 0 };
-  const roles = ['researchers', 'engineers', 'sales'] as const;
-  for (const role of roles) {
-    const n = s.staff[role];
-    let h = 0;
-    if (runwayAfter > 6 && !harvesting) h = Math.ceil(n * p.growth[role]);
-    else if (runwayAfter < 2.5) h = -Math.floor(n * 0.15);
-    if (noPretraining && role === 'researchers') h = -Math.floor(n * 0.25);
-    hires[role] = clamp(h, -n, 500);
-  }
+  const grow = runwayAfter > 6 && !harvesting;
+  const shrink = runwayAfter < 2.5;
+  const hires: Staff = {
+    researchers: noPretraining
+      ? clamp(-Math.floor(s.staff.researchers * 0.25), -s.staff.researchers, 500)
+      : hiresFor(s.staff.researchers, p.growth.researchers, grow, shrink),
+    engineers: hiresFor(s.staff.engineers, p.growth.engineers, grow, shrink),
+    sales: hiresFor(s.staff.sales, p.growth.sales, grow, shrink),
+  };
 
   // Stances taken through event cards override the archetype's defaults.
   const st = s.stance;

@@ -28,7 +28,27 @@ import { RULES_VERSION } from './version';
 const KNOWN_TYPES = new Set<string>(COMMAND_TYPES);
 
 function playerIndex(state: GameState): number {
-  return state.startups.findIndex((s) => s.id === state.playerId);
+  const startups = state.startups;
+  for (let i = 0; i < startups.length; i++) if (startups[i]!.id === state.playerId) return i;
+  return -1;
+}
+
+/** The state with company i replaced by a producer's result over it. */
+function withCompany(state: GameState, i: number, recipe: (me: Draft<StartupState>) => void): GameState {
+  const startups = state.startups.slice();
+  startups[i] = produce(state.startups[i]!, recipe);
+  return withParts(state, { startups });
+}
+
+/**
+ * Most commands touch only the plan: a producer over it alone, the smallest subtree; the company
+ * around it shares every other part.
+ */
+function withCompanyPlan(state: GameState, i: number, recipe: (plan: Draft<Plan>) => void): GameState {
+  const me = state.startups[i]!;
+  const startups = state.startups.slice();
+  startups[i] = withPlan(me, produce(me.plan, recipe));
+  return withParts(state, { startups });
 }
 
 /** Why a command may not be applied to this state, or null when it may. */
@@ -107,18 +127,8 @@ function applyValid(level: Level, state: GameState, c: Command): GameState {
     return freezing ? freezeDeep(next) : next;
   }
   const i = playerIndex(state);
-  const withMe = (recipe: (me: Draft<StartupState>) => void): GameState => {
-    const startups = state.startups.slice();
-    startups[i] = produce(state.startups[i]!, recipe);
-    return withParts(state, { startups });
-  };
-  // Most commands touch only the plan: produce over it alone, the smallest subtree.
-  const withNewPlan = (recipe: (plan: Draft<Plan>) => void): GameState => {
-    const me = state.startups[i]!;
-    const startups = state.startups.slice();
-    startups[i] = withPlan(me, produce(me.plan, recipe));
-    return withParts(state, { startups });
-  };
+  const withMe = (recipe: (me: Draft<StartupState>) => void) => withCompany(state, i, recipe);
+  const withNewPlan = (recipe: (plan: Draft<Plan>) => void) => withCompanyPlan(state, i, recipe);
   switch (c.type) {
     case 'plan/set-spend':
       return withNewPlan((plan) => {
