@@ -503,7 +503,11 @@ export function keyPeopleFactor(level: Level, s: StartupState, role: 'researcher
   for (const spec of specs) {
     if (spec.role !== role) continue;
     all += spec.skill;
-    if (s.keyPeople.find((k) => k.id === spec.id)?.active) here += spec.skill;
+    for (const k of s.keyPeople)
+      if (k.id === spec.id) {
+        if (k.active) here += spec.skill;
+        break;
+      }
   }
   return (1 + here) / (1 + all);
 }

@@ -4,7 +4,6 @@
 import type { Level } from './level';
 import { clamp, logisticD, powD } from './mathx';
 import type { GameState, PayLevel, Role, StartupState } from './types';
-import { ROLES } from './types';
 
 /** A time path's value at a turn, held at the last quarter after the campaign ends. */
 export function at(path: readonly number[], turn: number): number {
@@ -33,8 +32,12 @@ export function marketWage(level: Level, turn: number, role: Role): number {
 /** Quarterly payroll at the company's pay level, 万元 (integer). */
 export function payroll(level: Level, turn: number, c: StartupState): number {
   const mult = payMultiplier(level, c.plan.payLevel);
+  const m = level.macro;
+  // The roles in ROLES order, summed left to right.
   let total = 0;
-  for (const role of ROLES) total += c.staff[role] * marketWage(level, turn, role) * mult;
+  total += c.staff.researchers * at(m.wageResearcher, turn) * mult;
+  total += c.staff.engineers * at(m.wageEngineer, turn) * mult;
+  total += c.staff.sales * at(m.wageSales, turn) * mult;
   return Math.round(total);
 }
 

@@ -464,7 +464,7 @@ interface ApiOutcome {
   refPrice: number;
   totalTokens: number;
   outsideShare: number;
-  giantShares: number[];
+  giantShares: Float64Array;
 }
 
 /** API tokens: multinomial logit over all providers and an outside option; demand grows as prices fall. */
@@ -480,7 +480,7 @@ function clearApiMarket(
       refPrice: base.market.refPrice,
       totalTokens: 0,
       outsideShare: 1,
-      giantShares: mid.giants.map(() => 0),
+      giantShares: new Float64Array(mid.giants.length),
     };
   const p = level.market.api;
   const ref = Math.max(base.market.refPrice, p.minRefPrice);
@@ -513,7 +513,7 @@ function clearApiMarket(
   const total = at(level.macro.apiDemand, turn) * powD(p.referencePrice / ref, p.elasticity) * demandNoise;
   let tokens = 0;
   let value = 0;
-  const giantShares = mid.giants.map(() => 0);
+  const giantShares = new Float64Array(mid.giants.length);
   for (let k = 0; k < owners.length; k++) {
     const share = shares.inside[k]!;
     const t = total * share;
