@@ -30,7 +30,7 @@ run('lint and format (Biome)', 'npx', ['biome', 'check', '.']);
 run('type check (tsc --noEmit, strict)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 run('unit, property and cross-module tests (Vitest)', 'npx', ['vitest', 'run']);
 
-// Browser end-to-end tests: the built game played in Debian's Chromium (see vitest.browser.config.ts).
+// Browser tests: the built game played in Debian's Chromium (see vitest.browser.config.ts).
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 if (!existsSync(chromium)) {
   console.error(
@@ -39,7 +39,18 @@ if (!existsSync(chromium)) {
   );
   process.exit(1);
 }
-run('browser end-to-end tests (Chromium)', 'npx', ['vitest', 'run', '-c', 'vitest.browser.config.ts']);
+// The cross-runtime determinism test also plays seeded games in Debian's Firefox ESR; a machine
+// without it must say so (SIX_TIGERS_NO_FIREFOX=1) rather than pass without the check.
+const firefox = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+if (!existsSync(firefox) && process.env.SIX_TIGERS_NO_FIREFOX !== '1') {
+  console.error(
+    `\n✗ the cross-runtime test needs Firefox at ${firefox}: install it with ` +
+      '`apt-get install -y firefox-esr` (Debian, as root), set FIREFOX_PATH, ' +
+      'or set SIX_TIGERS_NO_FIREFOX=1 to skip the Firefox check',
+  );
+  process.exit(1);
+}
+run('browser tests (Chromium, Firefox ESR)', 'npx', ['vitest', 'run', '-c', 'vitest.browser.config.ts']);
 
 const report = JSON.parse(readFileSync(join(root, 'test-results/vitest.json'), 'utf8'));
 const onDisk = [...testFilesOnDisk('src'), ...testFilesOnDisk('tests')].sort();
