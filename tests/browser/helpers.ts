@@ -73,8 +73,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   const png = await page.screenshot({ path: join(SHOTS, `${name}.png`) });
   const stats = await page.evaluate(async (b64: string) => {
-    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
-    const bmp = await createImageBitmap(blob);
+    // Decoded by hand, not fetched as a data: URL: the game's CSP allows requests to itself only.
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
     const canvas = new OffscreenCanvas(bmp.width, bmp.height);
     const ctx = canvas.getContext('2d')!;
     ctx.drawImage(bmp, 0, 0);
@@ -110,4 +111,41 @@ export async function answerCards(page: Page, key = '1'): Promise<number> {
     n++;
   }
   return n;
+}
+
+/** From the title screen: a new game of a company and seed, on its first dashboard. */
+export async function newGame(page: Page, company: string, seed: number): Promise<void> {
+  await waitScreen(page, 'Title');
+  await page.click('#btn-new');
+  await waitScreen(page, 'NewGame');
+  await page.check(`#company-${company}`);
+  await page.fill('#seed-input', String(seed));
+  await page.click('#btn-start');
+  await waitScreen(page, 'Dashboard');
+}
+
+async function waitLeaving(page: Page, from: string): Promise<string> {
+  await page.waitForFunction(
+    (f) => {
+      const s = window.__sixTigers?.screen() ?? '';
+      return s !== '' && s !== f && document.querySelector(`.screen.shown[data-screen="${s}"]`) !== null;
+    },
+    from,
+    { timeout: 20_000 },
+  );
+  return page.evaluate(() => window.__sixTigers?.screen() ?? '');
+}
+
+/**
+ * One quarter from the dashboard: answers the event cards (key 1), ends the quarter, and leaves
+ * the results. Returns the screen it lands on: the next Dashboard, or the Ending.
+ */
+export async function playQuarter(page: Page): Promise<string> {
+  await answerCards(page, '1');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Enter');
+  const next = await waitLeaving(page, 'Dashboard');
+  if (next !== 'Results') return next;
+  await page.keyboard.press('Enter');
+  return waitLeaving(page, 'Results');
 }
