@@ -2,7 +2,7 @@
 // 127.0.0.1, and drive Debian's Chromium through playwright-core (no browser download).
 // Run: npx vitest run -c vitest.browser.config.ts   (CHROMIUM_PATH overrides /usr/bin/chromium;
 // SIX_TIGERS_SKIP_BUILD=1 reuses an existing dist/). Screenshots go to test-results/screenshots/,
-// the figures (bundle size, first screen, quarter transition) to test-results/browser-figures.json.
+// the figures (bundle size, first screen, quarter transition, JS heap) to test-results/browser-figures.json.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

@@ -1,11 +1,12 @@
 // Shared helpers for the browser tests: launching Debian's Chromium, watching a page for console
 // errors, page errors and off-host requests, waiting for screens, and screenshots that must not
 // be blank.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { expect } from 'vitest';
+import { paletteSized } from './png-palette';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const SHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -68,10 +69,34 @@ export async function hash(page: Page): Promise<string> {
   return page.evaluate(() => window.__sixTigers?.hash() ?? '');
 }
 
-/** Saves a screenshot under test-results/screenshots and checks that it is not blank. */
+/**
+ * The shots the README shows: test screenshot name → file under docs/screenshots. `npm run
+ * screenshots` (SIX_TIGERS_SCREENSHOTS=1) writes them there too, as 256-colour PNGs to keep the
+ * repository small; a normal test run does not.
+ */
+export const README_SHOTS: Readonly<Record<string, string>> = {
+  'title-en': 'title',
+  'new-game-en': 'new-game',
+  'dashboard-en': 'dashboard',
+  'event-card-en': 'event-card',
+  'results-en': 'results',
+  'ending-en': 'ending',
+  'instructor-table': 'instructor',
+};
+export const DOC_SHOTS = join(ROOT, 'docs', 'screenshots');
+
+/**
+ * Saves a screenshot under test-results/screenshots (and, for `npm run screenshots`, the README's
+ * under docs/screenshots) and checks that it is not blank.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   const png = await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  const doc = README_SHOTS[name];
+  if (doc && process.env.SIX_TIGERS_SCREENSHOTS === '1') {
+    mkdirSync(DOC_SHOTS, { recursive: true });
+    writeFileSync(join(DOC_SHOTS, `${doc}.png`), paletteSized(png));
+  }
   const stats = await page.evaluate(async (b64: string) => {
     // Decoded by hand, not fetched as a data: URL: the game's CSP allows requests to itself only.
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
