@@ -137,6 +137,9 @@ const devHeaders = {
 export default defineConfig(({ command }) => ({
   base: './',
   plugins: command === 'build' ? [phaserBuildFlags(), contentSecurityPolicy(), offlineWorker()] : [],
+  // Whether this bundle comes with dist/sw.js: every build does, the dev server does not. (Not
+  // import.meta.env.PROD: the browser tests build under NODE_ENV=test, which clears it.)
+  define: { __OFFLINE_WORKER__: JSON.stringify(command === 'build') },
   preview: { headers: securityHeaders },
   server: { headers: devHeaders },
   resolve: {

@@ -1,4 +1,4 @@
-// Start-up: hardens the page (see security.ts), registers the offline worker (production builds),
+// Start-up: hardens the page (see security.ts), registers the offline worker (built game only),
 // waits for the DOM, and builds the application context (language, autosave) and the game.
 // Nothing else runs on import, but for zod's setting in zod-jitless.ts. A read-only hook lets
 // browser tests compare the game's state hash with the engine's.

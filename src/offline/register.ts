@@ -4,13 +4,13 @@
 export const OFFLINE_WORKER_URL = './sw.js';
 
 /**
- * Offline play: the production build registers a service worker (dist/sw.js, made by the build)
+ * Offline play: a built game registers a service worker (dist/sw.js, made by the build)
  * that caches every file of the game, so once loaded it also starts without a network. Only over
  * http(s) — a service worker needs a secure context (https, or localhost) and the browser skips
  * it elsewhere; a failure only means no offline copy.
  */
 export function registerOfflineWorker(): void {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  if (!__OFFLINE_WORKER__ || !('serviceWorker' in navigator)) return;
   if (window.location.protocol !== 'http:' && window.location.protocol !== 'https:') return;
   const register = () => {
     navigator.serviceWorker.register(OFFLINE_WORKER_URL).catch((e: unknown) => {
