@@ -1,8 +1,13 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transform } from 'esbuild';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vite';
 
-const phaserSrc = fileURLToPath(new URL('./node_modules/phaser/src/', import.meta.url));
+// The real path: module ids are resolved through symlinks (node_modules may be one).
+const phaserSrc = `${realpathSync(fileURLToPath(new URL('./node_modules/phaser/src/', import.meta.url)))}/`;
 const phaserLite = fileURLToPath(new URL('./src/view/phaser-lite.ts', import.meta.url));
 
 /**
@@ -26,11 +31,117 @@ function phaserBuildFlags(): Plugin {
   };
 }
 
+/**
+ * The built game's Content Security Policy: scripts, styles, fonts and requests only from the
+ * game's own origin, no inline script or style, no eval (Phaser does not need it), and no HTML
+ * from strings: Trusted Types, with one policy, `default`, made in src/security.ts, which lets
+ * only DOMParser through (`innerHTML = string` throws). Images may also be data: and blob: URLs,
+ * which Phaser's texture loader uses for its built-in textures and SVGs.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types default',
+].join('; ');
+
+/** Writes the policy into the built index.html, as the first element after the charset. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const charset = '<meta charset="UTF-8" />';
+      if (!html.includes(charset)) throw new Error('index.html: no <meta charset="UTF-8" /> to follow');
+      return html.replace(
+        charset,
+        `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+      );
+    },
+  };
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile())
+    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
+    .sort();
+}
+
+/**
+ * The offline service worker (src/offline/service-worker.ts), compiled on its own to sw.js once
+ * the build has written its files, with the list of those files to precache and a version: a
+ * hash of their names and contents, so every change to the build makes a new worker and cache.
+ */
+function offlineWorker(): Plugin {
+  let outDir = '';
+  return {
+    name: 'offline-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = join(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      const files = filesUnder(outDir).filter((f) => f !== 'sw.js' && !f.endsWith('.map'));
+      const hash = createHash('sha256');
+      for (const f of files) hash.update(`${f}\0`).update(readFileSync(join(outDir, f)));
+      const version = hash.digest('hex').slice(0, 16);
+      // The page is cached under its directory's URL (./), which is how it is usually opened.
+      const precache = files.map((f) => (f === 'index.html' ? './' : `./${f}`));
+      const source = readFileSync(new URL('./src/offline/service-worker.ts', import.meta.url), 'utf8');
+      const { code } = await transform(source, { loader: 'ts', target: 'es2022', format: 'esm' });
+      let found = 0;
+      const out = code
+        .replace(/(["'])__SIX_TIGERS_VERSION__\1/g, () => {
+          found++;
+          return JSON.stringify(version);
+        })
+        .replace(/\[\s*(["'])__SIX_TIGERS_PRECACHE__\1\s*\]/g, () => {
+          found++;
+          return JSON.stringify(precache);
+        });
+      if (found !== 2) throw new Error(`offline worker: ${found} of 2 placeholders found`);
+      writeFileSync(join(outDir, 'sw.js'), `// Six Tigers offline worker, build ${version}\n${out}`);
+    },
+  };
+}
+
+/** Served with the policy as a header too; a header may also forbid framing (a meta cannot). */
+const securityHeaders = {
+  'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/**
+ * The dev server's looser copy: Vite injects the CSS as <style> elements and draws its error
+ * overlay with innerHTML, so inline styles are allowed and Trusted Types are not required there.
+ * Scripts stay 'self' only, so a dev run still catches inline script and eval.
+ */
+const devHeaders = {
+  'Content-Security-Policy': CSP.split('; ')
+    .filter((d) => !d.includes('trusted-types'))
+    .map((d) => (d.startsWith('style-src') ? `${d} 'unsafe-inline'` : d))
+    .join('; '),
+};
+
 // The slim Phaser is for the production build; the dev server uses the full ESM library (its
 // dependency pre-bundler would not see the build flags above).
 export default defineConfig(({ command }) => ({
   base: './',
-  plugins: command === 'build' ? [phaserBuildFlags()] : [],
+  plugins: command === 'build' ? [phaserBuildFlags(), contentSecurityPolicy(), offlineWorker()] : [],
+  // Whether this bundle comes with dist/sw.js: every build does, the dev server does not. (Not
+  // import.meta.env.PROD: the browser tests build under NODE_ENV=test, which clears it.)
+  define: { __OFFLINE_WORKER__: JSON.stringify(command === 'build') },
+  preview: { headers: securityHeaders },
+  server: { headers: devHeaders },
   resolve: {
     alias:
       command === 'build'

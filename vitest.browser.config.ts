@@ -3,8 +3,8 @@
 // Run: npx vitest run -c vitest.browser.config.ts   (CHROMIUM_PATH overrides /usr/bin/chromium;
 // SIX_TIGERS_SKIP_BUILD=1 reuses an existing dist/). cross-runtime.test.ts also drives Debian's
 // Firefox ESR through puppeteer-core (FIREFOX_PATH overrides /usr/bin/firefox-esr;
-// SIX_TIGERS_NO_FIREFOX=1 skips that part). Screenshots go to test-results/screenshots/,
-// the figures (bundle size, first screen, quarter transition) to test-results/browser-figures.json.
+// SIX_TIGERS_NO_FIREFOX=1 skips that part). Screenshots go to test-results/screenshots/, the
+// figures (bundle size, first screen, quarter transition, JS heap) to test-results/browser-figures.json.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

@@ -1,10 +1,14 @@
-// Start-up: waits for the DOM, builds the application context (language, autosave) and the game.
-// Nothing runs on import elsewhere. A read-only hook lets browser tests compare the game's state
-// hash with the engine's.
+// Start-up: hardens the page (see security.ts), registers the offline worker (built game only),
+// waits for the DOM, and builds the application context (language, autosave) and the game.
+// Nothing else runs on import, but for zod's setting in zod-jitless.ts. A read-only hook lets
+// browser tests compare the game's state hash with the engine's.
 
+import './zod-jitless';
 import { AppContext } from './app/context';
 import { webStore } from './app/storage';
 import { setStateFreezing } from './engine/index';
+import { registerOfflineWorker } from './offline/register';
+import { hardenPage } from './security';
 import { startGame } from './view/game';
 
 export interface SixTigersHook {
@@ -51,5 +55,7 @@ function start(): void {
   startGame(stage, ui, app);
 }
 
+hardenPage();
+registerOfflineWorker();
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
 else start();

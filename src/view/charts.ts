@@ -389,18 +389,18 @@ export function waterfall(
               ? COLORS.accent
               : COLORS.negative;
       const fromRight = sp.to < sp.from;
-      svg.append(
-        s('rect', {
-          x: left,
-          y: cy - bh / 2,
-          width,
-          height: bh,
-          fill,
-          rx: 2,
-          class: `wf-bar ${fromRight ? 'grow-left' : 'grow-right'}`,
-          style: `animation-delay:${(i * 0.06).toFixed(2)}s`,
-        }),
-      );
+      const bar = s('rect', {
+        x: left,
+        y: cy - bh / 2,
+        width,
+        height: bh,
+        fill,
+        rx: 2,
+        class: `wf-bar ${fromRight ? 'grow-left' : 'grow-right'}`,
+      });
+      // Through the CSSOM: the Content Security Policy refuses style attributes.
+      bar.style.animationDelay = `${(i * 0.06).toFixed(2)}s`;
+      svg.append(bar);
       if (i < spans.length - 1) {
         const xl = f(sp.to);
         svg.append(

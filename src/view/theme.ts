@@ -2,6 +2,8 @@
 // colour-vision deficiencies), lightened where needed for the dark background; series also differ
 // by dash pattern and weight, and companies by emblem shape, so colour is never the only cue.
 
+import { s } from './dom';
+
 export const COLORS = {
   bg: '#0b1220',
   panel: '#121c2e',
@@ -39,22 +41,31 @@ function polygon(n: number, r: number, rotate: number): string {
   return pts.join(' ');
 }
 
-function shapeMarkup(shape: Shape, color: string): string {
+/** An SVG element as data: its tag and attributes (numbers or strings). */
+interface SvgPart {
+  tag: 'polygon' | 'circle' | 'rect' | 'path';
+  attrs: Record<string, string | number>;
+}
+
+function shapePart(shape: Shape, color: string): SvgPart {
   switch (shape) {
     case 'hexagon':
-      return `<polygon points="${polygon(6, 30, Math.PI / 6)}" fill="${color}"/>`;
+      return { tag: 'polygon', attrs: { points: polygon(6, 30, Math.PI / 6), fill: color } };
     case 'circle':
-      return `<circle cx="32" cy="32" r="29" fill="${color}"/>`;
+      return { tag: 'circle', attrs: { cx: 32, cy: 32, r: 29, fill: color } };
     case 'diamond':
-      return `<polygon points="${polygon(4, 31, 0)}" fill="${color}"/>`;
+      return { tag: 'polygon', attrs: { points: polygon(4, 31, 0), fill: color } };
     case 'square':
-      return `<rect x="5" y="5" width="54" height="54" rx="12" fill="${color}"/>`;
+      return { tag: 'rect', attrs: { x: 5, y: 5, width: 54, height: 54, rx: 12, fill: color } };
     case 'shield':
-      return `<path d="M32 3 L58 12 L55 38 Q50 54 32 61 Q14 54 9 38 L6 12 Z" fill="${color}"/>`;
+      return {
+        tag: 'path',
+        attrs: { d: 'M32 3 L58 12 L55 38 Q50 54 32 61 Q14 54 9 38 L6 12 Z', fill: color },
+      };
     case 'octagon':
-      return `<polygon points="${polygon(8, 30, Math.PI / 8)}" fill="${color}"/>`;
+      return { tag: 'polygon', attrs: { points: polygon(8, 30, Math.PI / 8), fill: color } };
     case 'triangle':
-      return `<polygon points="32,4 60,56 4,56" fill="${color}"/>`;
+      return { tag: 'polygon', attrs: { points: '32,4 60,56 4,56', fill: color } };
   }
 }
 
@@ -79,17 +90,55 @@ export function glyphOf(name: string): string {
   return ch.toUpperCase();
 }
 
-/** A company emblem as an SVG string: shape by position in the level, colour from the level data. */
-export function emblemSvg(index: number, color: string, glyph: string, label: string): string {
-  const shape = SHAPES[index % SHAPES.length]!;
+interface Emblem {
+  svg: Record<string, string>;
+  shape: SvgPart;
+  text: Record<string, string | number>;
+  glyph: string;
+}
+
+/** A company emblem as data: shape by position in the level, colour from the level data. */
+function emblemParts(index: number, color: string, glyph: string, label: string): Emblem {
   const size = glyph.length > 1 ? 22 : 28;
-  // Markup-safe and pure ASCII (non-ASCII as character references), so the SVG survives any
-  // encoding, including Phaser's base64 data-URL loader.
-  const esc = (x: string) => x.replace(/[&<>"]|[^\x20-\x7e]/gu, (c) => `&#${c.codePointAt(0)};`);
+  return {
+    svg: { xmlns: SVG_NS, viewBox: '0 0 64 64', role: 'img', 'aria-label': label },
+    shape: shapePart(SHAPES[index % SHAPES.length]!, color),
+    text: {
+      x: 32,
+      y: 32 + size * 0.36,
+      'font-size': size,
+      'text-anchor': 'middle',
+      fill: inkOn(color),
+      'font-family': "'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif",
+      'font-weight': 700,
+    },
+    glyph,
+  };
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * A company emblem as SVG markup, for Phaser's image loader (never for the page's DOM: see
+ * `emblemElement`). Every value is escaped, and the text is pure ASCII (non-ASCII as character
+ * references), so the SVG survives any encoding, including Phaser's base64 data-URL loader.
+ */
+export function emblemSvg(index: number, color: string, glyph: string, label: string): string {
+  const e = emblemParts(index, color, glyph, label);
+  const esc = (x: string | number) =>
+    String(x).replace(/[&<>"']|[^\x20-\x7e]/gu, (c) => `&#${c.codePointAt(0)};`);
+  const attrs = (a: Record<string, string | number>) =>
+    Object.entries(a)
+      .map(([k, v]) => ` ${k}="${esc(v)}"`)
+      .join('');
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" role="img" aria-label="${esc(label)}">` +
-    `${shapeMarkup(shape, color)}` +
-    `<text x="32" y="${32 + size * 0.36}" font-size="${size}" text-anchor="middle" fill="${inkOn(color)}" ` +
-    `font-family="'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif" font-weight="700">${esc(glyph)}</text></svg>`
+    `<svg${attrs(e.svg)}><${e.shape.tag}${attrs(e.shape.attrs)}/>` +
+    `<text${attrs(e.text)}>${esc(e.glyph)}</text></svg>`
   );
+}
+
+/** The same emblem as an SVG element, built node by node (no markup is parsed). */
+export function emblemElement(index: number, color: string, glyph: string, label: string): SVGSVGElement {
+  const e = emblemParts(index, color, glyph, label);
+  return s('svg', e.svg, s(e.shape.tag, e.shape.attrs), s('text', e.text, e.glyph));
 }

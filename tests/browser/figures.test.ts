@@ -1,14 +1,15 @@
 // The browser game's figures for `npm run bench` (not part of `npm test`: tests do not time
 // things): game JS gzip size, the first interactive title screen from navigation, and a quarter
-// transition (end quarter → results → next dashboard, built and painted). Budgets: 450 kB,
-// 1.5 s, 100 ms; each figure is reported with whether it is within its budget.
+// transition (end quarter → results → next dashboard, built and painted), and the JS heap after a
+// full game and its replay, after a forced garbage collection. Budgets: 450 kB, 1.5 s, 100 ms,
+// 150 MB; each figure is reported with whether it is within its budget.
 // Medians of several runs; written to test-results/browser-figures.json.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { answerCards, launch, openGame, ROOT, waitScreen } from './helpers';
+import { answerCards, launch, newGame, openGame, playQuarter, ROOT, waitScreen } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -107,6 +108,44 @@ describe('figures', () => {
       }
       figures.quarterTransitionMs = Math.round(median(work));
       expect(Number.isFinite(figures.quarterTransitionMs)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('measures the JS heap after a full game and its replay (budget 150 MB)', async () => {
+    const { page, context } = await openGame(browser, inject('baseUrl'));
+    try {
+      await newGame(page, 'zhipu', 1500);
+      let screen = 'Dashboard';
+      let quarters = 0;
+      // Lean spending each quarter, so the company lasts the whole game.
+      for (; quarters < 40 && screen === 'Dashboard'; quarters++) {
+        await answerCards(page, '1');
+        await page.click('#spend-lean');
+        screen = await playQuarter(page);
+      }
+      expect(screen).toBe('Ending');
+      expect(quarters).toBeGreaterThanOrEqual(12);
+      await waitScreen(page, 'Ending');
+      const code = await page.inputValue('#replay-code');
+      expect(code).toMatch(/^ST1\./);
+      await page.click('#btn-title');
+      await waitScreen(page, 'Title');
+      await page.click('#btn-replay');
+      await waitScreen(page, 'Replay');
+      await page.fill('#replay-input', code);
+      await page.click('#btn-verify');
+      await page.waitForSelector('#replay-result[data-status="valid"]', { timeout: 30_000 });
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+      figures.heapMB = Math.round((used / 2 ** 20) * 10) / 10;
+      console.log(`JS heap after a ${quarters}-quarter game and its replay: ${figures.heapMB} MB`);
+      expect(figures.heapMB).toBeGreaterThan(0);
     } finally {
       await context.close();
     }

@@ -95,6 +95,8 @@ async function playGame(page: Page, lang: 'zh-CN' | 'en', company: string, seed:
   await waitScreen(page, 'NewGame');
   await page.check(`#company-${company}`);
   await page.fill('#seed-input', String(seed));
+  await page.waitForTimeout(300);
+  await screenshot(page, `new-game-${tag}`);
   await page.focus('#seed-input');
   await page.keyboard.press('Enter');
   await waitScreen(page, 'Dashboard');

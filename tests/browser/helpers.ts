@@ -1,11 +1,12 @@
 // Shared helpers for the browser tests: launching Debian's Chromium, watching a page for console
 // errors, page errors and off-host requests, waiting for screens, and screenshots that must not
 // be blank.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { expect } from 'vitest';
+import { paletteSized } from './png-palette';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const SHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -68,13 +69,38 @@ export async function hash(page: Page): Promise<string> {
   return page.evaluate(() => window.__sixTigers?.hash() ?? '');
 }
 
-/** Saves a screenshot under test-results/screenshots and checks that it is not blank. */
+/**
+ * The shots the README shows: test screenshot name → file under docs/screenshots. `npm run
+ * screenshots` (SIX_TIGERS_SCREENSHOTS=1) writes them there too, as 256-colour PNGs to keep the
+ * repository small; a normal test run does not.
+ */
+export const README_SHOTS: Readonly<Record<string, string>> = {
+  'title-en': 'title',
+  'new-game-en': 'new-game',
+  'dashboard-en': 'dashboard',
+  'event-card-en': 'event-card',
+  'results-en': 'results',
+  'ending-en': 'ending',
+  'instructor-table': 'instructor',
+};
+export const DOC_SHOTS = join(ROOT, 'docs', 'screenshots');
+
+/**
+ * Saves a screenshot under test-results/screenshots (and, for `npm run screenshots`, the README's
+ * under docs/screenshots) and checks that it is not blank.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   const png = await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  const doc = README_SHOTS[name];
+  if (doc && process.env.SIX_TIGERS_SCREENSHOTS === '1') {
+    mkdirSync(DOC_SHOTS, { recursive: true });
+    writeFileSync(join(DOC_SHOTS, `${doc}.png`), paletteSized(png));
+  }
   const stats = await page.evaluate(async (b64: string) => {
-    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
-    const bmp = await createImageBitmap(blob);
+    // Decoded by hand, not fetched as a data: URL: the game's CSP allows requests to itself only.
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
     const canvas = new OffscreenCanvas(bmp.width, bmp.height);
     const ctx = canvas.getContext('2d')!;
     ctx.drawImage(bmp, 0, 0);
@@ -110,4 +136,41 @@ export async function answerCards(page: Page, key = '1'): Promise<number> {
     n++;
   }
   return n;
+}
+
+/** From the title screen: a new game of a company and seed, on its first dashboard. */
+export async function newGame(page: Page, company: string, seed: number): Promise<void> {
+  await waitScreen(page, 'Title');
+  await page.click('#btn-new');
+  await waitScreen(page, 'NewGame');
+  await page.check(`#company-${company}`);
+  await page.fill('#seed-input', String(seed));
+  await page.click('#btn-start');
+  await waitScreen(page, 'Dashboard');
+}
+
+async function waitLeaving(page: Page, from: string): Promise<string> {
+  await page.waitForFunction(
+    (f) => {
+      const s = window.__sixTigers?.screen() ?? '';
+      return s !== '' && s !== f && document.querySelector(`.screen.shown[data-screen="${s}"]`) !== null;
+    },
+    from,
+    { timeout: 20_000 },
+  );
+  return page.evaluate(() => window.__sixTigers?.screen() ?? '');
+}
+
+/**
+ * One quarter from the dashboard: answers the event cards (key 1), ends the quarter, and leaves
+ * the results. Returns the screen it lands on: the next Dashboard, or the Ending.
+ */
+export async function playQuarter(page: Page): Promise<string> {
+  await answerCards(page, '1');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Enter');
+  const next = await waitLeaving(page, 'Dashboard');
+  if (next !== 'Results') return next;
+  await page.keyboard.press('Enter');
+  return waitLeaving(page, 'Results');
 }

@@ -4,7 +4,7 @@ export { actorName } from '../../app/level-text';
 
 import type { Level } from '../../engine/index';
 import { h } from '../dom';
-import { emblemSvg, glyphOf } from '../theme';
+import { emblemElement, glyphOf } from '../theme';
 
 export function actorColor(level: Level, id: string): string {
   return (
@@ -14,8 +14,8 @@ export function actorColor(level: Level, id: string): string {
   );
 }
 
-// Parsed emblems by level and actor: parsing SVG markup for every table row on every render
-// cost more than the rest of the dashboard.
+// Built emblems by level and actor, cloned per use: building them for every table row on every
+// render cost more than the rest of the dashboard.
 const parsed = new WeakMap<Level, Map<string, SVGElement | null>>();
 
 function emblemSvgElement(level: Level, id: string): SVGElement | null {
@@ -29,11 +29,7 @@ function emblemSvgElement(level: Level, id: string): SVGElement | null {
     const gi = level.giants.findIndex((x) => x.id === id);
     const spec = ci >= 0 ? level.companies[ci]! : gi >= 0 ? level.giants[gi]! : null;
     let svg: SVGElement | null = null;
-    if (spec) {
-      const holder = document.createElement('span');
-      holder.innerHTML = emblemSvg(ci >= 0 ? ci : gi + 3, spec.color, glyphOf(spec.name.zh), spec.name.en);
-      svg = holder.firstElementChild as SVGElement | null;
-    }
+    if (spec) svg = emblemElement(ci >= 0 ? ci : gi + 3, spec.color, glyphOf(spec.name.zh), spec.name.en);
     byId.set(id, svg);
   }
   return byId.get(id) ?? null;

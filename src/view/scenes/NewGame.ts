@@ -10,7 +10,7 @@ import { economy } from '../../engine/index';
 import { h, replaceContent } from '../dom';
 import { SCENES } from '../keys';
 import { ScreenScene } from '../screen';
-import { emblemSvg, glyphOf } from '../theme';
+import { emblemElement, glyphOf } from '../theme';
 
 export interface NewGameData {
   levelId?: string;
@@ -134,7 +134,7 @@ export class NewGame extends ScreenScene<NewGameData> {
           .filter(({ c }) => level.player.companies.includes(c.id))
           .map(({ c, i }) => {
             const emblem = h('span', { class: 'emblem', attrs: { 'aria-hidden': 'true' } });
-            emblem.innerHTML = emblemSvg(i, c.color, glyphOf(c.name.zh), c.name.en);
+            emblem.append(emblemElement(i, c.color, glyphOf(c.name.zh), c.name.en));
             const staff = c.staff.researchers + c.staff.engineers + c.staff.sales;
             const quality = economy.qualityFromCompute(level, c.computeStock);
             return h(
