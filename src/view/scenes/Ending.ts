@@ -62,7 +62,7 @@ export class Ending extends ScreenScene {
     const { level, setup, state } = session;
     const score = state.ending!.score;
     try {
-      this.code = replayCodeOf(level, state, session.log);
+      this.code = replayCodeOf(level, state, session.log, session.branch);
     } catch {
       this.code = '';
     }
