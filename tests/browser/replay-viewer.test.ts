@@ -98,6 +98,8 @@ describe('replay viewer', () => {
       await page.keyboard.press('End');
       await expectAt(page, H);
       expect(await page.isDisabled('#btn-fork')).toBe(true); // the game ended there
+      // ▶ is disabled at the end: the keyboard focus moves onto the strip instead of getting lost.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`viewer-stop-${H}`);
       await page.keyboard.press('ArrowRight'); // nothing after the end
       await expectAt(page, H);
       await page.keyboard.press('Home');

@@ -123,6 +123,10 @@ export class ReplayViewer extends ScreenScene<ViewerData> {
     this.index = to;
     this.forkMessage = '';
     this.render();
+    // ◀ / ▶ are disabled at the ends; keep the keyboard on the strip rather than losing focus.
+    const active = document.activeElement;
+    if (!active || active === document.body || (active as HTMLButtonElement).disabled)
+      this.root.querySelector<HTMLElement>(`#viewer-stop-${to}`)?.focus({ preventScroll: true });
   }
 
   private fork(): void {
