@@ -16,6 +16,8 @@ export interface SixTigersHook {
   state(): unknown;
   log(): unknown[];
   setup(): unknown;
+  /** The forked game's branch record, or null. */
+  branch(): unknown;
   screen(): string;
 }
 
@@ -50,6 +52,7 @@ function start(): void {
     state: () => copy(app.session?.state ?? null),
     log: () => copy(app.session?.log ?? []),
     setup: () => copy(app.session?.setup ?? null),
+    branch: () => copy(app.session?.branch ?? null),
     screen: () => ui.querySelector<HTMLElement>('.screen:not(.leaving)')?.dataset.screen ?? '',
   });
   startGame(stage, ui, app);

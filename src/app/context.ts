@@ -1,6 +1,7 @@
 // The application around the game: language preference, the session being played, the autosave
 // and where in the game this browser tab was (so a reload lands on the same screen).
 
+import type { Fork } from './fork';
 import type { Language } from './i18n';
 import { LANGUAGES } from './i18n';
 import type { LoadOutcome } from './save';
@@ -70,6 +71,12 @@ export class AppContext {
     this.attach(r.session);
     this.badSave = null;
     return null;
+  }
+
+  /** Starts playing a game forked from a replay (replacing the autosave). */
+  startFork(fork: Fork): void {
+    this.attach(Session.fromFork(fork));
+    this.badSave = null;
   }
 
   /** Resumes the autosave; false if there is none. */

@@ -13,6 +13,8 @@ import type { Command, GameState } from '../engine/types';
 import { forkAt, forkedCode, forkReplay } from './fork';
 import { findLevel, getLevel } from './levels';
 import { decodeReplay, readReplayHeader, replayCodeOf, verifyReplay } from './replay-code';
+import { restoreSave, saveFileOf } from './save';
+import { Session } from './session';
 
 const level = getLevel('historical-2023');
 const original = playGame(level, 21, 'baichuan', 'overseas-first');
@@ -102,5 +104,40 @@ describe('forks', () => {
     if (!d.ok) throw new Error(d.message);
     const short = forkAt({ ...d.replay, log: d.replay.log.slice(0, 10) }, level, 9);
     expect(!short.ok && short.message).toMatch(/forked after 0 to/);
+  });
+
+  it('becomes a session that plays on, saves and resumes with its branch, and hands in a code that records it', () => {
+    const f = forkReplay(code, 7, findLevel);
+    if (!f.ok) throw new Error(f.message);
+    const session = Session.fromFork(f.fork);
+    expect(session.hash()).toBe(original.state.history[6]!.hash);
+    expect(session.state.turn).toBe(7);
+    expect(session.log).toEqual(f.fork.log);
+    expect(session.branch).toEqual({ parentHash: finalHash, turn: 7 });
+    expect(session.setup).toEqual({ levelId: level.id, seed: 21, company: 'baichuan' });
+    expect(session.canUndo()).toBe(false);
+    // Play two quarters on differently, then save and resume.
+    const rng = autopilotRng(77, 2);
+    for (let q = 0; q < 2 && !session.state.ending; q++)
+      for (const c of autopilotCommands(level, session.state, 'enterprise-first', rng))
+        expect(session.dispatch(c).ok).toBe(true);
+    const file = saveFileOf(session, '2025-01-01T00:00:00Z');
+    expect(file.branch).toEqual({ parentHash: finalHash, turn: 7 });
+    const back = restoreSave(JSON.stringify(file));
+    if (!back.ok) throw new Error(back.detail);
+    expect(back.session.hash()).toBe(session.hash());
+    expect(back.session.branch).toEqual(session.branch);
+    const v = verifyReplay(
+      replayCodeOf(level, back.session.state, back.session.log, back.session.branch),
+      findLevel,
+    );
+    expect(v.status === 'valid' && v.replay.branch).toEqual({ parentHash: finalHash, turn: 7 });
+    // A plain game saves without a branch; a save with a broken branch record is refused.
+    const plain = Session.start({ levelId: level.id, seed: 21, company: 'baichuan' });
+    if (!plain.ok) throw new Error(plain.message);
+    expect(saveFileOf(plain.session, 'now').branch).toBeUndefined();
+    expect(plain.session.branch).toBeNull();
+    const broken = restoreSave(JSON.stringify({ ...file, branch: { parentHash: '<b>', turn: 7 } }));
+    expect(!broken.ok && broken.problem).toBe('unreadable');
   });
 });

@@ -6,6 +6,7 @@
 import { RULES_VERSION } from '../engine/index';
 import type { Command } from '../engine/types';
 import { findLevel } from './levels';
+import type { Branch } from './replay-code';
 import { Session } from './session';
 import type { KeyValueStore } from './storage';
 
@@ -27,6 +28,8 @@ export interface SaveFile {
   /** State hash after the last command: a replay must reach it. */
   hash: string;
   savedAt: string;
+  /** For a game forked from a replay: where it branched off (absent otherwise). */
+  branch?: Branch;
 }
 
 /** Why a save could not be restored. */
@@ -49,7 +52,18 @@ export function saveFileOf(session: Session, savedAt: string): SaveFile {
     log: session.log,
     hash: session.hash(),
     savedAt,
+    ...(session.branch ? { branch: { ...session.branch } } : {}),
   };
+}
+
+/** A save's branch record: absent, or a lowercase hex hash and a whole number of quarters. */
+function branchOf(x: unknown): Branch | null | undefined {
+  if (x === undefined) return null;
+  if (!isObject(x)) return undefined;
+  const { parentHash, turn } = x;
+  if (typeof parentHash !== 'string' || !/^[0-9a-f]{1,64}$/.test(parentHash)) return undefined;
+  if (typeof turn !== 'number' || !Number.isSafeInteger(turn) || turn < 0) return undefined;
+  return { parentHash, turn };
 }
 
 export function writeSave(
@@ -99,6 +113,8 @@ export function restoreSave(
     !Array.isArray(log)
   )
     return { ok: false, problem: 'unreadable', detail: 'missing fields' };
+  const branch = branchOf(data.branch);
+  if (branch === undefined) return { ok: false, problem: 'unreadable', detail: 'bad branch record' };
   const level = findLevel(levelId);
   if (!level) return { ok: false, problem: 'unreadable', detail: `unknown level ${levelId}` };
   if (level.version !== levelVersion)
@@ -107,7 +123,7 @@ export function restoreSave(
       problem: 'old',
       detail: `level version ${String(levelVersion)}, expected ${level.version}`,
     };
-  const replay = Session.replay({ levelId, seed, company }, log as Command[]);
+  const replay = Session.replay({ levelId, seed, company }, log as Command[], branch);
   if (!replay.ok) {
     const detail =
       replay.reason === 'setup' ? replay.message : `command ${replay.index}: ${replay.error.message}`;

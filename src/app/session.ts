@@ -6,7 +6,9 @@
 import { applyCommand, createGame, hashState } from '../engine/index';
 import type { Level } from '../engine/level';
 import type { Command, CommandResult, GameState, Rejection } from '../engine/types';
+import type { Fork } from './fork';
 import { getLevel } from './levels';
+import type { Branch } from './replay-code';
 
 /** What a game is started from: with the command log, everything a replay needs. */
 export interface GameSetup {
@@ -31,16 +33,19 @@ function rngMoved(before: GameState, after: GameState): boolean {
 export class Session {
   readonly level: Level;
   readonly setup: GameSetup;
+  /** Where this game was forked from another (its replay code records it), or null. */
+  readonly branch: Branch | null;
   private current: GameState;
   private readonly commands: Command[] = [];
   /** States before each command that may still be undone, oldest first. */
   private undoStates: GameState[] = [];
   private readonly listeners = new Set<SessionListener>();
 
-  private constructor(level: Level, setup: GameSetup, initial: GameState) {
+  private constructor(level: Level, setup: GameSetup, initial: GameState, branch: Branch | null = null) {
     this.level = level;
     this.setup = { ...setup };
     this.current = initial;
+    this.branch = branch ? { ...branch } : null;
   }
 
   /** A new game; throws on an unknown level and reports a bad seed or company as an error. */
@@ -56,11 +61,25 @@ export class Session {
     return { ok: true, session: new Session(level, setup, created.state) };
   }
 
+  /**
+   * A game forked from a replay: it stands where the fork starts, its log is the kept part of the
+   * original's, and it carries the branch record. Nothing before the fork can be undone.
+   */
+  static fromFork(fork: Fork): Session {
+    const { state } = fork;
+    const setup = { levelId: state.levelId, seed: state.seed, company: state.playerId };
+    const session = new Session(fork.level, setup, state, fork.branch);
+    session.commands.push(...fork.log);
+    return session;
+  }
+
   /** Rebuilds a session by folding the engine over a command log; any rejection is reported. */
-  static replay(setup: GameSetup, log: readonly Command[]): ReplayResult {
+  static replay(setup: GameSetup, log: readonly Command[], branch: Branch | null = null): ReplayResult {
     const started = Session.start(setup);
     if (!started.ok) return { ok: false, reason: 'setup', message: started.message };
-    const session = started.session;
+    const session = branch
+      ? new Session(started.session.level, setup, started.session.state, branch)
+      : started.session;
     for (let i = 0; i < log.length; i++) {
       const r = session.apply(log[i]!);
       if (!r.ok) return { ok: false, reason: 'rejected', index: i, error: r.error };

@@ -12,6 +12,8 @@ export interface Series {
   dash?: string;
   width?: number;
   axis?: 'left' | 'right';
+  /** Marks the line and its legend entry (data-series), e.g. which run of a comparison it is. */
+  key?: string;
 }
 
 export interface LineSpec {
@@ -25,6 +27,8 @@ export interface LineSpec {
   log?: boolean;
   /** Include zero on the left axis (default true for linear charts). */
   zero?: boolean;
+  /** Index of an x value to mark with a vertical line (e.g. the quarter being viewed). */
+  marker?: number;
 }
 
 export interface StackSpec {
@@ -68,7 +72,13 @@ function logTicks(lo: number, hi: number): number[] {
 }
 
 function legend(
-  items: readonly { label: string; color: string; dash?: string | undefined; box?: boolean }[],
+  items: readonly {
+    label: string;
+    color: string;
+    dash?: string | undefined;
+    box?: boolean;
+    key?: string | undefined;
+  }[],
 ): HTMLElement {
   return h(
     'ul',
@@ -76,7 +86,7 @@ function legend(
     items.map((it) =>
       h(
         'li',
-        {},
+        it.key ? { attrs: { 'data-series': it.key } } : {},
         h(
           'span',
           { class: 'swatch', attrs: { 'aria-hidden': 'true' } },
@@ -207,6 +217,18 @@ export function lineChart(spec: LineSpec): HTMLElement {
       if (i % every !== 0 && i !== n - 1) return;
       svg.append(s('text', { x: xAt(i), y: hgt - 6, 'text-anchor': 'middle', class: 'tick' }, label));
     });
+    if (spec.marker !== undefined && spec.marker >= 0 && spec.marker < n)
+      svg.append(
+        s('line', {
+          x1: xAt(spec.marker),
+          x2: xAt(spec.marker),
+          y1: y0,
+          y2: y1,
+          stroke: COLORS.muted,
+          'stroke-dasharray': '3 3',
+          class: 'chart-marker',
+        }),
+      );
     for (const ser of spec.series) {
       const f = ser.axis === 'right' && rs ? rs.f : ls.f;
       let d = '';
@@ -231,6 +253,7 @@ export function lineChart(spec: LineSpec): HTMLElement {
           'stroke-linejoin': 'round',
           'stroke-linecap': 'round',
           class: 'draw',
+          'data-series': ser.key,
         }),
       );
       if (n === 1 || ser.values.filter((v) => v !== null).length === 1) {
@@ -244,7 +267,7 @@ export function lineChart(spec: LineSpec): HTMLElement {
     spec.title,
     summary,
     draw,
-    legend(spec.series.map((x) => ({ label: x.label, color: x.color, dash: x.dash }))),
+    legend(spec.series.map((x) => ({ label: x.label, color: x.color, dash: x.dash, key: x.key }))),
   );
 }
 

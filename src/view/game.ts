@@ -13,6 +13,7 @@ import { Instructor } from './scenes/Instructor';
 import { NewGame } from './scenes/NewGame';
 import { Preloader } from './scenes/Preloader';
 import { Replay } from './scenes/Replay';
+import { ReplayViewer } from './scenes/ReplayViewer';
 import { Results } from './scenes/Results';
 import { Title } from './scenes/Title';
 import './style.css';
@@ -27,7 +28,20 @@ export function startGame(stage: HTMLElement, ui: HTMLElement, app: AppContext):
     fps: { target: 60 },
     input: { keyboard: false, gamepad: false },
     audio: { noAudio: true },
-    scene: [Boot, Preloader, Backdrop, Title, NewGame, Dashboard, Results, Ending, Info, Replay, Instructor],
+    scene: [
+      Boot,
+      Preloader,
+      Backdrop,
+      Title,
+      NewGame,
+      Dashboard,
+      Results,
+      Ending,
+      Info,
+      Replay,
+      ReplayViewer,
+      Instructor,
+    ],
   });
   game.registry.set(REGISTRY.app, app);
   game.registry.set(REGISTRY.ui, ui);

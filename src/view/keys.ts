@@ -11,6 +11,7 @@ export const SCENES = {
   ending: 'Ending',
   info: 'Info',
   replay: 'Replay',
+  viewer: 'ReplayViewer',
   instructor: 'Instructor',
 } as const;
 export type SceneKey = (typeof SCENES)[keyof typeof SCENES];

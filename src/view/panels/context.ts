@@ -18,3 +18,6 @@ export interface PanelContext {
   /** Applies the command built by `make` shortly, replacing any scheduled under the same key. */
   schedule: (key: string, make: () => Command) => void;
 }
+
+/** What the read-only panels (key figures, rivals) need: the replay viewer has no session to act on. */
+export type ReadContext = Pick<PanelContext, 'lang' | 'level' | 'state' | 'me' | 'tr'>;

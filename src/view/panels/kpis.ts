@@ -5,7 +5,7 @@ import { count, money, pct, quality, runway } from '../../app/format';
 import type { TextKey } from '../../app/i18n';
 import { apiMarketShares, burnMultiple, economy, founderEquity, runwayQuarters } from '../../engine/index';
 import { h } from '../dom';
-import type { PanelContext } from './context';
+import type { ReadContext } from './context';
 import { runwayClass, runwayIcon } from './plan';
 
 interface Kpi {
@@ -17,7 +17,7 @@ interface Kpi {
   tone?: string;
 }
 
-export function kpiPanel(ctx: PanelContext): HTMLElement {
+export function kpiPanel(ctx: ReadContext): HTMLElement {
   const { me, level, state, tr, lang } = ctx;
   const hist = state.history;
   const last = hist[hist.length - 1];

@@ -4,10 +4,10 @@
 import { count, price, quality } from '../../app/format';
 import { runwayQuarters } from '../../engine/index';
 import { h } from '../dom';
-import type { PanelContext } from './context';
+import type { ReadContext } from './context';
 import { actorName, emblem } from './names';
 
-export function rivalsPanel(ctx: PanelContext): HTMLElement {
+export function rivalsPanel(ctx: ReadContext): HTMLElement {
   const { state, level, tr, lang } = ctx;
   const rows: { id: string; q: number; active: boolean }[] = [
     ...state.startups.map((s) => ({ id: s.id, q: s.quality, active: s.status === 'active' })),

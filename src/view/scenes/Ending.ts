@@ -1,6 +1,7 @@
 // The ending: the outcome, the score and where it stands among autopilot runs of the same world
 // (luck-neutral percentile), the debrief with the player's numbers, a timeline of key decisions,
-// the final state hash, the replay code (copy it or a link), and "play the same seed again".
+// the final state hash, the replay code (copy it or a link, or watch it in the replay viewer), and
+// "play the same seed again".
 
 import { conceptsMet, lessons, timeline } from '../../app/debrief';
 import { count, money, pct } from '../../app/format';
@@ -62,7 +63,7 @@ export class Ending extends ScreenScene {
     const { level, setup, state } = session;
     const score = state.ending!.score;
     try {
-      this.code = replayCodeOf(level, state, session.log);
+      this.code = replayCodeOf(level, state, session.log, session.branch);
     } catch {
       this.code = '';
     }
@@ -206,6 +207,14 @@ export class Ending extends ScreenScene {
               attrs: { 'data-autofocus': true },
               on: { click: () => this.again() },
             }),
+            this.code
+              ? h('button', {
+                  id: 'btn-watch',
+                  class: 'btn',
+                  text: this.tr('replay.watch'),
+                  on: { click: () => this.go(SCENES.viewer, { code: this.code, back: 'ending' }) },
+                })
+              : null,
             h('button', {
               id: 'btn-new',
               class: 'btn',

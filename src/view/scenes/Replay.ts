@@ -1,17 +1,18 @@
 // Load replay code: the player pastes a code (or opens the game with ?replay=… / #replay=…), the
 // game re-simulates it against the bundled levels and says what it found — valid (with the
-// company, ending, score and final quarter, and "play the same seed again"), or why not. Nothing
-// a code carries goes in as HTML, and no code, however broken, can crash the page.
+// company, ending, score and final quarter, "watch replay" and "play the same seed again"), or
+// why not. Nothing a code carries goes in as HTML, and no code, however broken, can crash the page.
 
 import { money } from '../../app/format';
-import { levelText, rejectionText } from '../../app/i18n';
+import { levelText } from '../../app/i18n';
 import { findLevel } from '../../app/levels';
 import type { VerifyOutcome } from '../../app/replay-code';
 import { extractCode, verifyReplay } from '../../app/replay-code';
-import { quarterLabel, RULES_VERSION } from '../../engine/index';
+import { quarterLabel } from '../../engine/index';
 import { h } from '../dom';
 import { SCENES } from '../keys';
 import { replayFromUrl } from '../panels/replay-code';
+import { replayProblem } from '../panels/replay-problem';
 import { ScreenScene } from '../screen';
 
 interface ReplayData {
@@ -60,39 +61,6 @@ export class Replay extends ScreenScene<ReplayData> {
       this.go(SCENES.dashboard);
   }
 
-  /** Why a code is not valid, in the player's language. */
-  private problem(o: Exclude<VerifyOutcome, { status: 'valid' }>): string {
-    const lang = this.app.lang;
-    switch (o.status) {
-      case 'wrong-version':
-        return this.tr('replay.wrong-version', { code: o.header?.rulesVersion ?? '?', ours: RULES_VERSION });
-      case 'unknown-level':
-        return this.tr('replay.unknown-level', { level: o.header?.levelId ?? '?' });
-      case 'wrong-level-version': {
-        const id = o.header?.levelId ?? '?';
-        const ours = findLevel(id)?.version ?? '?';
-        return this.tr('replay.wrong-level-version', {
-          level: id,
-          code: o.header?.levelVersion ?? '?',
-          ours,
-        });
-      }
-      case 'tampered':
-        return this.tr('replay.tampered', { quarter: o.quarter });
-      case 'illegal-command':
-        return this.tr('replay.illegal-command', {
-          n: o.index + 1,
-          type: o.commandType,
-          quarter: o.quarter,
-          why: rejectionText(lang, o.rejection.code),
-        });
-      case 'unknown-format':
-        return this.tr('replay.unknown-format');
-      default:
-        return this.tr('replay.corrupted');
-    }
-  }
-
   private result(): HTMLElement {
     const o = this.outcome;
     if (!o)
@@ -112,7 +80,7 @@ export class Replay extends ScreenScene<ReplayData> {
           attrs: { role: 'status', 'data-status': o.status },
         },
         h('h2', { text: this.tr('replay.status.invalid') }),
-        h('p', { id: 'replay-message', text: this.problem(o) }),
+        h('p', { id: 'replay-message', text: replayProblem(lang, o) }),
       );
     const r = o.replay;
     const level = findLevel(r.levelId);
@@ -155,12 +123,22 @@ export class Replay extends ScreenScene<ReplayData> {
         ),
         row('replay-commands', this.tr('replay.commands'), String(r.log.length)),
       ),
-      h('button', {
-        id: 'btn-replay-again',
-        class: 'btn primary',
-        text: this.tr('replay.again'),
-        on: { click: () => this.again() },
-      }),
+      h(
+        'div',
+        { class: 'replay-actions' },
+        h('button', {
+          id: 'btn-watch',
+          class: 'btn primary',
+          text: this.tr('replay.watch'),
+          on: { click: () => this.go(SCENES.viewer, { code: extractCode(this.pasted), back: 'replay' }) },
+        }),
+        h('button', {
+          id: 'btn-replay-again',
+          class: 'btn',
+          text: this.tr('replay.again'),
+          on: { click: () => this.again() },
+        }),
+      ),
     );
   }
 
