@@ -1,8 +1,11 @@
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vite';
 
-const phaserSrc = fileURLToPath(new URL('./node_modules/phaser/src/', import.meta.url));
+// The real path: Vite resolves modules through symlinks, so a symlinked node_modules (a git
+// worktree sharing one install) must still match the ids the plugin below sees.
+const phaserSrc = `${realpathSync(fileURLToPath(new URL('./node_modules/phaser/src/', import.meta.url)))}/`;
 const phaserLite = fileURLToPath(new URL('./src/view/phaser-lite.ts', import.meta.url));
 
 /**
