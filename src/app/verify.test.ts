@@ -184,6 +184,8 @@ describe('CSV export', () => {
     code: 'ST1.x',
     status: 'valid',
     message: 'ok',
+    reason: null,
+    baselineError: null,
     levelId: 'historical-2023',
     levelVersion: 1,
     seed: 7,

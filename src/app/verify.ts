@@ -9,7 +9,7 @@ import type { Level } from '../engine/level';
 import { quarterLabel } from '../engine/level';
 import type { EndingKind, GameState } from '../engine/types';
 import { RULES_VERSION } from '../engine/version';
-import type { Branch, LevelLookup, ReplayStatus, VerifyOutcome } from './replay-code';
+import type { Branch, LevelLookup, RefusalReason, ReplayStatus, VerifyOutcome } from './replay-code';
 import { REPLAY_STATUSES, readReplayHeader, verifyReplay } from './replay-code';
 
 // ---------------------------------------------------------------------------------------------
@@ -166,8 +166,12 @@ export interface ClassRow {
   name: string;
   code: string;
   status: ReplayStatus;
-  /** One line: the summary of a valid game or why the code was refused. */
+  /** One line in English (for the CSV and the command line): a valid game's summary or why the code was refused. */
   message: string;
+  /** Why the code was refused, as data to word in the player's language (null when valid). */
+  reason: RefusalReason | null;
+  /** Set when the percentile could not be computed because the autopilot baseline failed. */
+  baselineError: string | null;
   levelId: string | null;
   levelVersion: number | null;
   seed: number | null;
@@ -235,6 +239,8 @@ function emptyRow(entry: CodeEntry, index: number): ClassRow {
     code: entry.code,
     status: 'corrupted',
     message: '',
+    reason: null,
+    baselineError: null,
     levelId: null,
     levelVersion: null,
     seed: null,
@@ -262,6 +268,7 @@ export function rowOf(
   const row = emptyRow(entry, index);
   row.status = outcome.status;
   row.message = outcome.message;
+  row.reason = outcome.status === 'valid' ? null : outcome.reason;
   const h = 'replay' in outcome ? outcome.replay : outcome.header;
   if (h) {
     row.levelId = h.levelId;
@@ -457,7 +464,10 @@ export async function verifyClass(
         await breathe();
       }
       if (base) row.percentile = percentileOf(row.score, base);
-      else row.message += ` (no percentile: the autopilot baseline failed: ${failed.get(k)})`;
+      else {
+        row.baselineError = failed.get(k) ?? 'unknown error';
+        row.message += ` (no percentile: the autopilot baseline failed: ${row.baselineError})`;
+      }
     }
   }
   done = total;

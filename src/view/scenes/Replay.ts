@@ -4,11 +4,12 @@
 // a code carries goes in as HTML, and no code, however broken, can crash the page.
 
 import { money } from '../../app/format';
-import { levelText, rejectionText } from '../../app/i18n';
+import { levelText } from '../../app/i18n';
 import { findLevel } from '../../app/levels';
+import { refusalText, statusText } from '../../app/outcome-text';
 import type { VerifyOutcome } from '../../app/replay-code';
 import { extractCode, verifyReplay } from '../../app/replay-code';
-import { quarterLabel, RULES_VERSION } from '../../engine/index';
+import { quarterLabel } from '../../engine/index';
 import { h } from '../dom';
 import { SCENES } from '../keys';
 import { replayFromUrl } from '../panels/replay-code';
@@ -24,7 +25,11 @@ function verify(input: string): VerifyOutcome {
   try {
     return verifyReplay(extractCode(input), findLevel);
   } catch (e) {
-    return { status: 'corrupted', message: e instanceof Error ? e.message : String(e) };
+    return {
+      status: 'corrupted',
+      message: e instanceof Error ? e.message : String(e),
+      reason: { kind: 'unreadable' },
+    };
   }
 }
 
@@ -60,39 +65,6 @@ export class Replay extends ScreenScene<ReplayData> {
       this.go(SCENES.dashboard);
   }
 
-  /** Why a code is not valid, in the player's language. */
-  private problem(o: Exclude<VerifyOutcome, { status: 'valid' }>): string {
-    const lang = this.app.lang;
-    switch (o.status) {
-      case 'wrong-version':
-        return this.tr('replay.wrong-version', { code: o.header?.rulesVersion ?? '?', ours: RULES_VERSION });
-      case 'unknown-level':
-        return this.tr('replay.unknown-level', { level: o.header?.levelId ?? '?' });
-      case 'wrong-level-version': {
-        const id = o.header?.levelId ?? '?';
-        const ours = findLevel(id)?.version ?? '?';
-        return this.tr('replay.wrong-level-version', {
-          level: id,
-          code: o.header?.levelVersion ?? '?',
-          ours,
-        });
-      }
-      case 'tampered':
-        return this.tr('replay.tampered', { quarter: o.quarter });
-      case 'illegal-command':
-        return this.tr('replay.illegal-command', {
-          n: o.index + 1,
-          type: o.commandType,
-          quarter: o.quarter,
-          why: rejectionText(lang, o.rejection.code),
-        });
-      case 'unknown-format':
-        return this.tr('replay.unknown-format');
-      default:
-        return this.tr('replay.corrupted');
-    }
-  }
-
   private result(): HTMLElement {
     const o = this.outcome;
     if (!o)
@@ -111,8 +83,8 @@ export class Replay extends ScreenScene<ReplayData> {
           class: 'card replay-result bad',
           attrs: { role: 'status', 'data-status': o.status },
         },
-        h('h2', { text: this.tr('replay.status.invalid') }),
-        h('p', { id: 'replay-message', text: this.problem(o) }),
+        h('h2', { text: `${this.tr('replay.status.invalid')} · ${statusText(lang, o.status)}` }),
+        h('p', { id: 'replay-message', text: refusalText(lang, o.reason) }),
       );
     const r = o.replay;
     const level = findLevel(r.levelId);
