@@ -1090,12 +1090,16 @@ function resimulate(replay: Replay, level: Level): VerifyOutcome {
   };
 }
 
-/** Decodes and re-simulates a replay code. Never throws; every input ends in one of REPLAY_STATUSES. */
-export function verifyReplay(code: string, getLevel: LevelLookup): VerifyOutcome {
-  const d = decodeReplay(code, getLevel);
+/** The outcome of a code already decoded (or refused while decoding). Never throws. */
+export function verifyDecodeResult(d: DecodeResult, getLevel: LevelLookup): VerifyOutcome {
   if (!d.ok)
     return d.header
       ? { status: d.status, message: d.message, reason: d.reason, header: d.header }
       : { status: d.status, message: d.message, reason: d.reason };
   return verifyDecoded(d.replay, getLevel);
+}
+
+/** Decodes and re-simulates a replay code. Never throws; every input ends in one of REPLAY_STATUSES. */
+export function verifyReplay(code: string, getLevel: LevelLookup): VerifyOutcome {
+  return verifyDecodeResult(decodeReplay(code, getLevel), getLevel);
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getLevel } from '../../src/app/levels';
 import { decodeReplay, encodeReplay, replayCodeOf, verifyReplay } from '../../src/app/replay-code';
 import type { PolicyName } from '../../src/engine/index';
-import { playGame } from '../../src/engine/index';
+import { autopilotBaseline, percentileOf, playGame } from '../../src/engine/index';
 import type { Command } from '../../src/engine/types';
 import { launch, openGame, screenshot, waitScreen } from './helpers';
 
@@ -145,6 +145,17 @@ describe('instructor view', () => {
       }
       expect(refused.map((r) => r.cells[1]).sort()).toEqual(['Eve', 'Mallory', 'Oscar', 'Trent']);
       const byName = (rs: typeof rows, name: string) => rs.find((r) => r.cells[1] === name)!;
+      // The baselines were computed in worker threads, and give the engine's own percentiles.
+      expect(
+        Number(await page.getAttribute('#instructor-result', 'data-baselines-elsewhere')),
+      ).toBeGreaterThan(0);
+      for (const [i, g] of games.entries()) {
+        if (i % 5 !== 0) continue;
+        const v = verifyReplay(codes[i]!, lookup);
+        if (v.status !== 'valid' || !v.ending) continue;
+        const p = percentileOf(v.score, autopilotBaseline(level, g.seed, g.company, 30));
+        expect(byName(rows, g.name).cells[6], g.name).toBe(p.toFixed(1));
+      }
       expect(byName(rows, 'Eve').status).toBe('tampered');
       expect(byName(rows, 'Eve').cells[2]).toContain(
         `diverged from its recorded state hashes in ${eveQuarter}`,

@@ -15,6 +15,7 @@ import { refusalText, statusText } from '../../app/outcome-text';
 import type { ClassProgress, ClassResult, ClassRow } from '../../app/verify';
 import { classCsv, PRICE_WAR_QUARTER, parseCodeList, verifyClass } from '../../app/verify';
 import type { MarkerShape } from '../charts';
+import { startBaselinePool } from '../baseline-pool';
 import { scatterChart, stackedBars } from '../charts';
 import { h } from '../dom';
 import { SCENES } from '../keys';
@@ -50,6 +51,8 @@ const WAR_KEYS: Record<WarGroup, TextKey> = {
 const BASELINE_RUNS = 30;
 
 export class Instructor extends ScreenScene {
+  /** A work page: the backdrop holds still, so verifying a class has the main thread to itself. */
+  protected override animated = false;
   private pasted = '';
   private result: ClassResult | null = null;
   private running: AbortController | null = null;
@@ -82,14 +85,18 @@ export class Instructor extends ScreenScene {
     this.progress = p;
     const bar = this.root.querySelector<HTMLProgressElement>('#instructor-progress');
     if (bar) {
-      bar.max = Math.max(1, p.total);
-      bar.value = p.done;
+      // While the codes are read the work ahead is not known yet: an indeterminate bar.
+      if (p.phase === 'read') bar.removeAttribute('value');
+      else {
+        bar.max = Math.max(1, p.total);
+        bar.value = p.done;
+      }
       bar.hidden = false;
     }
-    this.setText(
-      'instructor-status',
-      p.phase === 'baseline' ? this.tr('instructor.progressBaseline') : this.tr('instructor.progress'),
-    );
+    const text = this.summary();
+    const status = this.root.querySelector('#instructor-status');
+    // Only when it changes: the line is a live region, read out on every change.
+    if (status && status.textContent !== text) status.textContent = text;
   }
 
   private async verify(): Promise<void> {
@@ -107,12 +114,16 @@ export class Instructor extends ScreenScene {
     const btn = this.root.querySelector<HTMLButtonElement>('#btn-instructor-verify');
     if (btn) btn.disabled = true;
     performance.mark('six-tigers:instructor:verify');
+    // Baselines go to worker threads (started while the codes are read); without them, or if
+    // one fails, verifyClass computes them here.
+    const pool = await startBaselinePool().catch(() => null);
     try {
       const result = await verifyClass(entries, findLevel, {
         baselineRuns: BASELINE_RUNS,
         sliceMs: 30,
         signal: ctrl.signal,
         onProgress: (p) => this.showProgress(p),
+        ...(pool ? { baselineService: pool.service } : {}),
       });
       if (ctrl.signal.aborted) return;
       this.result = result;
@@ -126,6 +137,7 @@ export class Instructor extends ScreenScene {
     } catch {
       // Aborted: the screen is gone or the instructor cancelled.
     } finally {
+      pool?.close();
       if (this.running === ctrl) this.running = null;
       this.progress = null;
       // The language may have changed meanwhile (a re-render): look the controls up again.
@@ -140,7 +152,11 @@ export class Instructor extends ScreenScene {
   private summary(): string {
     if (this.progress)
       return this.tr(
-        this.progress.phase === 'baseline' ? 'instructor.progressBaseline' : 'instructor.progress',
+        this.progress.phase === 'read'
+          ? 'instructor.progressRead'
+          : this.progress.phase === 'baseline'
+            ? 'instructor.progressBaseline'
+            : 'instructor.progress',
       );
     if (!this.result) return '';
     const total = this.result.rows.length;
@@ -236,7 +252,15 @@ export class Instructor extends ScreenScene {
     });
     return h(
       'section',
-      { id: 'instructor-result', class: 'card instructor-result' },
+      {
+        id: 'instructor-result',
+        class: 'card instructor-result',
+        // Where the baselines were computed (worker threads or this page), for the browser tests.
+        attrs: {
+          'data-baselines-elsewhere': res.baselines.elsewhere,
+          'data-baselines-here': res.baselines.here,
+        },
+      },
       h('button', {
         id: 'btn-instructor-download',
         class: 'btn primary',
@@ -427,7 +451,7 @@ export class Instructor extends ScreenScene {
               id: 'instructor-progress',
               attrs: {
                 max: Math.max(1, this.progress?.total ?? 1),
-                value: this.progress?.done ?? 0,
+                value: this.progress?.phase === 'read' ? null : (this.progress?.done ?? 0),
                 hidden: this.running === null,
               },
             }),
