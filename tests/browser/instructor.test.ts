@@ -2,8 +2,9 @@
 // seeds, companies and policies; an edited code that still passes its checksum, one with an
 // illegal command, a damaged copy and a garbage line) verify into a table of valid rows and
 // refused rows whose reasons name the quarter or command, in English and, after switching the
-// language on the page, in Chinese. The progress bar moves while it works; the three class charts
-// show one point per valid code; Download CSV saves a UTF-8 file with a byte-order mark.
+// language on the page, in Chinese (as does the Load replay code screen). The progress bar moves
+// while it works; the three class charts show one point per valid code; the percentiles (from
+// worker threads) are the engine's; Download CSV saves a UTF-8 file with a byte-order mark.
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -241,6 +242,19 @@ describe('instructor view', () => {
       const csv = bytes.toString('utf8');
       for (const name of ['Alice', '张三', 'Carol', 'Mallory', 'Eve', 'Oscar', 'Trent'])
         expect(csv).toContain(name);
+
+      // The Load replay code screen words a refusal the same way (still in Chinese).
+      await page.click('#btn-back');
+      await waitScreen(page, 'Title');
+      await page.click('#btn-replay');
+      await waitScreen(page, 'Replay');
+      await page.fill('#replay-input', illegal);
+      await page.click('#btn-verify');
+      await page.waitForSelector('#replay-result[data-status="illegal-command"]');
+      expect(await page.textContent('#replay-result h2')).toBe('无效 · 含违规指令');
+      expect(await page.textContent('#replay-message')).toBe(
+        byName(zhRows, 'Oscar').cells[2]!.replace(/^拒绝：/, ''),
+      );
       expect(problems).toEqual([]);
     } finally {
       await context.close();
