@@ -207,6 +207,28 @@ describe('verifyClass', () => {
     ctl.abort();
     await expect(verifyClass(entries, findLevel, { signal: ctl.signal })).rejects.toThrow();
   });
+
+  it('stops at once when aborted while waiting for a baseline from elsewhere', async () => {
+    const ctl = new AbortController();
+    let asked = 0;
+    const never: BaselineService = () => {
+      asked++;
+      return new Promise(() => {});
+    };
+    const run = verifyClass(entries, findLevel, {
+      baselineRuns: 5,
+      baselineCache: new Map(),
+      baselineService: never,
+      signal: ctl.signal,
+      sliceMs: 0,
+      onProgress: (p) => {
+        if (p.phase === 'done') throw new Error('should not finish');
+      },
+    });
+    setTimeout(() => ctl.abort(), 50);
+    await expect(run).rejects.toThrow();
+    expect(asked).toBe(4);
+  });
 });
 
 describe('key decisions', () => {

@@ -557,6 +557,14 @@ export async function verifyClass(
 
   if (withPercentiles) {
     phase = 'baseline';
+    // Waiting on a baseline computed elsewhere ends at once when the caller aborts.
+    const signal = opts.signal;
+    const abort = signal
+      ? new Promise<never>((_, reject) =>
+          signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
+        )
+      : null;
+    abort?.catch(() => {});
     const failed = new Map<string, string>();
     for (const row of rows) {
       if (row.status !== 'valid' || row.ending === 'unfinished' || row.score === null) continue;
@@ -565,7 +573,7 @@ export async function verifyClass(
       let base = cache.get(k);
       const away = base || failed.has(k) ? undefined : elsewhere.get(k);
       if (away) {
-        base = (await away) ?? undefined;
+        base = (await (abort ? Promise.race([away, abort]) : away)) ?? undefined;
         opts.signal?.throwIfAborted();
       }
       if (!base && !failed.has(k)) {
