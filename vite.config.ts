@@ -161,7 +161,17 @@ export default defineConfig(({ command }) => ({
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       output: {
-        codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
+        codeSplitting: {
+          groups: [
+            { name: 'phaser', test: /node_modules[\\/]phaser/ },
+            // The engine, the levels and their libraries on their own: the instructor view's
+            // baseline workers (src/app/baseline-worker.ts) load this chunk and nothing of the view.
+            {
+              name: 'engine',
+              test: /[\\/](src[\\/]engine|levels|node_modules[\\/](zod|immer))[\\/]|[\\/]src[\\/]app[\\/]levels\.ts$/,
+            },
+          ],
+        },
       },
     },
   },

@@ -101,6 +101,67 @@ export const REPLAY_STATUSES: readonly ReplayStatus[] = [
   'illegal-command',
 ];
 
+/**
+ * Why a code was refused, as data (the view words it in the player's language; `message` stays
+ * the English one-liner for the command line and the CSV). Every refusal carries one.
+ */
+export type RefusalReason =
+  // unknown-format
+  | { kind: 'not-text' }
+  | { kind: 'empty' }
+  | { kind: 'not-a-code'; shown: string }
+  | { kind: 'other-format'; format: number; ours: number }
+  // corrupted
+  | { kind: 'too-long'; chars: number }
+  | { kind: 'bad-characters' }
+  | { kind: 'cannot-unpack' }
+  | { kind: 'too-short' }
+  | { kind: 'checksum' }
+  | { kind: 'malformed' }
+  | { kind: 'bad-setup'; company: string; seed: number }
+  | { kind: 'unreadable' }
+  // wrong-version, unknown-level, wrong-level-version
+  | { kind: 'other-rules'; code: number; ours: number }
+  | { kind: 'unknown-level'; level: string }
+  | { kind: 'other-level-version'; level: string; code: number; ours: number }
+  // tampered (turn: the quarter index; quarter: its label)
+  | { kind: 'diverged'; turn: number; quarter: string }
+  | { kind: 'extra-quarters'; turn: number; quarter: string; recorded: number }
+  | { kind: 'missing-quarters'; turn: number; quarter: string; recorded: number; played: number }
+  | { kind: 'final-hash'; turn: number; quarter: string }
+  // illegal-command (n: 1-based position in a log of `total` commands)
+  | {
+      kind: 'illegal';
+      n: number;
+      total: number;
+      commandType: CommandType;
+      turn: number;
+      quarter: string;
+      rejection: Rejection['code'];
+    };
+
+export type RefusalKind = RefusalReason['kind'];
+
+/** The reasons each refused status can carry (a unit test words every one in both languages). */
+export const REFUSAL_KINDS: Readonly<Record<Exclude<ReplayStatus, 'valid'>, readonly RefusalKind[]>> = {
+  'unknown-format': ['not-text', 'empty', 'not-a-code', 'other-format'],
+  corrupted: [
+    'too-long',
+    'bad-characters',
+    'cannot-unpack',
+    'too-short',
+    'checksum',
+    'malformed',
+    'bad-setup',
+    'unreadable',
+  ],
+  'wrong-version': ['other-rules'],
+  'unknown-level': ['unknown-level'],
+  'wrong-level-version': ['other-level-version'],
+  tampered: ['diverged', 'extra-quarters', 'missing-quarters', 'final-hash'],
+  'illegal-command': ['illegal'],
+};
+
 export type VerifyOutcome =
   | {
       status: 'valid';
@@ -117,11 +178,13 @@ export type VerifyOutcome =
       /** Refused before re-simulation; `header` is there when the code could be read that far. */
       status: 'unknown-format' | 'corrupted' | 'wrong-version' | 'unknown-level' | 'wrong-level-version';
       message: string;
+      reason: RefusalReason;
       header?: ReplayHeader;
     }
   | {
       status: 'tampered';
       message: string;
+      reason: RefusalReason;
       replay: Replay;
       /** The turn (quarter index) whose checkpoint first differs, or the last turn when only the final hash does. */
       turn: number;
@@ -130,6 +193,7 @@ export type VerifyOutcome =
   | {
       status: 'illegal-command';
       message: string;
+      reason: RefusalReason;
       replay: Replay;
       /** Index of the rejected command in the log (0-based). */
       index: number;
@@ -661,7 +725,13 @@ export interface ReplayHeader {
   branch: Branch | null;
 }
 
-type Failure<S extends ReplayStatus> = { ok: false; status: S; message: string; header?: ReplayHeader };
+type Failure<S extends ReplayStatus> = {
+  ok: false;
+  status: S;
+  message: string;
+  reason: RefusalReason;
+  header?: ReplayHeader;
+};
 
 export type HeaderResult = { ok: true; header: ReplayHeader } | Failure<'unknown-format' | 'corrupted'>;
 
@@ -678,8 +748,8 @@ export type DecodeResult =
   | { ok: true; replay: Replay }
   | Failure<'unknown-format' | 'corrupted' | 'wrong-version' | 'unknown-level' | 'wrong-level-version'>;
 
-function corrupted(message: string): Failure<'corrupted'> {
-  return { ok: false, status: 'corrupted', message };
+function corrupted(message: string, reason: RefusalReason): Failure<'corrupted'> {
+  return { ok: false, status: 'corrupted', message, reason };
 }
 
 /** Reads a code's header (no level needed). Never throws. */
@@ -693,16 +763,26 @@ function readHeaderParts(input: string): HeaderParts {
     return readHeaderUnsafe(input);
   } catch (e) {
     // Only a bug in this module could get here; still answer instead of throwing.
-    return corrupted(`the code cannot be read (${errorText(e)})`);
+    return corrupted(`the code cannot be read (${errorText(e)})`, { kind: 'unreadable' });
   }
 }
 
 function readHeaderUnsafe(input: string): HeaderParts {
   if (typeof input !== 'string')
-    return { ok: false, status: 'unknown-format', message: 'a replay code is text' };
+    return {
+      ok: false,
+      status: 'unknown-format',
+      message: 'a replay code is text',
+      reason: { kind: 'not-text' },
+    };
   const code = extractCode(input);
   if (code === '')
-    return { ok: false, status: 'unknown-format', message: 'no code given (the entry is empty)' };
+    return {
+      ok: false,
+      status: 'unknown-format',
+      message: 'no code given (the entry is empty)',
+      reason: { kind: 'empty' },
+    };
   const m = /^ST(\d{1,6})\./.exec(code);
   if (!m) {
     const shown = code.length > 24 ? `${code.slice(0, 24)}…` : code;
@@ -710,6 +790,7 @@ function readHeaderUnsafe(input: string): HeaderParts {
       ok: false,
       status: 'unknown-format',
       message: `not a Six Tigers replay code (one starts with "${REPLAY_PREFIX}"; got "${shown}")`,
+      reason: { kind: 'not-a-code', shown },
     };
   }
   const format = Number(m[1]);
@@ -718,14 +799,19 @@ function readHeaderUnsafe(input: string): HeaderParts {
       ok: false,
       status: 'unknown-format',
       message: `the code is in replay-code format ${format}; this game reads format ${REPLAY_FORMAT} — open it in the version of the game that made it`,
+      reason: { kind: 'other-format', format, ours: REPLAY_FORMAT },
     };
   const body = code.slice(m[0].length);
   if (body.length > MAX_CODE_CHARS)
-    return corrupted(`the code is far too long for a game (${code.length} characters)`);
+    return corrupted(`the code is far too long for a game (${code.length} characters)`, {
+      kind: 'too-long',
+      chars: code.length,
+    });
   const packed = fromBase64Url(body);
   if (!packed || packed.length === 0)
     return corrupted(
       'the code has characters a replay code cannot have, or was cut short — copy it again in full',
+      { kind: 'bad-characters' },
     );
   let raw: Uint8Array;
   try {
@@ -733,13 +819,16 @@ function readHeaderUnsafe(input: string): HeaderParts {
   } catch (e) {
     return corrupted(
       `the code is damaged and cannot be unpacked (${e instanceof Malformed ? e.message : 'bad data'}) — copy it again in full`,
+      { kind: 'cannot-unpack' },
     );
   }
-  if (raw.length < 4) return corrupted('the code is damaged: too short');
+  if (raw.length < 4) return corrupted('the code is damaged: too short', { kind: 'too-short' });
   const payload = raw.subarray(0, raw.length - 4);
   const stored = new DataView(raw.buffer, raw.byteOffset + raw.length - 4, 4).getUint32(0, true);
   if (crc32(payload) !== stored)
-    return corrupted('the code is damaged (its checksum does not match) — copy it again in full');
+    return corrupted('the code is damaged (its checksum does not match) — copy it again in full', {
+      kind: 'checksum',
+    });
   try {
     const r = new Reader(payload);
     const rulesVersion = r.varint();
@@ -774,7 +863,7 @@ function readHeaderUnsafe(input: string): HeaderParts {
     return { ok: true, header, reader: r, strings };
   } catch (e) {
     if (!(e instanceof Malformed)) throw e;
-    return corrupted(`the code is damaged: ${e.message}`);
+    return corrupted(`the code is damaged: ${e.message}`, { kind: 'malformed' });
   }
 }
 
@@ -788,6 +877,7 @@ function levelFor(
       ok: false,
       status: 'wrong-version',
       message: `the code was made under rules version ${header.rulesVersion}; this game runs rules version ${RULES_VERSION}, so it cannot be replayed faithfully`,
+      reason: { kind: 'other-rules', code: header.rulesVersion, ours: RULES_VERSION },
     };
   const level = getLevel(header.levelId);
   if (!level)
@@ -795,12 +885,19 @@ function levelFor(
       ok: false,
       status: 'unknown-level',
       message: `the code is for level "${header.levelId}", which this game does not have`,
+      reason: { kind: 'unknown-level', level: header.levelId },
     };
   if (level.version !== header.levelVersion)
     return {
       ok: false,
       status: 'wrong-level-version',
       message: `the code is for version ${header.levelVersion} of level "${header.levelId}"; this game has version ${level.version}`,
+      reason: {
+        kind: 'other-level-version',
+        level: header.levelId,
+        code: header.levelVersion,
+        ours: level.version,
+      },
     };
   return { ok: true, level };
 }
@@ -824,8 +921,9 @@ export function decodeReplay(input: string, getLevel: LevelLookup): DecodeResult
     if (r.left !== 0) throw new Malformed(`${r.left} stray bytes at the end`);
     return { ok: true, replay: { ...header, log } };
   } catch (e) {
-    if (e instanceof Malformed) return { ...corrupted(`the code is damaged: ${e.message}`), header };
-    return { ...corrupted(`the code cannot be read (${errorText(e)})`), header };
+    if (e instanceof Malformed)
+      return { ...corrupted(`the code is damaged: ${e.message}`, { kind: 'malformed' }), header };
+    return { ...corrupted(`the code cannot be read (${errorText(e)})`, { kind: 'unreadable' }), header };
   }
 }
 
@@ -874,10 +972,16 @@ export function verifyDecoded(replay: Replay, getLevel: LevelLookup): VerifyOutc
   const header = headerOf(replay);
   try {
     const checked = levelFor(header, getLevel);
-    if (!checked.ok) return { status: checked.status, message: checked.message, header };
+    if (!checked.ok)
+      return { status: checked.status, message: checked.message, reason: checked.reason, header };
     return resimulate(replay, checked.level);
   } catch (e) {
-    return { status: 'corrupted', message: `the replay cannot be re-simulated (${errorText(e)})`, header };
+    return {
+      status: 'corrupted',
+      message: `the replay cannot be re-simulated (${errorText(e)})`,
+      reason: { kind: 'unreadable' },
+      header,
+    };
   }
 }
 
@@ -892,14 +996,21 @@ function resimulate(replay: Replay, level: Level): VerifyOutcome {
     return {
       status: 'corrupted',
       message: `the code's setup is impossible: ${created.error.message}`,
+      reason: { kind: 'bad-setup', company: replay.company, seed: replay.seed },
       header: headerOf(replay),
     };
   let state = created.state;
-  const tampered = (turn: number, why: string): VerifyOutcome => {
+  type Detail =
+    | { kind: 'diverged' }
+    | { kind: 'extra-quarters'; recorded: number }
+    | { kind: 'missing-quarters'; recorded: number; played: number }
+    | { kind: 'final-hash' };
+  const tampered = (turn: number, why: string, detail: Detail): VerifyOutcome => {
     const quarter = quarterName(level, turn);
     return {
       status: 'tampered',
       message: `the re-simulation diverged in ${quarter}: ${why}`,
+      reason: { ...detail, turn, quarter },
       replay,
       turn,
       quarter,
@@ -913,6 +1024,15 @@ function resimulate(replay: Replay, level: Level): VerifyOutcome {
       return {
         status: 'illegal-command',
         message: `command ${i + 1} of ${replay.log.length} (${cmd.type}, in ${quarter}) is not allowed: ${r.error.message}`,
+        reason: {
+          kind: 'illegal',
+          n: i + 1,
+          total: replay.log.length,
+          commandType: cmd.type,
+          turn: state.turn,
+          quarter,
+          rejection: r.error.code,
+        },
         replay,
         index: i,
         commandType: cmd.type,
@@ -930,9 +1050,13 @@ function resimulate(replay: Replay, level: Level): VerifyOutcome {
         return tampered(
           t,
           `the code records ${replay.checkpoints.length} quarters but its commands play more`,
+          { kind: 'extra-quarters', recorded: replay.checkpoints.length },
         );
       const got = state.history[t]!.hash.slice(0, expect.length);
-      if (got !== expect) return tampered(t, `the state at its end should hash to ${expect}…, not ${got}…`);
+      if (got !== expect)
+        return tampered(t, `the state at its end should hash to ${expect}…, not ${got}…`, {
+          kind: 'diverged',
+        });
     }
   }
   const played = state.history.length;
@@ -940,12 +1064,14 @@ function resimulate(replay: Replay, level: Level): VerifyOutcome {
     return tampered(
       Math.max(0, played),
       `the code records ${replay.checkpoints.length} quarters but its commands play only ${played}`,
+      { kind: 'missing-quarters', recorded: replay.checkpoints.length, played },
     );
   const finalHash = hashState(state);
   if (finalHash !== replay.finalHash)
     return tampered(
       state.ending ? state.ending.turn : state.turn,
       `every quarter matches but the final state hashes to ${finalHash}, not ${replay.finalHash}`,
+      { kind: 'final-hash' },
     );
   const score = scoreOf(level, state);
   const ending = state.ending;
@@ -964,12 +1090,16 @@ function resimulate(replay: Replay, level: Level): VerifyOutcome {
   };
 }
 
-/** Decodes and re-simulates a replay code. Never throws; every input ends in one of REPLAY_STATUSES. */
-export function verifyReplay(code: string, getLevel: LevelLookup): VerifyOutcome {
-  const d = decodeReplay(code, getLevel);
+/** The outcome of a code already decoded (or refused while decoding). Never throws. */
+export function verifyDecodeResult(d: DecodeResult, getLevel: LevelLookup): VerifyOutcome {
   if (!d.ok)
     return d.header
-      ? { status: d.status, message: d.message, header: d.header }
-      : { status: d.status, message: d.message };
+      ? { status: d.status, message: d.message, reason: d.reason, header: d.header }
+      : { status: d.status, message: d.message, reason: d.reason };
   return verifyDecoded(d.replay, getLevel);
+}
+
+/** Decodes and re-simulates a replay code. Never throws; every input ends in one of REPLAY_STATUSES. */
+export function verifyReplay(code: string, getLevel: LevelLookup): VerifyOutcome {
+  return verifyDecodeResult(decodeReplay(code, getLevel), getLevel);
 }

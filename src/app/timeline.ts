@@ -83,7 +83,11 @@ export function timelineOfCode(code: string, getLevel: LevelLookup): TimelineRes
   } catch (e) {
     return {
       ok: false,
-      outcome: { status: 'corrupted', message: e instanceof Error ? e.message : String(e) },
+      outcome: {
+        status: 'corrupted',
+        message: e instanceof Error ? e.message : String(e),
+        reason: { kind: 'unreadable' },
+      },
     };
   }
 }

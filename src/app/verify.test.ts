@@ -2,10 +2,10 @@
 // key decisions, and the CSV export (BOM, escaping).
 
 import { describe, expect, it } from 'vitest';
-import { playGame } from '../engine/index';
+import { autopilotBaseline, playGame } from '../engine/index';
 import { findLevel, getLevel } from './levels';
 import { decodeReplay, encodeReplay, replayCodeOf } from './replay-code';
-import type { ClassProgress, ClassRow, CodeEntry } from './verify';
+import type { BaselineService, ClassProgress, ClassRow, CodeEntry } from './verify';
 import {
   CSV_COLUMNS,
   classCsv,
@@ -124,11 +124,18 @@ describe('verifyClass', () => {
       status: 'unknown-format',
       company: null,
     });
-    // Progress: monotone, ends at the total with phase 'done'.
-    expect(progress.length).toBeGreaterThan(entries.length);
-    for (let i = 1; i < progress.length; i++)
-      expect(progress[i]!.done).toBeGreaterThanOrEqual(progress[i - 1]!.done);
-    const last = progress[progress.length - 1]!;
+    // Progress: first every code read once, then one monotone scale that ends at its total.
+    const read = progress.filter((p) => p.phase === 'read');
+    expect(read.map((p) => p.done)).toEqual(entries.map((_, i) => i + 1));
+    expect(read.every((p) => p.total === entries.length)).toBe(true);
+    expect(progress.slice(0, read.length)).toEqual(read);
+    const work = progress.slice(read.length);
+    expect(work.length).toBeGreaterThan(entries.length);
+    for (let i = 1; i < work.length; i++) {
+      expect(work[i]!.done).toBeGreaterThanOrEqual(work[i - 1]!.done);
+      expect(work[i]!.total).toBe(work[0]!.total);
+    }
+    const last = work[work.length - 1]!;
     expect(last).toEqual({ phase: 'done', done: last.total, total: entries.length + 4 * 5 });
   });
 
@@ -153,10 +160,74 @@ describe('verifyClass', () => {
     expect(total).toBe(2);
   });
 
+  it('a baseline service computes the worlds while the codes are verified; bad or failed answers are redone here', async () => {
+    const plain = await verifyClass(entries, findLevel, {
+      baselineRuns: 5,
+      baselineCache: new Map(),
+      sliceMs: 0,
+    });
+    expect(plain.baselines).toEqual({ elsewhere: 0, here: 4, failed: 0 });
+    const asked: string[] = [];
+    let askedWhenVerifying = -1;
+    const service: BaselineService = async (w) => {
+      asked.push(w.company);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      if (w.company === 'moonshot') throw new Error('the worker crashed');
+      if (w.company === 'minimax') return [3, 2, 1]; // not a baseline of 5 sorted scores
+      return autopilotBaseline(findLevel(w.levelId)!, w.seed, w.company, w.runs);
+    };
+    const progress: ClassProgress[] = [];
+    const res = await verifyClass(entries, findLevel, {
+      baselineRuns: 5,
+      baselineCache: new Map(),
+      sliceMs: 0,
+      baselineService: service,
+      onProgress: (p) => {
+        if (p.phase === 'verify' && askedWhenVerifying < 0) askedWhenVerifying = asked.length;
+        progress.push({ ...p });
+      },
+    });
+    // Every world asked for once, all before the first code is verified.
+    expect(asked.sort()).toEqual(['minimax', 'moonshot', 'stepfun', 'zhipu']);
+    expect(askedWhenVerifying).toBe(4);
+    expect(res.baselines).toEqual({ elsewhere: 2, here: 2, failed: 0 });
+    // The same table as computing everything here: same percentiles, same ranks.
+    expect(res.rows).toEqual(plain.rows);
+    const work = progress.filter((p) => p.phase !== 'read');
+    for (let i = 1; i < work.length; i++) expect(work[i]!.done).toBeGreaterThanOrEqual(work[i - 1]!.done);
+    expect(work[work.length - 1]).toEqual({
+      phase: 'done',
+      done: entries.length + 4 * 5,
+      total: entries.length + 4 * 5,
+    });
+  });
+
   it('stops when aborted', async () => {
     const ctl = new AbortController();
     ctl.abort();
     await expect(verifyClass(entries, findLevel, { signal: ctl.signal })).rejects.toThrow();
+  });
+
+  it('stops at once when aborted while waiting for a baseline from elsewhere', async () => {
+    const ctl = new AbortController();
+    let asked = 0;
+    const never: BaselineService = () => {
+      asked++;
+      return new Promise(() => {});
+    };
+    const run = verifyClass(entries, findLevel, {
+      baselineRuns: 5,
+      baselineCache: new Map(),
+      baselineService: never,
+      signal: ctl.signal,
+      sliceMs: 0,
+      onProgress: (p) => {
+        if (p.phase === 'done') throw new Error('should not finish');
+      },
+    });
+    setTimeout(() => ctl.abort(), 50);
+    await expect(run).rejects.toThrow();
+    expect(asked).toBe(4);
   });
 });
 
@@ -184,6 +255,8 @@ describe('CSV export', () => {
     code: 'ST1.x',
     status: 'valid',
     message: 'ok',
+    reason: null,
+    baselineError: null,
     levelId: 'historical-2023',
     levelVersion: 1,
     seed: 7,

@@ -9,8 +9,15 @@ import type { Level } from '../engine/level';
 import { quarterLabel } from '../engine/level';
 import type { EndingKind, GameState } from '../engine/types';
 import { RULES_VERSION } from '../engine/version';
-import type { Branch, LevelLookup, ReplayStatus, VerifyOutcome } from './replay-code';
-import { REPLAY_STATUSES, readReplayHeader, verifyReplay } from './replay-code';
+import type {
+  Branch,
+  DecodeResult,
+  LevelLookup,
+  RefusalReason,
+  ReplayStatus,
+  VerifyOutcome,
+} from './replay-code';
+import { decodeReplay, REPLAY_STATUSES, verifyDecodeResult } from './replay-code';
 
 // ---------------------------------------------------------------------------------------------
 // Reading a batch
@@ -166,8 +173,12 @@ export interface ClassRow {
   name: string;
   code: string;
   status: ReplayStatus;
-  /** One line: the summary of a valid game or why the code was refused. */
+  /** One line in English (for the CSV and the command line): a valid game's summary or why the code was refused. */
   message: string;
+  /** Why the code was refused, as data to word in the player's language (null when valid). */
+  reason: RefusalReason | null;
+  /** Set when the percentile could not be computed because the autopilot baseline failed. */
+  baselineError: string | null;
   levelId: string | null;
   levelVersion: number | null;
   seed: number | null;
@@ -235,6 +246,8 @@ function emptyRow(entry: CodeEntry, index: number): ClassRow {
     code: entry.code,
     status: 'corrupted',
     message: '',
+    reason: null,
+    baselineError: null,
     levelId: null,
     levelVersion: null,
     seed: null,
@@ -262,6 +275,7 @@ export function rowOf(
   const row = emptyRow(entry, index);
   row.status = outcome.status;
   row.message = outcome.message;
+  row.reason = outcome.status === 'valid' ? null : outcome.reason;
   const h = 'replay' in outcome ? outcome.replay : outcome.header;
   if (h) {
     row.levelId = h.levelId;
@@ -343,7 +357,11 @@ export function rankRows(rows: readonly ClassRow[], sortBy: SortBy = 'percentile
 // A whole class
 
 export interface ClassProgress {
-  phase: 'verify' | 'baseline' | 'done';
+  /**
+   * 'read': decoding the codes (done/total count codes read; the work ahead is not known yet).
+   * Then 'verify', 'baseline' and 'done' share one scale whose total is fixed once read.
+   */
+  phase: 'read' | 'verify' | 'baseline' | 'done';
   /** Units done and in all: one per code verified, one per autopilot game of a baseline. */
   done: number;
   total: number;
@@ -359,20 +377,67 @@ export interface ClassOptions {
   sortBy?: SortBy;
   priceWarQuarter?: string;
   onProgress?: (p: ClassProgress) => void;
+  /**
+   * Computes baselines elsewhere (a pool of Web Workers, say), all started as soon as the codes
+   * are read so they run while the page verifies. A rejected one is computed here instead.
+   */
+  baselineService?: BaselineService;
   /** Hand control back to the event loop after this many ms of work (default 30; 0 = never). */
   sliceMs?: number;
   signal?: AbortSignal;
 }
+
+/** The sorted autopilot baseline of a world, computed somewhere else (see ClassOptions). */
+export type BaselineService = (world: {
+  levelId: string;
+  levelVersion: number;
+  seed: number;
+  company: string;
+  runs: number;
+}) => Promise<readonly number[]>;
 
 export interface ClassResult {
   /** In table order (see rankRows). */
   rows: ClassRow[];
   /** How many codes ended in each outcome. */
   counts: Record<ReplayStatus, number>;
+  /** Baselines this call computed: by the baselineService, here, and failed (no percentile). */
+  baselines: { elsewhere: number; here: number; failed: number };
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Hands control back to the event loop for a moment (input, other tasks): scheduler.yield()
+ * where there is one, else a message to self. Not setTimeout(0) every time: browsers stretch
+ * nested timeouts to 4 ms, a tenth of a 30 ms slice.
+ */
+const pause = (): Promise<void> => {
+  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof sched?.yield === 'function') return sched.yield();
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+};
+
+/**
+ * A pause that lets a page paint: a browser runs its rendering before a timer task when a frame
+ * is due, while a quick pause may run ahead of it. The timeout is set from a quick pause's
+ * task, so it never counts as nested and is not stretched.
+ */
+const pauseForPaint = async (): Promise<void> => {
+  await pause();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+/** How often (ms) a pause lets the page paint: about 15 frames a second for the progress bar. */
+const PAINT_EVERY_MS = 60;
 
 /**
  * Verifies every code, adds the luck-neutral percentile of each finished valid game (one
@@ -390,29 +455,81 @@ export async function verifyClass(
   const withPercentiles = opts.percentiles !== false;
   const sliceMs = opts.sliceMs ?? 30;
   let sliceStart = now();
+  let painted = sliceStart;
   const breathe = async () => {
     opts.signal?.throwIfAborted();
-    if (sliceMs > 0 && now() - sliceStart >= sliceMs) {
-      await pause();
+    const t = now();
+    if (sliceMs > 0 && t - sliceStart >= sliceMs) {
+      if (t - painted >= PAINT_EVERY_MS) {
+        painted = t;
+        await pauseForPaint();
+      } else await pause();
       opts.signal?.throwIfAborted();
       sliceStart = now();
     }
   };
 
-  // Estimate the work first: the headers alone name the worlds whose baselines are needed.
-  const worlds = new Set<string>();
-  if (withPercentiles)
-    for (const e of entries) {
-      const h = readReplayHeader(e.code);
-      const level = h.ok ? getLevel(h.header.levelId) : undefined;
-      if (h.ok && level && level.version === h.header.levelVersion) {
-        const k = baselineKey(level, h.header.seed, h.header.company, runs);
-        if (!cache.has(k)) worlds.add(k);
-      }
+  // Read every code once, first: the decoded headers name the worlds whose baselines are
+  // needed, so the work ahead is known before the long part starts (and no code is unpacked twice).
+  const decoded = new Map<string, DecodeResult>();
+  const worlds = new Map<string, { level: Level; seed: number; company: string }>();
+  for (let i = 0; i < entries.length; i++) {
+    const code = entries[i]!.code;
+    let d = decoded.get(code);
+    if (!d) {
+      d = decodeReplay(code, getLevel);
+      decoded.set(code, d);
     }
+    if (withPercentiles && d.ok) {
+      const level = getLevel(d.replay.levelId)!;
+      const k = baselineKey(level, d.replay.seed, d.replay.company, runs);
+      if (!cache.has(k) && !worlds.has(k))
+        worlds.set(k, { level, seed: d.replay.seed, company: d.replay.company });
+    }
+    opts.onProgress?.({ phase: 'read', done: i + 1, total: entries.length });
+    await breathe();
+  }
   const total = entries.length + worlds.size * runs;
   let done = 0;
-  const report = (phase: ClassProgress['phase']) => opts.onProgress?.({ phase, done, total });
+  let phase: ClassProgress['phase'] = 'verify';
+  let finished = false;
+  const report = (p: ClassProgress['phase']) => opts.onProgress?.({ phase: p, done, total });
+  // Each world's baseline counts once on the bar, whoever computed it.
+  const counted = new Set<string>();
+  const count = (k: string) => {
+    if (counted.has(k)) return;
+    counted.add(k);
+    done += runs;
+  };
+
+  // Baselines computed elsewhere start now and run while the codes are verified here.
+  const stats = { elsewhere: 0, here: 0, failed: 0 };
+  const elsewhere = new Map<string, Promise<readonly number[] | null>>();
+  const service = opts.baselineService;
+  if (service)
+    for (const [k, w] of worlds)
+      elsewhere.set(
+        k,
+        service({
+          levelId: w.level.id,
+          levelVersion: w.level.version,
+          seed: w.seed,
+          company: w.company,
+          runs,
+        }).then(
+          (scores) => {
+            if (finished || opts.signal?.aborted) return null;
+            // Trust but check: a baseline is `runs` sorted scores, else it is computed here.
+            if (scores.length !== runs || scores.some((x, i) => i > 0 && x < scores[i - 1]!)) return null;
+            cache.set(k, scores);
+            stats.elsewhere++;
+            count(k);
+            report(phase);
+            return scores;
+          },
+          () => null,
+        ),
+      );
   report('verify');
 
   const rows: ClassRow[] = [];
@@ -423,8 +540,9 @@ export async function verifyClass(
     const again = memo.get(e.code);
     const row = again
       ? { ...again, index: i, line: e.line, name: e.name, code: e.code }
-      : rowOf(e, i, verifyReplay(e.code, getLevel), getLevel, opts.priceWarQuarter);
+      : rowOf(e, i, verifyDecodeResult(decoded.get(e.code)!, getLevel), getLevel, opts.priceWarQuarter);
     if (!again) memo.set(e.code, row);
+    decoded.delete(e.code);
     if (row.status === 'valid' && row.finalHash) {
       const game = `${row.levelId}|${row.seed}|${row.company}|${row.finalHash}`;
       const first = seen.get(game);
@@ -438,34 +556,57 @@ export async function verifyClass(
   }
 
   if (withPercentiles) {
+    phase = 'baseline';
+    // Waiting on a baseline computed elsewhere ends at once when the caller aborts.
+    const signal = opts.signal;
+    const abort = signal
+      ? new Promise<never>((_, reject) =>
+          signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
+        )
+      : null;
+    abort?.catch(() => {});
     const failed = new Map<string, string>();
     for (const row of rows) {
       if (row.status !== 'valid' || row.ending === 'unfinished' || row.score === null) continue;
       const level = getLevel(row.levelId!)!;
       const k = baselineKey(level, row.seed!, row.company!, runs);
-      const fresh = !cache.has(k) && !failed.has(k);
-      let base: readonly number[] | undefined;
-      try {
-        base = failed.has(k) ? undefined : baselineFor(level, row.seed!, row.company!, runs, cache);
-      } catch (e) {
-        // An engine bug in an autopilot must not cost the instructor the whole table.
-        failed.set(k, e instanceof Error ? e.message : String(e));
+      let base = cache.get(k);
+      const away = base || failed.has(k) ? undefined : elsewhere.get(k);
+      if (away) {
+        base = (await (abort ? Promise.race([away, abort]) : away)) ?? undefined;
+        opts.signal?.throwIfAborted();
       }
-      if (fresh) {
-        done += runs;
+      if (!base && !failed.has(k)) {
+        try {
+          base = baselineFor(level, row.seed!, row.company!, runs, cache);
+          stats.here++;
+        } catch (e) {
+          // An engine bug in an autopilot must not cost the instructor the whole table.
+          failed.set(k, e instanceof Error ? e.message : String(e));
+          stats.failed++;
+        }
+        count(k);
         report('baseline');
         await breathe();
       }
       if (base) row.percentile = percentileOf(row.score, base);
-      else row.message += ` (no percentile: the autopilot baseline failed: ${failed.get(k)})`;
+      else {
+        row.baselineError = failed.get(k) ?? 'unknown error';
+        row.message += ` (no percentile: the autopilot baseline failed: ${row.baselineError})`;
+      }
     }
   }
+  finished = true;
   done = total;
   report('done');
 
   const counts = Object.fromEntries(REPLAY_STATUSES.map((s) => [s, 0])) as Record<ReplayStatus, number>;
   for (const r of rows) counts[r.status]++;
-  return { rows: rankRows(rows, opts.sortBy ?? (withPercentiles ? 'percentile' : 'score')), counts };
+  return {
+    rows: rankRows(rows, opts.sortBy ?? (withPercentiles ? 'percentile' : 'score')),
+    counts,
+    baselines: stats,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

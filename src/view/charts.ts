@@ -1,6 +1,7 @@
 // Charts as SVG drawn at the size of their box (so text stays crisp at any screen size): line
-// charts over quarters (optionally log-scaled or with a right-hand axis), stacked bars, and the
-// quarter's P&L waterfall, whose bars grow one after another.
+// charts over quarters (optionally log-scaled or with a right-hand axis), stacked bars, scatter
+// plots (over a numeric axis or in category strips), and the quarter's P&L waterfall, whose bars
+// grow one after another.
 
 import { h, s } from './dom';
 import { COLORS } from './theme';
@@ -36,6 +37,47 @@ export interface StackSpec {
   x: readonly string[];
   stacks: readonly { label: string; color: string; values: readonly number[] }[];
   format: (v: number) => string;
+  /** Axis titles (optional): under the bars and above the value axis. */
+  xLabel?: string;
+  yLabel?: string;
+  /** Whole-number ticks only (for counts). */
+  integer?: boolean;
+  /** What the chart says, for screen readers (default: the last bar's stacks). */
+  summary?: string;
+}
+
+export type MarkerShape = 'circle' | 'square' | 'diamond' | 'triangle' | 'ring';
+
+export interface ScatterGroup {
+  id: string;
+  label: string;
+  color: string;
+  /** Marker shapes tell the groups apart without colour. */
+  shape: MarkerShape;
+}
+
+export interface ScatterPoint {
+  /** On a numeric axis the value; in category mode the category's index plus an offset in ±0.5. */
+  x: number;
+  y: number;
+  group: string;
+  /** Hover text (a tooltip), e.g. the student's name and score. */
+  title?: string;
+}
+
+export interface ScatterSpec {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  /** A numeric x axis, or named categories at x = 0, 1, … */
+  x: { min: number; max: number; format: (v: number) => string } | { categories: readonly string[] };
+  points: readonly ScatterPoint[];
+  groups: readonly ScatterGroup[];
+  /** Value-axis ticks. */
+  format: (v: number) => string;
+  /** Short horizontal marks (e.g. a strip's median) at category x. */
+  marks?: readonly { x: number; y: number; label: string }[];
+  summary?: string;
 }
 
 export interface WaterfallStep {
@@ -53,12 +95,15 @@ function labelWidth(text: string): number {
   return w;
 }
 
-/** Nice round tick values covering [lo, hi]. */
-function ticks(lo: number, hi: number, count = 4): number[] {
+/** Nice round tick values covering [lo, hi] (whole steps only when `integer`). */
+function ticks(lo: number, hi: number, count = 4, integer = false): number[] {
   if (hi === lo) hi = lo + 1;
   const raw = (hi - lo) / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((st) => st >= raw) ?? raw;
+  const step =
+    [1, 2, 2.5, 5, 10]
+      .map((m) => m * mag)
+      .find((st) => st >= raw && (!integer || (st >= 1 && Number.isInteger(st)))) ?? (integer ? 1 : raw);
   const out: number[] = [];
   for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
     out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
@@ -78,6 +123,7 @@ function legend(
     dash?: string | undefined;
     box?: boolean;
     key?: string | undefined;
+    shape?: MarkerShape;
   }[],
 ): HTMLElement {
   return h(
@@ -93,17 +139,19 @@ function legend(
           (() => {
             const sv = s('svg', { viewBox: '0 0 24 10', width: 24, height: 10 });
             sv.append(
-              it.box
-                ? s('rect', { x: 4, y: 1, width: 16, height: 8, fill: it.color, rx: 1.5 })
-                : s('line', {
-                    x1: 1,
-                    y1: 5,
-                    x2: 23,
-                    y2: 5,
-                    stroke: it.color,
-                    'stroke-width': 2.5,
-                    'stroke-dasharray': it.dash || undefined,
-                  }),
+              it.shape
+                ? marker(it.shape, 12, 5, 3.6, it.color)
+                : it.box
+                  ? s('rect', { x: 4, y: 1, width: 16, height: 8, fill: it.color, rx: 1.5 })
+                  : s('line', {
+                      x1: 1,
+                      y1: 5,
+                      x2: 23,
+                      y2: 5,
+                      stroke: it.color,
+                      'stroke-width': 2.5,
+                      'stroke-dasharray': it.dash || undefined,
+                    }),
             );
             return sv;
           })(),
@@ -276,14 +324,19 @@ export function stackedBars(spec: StackSpec): HTMLElement {
   const totals = spec.x.map((_, i) =>
     spec.stacks.reduce((sum, st) => sum + Math.max(0, st.values[i] ?? 0), 0),
   );
-  const summary = spec.stacks.map((st) => `${st.label}: ${spec.format(st.values[n - 1] ?? 0)}`).join('; ');
+  const summary =
+    spec.summary ?? spec.stacks.map((st) => `${st.label}: ${spec.format(st.values[n - 1] ?? 0)}`).join('; ');
   const draw = (w: number, hgt: number) => {
     const svg = s('svg', { width: w, height: hgt, viewBox: `0 0 ${w} ${hgt}`, class: 'chart-svg' });
-    const y0 = PAD.top;
-    const y1 = hgt - PAD.bottom;
-    const tk = ticks(0, Math.max(1, ...totals));
+    const tk = ticks(0, Math.max(1, ...totals), 4, spec.integer ?? false);
     const x0 = Math.max(28, ...tk.map((v) => labelWidth(spec.format(v)) + 10));
     const x1 = w - PAD.right;
+    const band = (x1 - x0) / Math.max(1, n);
+    // Bar labels wider than their band (company names) go on two lines, split at a space.
+    const lines = spec.x.map((label) => wrapLabel(label, band - 4));
+    const extra = lines.some((l) => l.length > 1) ? 12 : 0;
+    const y0 = PAD.top + (spec.yLabel ? AXIS_TITLE : 0);
+    const y1 = hgt - PAD.bottom - (spec.xLabel ? AXIS_TITLE : 0) - extra;
     const hi = Math.max(1, ...totals, tk[tk.length - 1] ?? 1);
     const f = (v: number) => y1 - (v / hi) * (y1 - y0);
     for (const tv of tk) {
@@ -292,7 +345,6 @@ export function stackedBars(spec: StackSpec): HTMLElement {
         s('text', { x: x0 - 6, y: f(tv) + 4, 'text-anchor': 'end', class: 'tick' }, spec.format(tv)),
       );
     }
-    const band = (x1 - x0) / Math.max(1, n);
     const bw = Math.max(3, band * 0.68);
     const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor((x1 - x0) / 48))));
     spec.x.forEach((label, i) => {
@@ -314,8 +366,17 @@ export function stackedBars(spec: StackSpec): HTMLElement {
         acc += v;
       }
       if (i % every === 0 || i === n - 1)
-        svg.append(s('text', { x: cx, y: hgt - 6, 'text-anchor': 'middle', class: 'tick' }, label));
+        svg.append(
+          s(
+            'text',
+            { x: cx, y: y1 + 16, 'text-anchor': 'middle', class: 'tick' },
+            lines[i]!.length === 1
+              ? label
+              : lines[i]!.map((l, k) => s('tspan', { x: cx, dy: k === 0 ? 0 : 12 }, l)),
+          ),
+        );
     });
+    axisTitles(svg, hgt, x0, x1, spec.xLabel, spec.yLabel);
     return svg;
   };
   return chartFigure(
@@ -323,6 +384,161 @@ export function stackedBars(spec: StackSpec): HTMLElement {
     summary,
     draw,
     legend(spec.stacks.map((st) => ({ label: st.label, color: st.color, box: true }))),
+  );
+}
+
+/** A label as one line, or two split at the space nearest its middle when it is wider than maxW. */
+function wrapLabel(label: string, maxW: number): string[] {
+  if (labelWidth(label) <= maxW) return [label];
+  let best = -1;
+  for (let i = label.indexOf(' '); i >= 0; i = label.indexOf(' ', i + 1))
+    if (best < 0 || Math.abs(i - label.length / 2) < Math.abs(best - label.length / 2)) best = i;
+  return best < 0 ? [label] : [label.slice(0, best), label.slice(best + 1)];
+}
+
+/** Room for an axis title (px). */
+const AXIS_TITLE = 14;
+
+/** The x-axis title centred under the plot, the y-axis title above the value axis. */
+function axisTitles(
+  svg: SVGSVGElement,
+  hgt: number,
+  x0: number,
+  x1: number,
+  xLabel: string | undefined,
+  yLabel: string | undefined,
+): void {
+  if (xLabel)
+    svg.append(
+      s('text', { x: (x0 + x1) / 2, y: hgt - 3, 'text-anchor': 'middle', class: 'axis-title' }, xLabel),
+    );
+  if (yLabel)
+    svg.append(
+      s(
+        'text',
+        { x: Math.max(2, x0 - 6), y: PAD.top + 2, 'text-anchor': 'start', class: 'axis-title' },
+        yLabel,
+      ),
+    );
+}
+
+/** A marker of a scatter group: a filled shape (or a ring) of radius about r at (x, y). */
+function marker(shape: MarkerShape, x: number, y: number, r: number, color: string): SVGElement {
+  switch (shape) {
+    case 'square':
+      return s('rect', { x: x - r * 0.85, y: y - r * 0.85, width: r * 1.7, height: r * 1.7, fill: color });
+    case 'diamond':
+      return s('path', {
+        d: `M${x.toFixed(1)},${(y - r * 1.2).toFixed(1)}l${(r * 1.2).toFixed(1)},${(r * 1.2).toFixed(1)}l${(-r * 1.2).toFixed(1)},${(r * 1.2).toFixed(1)}l${(-r * 1.2).toFixed(1)},${(-r * 1.2).toFixed(1)}z`,
+        fill: color,
+      });
+    case 'triangle':
+      return s('path', {
+        d: `M${x.toFixed(1)},${(y - r * 1.2).toFixed(1)}l${(r * 1.15).toFixed(1)},${(r * 2).toFixed(1)}h${(-r * 2.3).toFixed(1)}z`,
+        fill: color,
+      });
+    case 'ring':
+      return s('circle', { cx: x, cy: y, r: r * 0.9, fill: 'none', stroke: color, 'stroke-width': 1.6 });
+    default:
+      return s('circle', { cx: x, cy: y, r, fill: color });
+  }
+}
+
+/**
+ * Points in groups, over a numeric x axis or in category strips: every point is an element of
+ * class `pt` (with its group in data-group and its title as a tooltip), drawn a little
+ * transparent so crowds show; each group has its own colour and marker shape.
+ */
+export function scatterChart(spec: ScatterSpec): HTMLElement {
+  const summary = spec.summary ?? String(spec.points.length);
+  const byId = new Map(spec.groups.map((g) => [g.id, g]));
+  const draw = (w: number, hgt: number) => {
+    const svg = s('svg', { width: w, height: hgt, viewBox: `0 0 ${w} ${hgt}`, class: 'chart-svg scatter' });
+    const y0 = PAD.top + AXIS_TITLE;
+    const y1 = hgt - PAD.bottom - AXIS_TITLE;
+    const ys = spec.points.map((p) => p.y).concat((spec.marks ?? []).map((m) => m.y));
+    let lo = ys.length ? Math.min(0, ...ys) : 0;
+    let hi = ys.length ? Math.max(1, ...ys) : 1;
+    const tk = ticks(lo, hi);
+    lo = Math.min(lo, tk[0] ?? lo);
+    hi = Math.max(hi, tk[tk.length - 1] ?? hi);
+    const fy = (v: number) => y1 - ((v - lo) / (hi - lo)) * (y1 - y0);
+    const x0 = Math.max(28, ...tk.map((v) => labelWidth(spec.format(v)) + 10));
+    const x1 = w - PAD.right;
+    for (const tv of tk) {
+      svg.append(
+        s('line', {
+          x1: x0,
+          x2: x1,
+          y1: fy(tv),
+          y2: fy(tv),
+          stroke: COLORS.grid,
+          'stroke-width': tv === 0 ? 1.5 : 1,
+        }),
+      );
+      svg.append(
+        s('text', { x: x0 - 6, y: fy(tv) + 4, 'text-anchor': 'end', class: 'tick' }, spec.format(tv)),
+      );
+    }
+    const xs = spec.x;
+    let fx: (v: number) => number;
+    let band = 0;
+    if ('categories' in xs) {
+      const n = Math.max(1, xs.categories.length);
+      band = (x1 - x0) / n;
+      fx = (v: number) => x0 + band * (v + 0.5);
+      const every = Math.max(1, Math.ceil(n / Math.max(1, Math.floor((x1 - x0) / 60))));
+      xs.categories.forEach((label, i) => {
+        if (i % every !== 0) return;
+        svg.append(s('text', { x: fx(i), y: y1 + 16, 'text-anchor': 'middle', class: 'tick' }, label));
+      });
+    } else {
+      const span = xs.max - xs.min || 1;
+      const pad = 8;
+      fx = (v: number) => x0 + pad + ((v - xs.min) / span) * (x1 - x0 - 2 * pad);
+      for (const tv of ticks(xs.min, xs.max, 5)) {
+        if (tv < xs.min - 1e-9 || tv > xs.max + 1e-9) continue;
+        svg.append(s('line', { x1: fx(tv), x2: fx(tv), y1: y0, y2: y1, stroke: COLORS.grid }));
+        svg.append(
+          s('text', { x: fx(tv), y: y1 + 16, 'text-anchor': 'middle', class: 'tick' }, xs.format(tv)),
+        );
+      }
+    }
+    const r = spec.points.length > 200 ? 3 : spec.points.length > 60 ? 3.6 : 4.4;
+    for (const p of spec.points) {
+      const g = byId.get(p.group);
+      const el = marker(g?.shape ?? 'circle', fx(p.x), fy(p.y), r, g?.color ?? COLORS.muted);
+      el.setAttribute('class', 'pt');
+      el.setAttribute('data-group', p.group);
+      if (p.title) el.append(s('title', {}, p.title));
+      svg.append(el);
+    }
+    for (const m of spec.marks ?? []) {
+      const half = Math.max(8, band * 0.38);
+      const y = fy(m.y);
+      svg.append(
+        s('line', {
+          x1: fx(m.x) - half,
+          x2: fx(m.x) + half,
+          y1: y,
+          y2: y,
+          stroke: COLORS.ink,
+          'stroke-width': 2,
+          class: 'mark',
+        }),
+      );
+      svg.append(
+        s('text', { x: fx(m.x) + half + 3, y: y + 4, 'text-anchor': 'start', class: 'tick' }, m.label),
+      );
+    }
+    axisTitles(svg, hgt, x0, x1, spec.xLabel, spec.yLabel);
+    return svg;
+  };
+  return chartFigure(
+    spec.title,
+    summary,
+    draw,
+    legend(spec.groups.map((g) => ({ label: g.label, color: g.color, shape: g.shape }))),
   );
 }
 

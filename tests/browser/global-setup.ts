@@ -24,7 +24,17 @@ function freePort(): Promise<number> {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = new URL('../..', import.meta.url).pathname;
-  if (process.env.SIX_TIGERS_SKIP_BUILD !== '1') await build({ root, logLevel: 'warn' });
+  if (process.env.SIX_TIGERS_SKIP_BUILD !== '1') {
+    // Vitest runs with NODE_ENV=test, which would make Vite build the libraries' development code
+    // (Immer's checks, for one). The tests and the figures play the build a player gets.
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ root, logLevel: 'warn', mode: 'production' });
+    } finally {
+      process.env.NODE_ENV = env;
+    }
+  }
   const port = await freePort();
   const server = await preview({
     root,

@@ -1,12 +1,18 @@
-// The instructor view: a class's codes pasted with names (three valid games made in Node, a
-// tampered copy and a garbage line) verify into a table of three valid rows and two refused with
-// reasons, and Download CSV saves a UTF-8 file with a byte-order mark that holds the names.
+// The instructor view: a class's codes pasted with names (valid games made in Node over several
+// seeds, companies and policies; an edited code that still passes its checksum, one with an
+// illegal command, a damaged copy and a garbage line) verify into a table of valid rows and
+// refused rows whose reasons name the quarter or command, in English and, after switching the
+// language on the page, in Chinese (as does the Load replay code screen). The progress bar moves
+// while it works; the three class charts show one point per valid code; the percentiles (from
+// worker threads) are the engine's; Download CSV saves a UTF-8 file with a byte-order mark.
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getLevel } from '../../src/app/levels';
-import { replayCodeOf } from '../../src/app/replay-code';
-import { playGame } from '../../src/engine/index';
+import { decodeReplay, encodeReplay, replayCodeOf, verifyReplay } from '../../src/app/replay-code';
+import type { PolicyName } from '../../src/engine/index';
+import { autopilotBaseline, percentileOf, playGame } from '../../src/engine/index';
+import type { Command } from '../../src/engine/types';
 import { launch, openGame, screenshot, waitScreen } from './helpers';
 
 let browser: Browser;
@@ -17,29 +23,70 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function tamper(code: string): string {
+const level = getLevel('historical-2023');
+const lookup = (id: string) => (id === level.id ? level : undefined);
+
+/** One character in the middle changed: the checksum no longer matches (corrupted). */
+function damage(code: string): string {
   const i = Math.floor((code.length + 4) / 2);
   const c = code[i]!;
   return code.slice(0, i) + (c === 'A' ? 'B' : 'A') + code.slice(i + 1);
 }
 
+/** Re-encodes a code with its log edited: a well-formed code whose replay no longer matches. */
+function edit(code: string, change: (log: Command[]) => Command[]): string {
+  const d = decodeReplay(code, lookup);
+  if (!d.ok) throw new Error(d.message);
+  return encodeReplay({ ...d.replay, log: change(d.replay.log.slice()) }, level);
+}
+
 describe('instructor view', () => {
-  it('verifies a class, shows valid and refused rows, and downloads the CSV', async () => {
-    const level = getLevel('historical-2023');
-    const games = [
-      { name: 'Alice', company: 'baichuan', policy: 'overseas-first' as const, seed: 21 },
-      { name: '张三', company: 'minimax', policy: 'overseas-first' as const, seed: 22 },
-      { name: 'Carol', company: 'moonshot', policy: 'overseas-first' as const, seed: 23 },
+  it('verifies a class with a moving progress bar, charts it, words refusals in en and zh, downloads the CSV', async () => {
+    const named = [
+      { name: 'Alice', company: 'baichuan', policy: 'overseas-first' as PolicyName, seed: 21, variant: 0 },
+      { name: '张三', company: 'minimax', policy: 'overseas-first' as PolicyName, seed: 22, variant: 0 },
+      { name: 'Carol', company: 'moonshot', policy: 'overseas-first' as PolicyName, seed: 23, variant: 0 },
     ];
+    // The rest of the class: two seeds, every company, a named autopilot and a random one.
+    const rest = [21, 22].flatMap((seed) =>
+      level.player.companies.flatMap((company, k) =>
+        (['balanced', 'random'] as PolicyName[]).map((policy, j) => ({
+          name: `s${seed}-${k}-${j}`,
+          company,
+          policy,
+          seed,
+          variant: policy === 'random' ? k + 1 : 0,
+        })),
+      ),
+    );
+    const games = [...named, ...rest];
     const codes = games.map((g) => {
-      const played = playGame(level, g.seed, g.company, g.policy);
+      const played = playGame(level, g.seed, g.company, g.policy, g.variant);
       return replayCodeOf(level, played.state, played.log);
     });
+    // Eve lowered the spend of every quarter: the replay diverges in some quarter.
+    const altered = edit(codes[0]!, (log) =>
+      log.map((c) => (c.type === 'plan/set-spend' ? { ...c, amount: Math.max(0, c.amount - 800) } : c)),
+    );
+    // Oscar slipped in a spend far above any company's cash as the third command.
+    const illegal = edit(codes[1]!, (log) => {
+      log.splice(2, 0, { type: 'plan/set-spend', amount: 10 ** 12 });
+      return log;
+    });
+    const eve = verifyReplay(altered, lookup);
+    const oscar = verifyReplay(illegal, lookup);
+    expect(eve.status).toBe('tampered');
+    expect(oscar.status).toBe('illegal-command');
+    const eveQuarter = eve.status === 'tampered' ? eve.quarter : '?';
+    const oscarQuarter = oscar.status === 'illegal-command' ? oscar.quarter : '?';
+
     // A CSV with name and code columns, so the garbage line keeps its name too.
     const text = [
       'name,code',
       ...games.map((g, i) => `${g.name}, ${codes[i]}`),
-      `Mallory, ${tamper(codes[0]!)}`,
+      `Mallory, ${damage(codes[0]!)}`,
+      `Eve, ${altered}`,
+      `Oscar, ${illegal}`,
       'Trent,this is not a code <img src=x onerror=alert(1)>',
     ].join('\n');
 
@@ -50,20 +97,45 @@ describe('instructor view', () => {
       await page.click('#btn-instructor');
       await waitScreen(page, 'Instructor');
       await page.fill('#instructor-input', text);
+      // Sample the bar at every animation frame (so only values that reached the screen count).
+      await page.evaluate(() => {
+        const seen: { value: number; max: number; hidden: boolean }[] = [];
+        (window as unknown as { __bar: typeof seen }).__bar = seen;
+        const tick = () => {
+          const bar = document.querySelector<HTMLProgressElement>('#instructor-progress');
+          if (bar) seen.push({ value: bar.value, max: bar.max, hidden: bar.hidden === true });
+          if (!document.querySelector('#instructor-table')) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
       await page.click('#btn-instructor-verify');
-      await page.waitForSelector('#instructor-table', { timeout: 60_000 });
-      const rows = await page.$$eval('#instructor-table tbody tr', (trs) =>
-        trs.map((tr) => ({
-          status: tr.getAttribute('data-status') ?? '',
-          cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
-        })),
+      await page.waitForSelector('#instructor-table', { timeout: 90_000 });
+      const bar = await page.evaluate(
+        () => (window as unknown as { __bar: { value: number; max: number; hidden: boolean }[] }).__bar,
       );
-      expect(rows).toHaveLength(5);
+      const between = bar.filter((b) => !b.hidden && b.value > 0 && b.value < b.max);
+      expect(
+        new Set(between.map((b) => b.value)).size,
+        JSON.stringify(bar.slice(0, 40)),
+      ).toBeGreaterThanOrEqual(2);
+      for (let i = 1; i < between.length; i++)
+        expect(between[i]!.value).toBeGreaterThanOrEqual(between[i - 1]!.value);
+      expect(await page.getAttribute('#instructor-progress', 'hidden')).not.toBeNull();
+
+      const readRows = () =>
+        page.$$eval('#instructor-table tbody tr', (trs) =>
+          trs.map((tr) => ({
+            status: tr.getAttribute('data-status') ?? '',
+            cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+          })),
+        );
+      const rows = await readRows();
+      expect(rows).toHaveLength(games.length + 4);
       const valid = rows.filter((r) => r.status === 'valid');
       const refused = rows.filter((r) => r.status !== 'valid');
-      expect(valid).toHaveLength(3);
-      expect(refused).toHaveLength(2);
-      expect(valid.map((r) => r.cells[1]).sort()).toEqual(['Alice', 'Carol', '张三']);
+      expect(valid).toHaveLength(games.length);
+      expect(refused).toHaveLength(4);
+      expect(valid.map((r) => r.cells[1])).toEqual(expect.arrayContaining(['Alice', 'Carol', '张三']));
       for (const r of valid) {
         expect(r.cells[0]).toMatch(/^\d+$/);
         expect(r.cells[6]).toMatch(/^\d+(\.\d)?$/);
@@ -72,9 +144,93 @@ describe('instructor view', () => {
         expect(r.cells[2]).toMatch(/^Refused: \S/);
         expect(r.cells[0]).toBe('—');
       }
-      expect(refused.map((r) => r.cells[1]).sort()).toEqual(['Mallory', 'Trent']);
+      expect(refused.map((r) => r.cells[1]).sort()).toEqual(['Eve', 'Mallory', 'Oscar', 'Trent']);
+      const byName = (rs: typeof rows, name: string) => rs.find((r) => r.cells[1] === name)!;
+      // The baselines were computed in worker threads, and give the engine's own percentiles.
+      expect(
+        Number(await page.getAttribute('#instructor-result', 'data-baselines-elsewhere')),
+      ).toBeGreaterThan(0);
+      for (const [i, g] of games.entries()) {
+        if (i % 5 !== 0) continue;
+        const v = verifyReplay(codes[i]!, lookup);
+        if (v.status !== 'valid' || !v.ending) continue;
+        const p = percentileOf(v.score, autopilotBaseline(level, g.seed, g.company, 30));
+        expect(byName(rows, g.name).cells[6], g.name).toBe(p.toFixed(1));
+      }
+      expect(byName(rows, 'Eve').status).toBe('tampered');
+      expect(byName(rows, 'Eve').cells[2]).toContain(
+        `diverged from its recorded state hashes in ${eveQuarter}`,
+      );
+      expect(byName(rows, 'Oscar').status).toBe('illegal-command');
+      expect(byName(rows, 'Oscar').cells[2]).toContain(`Command 3 of`);
+      expect(byName(rows, 'Oscar').cells[2]).toContain(
+        `(set the spend, ${oscarQuarter}) breaks the rules: Not enough cash`,
+      );
+      expect(byName(rows, 'Mallory').cells[2]).toContain('copy it again in full');
+      expect(byName(rows, 'Trent').cells[2]).toContain('Not a Six Tigers replay code');
       expect(await page.$('#instructor-table img')).toBeNull();
-      await screenshot(page, 'instructor-table');
+
+      // The charts: one point per valid code in the two scatter charts, every game in the bars.
+      const charts = async () => {
+        await page.waitForFunction(
+          () => document.querySelectorAll('#chart-class-war svg .pt').length > 0,
+          undefined,
+          { timeout: 10_000 },
+        );
+        return page.evaluate(() => ({
+          valid: Number(document.querySelector('#instructor-charts')?.getAttribute('data-valid')),
+          outcome: document.querySelectorAll('#chart-class-outcome svg .pt').length,
+          war: document.querySelectorAll('#chart-class-war svg .pt').length,
+          bars: document.querySelectorAll('#chart-class-endings svg rect').length,
+          titles: [...document.querySelectorAll('#instructor-charts figcaption')].map((f) => f.textContent),
+          legend: [...document.querySelectorAll('#chart-class-outcome .legend li')].map(
+            (li) => li.textContent,
+          ),
+          groups: [...document.querySelectorAll('#chart-class-outcome svg .pt')].map((p) =>
+            p.getAttribute('data-group'),
+          ),
+        }));
+      };
+      const en = await charts();
+      expect(en.valid).toBe(games.length);
+      expect(en.outcome).toBe(games.length);
+      expect(en.war).toBe(games.length);
+      expect(en.bars).toBeGreaterThanOrEqual(level.player.companies.length);
+      expect(en.titles).toEqual([
+        'Outcome vs average pretraining share',
+        'Price-war response vs score',
+        'Endings by company',
+      ]);
+      const endings = games.map((_, i) => {
+        const v = verifyReplay(codes[i]!, lookup);
+        return v.status === 'valid' ? (v.ending?.kind ?? 'unfinished') : 'refused';
+      });
+      expect([...en.groups].sort()).toEqual([...endings].sort());
+      expect(en.legend.length).toBe(new Set(endings).size);
+      await page.locator('#instructor-charts').scrollIntoViewIfNeeded();
+      await screenshot(page, 'instructor-charts-en');
+
+      // Switch to Chinese on the page: the reasons and the charts follow.
+      await page.click('#btn-instructor-lang-zh-CN');
+      await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+      const zhRows = await readRows();
+      expect(zhRows).toHaveLength(rows.length);
+      expect(byName(zhRows, 'Eve').cells[2]).toBe(
+        `拒绝：回放码被改动过：重演到 ${eveQuarter} 时，状态与码中记录的校验码不符。`,
+      );
+      const oscarZh = byName(zhRows, 'Oscar').cells[2];
+      expect(oscarZh).toContain('第 3 条指令');
+      expect(oscarZh).toContain(`设定季度支出，${oscarQuarter}`);
+      expect(oscarZh).toContain('现金不足');
+      expect(byName(zhRows, 'Mallory').cells[2]).toContain('请重新完整复制');
+      expect(byName(zhRows, 'Trent').cells[2]).toContain('这不是六小虎的回放码');
+      for (const r of zhRows.filter((x) => x.status !== 'valid'))
+        expect(r.cells[2]).not.toMatch(/[a-z]{4,} [a-z]{4,}/);
+      const zh = await charts();
+      expect(zh.outcome).toBe(games.length);
+      expect(zh.war).toBe(games.length);
+      expect(zh.titles).toEqual(['结局、得分与平均预训练占比', '价格战应对与得分', '各公司的结局分布']);
+      await screenshot(page, 'instructor-charts-zh');
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -84,7 +240,21 @@ describe('instructor view', () => {
       const bytes = readFileSync(path);
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const csv = bytes.toString('utf8');
-      for (const name of ['Alice', '张三', 'Carol', 'Mallory', 'Trent']) expect(csv).toContain(name);
+      for (const name of ['Alice', '张三', 'Carol', 'Mallory', 'Eve', 'Oscar', 'Trent'])
+        expect(csv).toContain(name);
+
+      // The Load replay code screen words a refusal the same way (still in Chinese).
+      await page.click('#btn-back');
+      await waitScreen(page, 'Title');
+      await page.click('#btn-replay');
+      await waitScreen(page, 'Replay');
+      await page.fill('#replay-input', illegal);
+      await page.click('#btn-verify');
+      await page.waitForSelector('#replay-result[data-status="illegal-command"]');
+      expect(await page.textContent('#replay-result h2')).toBe('无效 · 含违规指令');
+      expect(await page.textContent('#replay-message')).toBe(
+        byName(zhRows, 'Oscar').cells[2]!.replace(/^拒绝：/, ''),
+      );
       expect(problems).toEqual([]);
     } finally {
       await context.close();

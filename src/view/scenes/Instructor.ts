@@ -1,24 +1,62 @@
 // The instructor's view: paste a class's replay codes (one per line, "name, code", or a CSV with
 // name/code columns) or drop/open a text or CSV file; Verify re-simulates every code, ranks the
 // valid games by their luck-neutral percentile and shows a table with a progress bar on the way,
-// and Download CSV saves the table (UTF-8 with BOM). Codes and names go in as text only.
+// three class charts (outcome vs pretraining share, price-war response vs score, endings per
+// company), and Download CSV saves the table (UTF-8 with BOM). Refusals are worded in the
+// player's language, which can be switched here. Codes and names go in as text only.
 
-import { money } from '../../app/format';
-import { levelText } from '../../app/i18n';
+import type { ClassCharts, EndingClass, WarGroup } from '../../app/class-charts';
+import { classCharts, ENDING_CLASSES, WAR_GROUPS } from '../../app/class-charts';
+import { money, moneyAxis } from '../../app/format';
+import type { Language, TextKey } from '../../app/i18n';
+import { LANGUAGES, levelText } from '../../app/i18n';
 import { findLevel } from '../../app/levels';
+import { refusalText, statusText } from '../../app/outcome-text';
 import type { ClassProgress, ClassResult, ClassRow } from '../../app/verify';
-import { classCsv, parseCodeList, verifyClass } from '../../app/verify';
+import { classCsv, PRICE_WAR_QUARTER, parseCodeList, verifyClass } from '../../app/verify';
+import { startBaselinePool } from '../baseline-pool';
+import type { MarkerShape } from '../charts';
+import { scatterChart, stackedBars } from '../charts';
 import { h } from '../dom';
 import { SCENES } from '../keys';
 import { ScreenScene } from '../screen';
+
+const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
+
+/** Each ending's colour and marker (shape as well as colour, for colour-blind readers). */
+const ENDING_STYLE: Record<EndingClass, { color: string; shape: MarkerShape }> = {
+  'made-it': { color: '#2cb58f', shape: 'circle' },
+  acquired: { color: '#56b4e9', shape: 'square' },
+  'times-up': { color: '#f5c542', shape: 'diamond' },
+  'out-of-money': { color: '#e8703a', shape: 'triangle' },
+  unfinished: { color: '#a8b3c4', shape: 'ring' },
+};
+
+const ENDING_KEYS: Record<EndingClass, TextKey> = {
+  'made-it': 'class.ending.made-it',
+  acquired: 'class.ending.acquired',
+  'times-up': 'class.ending.times-up',
+  'out-of-money': 'class.ending.out-of-money',
+  unfinished: 'class.ending.unfinished',
+};
+
+const WAR_KEYS: Record<WarGroup, TextKey> = {
+  undercut: 'class.war.undercut',
+  matched: 'class.war.matched',
+  premium: 'class.war.premium',
+  none: 'class.war.none',
+};
 
 /** Autopilot games per baseline: enough for a stable percentile, few enough for a quick class. */
 const BASELINE_RUNS = 30;
 
 export class Instructor extends ScreenScene {
+  /** A work page: the backdrop holds still, so verifying a class has the main thread to itself. */
+  protected override animated = false;
   private pasted = '';
   private result: ClassResult | null = null;
   private running: AbortController | null = null;
+  private progress: ClassProgress | null = null;
 
   constructor() {
     super(SCENES.instructor);
@@ -44,16 +82,21 @@ export class Instructor extends ScreenScene {
   }
 
   private showProgress(p: ClassProgress): void {
+    this.progress = p;
     const bar = this.root.querySelector<HTMLProgressElement>('#instructor-progress');
     if (bar) {
-      bar.max = Math.max(1, p.total);
-      bar.value = p.done;
+      // While the codes are read the work ahead is not known yet: an indeterminate bar.
+      if (p.phase === 'read') bar.removeAttribute('value');
+      else {
+        bar.max = Math.max(1, p.total);
+        bar.value = p.done;
+      }
       bar.hidden = false;
     }
-    this.setText(
-      'instructor-status',
-      p.phase === 'baseline' ? this.tr('instructor.progressBaseline') : this.tr('instructor.progress'),
-    );
+    const text = this.summary();
+    const status = this.root.querySelector('#instructor-status');
+    // Only when it changes: the line is a live region, read out on every change.
+    if (status && status.textContent !== text) status.textContent = text;
   }
 
   private async verify(): Promise<void> {
@@ -67,31 +110,58 @@ export class Instructor extends ScreenScene {
     }
     const ctrl = new AbortController();
     this.running = ctrl;
+    this.progress = null;
     const btn = this.root.querySelector<HTMLButtonElement>('#btn-instructor-verify');
     if (btn) btn.disabled = true;
+    performance.mark('six-tigers:instructor:verify');
+    // Baselines go to worker threads (started while the codes are read); without them, or if
+    // one fails, verifyClass computes them here.
+    const pool = await startBaselinePool().catch(() => null);
     try {
       const result = await verifyClass(entries, findLevel, {
         baselineRuns: BASELINE_RUNS,
         sliceMs: 30,
         signal: ctrl.signal,
         onProgress: (p) => this.showProgress(p),
+        ...(pool ? { baselineService: pool.service } : {}),
       });
       if (ctrl.signal.aborted) return;
       this.result = result;
-      const valid = result.counts.valid;
-      this.setText(
-        'instructor-status',
-        this.tr('instructor.summary', { total: entries.length, valid, refused: entries.length - valid }),
-      );
+      this.progress = null;
+      this.setText('instructor-status', this.summary());
       this.root.querySelector('#instructor-result')?.replaceWith(this.table());
+      // For the browser figures: the table and charts are built; mark once they are painted.
+      requestAnimationFrame(() =>
+        window.setTimeout(() => performance.mark('six-tigers:instructor:verified'), 0),
+      );
     } catch {
       // Aborted: the screen is gone or the instructor cancelled.
     } finally {
+      pool?.close();
       if (this.running === ctrl) this.running = null;
-      if (btn) btn.disabled = false;
+      this.progress = null;
+      // The language may have changed meanwhile (a re-render): look the controls up again.
+      const again = this.root.querySelector<HTMLButtonElement>('#btn-instructor-verify');
+      if (again) again.disabled = false;
       const bar = this.root.querySelector<HTMLProgressElement>('#instructor-progress');
       if (bar) bar.hidden = true;
     }
+  }
+
+  /** The line under the bar: progress while verifying, the counts once done. */
+  private summary(): string {
+    if (this.progress)
+      return this.tr(
+        this.progress.phase === 'read'
+          ? 'instructor.progressRead'
+          : this.progress.phase === 'baseline'
+            ? 'instructor.progressBaseline'
+            : 'instructor.progress',
+      );
+    if (!this.result) return '';
+    const total = this.result.rows.length;
+    const valid = this.result.counts.valid;
+    return this.tr('instructor.summary', { total, valid, refused: total - valid });
   }
 
   private download(): void {
@@ -115,10 +185,9 @@ export class Instructor extends ScreenScene {
     if (field) field.value = this.pasted;
   }
 
+  /** Why a code was refused, with its details, in the player's language. */
   private reason(r: ClassRow): string {
-    if (r.status === 'unknown-format') return this.tr('replay.unknown-format');
-    if (r.status === 'corrupted') return this.tr('replay.corrupted');
-    return r.message || r.status;
+    return r.reason ? refusalText(this.app.lang, r.reason) : statusText(this.app.lang, r.status);
   }
 
   private companyName(r: ClassRow): string {
@@ -164,8 +233,9 @@ export class Instructor extends ScreenScene {
         h('td', {
           class: 'status',
           text: valid
-            ? this.tr('instructor.valid') + dup
+            ? this.tr('instructor.valid') + dup + (r.baselineError ? this.tr('instructor.noPercentile') : '')
             : this.tr('instructor.refused', { why: this.reason(r) }),
+          attrs: { title: statusText(this.app.lang, r.status) },
         }),
         h('td', { text: this.companyName(r) }),
         h('td', {
@@ -182,13 +252,22 @@ export class Instructor extends ScreenScene {
     });
     return h(
       'section',
-      { id: 'instructor-result', class: 'card instructor-result' },
+      {
+        id: 'instructor-result',
+        class: 'card instructor-result',
+        // Where the baselines were computed (worker threads or this page), for the browser tests.
+        attrs: {
+          'data-baselines-elsewhere': res.baselines.elsewhere,
+          'data-baselines-here': res.baselines.here,
+        },
+      },
       h('button', {
         id: 'btn-instructor-download',
         class: 'btn primary',
         text: this.tr('instructor.download'),
         on: { click: () => this.download() },
       }),
+      this.charts(res),
       h(
         'div',
         { class: 'instructor-table-wrap' },
@@ -208,6 +287,97 @@ export class Instructor extends ScreenScene {
         ),
       ),
     );
+  }
+
+  private companyOrder(rows: readonly ClassRow[]): string[] {
+    const order: string[] = [];
+    for (const id of new Set(rows.map((r) => r.levelId).filter((x): x is string => x !== null)))
+      for (const c of findLevel(id)?.player.companies ?? []) if (!order.includes(c)) order.push(c);
+    return order;
+  }
+
+  private companyLabel(company: string, rows: readonly ClassRow[]): string {
+    const r = rows.find((x) => x.company === company);
+    return r ? this.companyName(r) : company;
+  }
+
+  /** The three class charts of the valid codes. */
+  private charts(res: ClassResult): HTMLElement {
+    const data: ClassCharts = classCharts(res.rows, this.companyOrder(res.rows));
+    const lang = this.app.lang;
+    const section = h(
+      'section',
+      { id: 'instructor-charts', class: 'instructor-charts', attrs: { 'data-valid': data.valid } },
+      h('h2', { text: this.tr('instructor.charts') }),
+    );
+    if (data.valid === 0) {
+      section.append(h('p', { class: 'muted', text: this.tr('class.points', { n: 0 }) }));
+      return section;
+    }
+    const groups = ENDING_CLASSES.filter((e) => data.endings.counts[e].some((n) => n > 0)).map((e) => ({
+      id: e,
+      label: this.tr(ENDING_KEYS[e]),
+      ...ENDING_STYLE[e],
+    }));
+    const rowsByIndex = new Map(res.rows.map((r) => [r.index, r]));
+    const pointTitle = (p: { index: number; score: number; ending: EndingClass }) =>
+      this.tr('class.point', {
+        name: rowsByIndex.get(p.index)?.name || this.tr('instructor.noName'),
+        score: money(lang, p.score),
+        ending: this.tr(ENDING_KEYS[p.ending]),
+      });
+    const summary = this.tr('class.points', { n: data.valid });
+    const outcome = scatterChart({
+      title: this.tr('class.outcome.title'),
+      xLabel: this.tr('class.outcome.x'),
+      yLabel: this.tr('class.score'),
+      x: { min: 0, max: 1, format: (v) => `${Math.round(v * 100)}%` },
+      points: data.outcome.map((p) => ({ x: p.share, y: p.score, group: p.ending, title: pointTitle(p) })),
+      groups,
+      format: (v) => moneyAxis(lang, v),
+      summary,
+    });
+    outcome.id = 'chart-class-outcome';
+    const war = scatterChart({
+      title: this.tr('class.war.title'),
+      xLabel: this.tr('class.war.x', { quarter: PRICE_WAR_QUARTER }),
+      yLabel: this.tr('class.score'),
+      x: { categories: WAR_GROUPS.map((g) => this.tr(WAR_KEYS[g])) },
+      points: data.war.flatMap((strip, i) =>
+        strip.points.map((p) => ({
+          x: i + p.offset * 0.6,
+          y: p.score,
+          group: p.ending,
+          title: pointTitle(p),
+        })),
+      ),
+      groups,
+      format: (v) => moneyAxis(lang, v),
+      marks: data.war.flatMap((strip, i) =>
+        strip.median === null ? [] : [{ x: i, y: strip.median, label: moneyAxis(lang, strip.median) }],
+      ),
+      summary,
+    });
+    war.id = 'chart-class-war';
+    const endings = stackedBars({
+      title: this.tr('class.endings.title'),
+      x: data.endings.companies.map((c) => this.companyLabel(c, res.rows)),
+      stacks: groups.map((g) => ({
+        label: g.label,
+        color: g.color,
+        values: data.endings.counts[g.id as EndingClass],
+      })),
+      format: (v) => String(v),
+      xLabel: this.tr('class.endings.x'),
+      yLabel: this.tr('class.endings.y'),
+      integer: true,
+      summary,
+    });
+    endings.id = 'chart-class-endings';
+    section.append(h('div', { class: 'instructor-chart-grid' }, outcome, war, endings));
+    if (data.outcomeMissing > 0)
+      section.append(h('p', { class: 'muted', text: this.tr('class.missing', { n: data.outcomeMissing }) }));
+    return section;
   }
 
   protected render(): void {
@@ -256,15 +426,40 @@ export class Instructor extends ScreenScene {
               'div',
               { class: 'instructor-actions' },
               h('label', { class: 'instructor-file-label' }, this.tr('instructor.file'), ' ', file),
+              h(
+                'div',
+                { class: 'lang-switch', attrs: { role: 'group', 'aria-label': this.tr('title.language') } },
+                LANGUAGES.map((l) =>
+                  h('button', {
+                    id: `btn-instructor-lang-${l}`,
+                    class: `btn chip ${this.app.lang === l ? 'on' : ''}`,
+                    text: LANGUAGE_NAMES[l],
+                    attrs: { lang: l, 'aria-pressed': this.app.lang === l ? 'true' : 'false' },
+                    on: { click: () => this.app.setLanguage(l) },
+                  }),
+                ),
+              ),
               h('button', {
                 id: 'btn-instructor-verify',
                 class: 'btn primary',
                 text: this.tr('instructor.verify'),
+                attrs: { disabled: this.running !== null },
                 on: { click: () => void this.verify() },
               }),
             ),
-            h('progress', { id: 'instructor-progress', attrs: { max: 1, value: 0, hidden: true } }),
-            h('p', { id: 'instructor-status', attrs: { role: 'status', 'aria-live': 'polite' } }),
+            h('progress', {
+              id: 'instructor-progress',
+              attrs: {
+                max: Math.max(1, this.progress?.total ?? 1),
+                value: this.progress?.phase === 'read' ? null : (this.progress?.done ?? 0),
+                hidden: this.running === null,
+              },
+            }),
+            h('p', {
+              id: 'instructor-status',
+              text: this.summary(),
+              attrs: { role: 'status', 'aria-live': 'polite' },
+            }),
           ),
           this.table(),
         ),

@@ -6,13 +6,13 @@
 import { money } from '../../app/format';
 import { levelText } from '../../app/i18n';
 import { findLevel } from '../../app/levels';
+import { refusalText, statusText } from '../../app/outcome-text';
 import type { VerifyOutcome } from '../../app/replay-code';
 import { extractCode, verifyReplay } from '../../app/replay-code';
 import { quarterLabel } from '../../engine/index';
 import { h } from '../dom';
 import { SCENES } from '../keys';
 import { replayFromUrl } from '../panels/replay-code';
-import { replayProblem } from '../panels/replay-problem';
 import { ScreenScene } from '../screen';
 
 interface ReplayData {
@@ -25,7 +25,11 @@ function verify(input: string): VerifyOutcome {
   try {
     return verifyReplay(extractCode(input), findLevel);
   } catch (e) {
-    return { status: 'corrupted', message: e instanceof Error ? e.message : String(e) };
+    return {
+      status: 'corrupted',
+      message: e instanceof Error ? e.message : String(e),
+      reason: { kind: 'unreadable' },
+    };
   }
 }
 
@@ -79,8 +83,8 @@ export class Replay extends ScreenScene<ReplayData> {
           class: 'card replay-result bad',
           attrs: { role: 'status', 'data-status': o.status },
         },
-        h('h2', { text: this.tr('replay.status.invalid') }),
-        h('p', { id: 'replay-message', text: replayProblem(lang, o) }),
+        h('h2', { text: `${this.tr('replay.status.invalid')} · ${statusText(lang, o.status)}` }),
+        h('p', { id: 'replay-message', text: refusalText(lang, o.reason) }),
       );
     const r = o.replay;
     const level = findLevel(r.levelId);

@@ -1,0 +1,50 @@
+// The instructor view's helper thread: computes luck-neutral baselines (autopilot games of one
+// level, seed and company) in a Web Worker, so verifying a class uses every core and the page
+// stays smooth. The page imports this module only to learn its own address (WORKER_URL) and
+// starts workers on it; in a worker it answers jobs. The build keeps the engine and the levels in
+// a chunk of their own (vite.config.ts), so this chunk is small and loads no view code.
+// The numbers are the engine's own: the same as baselineFor computes on the page.
+
+import { autopilotBaseline, setStateFreezing } from '../engine/index';
+import { findLevel } from './levels';
+
+/** A baseline to compute; `id` pairs the answer with its question. */
+export interface BaselineJob {
+  id: number;
+  levelId: string;
+  levelVersion: number;
+  seed: number;
+  company: string;
+  runs: number;
+}
+
+export type BaselineAnswer =
+  | { id: number; ok: true; scores: number[] }
+  | { id: number; ok: false; error: string };
+
+/** This module's address: a module worker started on it runs the handler below. */
+export const WORKER_URL: string = import.meta.url;
+
+export function answer(job: BaselineJob): BaselineAnswer {
+  try {
+    const level = findLevel(job.levelId);
+    if (!level || level.version !== job.levelVersion)
+      return { id: job.id, ok: false, error: `no level ${job.levelId} v${job.levelVersion}` };
+    return { id: job.id, ok: true, scores: autopilotBaseline(level, job.seed, job.company, job.runs) };
+  } catch (e) {
+    return { id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+interface WorkerScope {
+  onmessage: ((e: MessageEvent<BaselineJob>) => void) | null;
+  postMessage: (m: BaselineAnswer) => void;
+}
+
+const WorkerGlobal = (globalThis as { WorkerGlobalScope?: abstract new () => unknown }).WorkerGlobalScope;
+if (WorkerGlobal && globalThis instanceof WorkerGlobal) {
+  // As on the page: frozen states only in development (freezing never changes a result).
+  setStateFreezing(!import.meta.env.PROD);
+  const scope = globalThis as unknown as WorkerScope;
+  scope.onmessage = (e) => scope.postMessage(answer(e.data));
+}
