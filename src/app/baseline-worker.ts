@@ -5,6 +5,8 @@
 // a chunk of their own (vite.config.ts), so this chunk is small and loads no view code.
 // The numbers are the engine's own: the same as baselineFor computes on the page.
 
+// zod's setting first: the worker runs under the same Content Security Policy (no eval).
+import '../zod-jitless';
 import { autopilotBaseline, setStateFreezing } from '../engine/index';
 import { findLevel } from './levels';
 
