@@ -17,7 +17,8 @@ interface TrustedTypesApi {
  * allows one policy, `default`, which the browser consults whenever a plain string reaches such a
  * sink. It lets exactly one through: DOMParser, which Phaser's loader uses to read an SVG's size;
  * a parsed document is inert (its scripts never run, nothing of it is shown). And one script URL:
- * the offline worker's, for its registration. Every other use — innerHTML, outerHTML,
+ * the offline worker's, for its registration, and the instructor view's baseline workers, module
+ * scripts of this origin built from src/app/baseline-worker.ts. Every other use — innerHTML, outerHTML,
  * insertAdjacentHTML, document.write, eval (see zod-jitless.ts), script URLs — is refused and
  * reported, so text from a player or a code can only ever reach the page as text.
  */
@@ -28,9 +29,27 @@ export function hardenPage(): void {
     tt.createPolicy('default', {
       createHTML: (input, _type, sink) => (sink === 'DOMParser parseFromString' ? input : null),
       createScriptURL: (input, _type, sink) =>
-        sink === 'ServiceWorkerContainer register' && input === OFFLINE_WORKER_URL ? input : null,
+        (sink === 'ServiceWorkerContainer register' && input === OFFLINE_WORKER_URL) ||
+        (sink.startsWith('Worker') && isBaselineWorker(input))
+          ? input
+          : null,
     });
   } catch {
     // Already made (a second start) or not allowed (no policy header): the browser default holds.
+  }
+}
+
+/** Whether a script URL is the baseline worker's: this origin, the built chunk or the dev source. */
+function isBaselineWorker(input: string): boolean {
+  try {
+    const u = new URL(input, window.location.href);
+    return (
+      u.origin === window.location.origin &&
+      /\/baseline-worker(-[\w-]+)?\.(js|ts)$/.test(u.pathname) &&
+      u.search === '' &&
+      u.hash === ''
+    );
+  } catch {
+    return false;
   }
 }
