@@ -87,6 +87,7 @@ export function stateHash(state: GameState): string {
   put(state.ending ? state.ending.score : -1);
   put(state.market.refPrice);
   put(state.market.adSpend);
+  put(state.market.overseasAdSpend);
   put(state.market.bestDomesticQuality);
   for (const s of state.startups) {
     put(STATUS.indexOf(s.status));
