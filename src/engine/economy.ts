@@ -172,6 +172,6 @@ export function acquisitionCost(level: Level, state: GameState, market: 'domesti
   const base =
     market === 'domestic' ? at(level.macro.cacDomestic, state.turn) : at(level.macro.cacOverseas, state.turn);
   const sat = level.market[market].adSaturation;
-  const ads = market === 'domestic' ? state.market.adSpend : 0;
+  const ads = market === 'domestic' ? state.market.adSpend : state.market.overseasAdSpend;
   return base * (1 + ads / sat);
 }

@@ -90,7 +90,12 @@ export function createGame(level: Level, seed: number, playerId: string): Create
     turn: 0,
     playerId,
     ending: null,
-    market: { refPrice: level.market.api.startRefPrice, adSpend: 0, bestDomesticQuality: best },
+    market: {
+      refPrice: level.market.api.startRefPrice,
+      adSpend: 0,
+      overseasAdSpend: 0,
+      bestDomesticQuality: best,
+    },
     startups,
     giants,
     offers: [],

@@ -40,7 +40,10 @@ interface Profile {
   raiseBelow: number;
   /** Give up pretraining when runway falls below this (and the model trails); null: never. */
   abandonBelow: number | null;
-  /** From this turn on, aim for profit: no pretraining, budget paid from revenue. null: never. */
+  /**
+   * From this turn on, aim for profit: no pretraining, and once revenue reaches the level's made-it
+   * bar, a budget paid from revenue. null: never.
+   */
   harvestFrom: number | null;
   /** Share of staff hired per healthy quarter, per role. */
   growth: Staff;
@@ -129,17 +132,19 @@ const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
 };
 
 const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
+  // A quarter of the spend on pretraining; the app budget goes to the two markets that can pay
+  // (overseas subscriptions, enterprise deals), with the sales team those deals need.
   balanced: {
     pretrainingBp: 2500,
-    weights: w(10, 45, 35, 10),
+    weights: w(5, 50, 40, 5),
     pricing: 'match',
     pay: 'market',
     intensity: 'normal',
-    runwayTarget: 7,
+    runwayTarget: 6,
     raiseBelow: 5,
     abandonBelow: null,
     harvestFrom: 9,
-    growth: { researchers: 0.02, engineers: 0.05, sales: 0.05 },
+    growth: { researchers: 0.02, engineers: 0.05, sales: 0.6 },
     strategicTake: 1,
   },
   'pretraining-first': {
@@ -183,9 +188,12 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
     growth: { researchers: 0, engineers: 0.08, sales: 0 },
     strategicTake: 1,
   },
+  // Deals come from salespeople: it asks to double the sales team each healthy quarter (a tight
+  // talent market fills only part of that). The enterprise budget buys the standard platform,
+  // which tops out at 90 %; the rest funds an app abroad.
   'enterprise-first': {
     pretrainingBp: 1500,
-    weights: w(5, 5, 80, 10),
+    weights: w(5, 25, 60, 10),
     pricing: 'match',
     pay: 'market',
     intensity: 'normal',
@@ -193,7 +201,7 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
     raiseBelow: 5,
     abandonBelow: null,
     harvestFrom: 9,
-    growth: { researchers: 0, engineers: 0.08, sales: 0.3 },
+    growth: { researchers: 0, engineers: 0.08, sales: 1 },
     strategicTake: 1,
   },
 };
@@ -250,8 +258,9 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   const noPretraining = s.pretrainingAbandoned || abandon || harvesting;
 
   let spend: number;
-  if (harvesting) {
-    // Paid from revenue: keep the operating result just above zero.
+  if (harvesting && revenue >= level.endings.madeItMinRevenue) {
+    // Paid from revenue: keep the operating result just above zero. (Below the revenue that counts
+    // as a business, a harvester keeps investing in its apps at the runway target instead.)
     spend = Math.floor((revenue - salaries - variable) * 0.8);
   } else if (p.escalate) {
     // Each generation needs several times the compute of the last: the race does not wait for cash.

@@ -411,6 +411,8 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
 
   let adSpend = 0;
   for (let i = 0; i < startups.length; i++) adSpend += books[i]!.budgetBy.domestic;
+  let overseasAdSpend = 0;
+  for (let i = 0; i < startups.length; i++) overseasAdSpend += books[i]!.budgetBy.overseas;
   for (const g of giants) if (g.active) adSpend += g.adSpend;
   let bestDomestic = 0;
   for (const s of startups) if (alive(s)) bestDomestic = Math.max(bestDomestic, s.quality);
@@ -422,7 +424,7 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
     rng,
     turn: nextTurn,
     ending,
-    market: { refPrice: api.refPrice, adSpend, bestDomesticQuality: bestDomestic },
+    market: { refPrice: api.refPrice, adSpend, overseasAdSpend, bestDomesticQuality: bestDomestic },
     startups,
     giants,
     offers,

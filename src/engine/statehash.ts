@@ -105,6 +105,7 @@ export function stateHash(state: GameState): string {
   b[k++] = state.ending ? state.ending.score : -1;
   b[k++] = state.market.refPrice;
   b[k++] = state.market.adSpend;
+  b[k++] = state.market.overseasAdSpend;
   b[k++] = state.market.bestDomesticQuality;
   for (const s of state.startups) {
     b[k++] = idx(STATUS_INDEX, s.status);

@@ -272,8 +272,10 @@ export interface QuarterRecord {
 export interface MarketState {
   /** Demand-weighted API price of the last quarter (¥/M tokens); buyers judge prices against it. */
   refPrice: number;
-  /** Total ad spend of the last quarter (万元); bids up the cost of acquiring users. */
+  /** Total domestic ad spend of the last quarter (万元); bids up the cost of acquiring users at home. */
   adSpend: number;
+  /** The startups' total overseas ad spend of the last quarter (万元); bids up the overseas CAC. */
+  overseasAdSpend: number;
   /** Best released quality among the startups and DeepSeek last quarter. */
   bestDomesticQuality: number;
 }
