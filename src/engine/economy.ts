@@ -91,18 +91,12 @@ export function effectiveCompute(level: Level, turn: number, c: StartupState, bu
   );
 }
 
-// Company specs by id, per level (levels are immutable once loaded): the quarter looks them up
-// many times per company.
-const specsById = new WeakMap<Level, Map<string, Level['companies'][number]>>();
-
 /** The level's description of a company, or undefined for an id the level does not have. */
 export function findCompanySpec(level: Level, id: string): Level['companies'][number] | undefined {
-  let byId = specsById.get(level);
-  if (!byId) {
-    byId = new Map(level.companies.map((c) => [c.id, c]));
-    specsById.set(level, byId);
-  }
-  return byId.get(id);
+  // A handful of companies, whose ids are the very strings the state carries: a scan is cheaper
+  // than any table.
+  for (const c of level.companies) if (c.id === id) return c;
+  return undefined;
 }
 
 export function companySpec(level: Level, id: string) {

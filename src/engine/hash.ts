@@ -63,29 +63,11 @@ export function hashInt(h: Hasher, n: number): void {
 
 /** Length then UTF-16 code units packed two per word, so concatenations like ('ab','c') vs ('a','bc') differ. */
 export function hashString(h: Hasher, s: string): void {
-  let words = wordCache.get(s);
-  if (words === undefined) {
-    words = stringWords(s);
-    // The same few ids (cards, companies, choices) come back every quarter; a game's strings are
-    // far fewer than the bound, which only keeps odd inputs from growing the table without end.
-    if (wordCache.size < 4096) wordCache.set(s, words);
-  }
-  for (let i = 0; i < words.length; i++) absorb1(h, words[i]!);
-}
-
-// The words hashString absorbs for a string, kept per string: reading them back is cheaper than
-// charCodeAt, above all on strings built by concatenation. The digest is the same either way.
-const wordCache = new Map<string, Int32Array>();
-
-function stringWords(s: string): Int32Array {
   const n = s.length;
-  const out = new Int32Array(1 + ((n + 1) >> 1));
-  out[0] = n;
-  let k = 1;
+  absorb1(h, n);
   let i = 0;
-  for (; i + 1 < n; i += 2) out[k++] = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
-  if (i < n) out[k] = s.charCodeAt(i);
-  return out;
+  for (; i + 1 < n; i += 2) absorb1(h, s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
+  if (i < n) absorb1(h, s.charCodeAt(i));
 }
 
 /**
