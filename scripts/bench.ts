@@ -115,12 +115,27 @@ function newGame(level: Level, cfg: GameConfig): GameState {
   return created.state;
 }
 
-/** Runs games for a while so the timed sections measure optimised code, not the JIT's first tiers. */
-function warmUp(level: Level, ms: number): void {
+/**
+ * Runs games until the rate is steady, so the timed sections measure optimised code, not the JIT's
+ * first tiers: batches of games until three in a row agree within 5 % (at least `minMs`, at most
+ * `maxMs`). On a busy machine the optimising compiler's thread gets little time and the first
+ * thousand games can run several times slower; a fixed warm-up then measured the compiler.
+ */
+function warmUp(level: Level, minMs: number, maxMs: number): void {
   const start = performance.now();
-  for (let i = 0; performance.now() - start < ms; i++) {
-    const cfg = configAt(level, i);
-    playGame(level, cfg.seed, cfg.company, cfg.policy);
+  const rates: number[] = [];
+  for (let i = 0; ; ) {
+    const t0 = performance.now();
+    let quarters = 0;
+    for (let k = 0; k < 100; k++, i++) {
+      const cfg = configAt(level, i);
+      quarters += playGame(level, cfg.seed, cfg.company, cfg.policy).state.history.length;
+    }
+    const now = performance.now();
+    rates.push(quarters / (now - t0));
+    const last = rates.slice(-3);
+    const steady = last.length === 3 && Math.max(...last) <= Math.min(...last) * 1.05;
+    if ((steady && now - start >= minMs) || now - start >= maxMs) return;
   }
 }
 
@@ -308,7 +323,7 @@ runCli(() => {
 
   // Production configuration: states are not deep-frozen (see setStateFreezing).
   setStateFreezing(false);
-  warmUp(level, 1000);
+  warmUp(level, 1500, 15_000);
   const results = SECTIONS.map((section) => ({ section, figures: section.run(ctx) }));
 
   const meta = { rulesVersion: RULES_VERSION, level: level.id, node: process.version };

@@ -12,6 +12,7 @@ import type { RngState } from './rng';
 import { rngNext } from './rng';
 import type {
   AppWeights,
+  CompanyRecord,
   EventAnswer,
   GameState,
   NewsItem,
@@ -60,8 +61,18 @@ export function metricValue(
   metric: Condition['metric'],
   last: QuarterView | undefined = lastQuarter(state),
 ): number {
-  const rec =
-    metric === 'runway' || metric === 'apiShare' || metric === 'revenue' ? recordOf(last, s.id) : undefined;
+  return metricOf(level, state, s, metric, last, recordOf(last, s.id));
+}
+
+/** metricValue with the company's record of that quarter already found (undefined: none). */
+function metricOf(
+  level: Level,
+  state: GameState,
+  s: StartupState,
+  metric: Condition['metric'],
+  last: QuarterView | undefined,
+  rec: CompanyRecord | undefined,
+): number {
   switch (metric) {
     case 'runway': {
       const burn = rec ? rec.costs - rec.revenue : 0;
@@ -107,8 +118,15 @@ export function metricValue(
   }
 }
 
-function holds(level: Level, state: GameState, s: StartupState, c: Condition, last?: QuarterView): boolean {
-  const v = metricValue(level, state, s, c.metric, last ?? lastQuarter(state));
+function holds(
+  level: Level,
+  state: GameState,
+  s: StartupState,
+  c: Condition,
+  last: QuarterView | undefined,
+  rec: CompanyRecord | undefined,
+): boolean {
+  const v = metricOf(level, state, s, c.metric, last, rec);
   switch (c.op) {
     case '<':
       return v < c.value;
@@ -133,8 +151,21 @@ export function cardApplies(
   player: boolean,
   last?: QuarterView,
 ): boolean {
+  const view = last ?? lastQuarter(state);
+  return appliesTo(level, state, s, card, player, view, recordOf(view, s.id));
+}
+
+function appliesTo(
+  level: Level,
+  state: GameState,
+  s: StartupState,
+  card: LevelCard,
+  player: boolean,
+  last: QuarterView | undefined,
+  rec: CompanyRecord | undefined,
+): boolean {
   if (card.audience === 'player' && !player) return false;
-  for (const c of card.when) if (!holds(level, state, s, c, last)) return false;
+  for (const c of card.when) if (!holds(level, state, s, c, last, rec)) return false;
   return true;
 }
 
@@ -178,20 +209,20 @@ export function drawCards(
 ): LevelCard[] {
   const { scripted, random } = cardsOfTurn(level, turn);
   const out: LevelCard[] = [];
-  if (scripted.length > 0) {
-    const view = last ?? lastQuarter(state);
-    for (const card of scripted) if (cardApplies(level, state, s, card, player, view)) out.push(card);
-  }
+  if (scripted.length === 0 && random.length === 0) return out;
+  // Last quarter and the company's record in it are found once for all the cards' conditions.
+  const view = last ?? lastQuarter(state);
+  const rec = recordOf(view, s.id);
+  for (const card of scripted) if (appliesTo(level, state, s, card, player, view, rec)) out.push(card);
   // Whether a card is drawn at all is decided first: the deck is only sorted out when it is.
   if (random.length === 0 || rngNext(rng) >= level.events.drawChance) return out;
   const deck: LevelCard[] = [];
   let total = 0;
-  const view = last ?? lastQuarter(state);
   for (const card of random) {
     const trigger = card.trigger;
     if (trigger.kind !== 'random') continue;
     if (!trigger.repeatable && s.cardsSeen.includes(card.id)) continue;
-    if (!cardApplies(level, state, s, card, player, view)) continue;
+    if (!appliesTo(level, state, s, card, player, view, rec)) continue;
     deck.push(card);
     total += trigger.weight;
   }
