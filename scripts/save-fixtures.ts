@@ -1,20 +1,25 @@
-// Writes stored-save fixtures of the CURRENT save format version to tests/fixtures/saves/, exactly as
-// the game keeps them in localStorage (one JSON line). Run it BEFORE changing the save format, so
-// every format version the game has ever written keeps real saves that the migration tests load:
-//   npx tsx scripts/save-fixtures.ts            (skips files that already exist)
+// Writes stored-save fixtures of the CURRENT save format and rules version to tests/fixtures/saves/,
+// exactly as the game keeps them in localStorage (one JSON line), named v<format>-r<rules>-<game>.json.
+// Run it BEFORE changing the save format (and after bumping RULES_VERSION), so every format version
+// the game has ever written keeps real saves that the migration tests load and resume:
+//   npx tsx scripts/save-fixtures.ts            (never overwrites a file that exists)
 // Games are played by the autopilot through a Session, like a player's clicks, with a fixed time.
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { forkReplay } from '../src/app/fork';
+import { findLevel } from '../src/app/levels';
+import { replayCodeOf } from '../src/app/replay-code';
 import { SAVE_KEY, SAVE_VERSION, writeSave } from '../src/app/save';
 import { Session } from '../src/app/session';
 import { memoryStore } from '../src/app/storage';
 import type { Command, PolicyName } from '../src/engine/index';
-import { autopilotCommands, autopilotRng } from '../src/engine/index';
+import { autopilotCommands, autopilotRng, RULES_VERSION } from '../src/engine/index';
 import { runCli } from './cli-args';
 
 const DIR = new URL('../tests/fixtures/saves/', import.meta.url).pathname;
 const SAVED_AT = '2026-03-01T08:00:00.000Z';
+const LEVEL = 'historical-2023';
 
 interface Spec {
   name: string;
@@ -25,6 +30,8 @@ interface Spec {
   quarters: number;
   /** Commands given after that, in the quarter still open (undo can take them back). */
   extra: Command[];
+  /** Play on from a fork of another spec's game after this many of its quarters (format ≥ 2). */
+  forkOf?: { spec: string; turn: number };
 }
 
 const SPECS: Spec[] = [
@@ -40,22 +47,45 @@ const SPECS: Spec[] = [
     ],
   },
   { name: 'ended', seed: 7, company: 'zhipu', policy: 'applications-first', quarters: Infinity, extra: [] },
+  {
+    name: 'fork',
+    seed: 7,
+    company: 'zhipu',
+    policy: 'overseas-first',
+    quarters: 7,
+    extra: [{ type: 'plan/set-spend', amount: 9000 }],
+    forkOf: { spec: 'ended', turn: 4 },
+  },
 ];
 
-function play(spec: Spec): Session {
-  const started = Session.start({ levelId: 'historical-2023', seed: spec.seed, company: spec.company });
-  if (!started.ok) throw new Error(started.message);
-  const s = started.session;
-  const rng = autopilotRng(spec.seed);
-  while (s.state.history.length < spec.quarters && s.state.ending === null)
-    for (const cmd of autopilotCommands(s.level, s.state, spec.policy, rng)) {
-      const r = s.dispatch(cmd);
-      if (!r.ok) throw new Error(`${spec.name}: ${cmd.type} refused: ${r.error.message}`);
-    }
-  for (const cmd of spec.extra) {
+function dispatchAll(s: Session, name: string, cmds: readonly Command[]): void {
+  for (const cmd of cmds) {
     const r = s.dispatch(cmd);
-    if (!r.ok) throw new Error(`${spec.name}: ${cmd.type} refused: ${r.error.message}`);
+    if (!r.ok) throw new Error(`${name}: ${cmd.type} refused: ${r.error.message}`);
   }
+}
+
+function play(spec: Spec): Session {
+  let s: Session;
+  if (spec.forkOf) {
+    const parentSpec = SPECS.find((p) => p.name === spec.forkOf?.spec)!;
+    const parent = play(parentSpec);
+    const code = replayCodeOf(parent.level, parent.state, parent.log, parent.setup.branch ?? null);
+    const forked = forkReplay(code, spec.forkOf.turn, findLevel);
+    if (!forked.ok) throw new Error(`${spec.name}: ${forked.message}`);
+    const started = Session.start({ ...parent.setup, branch: forked.fork.branch });
+    if (!started.ok) throw new Error(started.message);
+    s = started.session;
+    dispatchAll(s, spec.name, forked.fork.log);
+  } else {
+    const started = Session.start({ levelId: LEVEL, seed: spec.seed, company: spec.company });
+    if (!started.ok) throw new Error(started.message);
+    s = started.session;
+  }
+  const rng = autopilotRng(spec.seed, spec.forkOf ? 1 : 0);
+  while (s.state.history.length < spec.quarters && s.state.ending === null)
+    dispatchAll(s, spec.name, autopilotCommands(s.level, s.state, spec.policy, rng));
+  dispatchAll(s, spec.name, spec.extra);
   if (!s.log.some((c) => c.type === 'event/answer')) throw new Error(`${spec.name}: no event was answered`);
   return s;
 }
@@ -63,7 +93,7 @@ function play(spec: Spec): Session {
 runCli(() => {
   mkdirSync(DIR, { recursive: true });
   for (const spec of SPECS) {
-    const file = join(DIR, `v${SAVE_VERSION}-${spec.name}.json`);
+    const file = join(DIR, `v${SAVE_VERSION}-r${RULES_VERSION}-${spec.name}.json`);
     if (existsSync(file)) {
       process.stdout.write(`kept ${file}\n`);
       continue;

@@ -7,12 +7,15 @@ import { applyCommand, createGame, hashState } from '../engine/index';
 import type { Level } from '../engine/level';
 import type { Command, CommandResult, GameState, Rejection } from '../engine/types';
 import { getLevel } from './levels';
+import type { Branch } from './replay-code';
 
 /** What a game is started from: with the command log, everything a replay needs. */
 export interface GameSetup {
   levelId: string;
   seed: number;
   company: string;
+  /** For a game forked from another's replay: where it branched off (kept in saves and codes). */
+  branch?: Branch | null;
 }
 
 export type SessionListener = (session: Session) => void;
