@@ -15,7 +15,8 @@ fc.configureGlobal({
   reporter: (details) => {
     cases += details.numRuns;
     properties++;
-    if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? 'property failed');
+    if (details.failed)
+      throw new Error(fc.defaultReportMessage(details) ?? 'property failed', { cause: details.errorInstance });
   },
 });
 

@@ -18,7 +18,7 @@ const zh = {
   'title.language': '语言',
   'title.instructor': '教师模式',
   'title.footnote': '每一步自动保存在本机浏览器 · 无需联网 · 默认静音',
-  'title.noSaving': '浏览器不允许本地存储：本局不会被保存。',
+  'title.noSaving': '浏览器不允许本地存储（或存储空间已满）：本局不会被保存。',
   'placeholder.engineReady': '游戏引擎已就绪。',
   loading: '加载中…',
 
@@ -500,7 +500,8 @@ const en: Record<TextKey, string> = {
   'title.language': 'Language',
   'title.instructor': 'Instructor',
   'title.footnote': 'Every move is saved in this browser · works offline · sound off',
-  'title.noSaving': 'This browser does not allow local storage: this game will not be saved.',
+  'title.noSaving':
+    'This browser does not let the game store anything (storage off or full): this game will not be saved.',
   'placeholder.engineReady': 'The game engine is ready.',
   loading: 'Loading…',
 

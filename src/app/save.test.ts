@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppContext, preferredLanguage, SCREEN_KEY } from './context';
+import { AppContext, PROBE_KEY, preferredLanguage, SCREEN_KEY } from './context';
 import { forkReplay } from './fork';
 import { hasText, LANGUAGES, t } from './i18n';
 import { findLevel } from './levels';
@@ -17,7 +17,7 @@ import {
 } from './save';
 import { Session } from './session';
 import type { KeyValueStore } from './storage';
-import { memoryStore } from './storage';
+import { memoryStore, webStore } from './storage';
 
 function game(): Session {
   const r = Session.start({ levelId: 'historical-2023', seed: 7, company: 'zhipu' });
@@ -224,6 +224,32 @@ describe('the application context', () => {
     const app2 = new AppContext(full, memoryStore(), []);
     expect(app2.newGame({ levelId: 'historical-2023', seed: 1, company: 'minimax' })).toBeNull();
     expect(app2.saving).toBe(false);
+  });
+
+  it('knows at start-up when the browser stores nothing, and still plays', () => {
+    for (const store of [webStore(undefined), webStore(null)]) {
+      const app = new AppContext(store, webStore(undefined), ['en']);
+      expect(app.saving).toBe(false);
+      expect(app.newGame({ levelId: 'historical-2023', seed: 2, company: 'zhipu' })).toBeNull();
+      expect(app.session!.dispatch({ type: 'plan/set-spend', amount: 999 }).ok).toBe(true);
+      expect(app.saving).toBe(false);
+      // the page keeps its values (language, screen) until it is closed
+      app.setLanguage('zh-CN');
+      expect(app.lang).toBe('zh-CN');
+      expect(store.get(PROBE_KEY)).toBeNull();
+    }
+    const throwing = webStore({
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      removeItem: () => {},
+      key: () => null,
+      length: 0,
+      clear: () => {},
+    } as Storage);
+    expect(new AppContext(throwing, memoryStore(), []).saving).toBe(false);
+    expect(new AppContext(memoryStore(), memoryStore(), []).saving).toBe(true);
   });
 
   it('remembers the language', () => {

@@ -1,7 +1,8 @@
 // Saves and sessions in the browser: a reload in the middle of a quarter resumes the same state
 // (same hash, same screen); undo takes back a move within the quarter; a corrupted or old save is
 // reported, kept as a backup, and does not block a new game; a save of the first format version
-// continues in today's game; the layout fits 1920×1080 too.
+// continues in today's game; storage that is forbidden or full is said, not fatal; the layout
+// fits 1920×1080 too.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -180,6 +181,35 @@ describe('saves, reloads and undo', () => {
       expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('says so when the browser stores nothing (forbidden or full), and still plays', async () => {
+    for (const block of ['forbidden', 'full'] as const) {
+      const { page, context, problems } = await openGame(browser, inject('baseUrl'));
+      try {
+        await context.addInitScript((how) => {
+          if (how === 'forbidden')
+            Object.defineProperty(window, 'localStorage', {
+              get() {
+                throw new DOMException('storage is disabled', 'SecurityError');
+              },
+            });
+          else
+            Storage.prototype.setItem = () => {
+              throw new DOMException('quota exceeded', 'QuotaExceededError');
+            };
+        }, block);
+        await page.reload();
+        await waitScreen(page, 'Title');
+        expect(await page.textContent('.title-menu .footnote'), block).toMatch(/will not be saved/);
+        await newGame(page, 'moonshot', 77);
+        expect(await page.textContent('.save-state'), block).toMatch(/Not saved/);
+        expect((await hash(page)).length).toBeGreaterThan(0);
+        expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
+      } finally {
+        await context.close();
+      }
     }
   });
 
