@@ -85,6 +85,13 @@ export function mutateAt(v: unknown, path: Path, mutate: Mutation): unknown {
   return obj;
 }
 
+/** JSON objects that break naive code: String() of the first throws; the others shadow built-ins. */
+export const HOSTILE: readonly unknown[] = [
+  JSON.parse('{"toString": 0, "valueOf": 0}'),
+  JSON.parse('{"__proto__": {"type": "quarter/end"}, "constructor": 1}'),
+  JSON.parse('{"hasOwnProperty": 1, "length": 99}'),
+];
+
 /** Deleted, replaced by random JSON or by a value of a wrong type or range, shifted, or cut short. */
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant<Mutation>(() => DELETE),
@@ -93,11 +100,13 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
       () =>
         x,
   ),
-  fc.constantFrom<unknown>(null, '', 'x', 0, -1, 1.5, -0.5, 1e21, -1e21, 2 ** 53, true, [], {}).map(
-    (x): Mutation =>
-      () =>
-        x,
-  ),
+  fc
+    .constantFrom<unknown>(null, '', 'x', 0, -1, 1.5, -0.5, 1e21, -1e21, 2 ** 53, true, [], {}, ...HOSTILE)
+    .map(
+      (x): Mutation =>
+        () =>
+          x,
+    ),
   fc.integer({ min: -1000, max: 1000 }).map(
     (d): Mutation =>
       (old) =>

@@ -9,7 +9,7 @@ import { applyCommand, hashState } from '../src/engine/index';
 import type { Level } from '../src/engine/level';
 import type { Command, GameState } from '../src/engine/types';
 import { COMMAND_TYPES } from '../src/engine/types';
-import { budget, runs, seedFor } from './fuzz';
+import { budget, HOSTILE, runs, seedFor } from './fuzz';
 import {
   clone,
   commandArb,
@@ -322,7 +322,7 @@ describe('commands of any JSON shape (as a save or a code could carry them)', ()
         'choiceId',
         'x',
       ),
-      fc.jsonValue({ maxDepth: 2 }),
+      fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(...HOSTILE)),
     );
     const junkArb = fc.oneof(
       fc.tuple(fc.constantFrom(...KNOWN_TYPES), fieldsArb).map(([type, f]) => ({ ...f, type })),
