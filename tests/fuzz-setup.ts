@@ -16,7 +16,9 @@ fc.configureGlobal({
     cases += details.numRuns;
     properties++;
     if (details.failed)
-      throw new Error(fc.defaultReportMessage(details) ?? 'property failed', { cause: details.errorInstance });
+      throw new Error(fc.defaultReportMessage(details) ?? 'property failed', {
+        cause: details.errorInstance,
+      });
   },
 });
 
