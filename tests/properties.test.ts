@@ -9,6 +9,7 @@ import { applyCommand, hashState } from '../src/engine/index';
 import type { Level } from '../src/engine/level';
 import type { Command, GameState } from '../src/engine/types';
 import { COMMAND_TYPES } from '../src/engine/types';
+import { budget, HOSTILE, runs, seedFor } from './fuzz';
 import {
   clone,
   commandArb,
@@ -29,10 +30,11 @@ import {
 const PAIRS = propertyPairs(2);
 /**
  * Runs per (level, company) pair of the historical level; raise with FC_RUNS=200 for a longer bug
- * hunt. The other bundled levels (variants of it) get a quarter of that, the events level 3/4, so
- * the file's time does not grow with every level added.
+ * hunt (npm run fuzz multiplies it by FUZZ_SCALE and explores other seeds: tests/fuzz.ts). The
+ * other bundled levels (variants of it) get a quarter of that, the events level 3/4, so the
+ * file's time does not grow with every level added.
  */
-const RUNS_PER_PAIR = Number(process.env.FC_RUNS ?? 16);
+const RUNS_PER_PAIR = Number(process.env.FC_RUNS ?? runs(16));
 const runsFor = (level: Level, base = RUNS_PER_PAIR) =>
   level.id === HISTORICAL_ID
     ? base
@@ -54,7 +56,7 @@ function propertyForAllPairs(
           fc.property(seedArb, quartersArb(maxQuarters), (seed, quarters) =>
             body(level, company, seed, quarters),
           ),
-          { numRuns: runsFor(level), seed: 20230101 },
+          { numRuns: runsFor(level), seed: seedFor(20230101) },
         );
       });
     }
@@ -250,7 +252,7 @@ describe('rejected commands leave the state alone', () => {
             },
           });
         }),
-        { numRuns: runsFor(level), seed: 7 },
+        { numRuns: runsFor(level), seed: seedFor(7) },
       );
     });
   }
@@ -286,9 +288,64 @@ describe('rejected commands leave the state alone', () => {
           expect(r.state).toBe(state);
           expect(state).toEqual(copy);
         }),
-        { numRuns: 300, seed: 3 },
+        budget(300, 3),
       );
     }
+  });
+});
+
+describe('commands of any JSON shape (as a save or a code could carry them)', () => {
+  it('are applied or refused with a message, never thrown, and a refusal changes nothing', () => {
+    const { level, company } = PAIRS[0]!;
+    const states = [0, 2, 5].map(
+      (q) =>
+        playQuarters(
+          level,
+          41,
+          company,
+          Array.from({ length: q }, () => []),
+        ).state,
+    );
+    const fieldsArb = fc.dictionary(
+      fc.constantFrom(
+        'amount',
+        'pretrainingBp',
+        'appWeights',
+        'mode',
+        'price',
+        'hires',
+        'payLevel',
+        'intensity',
+        'target',
+        'offerId',
+        'eventId',
+        'choiceId',
+        'x',
+      ),
+      fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(...HOSTILE)),
+    );
+    const junkArb = fc.oneof(
+      fc.tuple(fc.constantFrom(...KNOWN_TYPES), fieldsArb).map(([type, f]) => ({ ...f, type })),
+      fc.jsonValue({ maxDepth: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.nat(states.length - 1), junkArb, (i, junk) => {
+        const state = states[i]!;
+        const copy = JSON.stringify(state);
+        let r: ReturnType<typeof applyCommand>;
+        try {
+          r = applyCommand(level, state, junk as Command);
+        } catch (e) {
+          throw new Error(`applyCommand threw on ${JSON.stringify(junk)}: ${String(e)}`);
+        }
+        if (!r.ok) {
+          expect(r.state).toBe(state);
+          expect(r.error.message.length).toBeGreaterThan(0);
+        }
+        expect(JSON.stringify(state)).toBe(copy);
+      }),
+      budget(400, 17),
+    );
   });
 });
 
@@ -303,7 +360,7 @@ describe('same level + seed + commands ⇒ same per-quarter hashes', () => {
           expect(hashState(b.state)).toBe(hashState(a.state));
           expect(b.state).toEqual(a.state);
         }),
-        { numRuns: Math.ceil(runsFor(level) / 3), seed: 11 },
+        { numRuns: Math.ceil(runsFor(level) / 3), seed: seedFor(11) },
       );
     });
   }
@@ -347,7 +404,7 @@ describe('after the game ends every command is refused with game-over', () => {
             expect(JSON.stringify(state)).toBe(copy);
           },
         ),
-        { numRuns: Math.ceil(runsFor(level) / 3), seed: 13 },
+        { numRuns: Math.ceil(runsFor(level) / 3), seed: seedFor(13) },
       );
     });
   }

@@ -1,10 +1,13 @@
 // Fuzzing the replay-code decoder and verifier: whatever the input — random text, a cut or
 // bit-flipped code, a code with swapped commands or other versions, random payloads that pass
-// the checksum — the answer is one of the named outcomes with a message, never an exception.
+// the checksum — the answer is one of the named outcomes with a message, never an exception. Codes
+// of randomly played games (the property tests' command arbitraries) verify as the same game, and
+// forking any code at any quarter number answers by name too.
 
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { forkReplay } from '../src/app/fork';
 import { findLevel, getLevel } from '../src/app/levels';
 import type { Replay, ReplayStatus, VerifyOutcome } from '../src/app/replay-code';
 import {
@@ -19,6 +22,8 @@ import {
 } from '../src/app/replay-code';
 import { hashState, playGame } from '../src/engine/index';
 import { RULES_VERSION } from '../src/engine/version';
+import { budget, noThrow } from './fuzz';
+import { isQuarterEnd, playQuarters, quartersArb } from './helpers';
 
 const level = getLevel('historical-2023');
 const games = [
@@ -59,14 +64,14 @@ describe('replay-code fuzzing', () => {
         outcome(s);
         outcome(`ST1.${s}`);
       }),
-      { numRuns: 300 },
+      budget(300, 801),
     );
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{0,400}$/), (s) => {
         const v = outcome(`ST1.${s}`);
         expect(['corrupted', 'unknown-format']).toContain(v.status);
       }),
-      { numRuns: 300 },
+      budget(300, 802),
     );
   });
 
@@ -78,7 +83,7 @@ describe('replay-code fuzzing', () => {
         expect(v.status).not.toBe('valid');
         expect(['corrupted', 'unknown-format']).toContain(v.status);
       }),
-      { numRuns: 200 },
+      budget(200, 803),
     );
   });
 
@@ -90,7 +95,7 @@ describe('replay-code fuzzing', () => {
         const v = outcome(`ST1.${toBase64Url(bytes)}`);
         if (v.status === 'valid') expect(v.finalHash).toBe(hashState(games[i]!.state));
       }),
-      { numRuns: 200 },
+      budget(200, 804),
     );
   });
 
@@ -108,7 +113,7 @@ describe('replay-code fuzzing', () => {
         expect(['valid', 'tampered', 'illegal-command']).toContain(v.status);
         if (v.status === 'valid') expect(v.finalHash).toBe(r.finalHash);
       }),
-      { numRuns: 120 },
+      budget(120, 805),
     );
     expect(seen.has('tampered') || seen.has('illegal-command')).toBe(true);
   });
@@ -131,7 +136,7 @@ describe('replay-code fuzzing', () => {
           expect(outcome(`ST${rules + 2}.${codes[i]!.slice(4)}`).status).toBe('unknown-format');
         },
       ),
-      { numRuns: 40 },
+      budget(40, 806),
     );
   });
 
@@ -164,7 +169,46 @@ describe('replay-code fuzzing', () => {
         const payload = withHeader ? new Uint8Array([...prefix, ...bytes]) : bytes;
         outcome(pack(payload));
       }),
-      { numRuns: 400 },
+      budget(400, 807),
+    );
+  });
+
+  it('codes of randomly played games verify as the same game; flipped, they get a named outcome', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 0x7fffffff }),
+        fc.constantFrom(...level.player.companies),
+        quartersArb(16, 5),
+        fc.boolean(),
+        fc.nat(),
+        fc.nat(7),
+        (seed, company, quarters, finish, pos, bit) => {
+          const play = playQuarters(level, seed, company, quarters, { finish });
+          // the log a player leaves: the accepted commands only
+          const log = play.steps.filter((st) => st.result.ok).map((st) => st.cmd);
+          const code = noThrow('replayCodeOf', () => replayCodeOf(level, play.state, log));
+          const v = outcome(code);
+          expect(v.status, v.message).toBe('valid');
+          if (v.status === 'valid') {
+            expect(v.finalHash).toBe(hashState(play.state));
+            expect(v.replay.log.length).toBe(log.length);
+          }
+          const bytes = fromBase64Url(code.slice(4))!;
+          bytes[pos % bytes.length]! ^= 1 << bit;
+          const flipped = outcome(`ST1.${toBase64Url(bytes)}`);
+          if (flipped.status === 'valid') expect(flipped.finalHash).toBe(hashState(play.state));
+          // forking it after any number of quarters, sensible or not, answers by name
+          const quartersPlayed = log.filter(isQuarterEnd).length;
+          for (const turn of [0, pos % (quartersPlayed + 2), quartersPlayed + 1, -1, 1.5, Number.NaN]) {
+            const f = noThrow('forkReplay', () => forkReplay(code, turn, findLevel));
+            if (f.ok) {
+              expect(f.fork.turn).toBe(turn);
+              expect(f.fork.branch.parentHash).toBe(hashState(play.state));
+            } else expect(['bad-quarter', 'invalid-replay']).toContain(f.reason);
+          }
+        },
+      ),
+      budget(25, 808),
     );
   });
 

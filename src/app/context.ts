@@ -12,6 +12,8 @@ import type { KeyValueStore } from './storage';
 
 export const LANG_KEY = 'sixTigers.lang';
 export const SCREEN_KEY = 'sixTigers.screen';
+/** Written and removed at start-up to learn whether this browser stores anything at all. */
+export const PROBE_KEY = 'sixTigers.probe';
 
 /** Screens a reload can land on. */
 export type GameScreen = 'dashboard' | 'results' | 'ending';
@@ -36,7 +38,7 @@ export class AppContext {
   saved: Session | null = null;
   /** A save that could not be restored at start-up (kept as a backup), to tell the player. */
   badSave: BadSave | null = null;
-  /** False once a write failed (storage full or forbidden): the title says saves are off. */
+  /** False when storage is missing or forbidden, or once a write failed (full): the screens say saves are off. */
   saving = true;
   private readonly langListeners = new Set<(lang: Language) => void>();
   private unsubscribeSave: (() => void) | null = null;
@@ -47,6 +49,9 @@ export class AppContext {
     browserLanguages: readonly string[],
   ) {
     this.lang = preferredLanguage(store.get(LANG_KEY), browserLanguages);
+    // Storage that is missing or forbidden is known before the first game: the title says so.
+    this.saving = store.set(PROBE_KEY, '1');
+    store.remove(PROBE_KEY);
     const loaded = readSave(store);
     if (loaded.kind === 'ok') this.saved = loaded.session;
     else if (loaded.kind === 'bad') this.badSave = loaded;

@@ -135,7 +135,7 @@ describe('forks', () => {
     // A plain game saves without a branch; a save with a broken branch record is refused.
     const plain = Session.start({ levelId: level.id, seed: 21, company: 'baichuan' });
     if (!plain.ok) throw new Error(plain.message);
-    expect(saveFileOf(plain.session, 'now').branch).toBeUndefined();
+    expect(saveFileOf(plain.session, 'now').branch).toBeNull();
     expect(plain.session.branch).toBeNull();
     const broken = restoreSave(JSON.stringify({ ...file, branch: { parentHash: '<b>', turn: 7 } }));
     expect(!broken.ok && broken.problem).toBe('unreadable');

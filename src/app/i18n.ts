@@ -18,15 +18,17 @@ const zh = {
   'title.language': '语言',
   'title.instructor': '教师模式',
   'title.footnote': '每一步自动保存在本机浏览器 · 无需联网 · 默认静音',
-  'title.noSaving': '浏览器不允许本地存储：本局不会被保存。',
+  'title.noSaving': '浏览器不允许本地存储（或存储空间已满）：本局不会被保存。',
   'placeholder.engineReady': '游戏引擎已就绪。',
   loading: '加载中…',
 
   'save.bad.unreadable': '上次的存档已损坏，无法读取。',
   'save.bad.old': '上次的存档来自旧版本游戏，规则已变化，无法继续。',
+  'save.bad.future': '上次的存档来自更新版本的游戏，这个版本读不了它，无法继续。',
+  'save.bad.unknown-level': '上次的存档所用的关卡在这个版本里不存在，无法继续。',
   'save.bad.diverged': '上次的存档无法按原样重演（校验码不符），无法继续。',
   'save.bad.kept': '已把原存档备份为 “{key}”，你可以直接开始新游戏。',
-  'save.bad.notKept': '备份失败（存储空间不足）。你仍可以开始新游戏。',
+  'save.bad.notKept': '无法另存备份（存储空间不足）：原存档暂时留在原处，开始新游戏时会被覆盖。',
 
   'common.back': '返回',
   'common.cancel': '取消',
@@ -602,17 +604,23 @@ const en: Record<TextKey, string> = {
   'title.language': 'Language',
   'title.instructor': 'Instructor',
   'title.footnote': 'Every move is saved in this browser · works offline · sound off',
-  'title.noSaving': 'This browser does not allow local storage: this game will not be saved.',
+  'title.noSaving':
+    'This browser does not let the game store anything (storage off or full): this game will not be saved.',
   'placeholder.engineReady': 'The game engine is ready.',
   loading: 'Loading…',
 
   'save.bad.unreadable': 'Your saved game is damaged and cannot be read.',
   'save.bad.old':
     'Your saved game was made by an older version with different rules; it cannot be continued.',
+  'save.bad.future':
+    'Your saved game was made by a newer version of the game, which this version cannot read; it cannot be continued here.',
+  'save.bad.unknown-level':
+    'Your saved game uses a level this version does not have; it cannot be continued.',
   'save.bad.diverged':
     'Your saved game does not replay to the same state (hash mismatch); it cannot be continued.',
   'save.bad.kept': 'A copy was kept as “{key}”. You can start a new game right away.',
-  'save.bad.notKept': 'No copy could be kept (storage full). You can still start a new game.',
+  'save.bad.notKept':
+    'No separate copy could be kept (storage full): the save stays where it is until a new game replaces it.',
 
   'common.back': 'Back',
   'common.cancel': 'Cancel',

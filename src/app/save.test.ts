@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { AppContext, preferredLanguage, SCREEN_KEY } from './context';
-import { BACKUP_PREFIX, readSave, SAVE_KEY, writeSave } from './save';
+import { AppContext, PROBE_KEY, preferredLanguage, SCREEN_KEY } from './context';
+import { forkReplay } from './fork';
+import { hasText, LANGUAGES, t } from './i18n';
+import { findLevel } from './levels';
+import { replayCodeOf } from './replay-code';
+import {
+  BACKUP_PREFIX,
+  MIGRATIONS,
+  readSave,
+  restoreSave,
+  SAVE_KEY,
+  SAVE_PROBLEMS,
+  SAVE_VERSION,
+  saveFileOf,
+  writeSave,
+} from './save';
 import { Session } from './session';
 import type { KeyValueStore } from './storage';
-import { memoryStore } from './storage';
+import { memoryStore, webStore } from './storage';
 
 function game(): Session {
   const r = Session.start({ levelId: 'historical-2023', seed: 7, company: 'zhipu' });
@@ -52,8 +66,17 @@ describe('the autosave', () => {
     const file = JSON.parse(store.get(SAVE_KEY)!);
     store.set(SAVE_KEY, JSON.stringify({ ...file, rulesVersion: file.rulesVersion - 1 }));
     expect(readSave(store)).toMatchObject({ kind: 'bad', problem: 'old' });
-    store.set(SAVE_KEY, JSON.stringify({ ...file, version: 0 }));
+    store.set(SAVE_KEY, JSON.stringify({ ...file, rulesVersion: file.rulesVersion + 1 }));
+    expect(readSave(store)).toMatchObject({ kind: 'bad', problem: 'future' });
+    store.set(SAVE_KEY, JSON.stringify({ ...file, levelVersion: file.levelVersion - 1 }));
     expect(readSave(store)).toMatchObject({ kind: 'bad', problem: 'old' });
+    store.set(SAVE_KEY, JSON.stringify({ ...file, levelId: 'atlantis-2030' }));
+    expect(readSave(store)).toMatchObject({ kind: 'bad', problem: 'unknown-level' });
+    // a format version that never existed is damage; one newer than this game is refused by name
+    store.set(SAVE_KEY, JSON.stringify({ ...file, version: 0 }));
+    expect(readSave(store)).toMatchObject({ kind: 'bad', problem: 'unreadable' });
+    store.set(SAVE_KEY, JSON.stringify({ ...file, version: SAVE_VERSION + 1 }));
+    expect(readSave(store)).toMatchObject({ kind: 'bad', problem: 'future' });
     const tampered = file.log.map((c: { type: string; amount?: number }) =>
       c.type === 'plan/set-spend' ? { ...c, amount: 4000 } : c,
     );
@@ -75,6 +98,101 @@ describe('the autosave', () => {
         .filter((k) => k.startsWith(BACKUP_PREFIX))
         .sort(),
     ).toEqual([`${BACKUP_PREFIX}2026-01-04`, `${BACKUP_PREFIX}2026-01-05`, `${BACKUP_PREFIX}2026-01-06`]);
+  });
+});
+
+describe('the autosave, format and refusals', () => {
+  it('has one migration step for every older format version, in order', () => {
+    expect(MIGRATIONS.map((m) => m.from)).toEqual(Array.from({ length: SAVE_VERSION - 1 }, (_, i) => i + 1));
+  });
+
+  it('records every quarter hash, and names the first quarter a damaged save departs from', () => {
+    const s = game();
+    for (const e of s.state.pendingEvents)
+      s.dispatch({ type: 'event/answer', eventId: e.id, choiceId: e.choices[0]! });
+    expect(s.dispatch({ type: 'quarter/end' }).ok).toBe(true);
+    const file = saveFileOf(s, 'now');
+    expect(file.checkpoints).toEqual(s.state.history.map((q) => q.hash));
+    expect(file.checkpoints.length).toBe(2);
+    const bent = { ...file, checkpoints: [file.checkpoints[0], 'abcdef0123456789'] };
+    expect(restoreSave(JSON.stringify(bent))).toMatchObject({ ok: false, problem: 'diverged' });
+    const r = restoreSave(JSON.stringify(bent));
+    if (!r.ok) expect(r.detail).toContain('2023Q2');
+    const extra = { ...file, checkpoints: [...file.checkpoints, file.checkpoints[0]] };
+    expect(restoreSave(JSON.stringify(extra))).toMatchObject({ ok: false, problem: 'diverged' });
+    // checkpoints agree but the open quarter's commands were changed: the final hash catches it
+    const log = [...file.log, { type: 'plan/set-spend', amount: 777 }];
+    expect(restoreSave(JSON.stringify({ ...file, log }))).toMatchObject({ ok: false, problem: 'diverged' });
+  });
+
+  it('keeps where a forked game branched off', () => {
+    const level = findLevel('historical-2023')!;
+    const original = game();
+    for (let q = 0; q < 3; q++) {
+      for (const e of original.state.pendingEvents)
+        original.dispatch({ type: 'event/answer', eventId: e.id, choiceId: e.choices[0]! });
+      original.dispatch({ type: 'quarter/end' });
+    }
+    const forked = forkReplay(replayCodeOf(level, original.state, original.log), 2, findLevel);
+    if (!forked.ok) throw new Error(forked.message);
+    const { fork } = forked;
+    const setup = { levelId: level.id, seed: 7, company: 'zhipu', branch: fork.branch };
+    const started = Session.start(setup);
+    if (!started.ok) throw new Error(started.message);
+    for (const cmd of fork.log) started.session.dispatch(cmd);
+    started.session.dispatch({ type: 'plan/set-spend', amount: 3000 });
+    const store = memoryStore();
+    writeSave(store, started.session);
+    const loaded = readSave(store);
+    expect(loaded.kind).toBe('ok');
+    if (loaded.kind === 'ok') {
+      expect(loaded.session.setup.branch).toEqual(fork.branch);
+      expect(loaded.session.hash()).toBe(started.session.hash());
+    }
+  });
+
+  it('leaves a bad save in place when no copy can be written (storage full)', () => {
+    const mem = memoryStore();
+    const full: KeyValueStore = {
+      ...mem,
+      set: (key, value) => (key.startsWith(BACKUP_PREFIX) ? false : mem.set(key, value)),
+    };
+    full.set(SAVE_KEY, 'garbage that was once a save');
+    expect(readSave(full)).toMatchObject({ kind: 'bad', problem: 'unreadable', backupKey: null });
+    expect(full.get(SAVE_KEY)).toBe('garbage that was once a save');
+    // a store that says yes but keeps nothing is no copy either
+    const liar: KeyValueStore = { ...memoryStore(), set: () => true };
+    expect(readSave({ ...liar, get: (k) => (k === SAVE_KEY ? 'junk' : null) })).toMatchObject({
+      kind: 'bad',
+      backupKey: null,
+    });
+  });
+
+  it('never overwrites an earlier backup with the same time stamp', () => {
+    const store = memoryStore();
+    store.set(SAVE_KEY, 'first junk');
+    readSave(store, 'same-moment');
+    store.set(SAVE_KEY, 'second junk');
+    const second = readSave(store, 'same-moment');
+    expect(second).toMatchObject({ kind: 'bad', backupKey: `${BACKUP_PREFIX}same-moment#2` });
+    expect(store.get(`${BACKUP_PREFIX}same-moment`)).toBe('first junk');
+    expect(store.get(`${BACKUP_PREFIX}same-moment#2`)).toBe('second junk');
+    // a stamp that sorts first is still the backup kept
+    for (const junk of ['a', 'b', 'c']) {
+      store.set(SAVE_KEY, junk);
+      readSave(store, `z-${junk}`);
+    }
+    store.set(SAVE_KEY, 'latest');
+    const latest = readSave(store, '0000');
+    expect(latest.kind === 'bad' && latest.backupKey).toBe(`${BACKUP_PREFIX}0000`);
+    expect(store.get(`${BACKUP_PREFIX}0000`)).toBe('latest');
+  });
+
+  it('has a message for every problem in both languages', () => {
+    for (const problem of SAVE_PROBLEMS) {
+      expect(hasText(`save.bad.${problem}`), problem).toBe(true);
+      for (const lang of LANGUAGES) expect(t(lang, `save.bad.${problem}`).length).toBeGreaterThan(10);
+    }
   });
 });
 
@@ -106,6 +224,32 @@ describe('the application context', () => {
     const app2 = new AppContext(full, memoryStore(), []);
     expect(app2.newGame({ levelId: 'historical-2023', seed: 1, company: 'minimax' })).toBeNull();
     expect(app2.saving).toBe(false);
+  });
+
+  it('knows at start-up when the browser stores nothing, and still plays', () => {
+    for (const store of [webStore(undefined), webStore(null)]) {
+      const app = new AppContext(store, webStore(undefined), ['en']);
+      expect(app.saving).toBe(false);
+      expect(app.newGame({ levelId: 'historical-2023', seed: 2, company: 'zhipu' })).toBeNull();
+      expect(app.session!.dispatch({ type: 'plan/set-spend', amount: 999 }).ok).toBe(true);
+      expect(app.saving).toBe(false);
+      // the page keeps its values (language, screen) until it is closed
+      app.setLanguage('zh-CN');
+      expect(app.lang).toBe('zh-CN');
+      expect(store.get(PROBE_KEY)).toBeNull();
+    }
+    const throwing = webStore({
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      removeItem: () => {},
+      key: () => null,
+      length: 0,
+      clear: () => {},
+    } as Storage);
+    expect(new AppContext(throwing, memoryStore(), []).saving).toBe(false);
+    expect(new AppContext(memoryStore(), memoryStore(), []).saving).toBe(true);
   });
 
   it('remembers the language', () => {

@@ -15,6 +15,8 @@ export interface GameSetup {
   levelId: string;
   seed: number;
   company: string;
+  /** For a game forked from another's replay: where it branched off (kept in saves and codes). */
+  branch?: Branch | null;
 }
 
 export type SessionListener = (session: Session) => void;
@@ -58,7 +60,7 @@ export class Session {
     }
     const created = createGame(level, setup.seed, setup.company);
     if (!created.ok) return { ok: false, message: created.error.message };
-    return { ok: true, session: new Session(level, setup, created.state) };
+    return { ok: true, session: new Session(level, setup, created.state, setup.branch ?? null) };
   }
 
   /**

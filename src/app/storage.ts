@@ -26,9 +26,24 @@ export function memoryStore(): KeyValueStore {
   };
 }
 
+/**
+ * The fallback when the browser gives no storage at all: values last for this page only, and
+ * every write answers false (nothing was stored for later), so the game can tell the player.
+ */
+export function pageOnlyStore(): KeyValueStore {
+  const memory = memoryStore();
+  return {
+    ...memory,
+    set: (key, value) => {
+      memory.set(key, value);
+      return false;
+    },
+  };
+}
+
 /** A guarded wrapper over a Web Storage object (localStorage or sessionStorage). */
-export function webStore(storage: Storage | undefined): KeyValueStore {
-  if (!storage) return memoryStore();
+export function webStore(storage: Storage | undefined | null): KeyValueStore {
+  if (!storage) return pageOnlyStore();
   return {
     get: (key) => {
       try {

@@ -74,7 +74,12 @@ export const effectSchema = z.discriminatedUnion('kind', [
     .strict(),
   /** Staff change now: a share (−1..1) of a role, plus a fixed number. Hiring at a premium costs wages. */
   z
-    .object({ kind: z.literal('staff'), role, share: z.number().min(-1).max(1), count: z.number().int() })
+    .object({
+      kind: z.literal('staff'),
+      role,
+      share: z.number().min(-1).max(1),
+      count: z.number().int().min(-10_000).max(10_000),
+    })
     .strict(),
   z.object({ kind: z.literal('payLevel'), level: z.enum(['below', 'market', 'plus25', 'plus50']) }).strict(),
   z.object({ kind: z.literal('intensity'), level: z.enum(['normal', 'dxz', '996']) }).strict(),
@@ -95,7 +100,7 @@ export const effectSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('modifier'),
       target: z.enum(['cacDomestic', 'cacOverseas', 'arpuOverseas', 'enterpriseDemand', 'research']),
-      factor: z.number().positive().max(10),
+      factor: z.number().min(0.01).max(10),
       quarters: z.number().int().min(1).max(16),
     })
     .strict(),
@@ -157,7 +162,7 @@ const triggerSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('random'),
-      weight: z.number().positive(),
+      weight: z.number().positive().max(1e6),
       from: label,
       to: label,
       /** A card that can come up again after it was answered (a recurring risk). */

@@ -16,6 +16,13 @@ const pos = z.number().finite().positive();
 const unit = z.number().finite().min(0).max(1);
 const int = z.number().int();
 const money = z.number().int().nonnegative().max(1e12);
+/**
+ * A number in [lo, hi]. Every parameter has bounds far beyond any sensible value (docs/levels.md,
+ * "Limits"), so that no level file, however odd, can push money past exact integers or a formula
+ * into a division by almost nothing.
+ */
+const within = (lo: number, hi: number) => z.number().finite().min(lo).max(hi);
+const upTo = (hi: number) => nonNeg.max(hi);
 
 /** A time path: quarter label → value, at least one keyframe. */
 const path = (value: z.ZodNumber = nonNeg) =>
@@ -23,7 +30,8 @@ const path = (value: z.ZodNumber = nonNeg) =>
     .record(z.string().regex(QUARTER_LABEL, 'a quarter label such as "2024Q2"'), value)
     .refine((r) => Object.keys(r).length > 0, 'at least one keyframe');
 
-const staff = z.object({ researchers: int.min(0), engineers: int.min(0), sales: int.min(0) }).strict();
+const headcount = int.min(0).max(100_000);
+const staff = z.object({ researchers: headcount, engineers: headcount, sales: headcount }).strict();
 
 export const ARCHETYPES = [
   'enterprise-gov',
@@ -48,15 +56,15 @@ const companySchema = z
     cash: money,
     valuation: money,
     ownershipBp: int.min(0).max(10000),
-    computeStock: nonNeg,
+    computeStock: upTo(1e9),
     staff,
     researchEfficiency: pos.max(2),
     inferenceCostFactor: pos.max(5),
     govTrust: unit,
-    domesticUsers: int.min(0),
-    overseasUsers: int.min(0),
+    domesticUsers: int.min(0).max(1e10),
+    overseasUsers: int.min(0).max(1e10),
     platform: unit,
-    apiPrice: nonNeg,
+    apiPrice: upTo(10_000),
     /** Named key people (fictional people in real roles) whom rivals try to poach. */
     keyPeople: z.array(keyPersonSchema).max(6),
   })
@@ -70,15 +78,15 @@ const giantSchema = z
     color: z.string().regex(/^#[0-9a-f]{6}$/i, 'a colour such as "#3366cc"'),
     /** First quarter it sells API tokens. */
     enters: z.string().regex(QUARTER_LABEL),
-    quality: path(),
+    quality: path(upTo(100)),
     /** 万元 per quarter of consumer-app advertising. */
-    adSpend: path(),
-    domesticUsers: path(),
+    adSpend: path(upTo(1e9)),
+    domesticUsers: path(upTo(1e10)),
     inferenceCostFactor: pos.max(5),
     /** Sells through its own cloud: each million tokens carries cloud margin (cross-subsidy). */
     cloud: z.boolean(),
     /** Price set at entry, ¥/M tokens. */
-    launchPrice: nonNeg,
+    launchPrice: upTo(10_000),
     /** Cost-plus markup for cost-plus pricers (DeepSeek), e.g. 0.25 = 25 %. */
     markup: nonNeg.max(10),
     /** When a comparable rival sells at under a fifth of its price, it meets that price × this (0 = free). */
@@ -92,37 +100,37 @@ const giantSchema = z
 const macroSchema = z
   .object({
     /** ¥ per effective H800-class GPU-hour (purchase amortised or rented). */
-    gpuHourPrice: path(pos),
+    gpuHourPrice: path(within(0.01, 10_000)),
     /** Millions of GPU-hours one startup can buy in a quarter (export controls, scarcity). */
-    gpuSupply: path(pos),
+    gpuSupply: path(pos.max(1e6)),
     /** Multiplier on useful FLOP per GPU-hour from better algorithms. */
-    algoEfficiency: path(pos),
+    algoEfficiency: path(pos.max(10_000)),
     /** ¥ per million tokens served by a typical startup. */
-    inferenceCost: path(pos),
+    inferenceCost: path(pos.max(1_000)),
     /** Potential API demand at the reference price, millions of tokens per quarter. */
-    apiDemand: path(pos),
+    apiDemand: path(pos.max(1e10)),
     /** Big tech's cloud margin gained per million tokens sold, ¥ (the cross-subsidy k·m). */
-    cloudSubsidy: path(),
-    frontierQuality: path(),
+    cloudSubsidy: path(upTo(1_000)),
+    frontierQuality: path(upTo(100)),
     /** Base cost of acquiring one user, ¥. */
-    cacDomestic: path(pos),
-    cacOverseas: path(pos),
+    cacDomestic: path(within(0.1, 10_000)),
+    cacOverseas: path(within(0.1, 10_000)),
     /** Enterprise deals a fully staffed sales team of 10 could close per quarter. */
-    enterpriseDemand: path(),
+    enterpriseDemand: path(upTo(100)),
     /** Multiplier on valuations and on the chance a round closes. */
-    fundingClimate: path(pos),
+    fundingClimate: path(pos.max(10)),
     /** 0..1: investors' weight on revenue rather than model rank. */
     revenueFocus: path(unit),
     /** 万元 per person per quarter at market pay. */
-    wageResearcher: path(pos),
-    wageEngineer: path(pos),
-    wageSales: path(pos),
+    wageResearcher: path(pos.max(1_000)),
+    wageEngineer: path(pos.max(1_000)),
+    wageSales: path(pos.max(1_000)),
     /** 0..1: how hard it is to hire (non-competes, hundred-model war). */
     talentTightness: path(unit),
     /** Share of researchers approached by rivals each quarter. */
     poachPressure: path(unit),
     /** Pay premium rivals offer when they poach (0.5 = +50 %). */
-    poachOffer: path(nonNeg),
+    poachOffer: path(upTo(5)),
   })
   .strict();
 
@@ -130,43 +138,43 @@ const marketSchema = z
   .object({
     scalingExponent: pos.max(1),
     /** C0 of the scaling curve, in 1e21 FLOP. */
-    scalingC0: pos,
+    scalingC0: pos.max(1e9),
     /** Useful FLOP per GPU-hour at normal utilisation, in 1e21 units (1.25e18 → 0.00125). */
-    flopPerGpuHour: pos,
+    flopPerGpuHour: pos.max(1),
     obsolescence: unit,
     trainingQuarters: int.min(1).max(4),
     /** Researchers a lab needs for its full research efficiency. */
-    researchersForFullEfficiency: pos,
+    researchersForFullEfficiency: within(1, 100_000),
     /** Quality points below an open-weights model that a startup's apps can reach by building on it. */
-    openModelGap: nonNeg,
+    openModelGap: upTo(100),
     /** Spread of a training run's outcome (±, as a share of its compute). */
     runLuck: unit,
     api: z
       .object({
-        beta: nonNeg,
-        alpha: nonNeg,
-        outsideUtility: z.number().finite(),
+        beta: upTo(10),
+        alpha: within(0.01, 100),
+        outsideUtility: within(-100, 100),
         elasticity: nonNeg.max(2),
-        referencePrice: pos,
-        minRefPrice: pos,
-        startRefPrice: pos,
+        referencePrice: within(0.01, 10_000),
+        minRefPrice: within(0.01, 10_000),
+        startRefPrice: within(0.01, 10_000),
         noise: unit,
         /** Utility gained from developer-platform spending, and the spend (万元) giving half of it. */
-        marketingBoost: nonNeg,
-        marketingHalf: pos,
-        premiumFactor: pos,
-        undercutFactor: pos,
+        marketingBoost: upTo(100),
+        marketingHalf: within(1, 1e9),
+        premiumFactor: pos.max(100),
+        undercutFactor: pos.max(100),
       })
       .strict(),
     domestic: z
       .object({
-        arpu: nonNeg,
-        tokensPerUser: nonNeg,
+        arpu: upTo(1_000),
+        tokensPerUser: upTo(1_000),
         baseChurn: unit,
-        gapChurn: nonNeg,
-        organicRate: nonNeg,
-        adSaturation: pos,
-        engineersPerMillionUsers: pos,
+        gapChurn: upTo(10),
+        organicRate: upTo(10),
+        adSaturation: within(1, 1e12),
+        engineersPerMillionUsers: within(0.01, 10_000),
         /** Chance per quarter of a store or regulatory shock, and the share of users it removes. */
         shockChance: unit,
         shockLoss: unit,
@@ -174,48 +182,50 @@ const marketSchema = z
       .strict(),
     overseas: z
       .object({
-        arpu: nonNeg,
-        tokensPerUser: nonNeg,
+        arpu: upTo(1_000),
+        tokensPerUser: upTo(1_000),
         baseChurn: unit,
-        gapChurn: nonNeg,
-        organicRate: nonNeg,
-        adSaturation: pos,
-        engineersPerMillionUsers: pos,
+        gapChurn: upTo(10),
+        organicRate: upTo(10),
+        adSaturation: within(1, 1e12),
+        engineersPerMillionUsers: within(0.01, 10_000),
         shockChance: unit,
         shockLoss: unit,
       })
       .strict(),
     enterprise: z
       .object({
-        dealRevenue: money,
-        customisationRatio: nonNeg,
-        platformCostPerPoint: pos,
+        dealRevenue: money.max(1e7),
+        customisationRatio: upTo(100),
+        platformCostPerPoint: within(1, 1e9),
         platformDecay: unit,
-        engineersPerProject: pos,
-        qualityFloor: nonNeg,
+        engineersPerProject: within(0.01, 10_000),
+        qualityFloor: upTo(100),
       })
       .strict(),
     talent: z
       .object({
         baseAttrition: unit,
-        gamma: pos,
-        loyaltyBias: z.number().finite(),
+        gamma: pos.max(100),
+        loyaltyBias: within(-100, 100),
         hireFraction: unit,
         severanceQuarters: nonNeg.max(4),
-        burnoutGain: z.object({ normal: z.number(), dxz: z.number(), '996': z.number() }).strict(),
-        output: z.object({ normal: pos, dxz: pos, '996': pos }).strict(),
+        burnoutGain: z.object({ normal: within(-1, 1), dxz: within(-1, 1), '996': within(-1, 1) }).strict(),
+        output: z.object({ normal: pos.max(10), dxz: pos.max(10), '996': pos.max(10) }).strict(),
         burnoutAttrition: unit,
-        payMultiplier: z.object({ below: pos, market: pos, plus25: pos, plus50: pos }).strict(),
+        payMultiplier: z
+          .object({ below: pos.max(10), market: pos.max(10), plus25: pos.max(10), plus50: pos.max(10) })
+          .strict(),
       })
       .strict(),
     funding: z
       .object({
-        qualityValue: nonNeg,
-        userValue: nonNeg,
-        revenueMultiple: nonNeg,
+        qualityValue: upTo(1e9),
+        userValue: upTo(100),
+        revenueMultiple: upTo(1_000),
         maxDilutionBp: int.min(100).max(9000),
         baseCloseChance: unit,
-        acquisitionRunway: nonNeg,
+        acquisitionRunway: upTo(100),
         acquisitionDiscount: pos.max(2),
         /** Quarters a funding round takes to close after it is opened (0: at the end of the same quarter). */
         closeQuarters: int.min(0).max(2),

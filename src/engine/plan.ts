@@ -25,11 +25,25 @@ export function reject(code: RejectionCode, message: string): Rejection {
   return { code, message };
 }
 
+/**
+ * A value taken from a command, for a refusal message. Commands may come from JSON (a save), where
+ * `String(x)` throws on an object such as {"toString": 0}: this never throws, whatever the value.
+ */
+export function shown(x: unknown): string {
+  if (typeof x === 'string') return x;
+  if (typeof x !== 'object' || x === null) return String(x);
+  try {
+    return JSON.stringify(x) ?? typeof x;
+  } catch {
+    return typeof x;
+  }
+}
+
 const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x);
 
 export function checkSpend(company: StartupState, amount: unknown): Rejection | null {
   if (!isInt(amount) || amount < 0)
-    return reject('bad-amount', `spend must be a whole non-negative number of 万元, got ${String(amount)}`);
+    return reject('bad-amount', `spend must be a whole non-negative number of 万元, got ${shown(amount)}`);
   if (amount > company.cash)
     return reject('insufficient-cash', `spend ${amount} exceeds cash ${company.cash} (万元)`);
   return null;
@@ -39,7 +53,7 @@ export function checkSplit(pretrainingBp: unknown, weights: unknown): Rejection 
   if (!isInt(pretrainingBp) || pretrainingBp < 0 || pretrainingBp > 10000)
     return reject(
       'bad-share',
-      `pretraining share must be 0..10000 basis points, got ${String(pretrainingBp)}`,
+      `pretraining share must be 0..10000 basis points, got ${shown(pretrainingBp)}`,
     );
   if (typeof weights !== 'object' || weights === null) return reject('malformed', 'appWeights missing');
   const w = weights as Record<string, unknown>;
@@ -52,7 +66,7 @@ export function checkSplit(pretrainingBp: unknown, weights: unknown): Rejection 
     if (!isInt(v) || v < 0 || v > 100)
       return reject(
         'bad-share',
-        `application weight ${m} must be a whole percentage 0..100, got ${String(v)}`,
+        `application weight ${m} must be a whole percentage 0..100, got ${shown(v)}`,
       );
     sum += v;
   }
@@ -64,13 +78,13 @@ export function checkPricing(mode: unknown, price: unknown): Rejection | null {
   if (typeof mode !== 'string' || !(PRICING_MODES as readonly string[]).includes(mode))
     return reject(
       'bad-pricing-mode',
-      `unknown pricing mode "${String(mode)}" (valid: ${PRICING_MODES.join(', ')})`,
+      `unknown pricing mode "${shown(mode)}" (valid: ${PRICING_MODES.join(', ')})`,
     );
   if (mode === 'exact') {
     if (typeof price !== 'number' || !Number.isFinite(price) || price < 0 || price > MAX_PRICE)
-      return reject('bad-price', `price must be 0..${MAX_PRICE} ¥ per million tokens, got ${String(price)}`);
+      return reject('bad-price', `price must be 0..${MAX_PRICE} ¥ per million tokens, got ${shown(price)}`);
   } else if (price !== undefined && (typeof price !== 'number' || !Number.isFinite(price))) {
-    return reject('bad-price', `price must be a number, got ${String(price)}`);
+    return reject('bad-price', `price must be a number, got ${shown(price)}`);
   }
   return null;
 }
@@ -91,7 +105,7 @@ export function checkPeople(
       if (!isInt(v) || v > MAX_HIRES)
         return reject(
           'bad-hires',
-          `hires for ${role} must be a whole number up to ${MAX_HIRES}, got ${String(v)}`,
+          `hires for ${role} must be a whole number up to ${MAX_HIRES}, got ${shown(v)}`,
         );
       if (v < 0 && -v > company.staff[role as keyof Staff])
         return reject(
@@ -103,12 +117,12 @@ export function checkPeople(
   if (payLevel !== undefined && !(PAY_LEVELS as readonly unknown[]).includes(payLevel))
     return reject(
       'bad-pay-level',
-      `unknown pay level "${String(payLevel)}" (valid: ${PAY_LEVELS.join(', ')})`,
+      `unknown pay level "${shown(payLevel)}" (valid: ${PAY_LEVELS.join(', ')})`,
     );
   if (intensity !== undefined && !(INTENSITIES as readonly unknown[]).includes(intensity))
     return reject(
       'bad-intensity',
-      `unknown work intensity "${String(intensity)}" (valid: ${INTENSITIES.join(', ')})`,
+      `unknown work intensity "${shown(intensity)}" (valid: ${INTENSITIES.join(', ')})`,
     );
   return null;
 }
@@ -116,10 +130,7 @@ export function checkPeople(
 export function checkRoundTarget(level: Level, target: unknown): Rejection | null {
   void level;
   if (!isInt(target) || target <= 0 || target > 1e10)
-    return reject(
-      'bad-amount',
-      `round target must be a positive whole number of 万元, got ${String(target)}`,
-    );
+    return reject('bad-amount', `round target must be a positive whole number of 万元, got ${shown(target)}`);
   return null;
 }
 

@@ -193,6 +193,15 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
     b.budgetBy.overseas = Math.round((apps * w.overseas) / 100);
     b.budgetBy.enterprise = Math.round((apps * w.enterprise) / 100);
     b.budgetBy.api = apps - b.budgetBy.domestic - b.budgetBy.overseas - b.budgetBy.enterprise;
+    if (b.budgetBy.api < 0) {
+      // Three shares rounded up can overshoot the budget by 1 万元 when the API weight is 0 (50/50
+      // of an odd amount): it is taken back from the largest share, so no budget line is negative.
+      const bb = b.budgetBy;
+      if (bb.enterprise > Math.max(bb.domestic, bb.overseas)) bb.enterprise += bb.api;
+      else if (bb.domestic >= bb.overseas) bb.domestic += bb.api;
+      else bb.overseas += bb.api;
+      bb.api = 0;
+    }
     b.costBy.compute = b.computeBudget;
     b.costBy.salaries = payroll(level, turn, s) + keyPeoplePay(level, turn, s);
     b.costBy.ads = b.budgetBy.domestic + b.budgetBy.overseas;

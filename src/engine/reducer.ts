@@ -7,7 +7,7 @@ import type { EffectContext } from './cards';
 import { applyEffects, cardById } from './cards';
 import { equityScore } from './economy';
 import type { Level } from './level';
-import { checkPeople, checkPricing, checkRoundTarget, checkSpend, checkSplit, reject } from './plan';
+import { checkPeople, checkPricing, checkRoundTarget, checkSpend, checkSplit, reject, shown } from './plan';
 import { resolveQuarter } from './quarter';
 import { cloneRng } from './rng';
 import { cloneStartup, withParts, withPlan } from './shapes';
@@ -66,7 +66,7 @@ export function validateCommand(level: Level, state: GameState, cmd: unknown): R
   if (typeof cmd !== 'object' || cmd === null || typeof (cmd as { type?: unknown }).type !== 'string')
     return reject('malformed', 'a command is an object with a "type"');
   const c = cmd as Command;
-  if (!KNOWN_TYPES.has(c.type)) return reject('malformed', `unknown command type "${String(c.type)}"`);
+  if (!KNOWN_TYPES.has(c.type)) return reject('malformed', `unknown command type "${shown(c.type)}"`);
   if (state.ending !== null) return reject('game-over', `the game is over (${state.ending.kind})`);
   const me = state.startups[playerIndex(state)] as StartupState;
   switch (c.type) {
@@ -94,17 +94,17 @@ export function validateCommand(level: Level, state: GameState, cmd: unknown): R
       const offer = state.offers.find((o) => o.id === c.offerId);
       if (!offer) {
         const open = state.offers.map((o) => o.id).join(', ') || 'none';
-        return reject('unknown-offer', `no offer "${String(c.offerId)}" on the table (open: ${open})`);
+        return reject('unknown-offer', `no offer "${shown(c.offerId)}" on the table (open: ${open})`);
       }
       return null;
     }
     case 'event/answer': {
       const e = state.pendingEvents.find((p) => p.id === c.eventId);
-      if (!e) return reject('event-not-pending', `event "${String(c.eventId)}" is not waiting for an answer`);
+      if (!e) return reject('event-not-pending', `event "${shown(c.eventId)}" is not waiting for an answer`);
       if (!e.choices.includes(c.choiceId))
         return reject(
           'unknown-choice',
-          `event "${e.id}" has no choice "${String(c.choiceId)}" (${e.choices.join(', ')})`,
+          `event "${e.id}" has no choice "${shown(c.choiceId)}" (${e.choices.join(', ')})`,
         );
       return null;
     }

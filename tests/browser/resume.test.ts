@@ -1,9 +1,18 @@
 // Saves and sessions in the browser: a reload in the middle of a quarter resumes the same state
 // (same hash, same screen); undo takes back a move within the quarter; a corrupted or old save is
-// reported, kept as a backup, and does not block a new game; the layout fits 1920×1080 too.
+// reported, kept as a backup, and does not block a new game; a save of the first format version
+// continues in today's game; storage that is forbidden or full is said, not fatal; the layout
+// fits 1920×1080 too.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { answerCards, hash, launch, openGame, screenshot, waitScreen } from './helpers';
+import { SAVE_VERSION } from '../../src/app/save';
+import { RULES_VERSION } from '../../src/engine/version';
+import { answerCards, hash, launch, openGame, ROOT, screenshot, waitScreen } from './helpers';
+
+/** A save stored by format version 1 (five quarters played, two commands into the sixth). */
+const V1_SAVE = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/saves/v1-r1-midgame.json'), 'utf8'));
 
 let browser: Browser;
 beforeAll(async () => {
@@ -118,21 +127,89 @@ describe('saves, reloads and undo', () => {
       expect(await page.$('#btn-continue')).toBeNull();
       await newGame(page, 'baichuan', 5);
       expect((await hash(page)).length).toBeGreaterThan(0);
-      // An old save (another format version) is also moved aside with its own message.
-      await page.evaluate(() => {
-        localStorage.setItem(
-          'sixTigers.save',
-          JSON.stringify({ format: 'six-tigers-save', version: 0, log: [] }),
+      // A save of older rules, and one of a newer save format, are also moved aside with their own messages.
+      for (const [save, message] of [
+        [JSON.stringify({ ...V1_SAVE, rulesVersion: RULES_VERSION - 1 }), /older version|旧版本/],
+        [JSON.stringify({ ...V1_SAVE, version: 99 }), /newer version|更新版本/],
+      ] as const) {
+        await page.evaluate((raw) => {
+          localStorage.setItem('sixTigers.save', raw);
+          sessionStorage.clear();
+        }, save);
+        await page.reload();
+        await waitScreen(page, 'Title');
+        expect(await page.textContent('.notice.warn')).toMatch(message);
+        const copies = await page.evaluate(() =>
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith('sixTigers.save.backup.'))
+            .map((k) => localStorage.getItem(k)),
         );
-        sessionStorage.clear();
-      });
-      await page.reload();
-      await waitScreen(page, 'Title');
-      const notice = await page.textContent('.notice.warn');
-      expect(notice).toMatch(/older version|旧版本/);
+        expect(copies).toContain(save);
+      }
       expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('continues a save stored by the first save format (migrated on load)', async () => {
+    const { page, context, problems } = await openGame(browser, inject('baseUrl'));
+    try {
+      await waitScreen(page, 'Title');
+      await page.evaluate((raw) => {
+        localStorage.clear();
+        localStorage.setItem('sixTigers.save', raw);
+        sessionStorage.clear();
+      }, JSON.stringify(V1_SAVE));
+      await page.reload();
+      await waitScreen(page, 'Title');
+      if (V1_SAVE.rulesVersion !== RULES_VERSION) {
+        // Saved under other rules: refused by name (the format migration is tested in tests/save-fixtures.test.ts).
+        expect(await page.textContent('.notice.warn')).toMatch(/older version|旧版本/);
+        return;
+      }
+      expect(await page.$('.notice.warn')).toBeNull();
+      await page.click('#btn-continue');
+      await waitScreen(page, 'Dashboard');
+      expect(await hash(page)).toBe(V1_SAVE.hash);
+      expect(await logLength(page)).toBe(V1_SAVE.log.length);
+      // The autosave is rewritten in today's format as soon as the game is resumed.
+      const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('sixTigers.save')))!);
+      expect(stored.version).toBe(SAVE_VERSION);
+      expect(stored.hash).toBe(V1_SAVE.hash);
+      expect(stored.checkpoints.length).toBe(5);
+      expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says so when the browser stores nothing (forbidden or full), and still plays', async () => {
+    for (const block of ['forbidden', 'full'] as const) {
+      const { page, context, problems } = await openGame(browser, inject('baseUrl'));
+      try {
+        await context.addInitScript((how) => {
+          if (how === 'forbidden')
+            Object.defineProperty(window, 'localStorage', {
+              get() {
+                throw new DOMException('storage is disabled', 'SecurityError');
+              },
+            });
+          else
+            Storage.prototype.setItem = () => {
+              throw new DOMException('quota exceeded', 'QuotaExceededError');
+            };
+        }, block);
+        await page.reload();
+        await waitScreen(page, 'Title');
+        expect(await page.textContent('.title-menu .footnote'), block).toMatch(/will not be saved/);
+        await newGame(page, 'moonshot', 77);
+        expect(await page.textContent('.save-state'), block).toMatch(/Not saved/);
+        expect((await hash(page)).length).toBeGreaterThan(0);
+        expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
+      } finally {
+        await context.close();
+      }
     }
   });
 
