@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Hasher } from './hash';
-import { digestHex, hashBool, hashInt, hashNumber, hashString, newHasher } from './hash';
+import { digestHex, hashBool, hashFloat64Block, hashInt, hashNumber, hashString, newHasher } from './hash';
+import { intensityIndex, modifierIndex, payIndex, pricingIndex, statusIndex } from './statehash';
+import type { ModifierTarget } from './types';
+import { INTENSITIES, PAY_LEVELS, PRICING_MODES } from './types';
+
+// Every modifier target (the type lists them; the record makes a missing one a compile error).
+const MODIFIER_TARGETS = Object.keys({
+  cacDomestic: 0,
+  cacOverseas: 0,
+  arpuOverseas: 0,
+  enterpriseDemand: 0,
+  research: 0,
+} satisfies Record<ModifierTarget, 0>);
 
 const digestNumbers = (xs: readonly number[]): string => {
   const h = newHasher();
@@ -135,5 +147,47 @@ describe('hash', () => {
     feedGolden(h);
     expect(digestHex(h)).toBe('07eaa65663c10bec');
     expect(digestNumbers([1, 2, 3])).toBe('2096c25169740fe1');
+  });
+});
+
+describe('state hash enumerations', () => {
+  it('index every name as its position in the engine’s lists, and anything else as -1', () => {
+    const lists: [readonly string[], (x: string) => number][] = [
+      [PRICING_MODES, pricingIndex],
+      [PAY_LEVELS, payIndex],
+      [INTENSITIES, intensityIndex],
+      [['active', 'bankrupt', 'acquired'], statusIndex],
+      [MODIFIER_TARGETS, modifierIndex],
+    ];
+    for (const [names, index] of lists) {
+      for (const [i, name] of names.entries()) expect(index(name)).toBe(i);
+      expect(index('nonsense')).toBe(-1);
+    }
+  });
+
+  it('hash -0 as 0 and every NaN as one NaN in a block of numbers', () => {
+    const digest = (xs: number[]) => {
+      const h = newHasher();
+      hashFloat64Block(h, Float64Array.from(xs), xs.length);
+      return digestHex(h);
+    };
+    const nan2 = new Float64Array(new Uint32Array([1, 0x7ff00000]).buffer)[0]!; // a signalling-NaN pattern
+    expect(Number.isNaN(nan2)).toBe(true);
+    for (const n of [1, 2, 3, 4, 5]) {
+      const base = Array.from({ length: n }, (_, i) => i + 0.5);
+      for (let at = 0; at < n; at++) {
+        const zero = base.slice();
+        zero[at] = 0;
+        const negZero = base.slice();
+        negZero[at] = -0;
+        expect(digest(negZero)).toBe(digest(zero));
+        const a = base.slice();
+        a[at] = Number.NaN;
+        const b = base.slice();
+        b[at] = nan2;
+        expect(digest(b)).toBe(digest(a));
+        expect(digest(a)).not.toBe(digest(zero));
+      }
+    }
   });
 });

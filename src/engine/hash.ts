@@ -71,11 +71,11 @@ export function hashString(h: Hasher, s: string): void {
 }
 
 /**
- * Mixes a block of doubles by their exact bits in one tight loop: callers collect a state's
- * numbers into a scratch Float64Array first (normalising -0 to 0 and NaN to one NaN). Four
- * independent multiply-xorshift lanes take every fourth 32-bit word, so the processor runs them
- * side by side (one dependent chain was latency-bound); each step is a bijection of its lane, and
- * the lanes are folded into the two outputs with a full avalanche.
+ * Mixes a block of doubles by their exact bits in one tight loop, with -0 taken as +0 and every
+ * NaN as the one quiet NaN (0x7ff8000000000000), so equal values always hash equal (a JSON round
+ * trip turns -0 into 0). Four independent multiply-xorshift lanes take every fourth 32-bit word,
+ * so the processor runs them side by side (one dependent chain was latency-bound); each step is a
+ * bijection of its lane, and the lanes are folded into the two outputs with a full avalanche.
  */
 export function hashFloat64Block(h: Hasher, block: Float64Array, count: number): void {
   const words = new Uint32Array(block.buffer, block.byteOffset, count * 2);
@@ -86,17 +86,48 @@ export function hashFloat64Block(h: Hasher, block: Float64Array, count: number):
   const len = words.length;
   let i = 0;
   for (; i + 3 < len; i += 4) {
-    a = Math.imul(a ^ words[i]!, 0x9e3779b1);
+    let lo0 = words[i + LO]!;
+    let hi0 = words[i + HI]!;
+    let lo1 = words[i + 2 + LO]!;
+    let hi1 = words[i + 2 + HI]!;
+    // -0 is the only double whose words are (0, 0x80000000); an exponent of all ones with a
+    // non-zero mantissa is a NaN. Both are rare, so the branches cost next to nothing.
+    if ((lo0 | (hi0 ^ 0x80000000)) === 0) hi0 = 0;
+    else if ((hi0 & 0x7ff00000) === 0x7ff00000 && ((hi0 & 0xfffff) | lo0) !== 0) {
+      hi0 = 0x7ff80000;
+      lo0 = 0;
+    }
+    if ((lo1 | (hi1 ^ 0x80000000)) === 0) hi1 = 0;
+    else if ((hi1 & 0x7ff00000) === 0x7ff00000 && ((hi1 & 0xfffff) | lo1) !== 0) {
+      hi1 = 0x7ff80000;
+      lo1 = 0;
+    }
+    // The lanes take the words in memory order (as stored on this platform's byte order).
+    const w0 = LO === 0 ? lo0 : hi0;
+    const w1 = LO === 0 ? hi0 : lo0;
+    const w2 = LO === 0 ? lo1 : hi1;
+    const w3 = LO === 0 ? hi1 : lo1;
+    a = Math.imul(a ^ w0, 0x9e3779b1);
     a ^= a >>> 15;
-    b = Math.imul(b ^ words[i + 1]!, 0x85ebca77);
+    b = Math.imul(b ^ w1, 0x85ebca77);
     b ^= b >>> 13;
-    c = Math.imul(c ^ words[i + 2]!, 0xc2b2ae3d);
+    c = Math.imul(c ^ w2, 0xc2b2ae3d);
     c ^= c >>> 16;
-    d = Math.imul(d ^ words[i + 3]!, 0x27d4eb2f);
+    d = Math.imul(d ^ w3, 0x27d4eb2f);
     d ^= d >>> 15;
   }
-  for (; i < len; i++) {
-    a = Math.imul(a ^ words[i]!, 0x9e3779b1);
+  if (i < len) {
+    // An odd count leaves one double: its two words go through lane a, as in the old tail loop.
+    let lo = words[i + LO]!;
+    let hi = words[i + HI]!;
+    if ((lo | (hi ^ 0x80000000)) === 0) hi = 0;
+    else if ((hi & 0x7ff00000) === 0x7ff00000 && ((hi & 0xfffff) | lo) !== 0) {
+      hi = 0x7ff80000;
+      lo = 0;
+    }
+    a = Math.imul(a ^ (LO === 0 ? lo : hi), 0x9e3779b1);
+    a ^= a >>> 15;
+    a = Math.imul(a ^ (LO === 0 ? hi : lo), 0x9e3779b1);
     a ^= a >>> 15;
   }
   h.h1 = fmix32((a + Math.imul(c, 0x165667b1) + len) | 0) | 0;

@@ -5,21 +5,10 @@
 
 import { digestHex, hashFloat64Block, hashInt, hashString, newHasher } from './hash';
 import type { GameState, Plan } from './types';
-import { INTENSITIES, PAY_LEVELS, PRICING_MODES } from './types';
 
-// Enumerations are hashed by their index. Ids are hashed once (level, player): the level fixes
-// the order of the companies and giants.
-const PRICING: readonly string[] = PRICING_MODES;
-const PAY: readonly string[] = PAY_LEVELS;
-const INTENSITY: readonly string[] = INTENSITIES;
-const STATUS: readonly string[] = ['active', 'bankrupt', 'acquired'];
-const MODIFIERS: readonly string[] = [
-  'cacDomestic',
-  'cacOverseas',
-  'arpuOverseas',
-  'enterpriseDemand',
-  'research',
-];
+// Enumerations are hashed by their index (the lists in types.ts; a unit test holds the switches
+// below to them). Ids are hashed once (level, player): the level fixes the order of the companies
+// and giants.
 
 let buf = new Float64Array(1024);
 
@@ -31,24 +20,81 @@ function reserve(state: GameState): Float64Array {
   return buf;
 }
 
-// Enumeration indices without a search through the list of names.
-const PRICING_INDEX: Record<string, number> = indexOf(PRICING);
-const PAY_INDEX: Record<string, number> = indexOf(PAY);
-const INTENSITY_INDEX: Record<string, number> = indexOf(INTENSITY);
-const STATUS_INDEX: Record<string, number> = indexOf(STATUS);
-const MODIFIER_INDEX: Record<string, number> = indexOf(MODIFIERS);
-
-function indexOf(names: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = Object.create(null);
-  names.forEach((name, i) => {
-    out[name] = i;
-  });
-  return out;
+// Enumeration indices (the position in the list of names; -1 for a value outside it). A switch
+// on the few names: cheaper than a search or a table lookup per value.
+export function pricingIndex(x: string): number {
+  switch (x) {
+    case 'premium':
+      return 0;
+    case 'match':
+      return 1;
+    case 'undercut':
+      return 2;
+    case 'free':
+      return 3;
+    case 'exact':
+      return 4;
+    default:
+      return -1;
+  }
 }
 
-/** An enumeration's index, or -1 for a value outside it (as the array search gave). */
-function idx(table: Record<string, number>, name: string): number {
-  return table[name] ?? -1;
+export function payIndex(x: string): number {
+  switch (x) {
+    case 'below':
+      return 0;
+    case 'market':
+      return 1;
+    case 'plus25':
+      return 2;
+    case 'plus50':
+      return 3;
+    default:
+      return -1;
+  }
+}
+
+export function intensityIndex(x: string): number {
+  switch (x) {
+    case 'normal':
+      return 0;
+    case 'dxz':
+      return 1;
+    case '996':
+      return 2;
+    default:
+      return -1;
+  }
+}
+
+export function statusIndex(x: string): number {
+  switch (x) {
+    case 'active':
+      return 0;
+    case 'bankrupt':
+      return 1;
+    case 'acquired':
+      return 2;
+    default:
+      return -1;
+  }
+}
+
+export function modifierIndex(x: string): number {
+  switch (x) {
+    case 'cacDomestic':
+      return 0;
+    case 'cacOverseas':
+      return 1;
+    case 'arpuOverseas':
+      return 2;
+    case 'enterpriseDemand':
+      return 3;
+    case 'research':
+      return 4;
+    default:
+      return -1;
+  }
 }
 
 function putPlan(b: Float64Array, k: number, p: Plan): number {
@@ -58,13 +104,13 @@ function putPlan(b: Float64Array, k: number, p: Plan): number {
   b[k + 3] = p.appWeights.overseas;
   b[k + 4] = p.appWeights.enterprise;
   b[k + 5] = p.appWeights.api;
-  b[k + 6] = idx(PRICING_INDEX, p.pricing.mode);
+  b[k + 6] = pricingIndex(p.pricing.mode);
   b[k + 7] = p.pricing.price;
   b[k + 8] = p.hires.researchers;
   b[k + 9] = p.hires.engineers;
   b[k + 10] = p.hires.sales;
-  b[k + 11] = idx(PAY_INDEX, p.payLevel);
-  b[k + 12] = idx(INTENSITY_INDEX, p.intensity);
+  b[k + 11] = payIndex(p.payLevel);
+  b[k + 12] = intensityIndex(p.intensity);
   b[k + 13] = p.roundTarget ?? -1;
   return k + 14;
 }
@@ -92,8 +138,7 @@ export function stateHash(state: GameState): string {
   }
   hashInt(h, state.offers.length);
   // The numbers go into the scratch buffer in a fixed order (local index: the hot loop keeps it in
-  // a register), then one pass makes every zero +0 and every NaN the one NaN, so equal values
-  // always hash equal.
+  // a register); the block hash takes -0 as +0 and every NaN as one NaN.
   const b = reserve(state);
   let k = 0;
   b[k++] = state.rulesVersion;
@@ -108,7 +153,7 @@ export function stateHash(state: GameState): string {
   b[k++] = state.market.overseasAdSpend;
   b[k++] = state.market.bestDomesticQuality;
   for (const s of state.startups) {
-    b[k++] = idx(STATUS_INDEX, s.status);
+    b[k++] = statusIndex(s.status);
     b[k++] = s.cash;
     b[k++] = s.ownershipBp;
     b[k++] = s.valuation;
@@ -148,12 +193,12 @@ export function stateHash(state: GameState): string {
     b[k++] = s.eventBooks.cost;
     b[k++] = s.eventBooks.funding;
     b[k++] = s.cardsSeen.length;
-    for (const m of s.modifiers) b[k++] = idx(MODIFIER_INDEX, m.target);
+    for (const m of s.modifiers) b[k++] = modifierIndex(m.target);
     const st = s.stance;
-    b[k++] = st.pricing ? idx(PRICING_INDEX, st.pricing.mode) : -1;
+    b[k++] = st.pricing ? pricingIndex(st.pricing.mode) : -1;
     b[k++] = st.pricing ? st.pricing.price : -1;
-    b[k++] = st.intensity ? idx(INTENSITY_INDEX, st.intensity) : -1;
-    b[k++] = st.payLevel ? idx(PAY_INDEX, st.payLevel) : -1;
+    b[k++] = st.intensity ? intensityIndex(st.intensity) : -1;
+    b[k++] = st.payLevel ? payIndex(st.payLevel) : -1;
     const w = st.appWeights;
     if (w) {
       b[k++] = w.domestic;
@@ -180,11 +225,6 @@ export function stateHash(state: GameState): string {
   for (const o of state.offers) {
     b[k++] = o.amount;
     b[k++] = o.expiresTurn;
-  }
-  for (let i = 0; i < k; i++) {
-    const x = b[i]!;
-    // biome-ignore lint/suspicious/noSelfCompare: the cheapest NaN test, on a hot path
-    if (x === 0 || x !== x) b[i] = x === 0 ? 0 : Number.NaN;
   }
   hashFloat64Block(h, b, k);
   return digestHex(h);
