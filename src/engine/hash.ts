@@ -63,11 +63,22 @@ export function hashInt(h: Hasher, n: number): void {
 
 /** Length then UTF-16 code units packed two per word, so concatenations like ('ab','c') vs ('a','bc') differ. */
 export function hashString(h: Hasher, s: string): void {
+  // absorb1 word by word, with the lanes in locals rather than read and written through h each time.
   const n = s.length;
-  absorb1(h, n);
-  let i = 0;
-  for (; i + 1 < n; i += 2) absorb1(h, s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
-  if (i < n) absorb1(h, s.charCodeAt(i));
+  let a = h.h1;
+  let b = h.h2;
+  let w = n;
+  for (let i = 0; ; i += 2) {
+    a ^= Math.imul(w, 0xcc9e2d51);
+    a = Math.imul((a << 15) | (a >>> 17), 0x1b873593);
+    b ^= Math.imul(w, 0x27d4eb2f);
+    b = Math.imul((b << 17) | (b >>> 15), 0x165667b1);
+    if (i + 1 < n) w = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
+    else if (i < n) w = s.charCodeAt(i);
+    else break;
+  }
+  h.h1 = a;
+  h.h2 = b;
 }
 
 /**
