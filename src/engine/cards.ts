@@ -169,6 +169,8 @@ function appliesTo(
   return true;
 }
 
+type RandomTrigger = Extract<LevelCard['trigger'], { kind: 'random' }>;
+
 // Cards whose window includes a turn, per level (levels are immutable once loaded), split into
 // scripted ones and the random deck.
 interface TurnCards {
@@ -219,8 +221,8 @@ export function drawCards(
   const deck: LevelCard[] = [];
   let total = 0;
   for (const card of random) {
-    const trigger = card.trigger;
-    if (trigger.kind !== 'random') continue;
+    // The random list holds random cards only (cardsOfTurn).
+    const trigger = card.trigger as RandomTrigger;
     if (!trigger.repeatable && s.cardsSeen.includes(card.id)) continue;
     if (!appliesTo(level, state, s, card, player, view, rec)) continue;
     deck.push(card);
@@ -229,7 +231,7 @@ export function drawCards(
   if (deck.length === 0) return out;
   let r = rngNext(rng) * total;
   for (const card of deck) {
-    r -= card.trigger.kind === 'random' ? card.trigger.weight : 0;
+    r -= (card.trigger as RandomTrigger).weight;
     if (r < 0) {
       out.push(card);
       break;

@@ -211,6 +211,7 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
   // 3. Talent: hires (limited by how tight the market is), cuts, attrition, poaching, burnout.
   const poach = at(level.macro.poachPressure, turn);
   const offer = 1 + at(level.macro.poachOffer, turn);
+  const stayByPay = new Map<number, number>();
   for (let i = 0; i < startups.length; i++) {
     const s = startups[i]!;
     if (!alive(s)) continue;
@@ -218,7 +219,12 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
     const t = m.talent;
     const pay = payMultiplier(level, s.plan.payLevel);
     const fill = hireFillRate(level, turn, s.plan.payLevel);
-    const stay = stayProbability(level, pay, offer);
+    // The chance to stay depends only on the pay level this quarter: computed once per level.
+    let stay = stayByPay.get(pay);
+    if (stay === undefined) {
+      stay = stayProbability(level, pay, offer);
+      stayByPay.set(pay, stay);
+    }
     // The roles in a fixed order (the draws follow it); plain property access, not s.staff[role].
     const attrition = clamp(t.baseAttrition + s.burnout * t.burnoutAttrition, 0, 1);
     const hires = s.plan.hires;
