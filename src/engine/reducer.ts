@@ -33,6 +33,20 @@ function playerIndex(state: GameState): number {
   return -1;
 }
 
+/** The plan as an object of the one shape every plan has (what Immer returns is a copy of another). */
+function planOf(p: Plan): Plan {
+  return {
+    spend: p.spend,
+    pretrainingBp: p.pretrainingBp,
+    appWeights: p.appWeights,
+    pricing: p.pricing,
+    hires: p.hires,
+    payLevel: p.payLevel,
+    intensity: p.intensity,
+    roundTarget: p.roundTarget,
+  };
+}
+
 /** The state with company i replaced by a producer's result over it. */
 function withCompany(state: GameState, i: number, recipe: (me: Draft<StartupState>) => void): GameState {
   const startups = state.startups.slice();
@@ -47,7 +61,7 @@ function withCompany(state: GameState, i: number, recipe: (me: Draft<StartupStat
 function withCompanyPlan(state: GameState, i: number, recipe: (plan: Draft<Plan>) => void): GameState {
   const me = state.startups[i]!;
   const startups = state.startups.slice();
-  startups[i] = withPlan(me, produce(me.plan, recipe));
+  startups[i] = withPlan(me, planOf(produce(me.plan, recipe)));
   return withParts(state, { startups });
 }
 
