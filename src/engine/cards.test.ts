@@ -35,7 +35,7 @@ import type { Level } from './level';
 import { clamp } from './mathx';
 import type { RngState } from './rng';
 import { cloneRng, rngNext, seedRng } from './rng';
-import type { AppMarket, GameState, NewsItem, StartupState } from './types';
+import type { AppMarket, GameState, NewsItem, Stance, StartupState } from './types';
 import { APP_MARKETS } from './types';
 
 const level = levelWithCards(effectDeck());
@@ -63,6 +63,19 @@ function run(effects: Effect[], c: EffectContext = ctx(), s: StartupState = comp
   const before = clone(s);
   const outcome = applyEffects(c, s, effects, 'card-x');
   return { s, before, outcome, c };
+}
+
+
+/** A stance as the engine writes it: every key, null where no stance was taken. */
+function stanceOf(st: Stance): Stance {
+  return {
+    pricing: null,
+    intensity: null,
+    payLevel: null,
+    appWeights: null,
+    pretrainingBp: null,
+    ...st,
+  };
 }
 
 describe('applyEffects: each effect kind on a plain company copy', () => {
@@ -126,7 +139,7 @@ describe('applyEffects: each effect kind on a plain company copy', () => {
     before.plan.payLevel = 'plus50';
     before.plan.intensity = '996';
     // ...and keep them as the company's stance, which a rival's policy honours next quarter
-    before.stance = { payLevel: 'plus50', intensity: '996' };
+    before.stance = stanceOf({ payLevel: 'plus50', intensity: '996' });
     expect(s).toEqual(before);
   });
 
@@ -213,22 +226,22 @@ describe('applyEffects: each effect kind on a plain company copy', () => {
   it('pricing sets the mode, and the price when given', () => {
     const a = run([{ kind: 'pricing', mode: 'exact', price: 3 }]);
     a.before.plan.pricing = { mode: 'exact', price: 3 };
-    a.before.stance = { pricing: { mode: 'exact', price: 3 } };
+    a.before.stance = stanceOf({ pricing: { mode: 'exact', price: 3 } });
     expect(a.s).toEqual(a.before);
     const b = run([{ kind: 'pricing', mode: 'free' }]);
     b.before.plan.pricing = { mode: 'free', price: b.before.plan.pricing.price };
-    b.before.stance = { pricing: { ...b.before.plan.pricing } };
+    b.before.stance = stanceOf({ pricing: { ...b.before.plan.pricing } });
     expect(b.s).toEqual(b.before);
   });
 
   it('pretraining sets the share; abandon gives up pretraining once (run dropped, news)', () => {
     const keep = run([{ kind: 'pretraining', bp: 8000, abandon: false }]);
     keep.before.plan.pretrainingBp = 8000;
-    keep.before.stance = { pretrainingBp: 8000 };
+    keep.before.stance = stanceOf({ pretrainingBp: 8000 });
     expect(keep.s).toEqual(keep.before);
     const pivot = run([{ kind: 'pretraining', bp: 0, abandon: true }]);
     pivot.before.plan.pretrainingBp = 0;
-    pivot.before.stance = { pretrainingBp: 0 };
+    pivot.before.stance = stanceOf({ pretrainingBp: 0 });
     pivot.before.pretrainingAbandoned = true;
     pivot.before.run = null;
     expect(pivot.s).toEqual(pivot.before);
@@ -242,7 +255,7 @@ describe('applyEffects: each effect kind on a plain company copy', () => {
     const { s, before } = run([{ kind: 'appWeights', market: 'overseas', weight: 60 }]);
     expect(s.plan.appWeights.overseas).toBe(60);
     before.plan.appWeights = s.plan.appWeights;
-    before.stance = { appWeights: s.plan.appWeights };
+    before.stance = stanceOf({ appWeights: s.plan.appWeights });
     expect(s).toEqual(before);
     fc.assert(
       fc.property(

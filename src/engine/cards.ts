@@ -397,16 +397,16 @@ export function applyEffects(
 
 /**
  * A copy of a stance to change (stances may be shared with earlier states; their parts are never
- * written in place, so they are shared too). Only the stances taken are keys: a state is plain JSON.
+ * written in place, so they are shared too). Every key is written: one object shape.
  */
 function stanceWith(st: Stance): Stance {
-  const out: Stance = {};
-  if (st.pricing !== undefined) out.pricing = st.pricing;
-  if (st.intensity !== undefined) out.intensity = st.intensity;
-  if (st.payLevel !== undefined) out.payLevel = st.payLevel;
-  if (st.appWeights !== undefined) out.appWeights = st.appWeights;
-  if (st.pretrainingBp !== undefined) out.pretrainingBp = st.pretrainingBp;
-  return out;
+  return {
+    pricing: st.pricing ?? null,
+    intensity: st.intensity ?? null,
+    payLevel: st.payLevel ?? null,
+    appWeights: st.appWeights ?? null,
+    pretrainingBp: st.pretrainingBp ?? null,
+  };
 }
 
 /**

@@ -62,7 +62,7 @@ export function createGame(level: Level, seed: number, playerId: string): Create
       modifiers: [],
       eventBooks: { income: 0, cost: 0, funding: 0 },
       cardsSeen: [],
-      stance: {},
+      stance: { pricing: null, intensity: null, payLevel: null, appWeights: null, pretrainingBp: null },
       plan: {
         ...defaultPlan(),
         spend: Math.floor(c.cash / 10),

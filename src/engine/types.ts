@@ -142,12 +142,17 @@ export interface Modifier {
   source: string;
 }
 
+/**
+ * Positions a company took through event cards, which its policy honours afterwards; null where it
+ * took none. The engine always writes all five keys (one object shape; null survives JSON, where
+ * an undefined key would not); a stance read from elsewhere may leave keys out.
+ */
 export interface Stance {
-  pricing?: Pricing;
-  intensity?: Intensity;
-  payLevel?: PayLevel;
-  appWeights?: AppWeights;
-  pretrainingBp?: number;
+  pricing?: Pricing | null;
+  intensity?: Intensity | null;
+  payLevel?: PayLevel | null;
+  appWeights?: AppWeights | null;
+  pretrainingBp?: number | null;
 }
 
 /** Big tech and DeepSeek: deep pockets, never bankrupt, scripted quality, rule-driven prices. */
