@@ -65,7 +65,6 @@ function run(effects: Effect[], c: EffectContext = ctx(), s: StartupState = comp
   return { s, before, outcome, c };
 }
 
-
 /** A stance as the engine writes it: every key, null where no stance was taken. */
 function stanceOf(st: Stance): Stance {
   return {
