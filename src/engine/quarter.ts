@@ -578,7 +578,17 @@ function clearAppMarkets(
   };
   const cost = at(level.macro.inferenceCost, turn);
   const ent = level.market.enterprise;
-  const app: AppOutcome = { users: 0, revenue: 0, inference: 0, shock: false };
+  const app: AppMarketWork = {
+    rng,
+    best,
+    q: 0,
+    engFactor: 1,
+    cost,
+    users: 0,
+    revenue: 0,
+    inference: 0,
+    shock: false,
+  };
   for (let i = 0; i < mid.startups.length; i++) {
     const s = mid.startups[i]!;
     if (s.status !== 'active') continue;
@@ -593,21 +603,17 @@ function clearAppMarkets(
     b.engFactor = clamp(engineering / Math.max(1, needed), 0, 1);
     const factor = level.companies[i]!.inferenceCostFactor;
     // The two consumer markets by name (plain property access rather than b.revenueBy[market]).
+    app.q = q;
+    app.engFactor = b.engFactor;
     if (level.markets.domestic) {
       const unitCost = cac.domestic * modifierFactor(s, 'cacDomestic', turn);
-      const arpu = level.market.domestic.arpu * 1;
       appMarket(
         level.market.domestic,
         s.domesticUsers,
         b.budgetBy.domestic,
         unitCost,
-        arpu,
-        q,
-        best,
-        b.engFactor,
-        cost,
+        level.market.domestic.arpu,
         factor,
-        rng,
         app,
       );
       if (app.shock && s.domesticUsers > 0) news(out, 'news.domesticShock', s.id);
@@ -618,20 +624,7 @@ function clearAppMarkets(
     if (level.markets.overseas) {
       const unitCost = cac.overseas * modifierFactor(s, 'cacOverseas', turn);
       const arpu = level.market.overseas.arpu * modifierFactor(s, 'arpuOverseas', turn);
-      appMarket(
-        level.market.overseas,
-        s.overseasUsers,
-        b.budgetBy.overseas,
-        unitCost,
-        arpu,
-        q,
-        best,
-        b.engFactor,
-        cost,
-        factor,
-        rng,
-        app,
-      );
+      appMarket(level.market.overseas, s.overseasUsers, b.budgetBy.overseas, unitCost, arpu, factor, app);
       if (app.shock && s.overseasUsers > 0) news(out, 'news.overseasShock', s.id);
       b.revenueBy.overseas = app.revenue;
       b.costBy.inference += app.inference;
@@ -640,7 +633,15 @@ function clearAppMarkets(
   }
 }
 
-interface AppOutcome {
+/** A consumer market's inputs that are the same for both markets, and its outcome. */
+interface AppMarketWork {
+  rng: RngState;
+  /** The best quality on the market, the company's app quality, its engineering cover. */
+  best: number;
+  q: number;
+  engFactor: number;
+  /** Inference cost per token this quarter. */
+  cost: number;
   users: number;
   revenue: number;
   inference: number;
@@ -654,27 +655,23 @@ function appMarket(
   budget: number,
   unitCost: number,
   arpu: number,
-  q: number,
-  best: number,
-  engFactor: number,
-  cost: number,
   factor: number,
-  rng: RngState,
-  res: AppOutcome,
+  w: AppMarketWork,
 ): void {
+  const { q, best, engFactor } = w;
   const gap = Math.max(0, best - q);
   const qualityPull = clamp(1 + (q - best) / 15, 0, 1.2);
   const bought = ((budget * 10_000) / unitCost) * (0.5 + 0.5 * engFactor);
   const organic = users * p.organicRate * qualityPull;
   const churn = clamp(p.baseChurn + (p.gapChurn * gap) / 10 + (1 - engFactor) * 0.1, 0, 1);
   // App-store removals, regulation: a seeded shock takes a share of the users at once.
-  const shock = rngNext(rng) < p.shockChance ? p.shockLoss : 0;
+  const shock = rngNext(w.rng) < p.shockChance ? p.shockLoss : 0;
   const next = Math.max(0, Math.round((users * (1 - churn) + bought + organic) * (1 - shock)));
   const avg = (users + next) / 2;
-  res.users = next;
-  res.shock = shock > 0;
-  res.revenue = Math.round((avg * arpu * (0.5 + q / 100)) / 10_000);
-  res.inference = Math.round((avg * p.tokensPerUser * cost * factor) / 10_000);
+  w.users = next;
+  w.shock = shock > 0;
+  w.revenue = Math.round((avg * arpu * (0.5 + q / 100)) / 10_000);
+  w.inference = Math.round((avg * p.tokensPerUser * w.cost * factor) / 10_000);
 }
 
 /** Enterprise projects: deals from sales × quality × demand; customisation can cost more than it earns. */
