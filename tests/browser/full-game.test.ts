@@ -9,7 +9,7 @@ import { findLevel, getLevel } from '../../src/app/levels';
 import { verifyReplay } from '../../src/app/replay-code';
 import { applyCommand, createGame, hashState } from '../../src/engine/index';
 import type { Command } from '../../src/engine/types';
-import { launch, openGame, screenshot, waitScreen } from './helpers';
+import { launch, openGame, screenshot, waitLeaving, waitScreen } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,18 +21,6 @@ afterAll(async () => {
 
 async function screenNow(page: Page): Promise<string> {
   return page.evaluate(() => window.__sixTigers?.screen() ?? '');
-}
-
-async function waitLeave(page: Page, from: string): Promise<string> {
-  await page.waitForFunction(
-    (f) => {
-      const s = window.__sixTigers?.screen() ?? '';
-      return s !== '' && s !== f && document.querySelector(`.screen.shown[data-screen="${s}"]`) !== null;
-    },
-    from,
-    { timeout: 20_000 },
-  );
-  return screenNow(page);
 }
 
 /** One quarter's decisions, varied by quarter, made with clicks and keys. */
@@ -115,7 +103,7 @@ async function playGame(page: Page, lang: 'zh-CN' | 'en', company: string, seed:
     // Enter ends the quarter (from anywhere that is not a button or a text field).
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('Enter');
-    const next = await waitLeave(page, 'Dashboard');
+    const next = await waitLeaving(page, 'Dashboard');
     if (next === 'Ending') break;
     expect(next).toBe('Results');
     if (q === 2) {
@@ -123,7 +111,7 @@ async function playGame(page: Page, lang: 'zh-CN' | 'en', company: string, seed:
       await screenshot(page, `results-${tag}`);
     }
     await page.keyboard.press('Enter');
-    await waitLeave(page, 'Results');
+    await waitLeaving(page, 'Results');
   }
   await waitScreen(page, 'Ending');
   await page.waitForFunction(

@@ -149,7 +149,8 @@ export async function newGame(page: Page, company: string, seed: number): Promis
   await waitScreen(page, 'Dashboard');
 }
 
-async function waitLeaving(page: Page, from: string): Promise<string> {
+/** Waits until the game has left screen `from` for another one, shown; returns that screen. */
+export async function waitLeaving(page: Page, from: string): Promise<string> {
   await page.waitForFunction(
     (f) => {
       const s = window.__sixTigers?.screen() ?? '';

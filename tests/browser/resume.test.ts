@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SAVE_VERSION } from '../../src/app/save';
 import { RULES_VERSION } from '../../src/engine/version';
-import { answerCards, hash, launch, openGame, ROOT, screenshot, waitScreen } from './helpers';
+import { answerCards, hash, launch, newGame, openGame, ROOT, screenshot, waitScreen } from './helpers';
 
 /** A save stored by format version 1 (five quarters played, two commands into the sixth). */
 const V1_SAVE = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/saves/v1-r1-midgame.json'), 'utf8'));
@@ -22,14 +22,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function newGame(page: Page, company: string, seed: number): Promise<void> {
-  await waitScreen(page, 'Title');
-  await page.click('#btn-new');
-  await waitScreen(page, 'NewGame');
-  await page.check(`#company-${company}`);
-  await page.fill('#seed-input', String(seed));
-  await page.click('#btn-start');
-  await waitScreen(page, 'Dashboard');
+/** A new game on its first dashboard, with the first quarter's cards answered (key 2). */
+async function startGame(page: Page, company: string, seed: number): Promise<void> {
+  await newGame(page, company, seed);
   await answerCards(page, '2');
 }
 
@@ -39,7 +34,7 @@ describe('saves, reloads and undo', () => {
   it('resumes the exact state after a reload in the middle of a quarter', async () => {
     const { page, context, problems } = await openGame(browser, inject('baseUrl'));
     try {
-      await newGame(page, 'zhipu', 4242);
+      await startGame(page, 'zhipu', 4242);
       // Play one quarter so the next one can bring cards, then change the plan mid-quarter.
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.keyboard.press('Enter');
@@ -79,7 +74,7 @@ describe('saves, reloads and undo', () => {
   it('undoes within the quarter but never across its end', async () => {
     const { page, context, problems } = await openGame(browser, inject('baseUrl'));
     try {
-      await newGame(page, 'stepfun', 99);
+      await startGame(page, 'stepfun', 99);
       const start = await hash(page);
       await page.check('#pay-plus50');
       await page.waitForFunction(() => !document.querySelector('#btn-undo')?.hasAttribute('disabled'));
@@ -125,7 +120,7 @@ describe('saves, reloads and undo', () => {
       const kept = await page.evaluate((k) => localStorage.getItem(k), backups[0]!);
       expect(kept).toContain('"log":[{"type":');
       expect(await page.$('#btn-continue')).toBeNull();
-      await newGame(page, 'baichuan', 5);
+      await startGame(page, 'baichuan', 5);
       expect((await hash(page)).length).toBeGreaterThan(0);
       // A save of older rules, and one of a newer save format, are also moved aside with their own messages.
       for (const [save, message] of [
@@ -203,7 +198,7 @@ describe('saves, reloads and undo', () => {
         await page.reload();
         await waitScreen(page, 'Title');
         expect(await page.textContent('.title-menu .footnote'), block).toMatch(/will not be saved/);
-        await newGame(page, 'moonshot', 77);
+        await startGame(page, 'moonshot', 77);
         expect(await page.textContent('.save-state'), block).toMatch(/Not saved/);
         expect((await hash(page)).length).toBeGreaterThan(0);
         expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
@@ -219,7 +214,7 @@ describe('saves, reloads and undo', () => {
       height: 1080,
     });
     try {
-      await newGame(page, '01ai', 31337);
+      await startGame(page, '01ai', 31337);
       await page.waitForTimeout(400);
       await screenshot(page, 'dashboard-1920');
       // Tab through the page: every enabled control must be reachable.
