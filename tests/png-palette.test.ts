@@ -1,18 +1,9 @@
 // The README screenshots' shrinker (tests/browser/png-palette.ts): a truecolour PNG comes back as a
 // valid palette PNG of the same size whose pixels are close to the originals, with flat colours
 // kept exactly.
-import { crc32, deflateSync, inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodePng, paletteSized } from './browser/png-palette';
-
-function chunk(type: string, body: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(body.length);
-  const typed = Buffer.concat([Buffer.from(type, 'latin1'), body]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typed));
-  return Buffer.concat([len, typed, crc]);
-}
+import { chunk, decodePng, paletteSized } from './browser/png-palette';
 
 /** An RGB PNG, each row with filter `row % 5` (every filter type the decoder must undo). */
 function rgbPng(width: number, height: number, px: (x: number, y: number) => [number, number, number]) {

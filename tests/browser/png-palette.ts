@@ -116,7 +116,8 @@ function medianCut(colours: Colour[], size: number): [number, number, number][] 
   });
 }
 
-function chunk(type: string, body: Uint8Array): Buffer {
+/** One PNG chunk: length, type, body and CRC. */
+export function chunk(type: string, body: Uint8Array): Buffer {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(body.length);
   const typed = Buffer.concat([Buffer.from(type, 'latin1'), body]);
