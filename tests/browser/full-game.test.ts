@@ -60,7 +60,6 @@ async function answerEvents(page: Page, key: string, shoot: { done: boolean }, t
   let answered = 0;
   for (let i = 0; i < 8 && (await page.$('.modal')); i++) {
     if (!shoot.done) {
-      await page.waitForTimeout(350);
       await screenshot(page, `event-card-${tag}`);
       shoot.done = true;
     }
@@ -76,14 +75,12 @@ async function playGame(page: Page, lang: 'zh-CN' | 'en', company: string, seed:
   await waitScreen(page, 'Title');
   await page.click(`#btn-lang-${lang}`);
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-  await page.waitForTimeout(300);
   await screenshot(page, `title-${tag}`);
   await page.focus('#btn-new');
   await page.keyboard.press('Enter');
   await waitScreen(page, 'NewGame');
   await page.check(`#company-${company}`);
   await page.fill('#seed-input', String(seed));
-  await page.waitForTimeout(300);
   await screenshot(page, `new-game-${tag}`);
   await page.focus('#seed-input');
   await page.keyboard.press('Enter');
@@ -97,7 +94,6 @@ async function playGame(page: Page, lang: 'zh-CN' | 'en', company: string, seed:
     events += await answerEvents(page, q % 2 === 0 ? '1' : '2', shotEvent, tag);
     await planQuarter(page, q);
     if (q === 1) {
-      await page.waitForTimeout(600);
       await screenshot(page, `dashboard-${tag}`);
     }
     // Enter ends the quarter (from anywhere that is not a button or a text field).
@@ -107,7 +103,6 @@ async function playGame(page: Page, lang: 'zh-CN' | 'en', company: string, seed:
     if (next === 'Ending') break;
     expect(next).toBe('Results');
     if (q === 2) {
-      await page.waitForTimeout(900);
       await screenshot(page, `results-${tag}`);
     }
     await page.keyboard.press('Enter');
@@ -119,7 +114,6 @@ async function playGame(page: Page, lang: 'zh-CN' | 'en', company: string, seed:
     undefined,
     { timeout: 30_000 },
   );
-  await page.waitForTimeout(500);
   await screenshot(page, `ending-${tag}`);
   return { events, shotEvent: shotEvent.done };
 }

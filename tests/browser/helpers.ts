@@ -89,7 +89,33 @@ export const DOC_SHOTS = join(ROOT, 'docs', 'screenshots');
  * Saves a screenshot under test-results/screenshots (and, for `npm run screenshots`, the README's
  * under docs/screenshots) and checks that it is not blank.
  */
+/** Resolves after two animation frames: whatever a handler scheduled for the next paint has run. */
+export async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+}
+
+/**
+ * Waits until the page is still: fonts loaded, every finite CSS animation and transition finished
+ * (screen changes, chart lines drawing in), then two frames. A condition, not a sleep.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    for (let round = 0; round < 5; round++) {
+      const running = document
+        .getAnimations()
+        .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
+      if (running.length === 0) break;
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+    }
+  });
+  await nextFrames(page);
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await settle(page);
   mkdirSync(SHOTS, { recursive: true });
   const png = await page.screenshot({ path: join(SHOTS, `${name}.png`) });
   const doc = README_SHOTS[name];

@@ -173,7 +173,6 @@ describe('replay viewer', () => {
       await expectAt(page, 6);
       expect(await cashRow()).toEqual([cashOf(ref[6]!.state), cashOf(refB[6]!.state)]);
       await page.waitForSelector('#compare-charts path[data-series="a"]');
-      await page.waitForTimeout(300);
       await screenshot(page, 'replay-viewer');
 
       // Fork from a middle quarter: the dashboard opens at that quarter with the timeline's state.

@@ -9,7 +9,17 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SAVE_VERSION } from '../../src/app/save';
 import { RULES_VERSION } from '../../src/engine/version';
-import { answerCards, hash, launch, newGame, openGame, ROOT, screenshot, waitScreen } from './helpers';
+import {
+  answerCards,
+  hash,
+  launch,
+  newGame,
+  nextFrames,
+  openGame,
+  ROOT,
+  screenshot,
+  waitScreen,
+} from './helpers';
 
 /** A save stored by format version 1 (five quarters played, two commands into the sixth). */
 const V1_SAVE = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/saves/v1-r1-midgame.json'), 'utf8'));
@@ -49,7 +59,8 @@ describe('saves, reloads and undo', () => {
       await page.click('#hire-researchers-plus');
       // Slider moves commit after a short pause.
       await page.waitForFunction(() => !document.querySelector('#btn-undo')?.hasAttribute('disabled'));
-      await page.waitForTimeout(700);
+      // Slider moves commit after a pause: wait until the screen has none left uncommitted.
+      await page.waitForFunction(() => document.querySelector('[data-uncommitted]') === null);
       const before = await hash(page);
       const commands = await logLength(page);
       const quarter = await page.textContent('.quarter');
@@ -94,7 +105,8 @@ describe('saves, reloads and undo', () => {
       const after = await hash(page);
       expect(await page.isDisabled('#btn-undo')).toBe(true);
       await page.keyboard.press('Control+z');
-      await page.waitForTimeout(200);
+      // The key is handled while it is dispatched; two frames later any re-render has happened too.
+      await nextFrames(page);
       expect(await hash(page)).toBe(after);
       expect(problems).toEqual([]);
     } finally {
@@ -215,7 +227,6 @@ describe('saves, reloads and undo', () => {
     });
     try {
       await startGame(page, '01ai', 31337);
-      await page.waitForTimeout(400);
       await screenshot(page, 'dashboard-1920');
       // Tab through the page: every enabled control must be reachable.
       const reached = new Set<string>();

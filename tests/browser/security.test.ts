@@ -177,7 +177,6 @@ describe('content security policy', () => {
           imgFailed: await imgFailed,
           fetchFailed,
         };
-        await new Promise((r) => setTimeout(r, 100));
         host.remove();
         return result;
       });
@@ -188,13 +187,11 @@ describe('content security policy', () => {
         imgFailed: true,
         fetchFailed: true,
       });
-      const reported = new Set((await violations()).map((v) => v.directive));
-      expect([...reported].sort()).toEqual([
-        'connect-src',
-        'img-src',
-        'require-trusted-types-for',
-        'style-src-attr',
-      ]);
+      // Violation reports arrive as events after the breach: wait for them, never sleep.
+      const reported = async () => [...new Set((await violations()).map((v) => v.directive))].sort();
+      await expect
+        .poll(reported, { timeout: 10_000 })
+        .toEqual(['connect-src', 'img-src', 'require-trusted-types-for', 'style-src-attr']);
     } finally {
       await context.close();
     }

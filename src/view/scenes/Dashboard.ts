@@ -113,7 +113,13 @@ export class Dashboard extends ScreenScene {
     this.pending.set(key, make);
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(() => this.flush(), COMMIT_MS);
+    this.markUncommitted();
     this.updateUndo();
+  }
+
+  /** Marks the screen while slider moves wait to be committed (the save does not have them yet). */
+  private markUncommitted(): void {
+    this.root.toggleAttribute('data-uncommitted', this.pending.size > 0);
   }
 
   /** Commits the slider moves still waiting, as one render. */
@@ -123,6 +129,7 @@ export class Dashboard extends ScreenScene {
     if (!session || this.pending.size === 0) return;
     const makes = [...this.pending.values()];
     this.pending.clear();
+    this.markUncommitted();
     this.batching = true;
     let rejected: string | null = null;
     try {
@@ -141,6 +148,7 @@ export class Dashboard extends ScreenScene {
     if (this.pending.size > 0) {
       window.clearTimeout(this.timer);
       this.pending.clear();
+      this.markUncommitted();
       this.render();
       return;
     }
