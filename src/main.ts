@@ -1,5 +1,6 @@
 // Start-up: hardens the page (see security.ts), registers the offline worker (built game only),
-// waits for the DOM, and builds the application context (language, autosave) and the game.
+// waits for the DOM, and builds the application context (language, autosave shared with other
+// tabs) and the game.
 // Nothing else runs on import, but for zod's setting in zod-jitless.ts. A read-only hook lets
 // browser tests compare the game's state hash with the engine's.
 
@@ -55,6 +56,13 @@ function start(): void {
     branch: () => copy(app.session?.branch ?? null),
     screen: () => ui.querySelector<HTMLElement>('.screen:not(.leaving)')?.dataset.screen ?? '',
   });
+  // Other tabs share the autosave: learn of their writes at once (the storage event), and check
+  // again when this tab comes back into view, in case an event was missed (a frozen tab).
+  window.addEventListener('storage', (e) => app.storageChanged(e.key));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') app.checkSaves();
+  });
+  window.addEventListener('pageshow', () => app.checkSaves());
   startGame(stage, ui, app);
 }
 

@@ -3,12 +3,15 @@
 // versions, and storage that fails or throws. Whatever comes in, loading answers with a named
 // outcome and never throws, an accepted save is the very game that was saved, and the stored copy
 // is never lost: it stays under the save key or sits, byte for byte, under the backup key named.
+// Tabs sharing one store, in any interleaving of moves, new games, reloads, choices and restores,
+// never overwrite a game they did not write last unless a copy of it is kept.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppContext } from '../src/app/context';
+import { holdsAll } from '../src/app/autosave';
+import { AppContext, SLOT_KEY } from '../src/app/context';
 import type { LoadOutcome, SaveProblem } from '../src/app/save';
 import {
   BACKUP_PREFIX,
@@ -19,6 +22,7 @@ import {
   SAVE_KEY,
   SAVE_PROBLEMS,
   SAVE_VERSION,
+  saveFileOf,
   writeSave,
 } from '../src/app/save';
 import { Session } from '../src/app/session';
@@ -262,6 +266,123 @@ describe('save loading fuzz', () => {
         expect(mem.get(SAVE_KEY)).toBe(junk);
       }),
       budget(50, 609),
+    );
+  });
+});
+
+describe('tabs sharing the autosave', () => {
+  type Op =
+    | { op: 'new'; tab: number; seed: number; company: string }
+    | { op: 'move'; tab: number; amount: number }
+    | { op: 'undo' | 'event' | 'leave' | 'continue' | 'reload'; tab: number }
+    | { op: 'choose'; tab: number; choice: 'load' | 'keep' | 'separate' }
+    | { op: 'restore'; tab: number; pick: number };
+  const TABS = 3;
+  const tabArb = fc.nat(TABS - 1);
+  const opArb: fc.Arbitrary<Op> = fc.oneof(
+    {
+      arbitrary: fc.record({
+        op: fc.constant('new' as const),
+        tab: tabArb,
+        seed: fc.nat(2),
+        company: fc.constantFrom('zhipu', 'moonshot'),
+      }),
+      weight: 2,
+    },
+    {
+      arbitrary: fc.record({ op: fc.constant('move' as const), tab: tabArb, amount: fc.nat(9000) }),
+      weight: 8,
+    },
+    { arbitrary: fc.record({ op: fc.constantFrom('continue', 'event'), tab: tabArb }), weight: 3 },
+    fc.record({ op: fc.constantFrom('undo', 'leave', 'reload'), tab: tabArb }),
+    {
+      arbitrary: fc.record({
+        op: fc.constant('choose' as const),
+        tab: tabArb,
+        choice: fc.constantFrom('load', 'keep', 'separate'),
+      }),
+      weight: 4,
+    },
+    fc.record({ op: fc.constant('restore' as const), tab: tabArb, pick: fc.nat(4) }),
+  );
+
+  /** One store seen by several tabs; each write says which tab made it, and may lose nothing. */
+  function sharedStore() {
+    const data = new Map<string, string>();
+    const lastWriter = new Map<string, number>();
+    const lost: string[] = [];
+    const view = (tab: number): KeyValueStore => ({
+      ...mapStore(data),
+      set: (k, v) => {
+        const old = data.get(k);
+        // Overwriting a game is fine for the tab that wrote it last (its own moves, undo), or when
+        // the new game holds all of it, or when a copy of it is kept under another key.
+        if (k.startsWith(SAVE_KEY) && old !== undefined && old !== v && lastWriter.get(k) !== tab) {
+          const holds = holdsAll(JSON.parse(v), old);
+          const copied = [...data].some(([key, value]) => key !== k && value === old);
+          if (!holds && !copied)
+            lost.push(`tab ${tab} overwrote ${k} (last written by tab ${lastWriter.get(k)})`);
+        }
+        data.set(k, v);
+        lastWriter.set(k, tab);
+        return true;
+      },
+    });
+    return { data, lastWriter, lost, view };
+  }
+
+  function move(app: AppContext, amount: number): void {
+    const s = app.session;
+    if (!s || s.state.ending) return;
+    const e = s.state.pendingEvents[0];
+    if (e)
+      s.dispatch({ type: 'event/answer', eventId: e.id, choiceId: e.choices[amount % e.choices.length]! });
+    else if (amount % 3 === 0) s.dispatch({ type: 'quarter/end' });
+    else s.dispatch({ type: 'plan/set-spend', amount });
+  }
+
+  it('never lose a game another tab wrote, and keep their own save up to date', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { minLength: 10, maxLength: 60 }), (ops) => {
+        const shared = sharedStore();
+        let tick = 0;
+        const clock = () => `2026-06-01T00:00:${String(tick++).padStart(4, '0')}`;
+        const tabStores = Array.from({ length: TABS }, () => memoryStore());
+        const open = (i: number) => new AppContext(shared.view(i), tabStores[i]!, ['en'], clock);
+        const tabs = tabStores.map((_, i) => open(i));
+        for (const o of ops) {
+          const app = tabs[o.tab]!;
+          noThrow(o.op, () => {
+            if (o.op === 'new') app.newGame({ levelId: 'historical-2023', seed: o.seed, company: o.company });
+            else if (o.op === 'move') move(app, o.amount);
+            else if (o.op === 'undo') app.session?.undo();
+            else if (o.op === 'event') app.storageChanged(SAVE_KEY);
+            else if (o.op === 'leave') app.leaveGame();
+            else if (o.op === 'continue' && !app.session) app.continueGame();
+            else if (o.op === 'reload') tabs[o.tab] = open(o.tab);
+            else if (o.op === 'choose' && app.conflict)
+              o.choice === 'load'
+                ? app.loadTheirs()
+                : o.choice === 'keep'
+                  ? app.keepMine()
+                  : app.playSeparately();
+            else if (o.op === 'restore' && !app.session) {
+              const list = app.backups();
+              if (list.length > 0) app.restoreBackup(list[o.pick % list.length]!.key);
+            }
+          });
+          expect(shared.lost).toEqual([]);
+          // a tab playing without a conflict has its game stored under its own key, as it stands
+          tabs.forEach((t, i) => {
+            if (!t.session || t.conflict) return;
+            const slot = t.separate ? tabStores[i]!.get(SLOT_KEY)! : SAVE_KEY;
+            const raw = shared.data.get(slot);
+            if (raw !== undefined && shared.lastWriter.get(slot) === i)
+              expect(JSON.parse(raw).hash).toBe(saveFileOf(t.session, '').hash);
+          });
+        }
+      }),
+      budget(100, 610),
     );
   });
 });

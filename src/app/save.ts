@@ -62,7 +62,14 @@ export const SAVE_PROBLEMS: readonly SaveProblem[] = [
 
 export type LoadOutcome =
   | { kind: 'none' }
-  | { kind: 'ok'; session: Session /** The format version the save was read from. */; from: number }
+  | {
+      kind: 'ok';
+      session: Session;
+      /** The format version the save was read from. */
+      from: number;
+      /** The stored text it was read from (a tab compares it before its next write). */
+      raw: string;
+    }
   | {
       kind: 'bad';
       problem: SaveProblem;
@@ -240,10 +247,10 @@ function replaySave(save: SaveFile): { ok: true; session: Session } | Refusal {
 }
 
 /**
- * Reads a stored save: its format (migrated to the current version), then its rules and level
- * versions, then its replay. Returns the session or a named problem; does not throw on any input.
+ * The first two steps of reading a save, without its replay: the format (migrated to the current
+ * version), then the rules and level versions. Cheap enough to describe many stored saves.
  */
-export function restoreSave(raw: string): { ok: true; session: Session; from: number } | Refusal {
+export function checkSave(raw: string): { ok: true; save: SaveFile; from: number } | Refusal {
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -252,7 +259,7 @@ export function restoreSave(raw: string): { ok: true; session: Session; from: nu
   }
   const migrated = migrateSave(data);
   if (!migrated.ok) return migrated;
-  const { save, from } = migrated;
+  const { save } = migrated;
   if (save.rulesVersion !== RULES_VERSION)
     return refuse(
       versionProblem(save.rulesVersion, RULES_VERSION),
@@ -265,22 +272,33 @@ export function restoreSave(raw: string): { ok: true; session: Session; from: nu
       versionProblem(save.levelVersion, level.version),
       `level ${level.id} version ${save.levelVersion}, this game has version ${level.version}`,
     );
-  const replayed = replaySave(save);
-  return replayed.ok ? { ok: true, session: replayed.session, from } : replayed;
+  return migrated;
 }
 
 /**
- * Keeps a copy of a bad save under a backup key of its own (a clash gets a suffix); older backups
- * beyond a few are dropped, never the one just written. Null when the copy could not be stored.
+ * Reads a stored save: its format (migrated to the current version), then its rules and level
+ * versions, then its replay. Returns the session or a named problem; does not throw on any input.
  */
-function backUp(store: KeyValueStore, raw: string, stamp: string): string | null {
+export function restoreSave(raw: string): { ok: true; session: Session; from: number } | Refusal {
+  const checked = checkSave(raw);
+  if (!checked.ok) return checked;
+  const replayed = replaySave(checked.save);
+  return replayed.ok ? { ok: true, session: replayed.session, from: checked.from } : replayed;
+}
+
+/**
+ * Keeps a copy of a save (a bad one, or a game about to be replaced) under a backup key of its own
+ * (a clash gets a suffix); older backups beyond a few are dropped, never the one just written nor
+ * `keep` (a backup being restored). Null when the copy could not be stored.
+ */
+export function backUp(store: KeyValueStore, raw: string, stamp: string, keep?: string): string | null {
   const base = `${BACKUP_PREFIX}${stamp}`;
   let key = base;
   for (let n = 2; store.get(key) !== null && store.get(key) !== raw; n++) key = `${base}#${n}`;
   if (!store.set(key, raw) || store.get(key) !== raw) return null;
   const others = store
     .keys()
-    .filter((k) => k.startsWith(BACKUP_PREFIX) && k !== key)
+    .filter((k) => k.startsWith(BACKUP_PREFIX) && k !== key && k !== keep)
     .sort();
   for (const old of others.slice(0, Math.max(0, others.length - (MAX_BACKUPS - 1)))) store.remove(old);
   return key;
@@ -300,7 +318,7 @@ export function readSave(store: KeyValueStore, stamp = new Date().toISOString())
     // A bug must not lock the player out: treat anything thrown as an unreadable save.
     result = refuse('unreadable', e instanceof Error ? e.message : String(e));
   }
-  if (result.ok) return { kind: 'ok', session: result.session, from: result.from };
+  if (result.ok) return { kind: 'ok', session: result.session, from: result.from, raw };
   const backupKey = backUp(store, raw, stamp);
   if (backupKey !== null) store.remove(SAVE_KEY);
   return { kind: 'bad', problem: result.problem, backupKey, detail: result.detail };

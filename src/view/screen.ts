@@ -1,14 +1,17 @@
 // A screen is a Phaser scene that owns one DOM panel over the canvas: it mounts the panel when
 // the scene starts, re-renders it when the language changes, and removes it (with its key
-// handlers) when the scene shuts down. Screens fade in and out with the camera.
+// handlers) when the scene shuts down. Screens fade in and out with the camera. While another
+// tab has written the save of the game played here, every screen shows the same notice over its
+// panel (panels/tab-conflict.ts) and takes no keys until the player has chosen.
 
 import * as Phaser from 'phaser';
 import type { AppContext } from '../app/context';
 import type { TextKey } from '../app/i18n';
 import { t } from '../app/i18n';
-import { h } from './dom';
+import { h, trapFocus } from './dom';
 import type { SceneKey } from './keys';
-import { REGISTRY } from './keys';
+import { REGISTRY, SCENES } from './keys';
+import { tabConflictDialog } from './panels/tab-conflict';
 import { BACKDROP_CALM } from './scenes/Backdrop';
 
 import { FADE_MS } from './screen-timing';
@@ -18,6 +21,9 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
   protected root!: HTMLElement;
   private leaving = false;
   private cleanups: (() => void)[] = [];
+  /** The other-tab notice, while it is up; and why the last choice in it failed. */
+  private conflictLayer: HTMLElement | null = null;
+  private conflictError: string | null = null;
 
   /**
    * Whether the canvas behind shows (and moves). Screens whose panels cover it all say no, and
@@ -55,8 +61,13 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
       this.app.onLanguage(() => {
         document.documentElement.lang = this.app.lang;
         this.render();
+        if (this.conflictLayer) this.showConflict();
       }),
+      this.app.onSaves(() => this.savesChanged()),
+      () => this.conflictLayer?.remove(),
     );
+    this.conflictError = null;
+    this.showConflict();
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
     this.game.events.emit(BACKDROP_CALM, !this.animated);
     this.cameras.main.fadeIn(FADE_MS, 11, 18, 32);
@@ -91,10 +102,56 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
   /** Registers a document key handler for the life of this screen. */
   protected onKey(handler: (e: KeyboardEvent) => void): void {
     const fn = (e: KeyboardEvent) => {
-      if (!this.leaving) handler(e);
+      if (!this.leaving && !this.conflictLayer) handler(e);
     };
     document.addEventListener('keydown', fn);
     this.cleanups.push(() => document.removeEventListener('keydown', fn));
+  }
+
+  /** The saves changed (a conflict raised or settled, another tab's save, a restore). */
+  protected savesChanged(): void {
+    this.showConflict();
+  }
+
+  /** Puts up the other-tab notice while the game played here has a conflict; takes it down once settled. */
+  private showConflict(): void {
+    const conflict = this.app.session ? this.app.conflict : null;
+    this.conflictLayer?.remove();
+    this.conflictLayer = null;
+    this.root.toggleAttribute('inert', conflict !== null);
+    if (!conflict || this.leaving) {
+      this.conflictError = null;
+      return;
+    }
+    const layer = tabConflictDialog(this.app.lang, conflict, this.conflictError, {
+      load: () => this.loadTheirs(),
+      keep: () => this.settled(this.app.keepMine()),
+      separate: () => this.settled(this.app.playSeparately()),
+    });
+    layer.addEventListener('keydown', (e) => trapFocus(layer, e));
+    this.root.after(layer);
+    this.conflictLayer = layer;
+    layer.querySelector<HTMLElement>('#btn-tab-load')?.focus({ preventScroll: true });
+  }
+
+  private loadTheirs(): void {
+    const r = this.app.loadTheirs();
+    if (r.kind === 'ok') this.go(r.session.state.ending ? SCENES.ending : SCENES.dashboard);
+    else if (r.kind === 'bad') {
+      this.conflictError = this.tr(`save.bad.${r.problem}`);
+      this.showConflict();
+    } else this.settled(true);
+  }
+
+  private settled(ok: boolean): void {
+    if (!ok) {
+      this.conflictError = this.tr('tabs.failed');
+      this.showConflict();
+      return;
+    }
+    this.conflictError = null;
+    this.render();
+    this.focusFirst();
   }
 
   protected addCleanup(fn: () => void): void {

@@ -44,6 +44,11 @@ export async function openGame(
   viewport = { width: 1280, height: 720 },
 ): Promise<Watched> {
   const context = await browser.newContext({ viewport, locale: 'en-US' });
+  return openTab(context, baseUrl);
+}
+
+/** Another tab of the same browser context (the same localStorage), watched like the first. */
+export async function openTab(context: BrowserContext, baseUrl: string): Promise<Watched> {
   const page = await context.newPage();
   const problems: string[] = [];
   const host = new URL(baseUrl).host;

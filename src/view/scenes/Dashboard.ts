@@ -295,7 +295,11 @@ export class Dashboard extends ScreenScene {
         { class: 'top-actions' },
         h('span', {
           class: `save-state ${this.app.saving ? '' : 'off'}`,
-          text: this.app.saving ? tr('dash.saved') : tr('dash.notSaved'),
+          text: !this.app.saving
+            ? tr('dash.notSaved')
+            : this.app.separate
+              ? tr('tabs.savedSeparately')
+              : tr('dash.saved'),
           attrs: { role: 'status' },
         }),
         h('button', {

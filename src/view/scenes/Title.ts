@@ -1,13 +1,15 @@
 // The title screen: the emblem with the six companies circling it on the canvas, and the menu —
-// Continue, New game, Load replay code, How to play, Language, Instructor.
+// Continue, New game, Load replay code, How to play, Language, Instructor — and the other saved
+// games (backups of replaced games, separate saves) with a Restore button each.
 
 import * as Phaser from 'phaser';
 import type { Language } from '../../app/i18n';
 import { LANGUAGES, levelText } from '../../app/i18n';
 import { getLevel, LEVEL_IDS } from '../../app/levels';
 import { quarterLabel } from '../../engine/index';
-import { h } from '../dom';
+import { h, replaceContent } from '../dom';
 import { SCENES, TEXTURES } from '../keys';
+import { gameLabel } from '../panels/tab-conflict';
 import { ScreenScene } from '../screen';
 
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
@@ -16,9 +18,21 @@ export class Title extends ScreenScene {
   private orbit: Phaser.GameObjects.Image[] = [];
   private center!: Phaser.GameObjects.Image;
   private ring!: Phaser.GameObjects.Graphics;
+  /** What the last Restore did, said until the player leaves the title. */
+  private restoreNote: { text: string; warn: boolean } | null = null;
 
   constructor() {
     super(SCENES.title);
+  }
+
+  protected override setup(): void {
+    this.restoreNote = null;
+  }
+
+  /** Another tab saved, or a restore: "Continue" and the list of saved games are read again. */
+  protected override savesChanged(): void {
+    super.savesChanged();
+    this.render();
   }
 
   protected render(): void {
@@ -114,14 +128,82 @@ export class Title extends ScreenScene {
           on: { click: () => this.go(SCENES.instructor) },
         }),
       ),
+      this.backupList(),
       h('p', { class: 'footnote', text: app.saving ? this.tr('title.footnote') : this.tr('title.noSaving') }),
     );
-    this.root.replaceChildren(h('div', { class: 'title-layout' }, h('div', { class: 'title-art' }), menu));
+    replaceContent(this.root, h('div', { class: 'title-layout' }, h('div', { class: 'title-art' }), menu));
+  }
+
+  /** The saved games "Continue" does not play, each with a Restore button; nothing when there are none. */
+  private backupList(): HTMLElement | null {
+    const entries = this.app.backups();
+    const note = this.restoreNote;
+    if (entries.length === 0 && !note) return null;
+    const lang = this.app.lang;
+    return h(
+      'section',
+      { class: 'backups', attrs: { 'aria-labelledby': 'backups-title' } },
+      h('h2', { id: 'backups-title', text: this.tr('backups.title') }),
+      note
+        ? h('p', {
+            id: 'restore-note',
+            class: `notice ${note.warn ? 'warn' : ''}`,
+            text: note.text,
+            attrs: { role: note.warn ? 'alert' : 'status', tabindex: -1 },
+          })
+        : null,
+      h(
+        'ul',
+        { class: 'backup-list' },
+        entries.map((e, i) => {
+          const params = { game: gameLabel(lang, e), seed: e.seed };
+          const time = new Date(e.savedAt);
+          return h(
+            'li',
+            { class: 'backup', attrs: { 'data-key': e.key } },
+            h('span', { class: 'backup-game', text: this.tr('backups.entry', params) }),
+            Number.isNaN(time.getTime())
+              ? null
+              : h('span', {
+                  class: 'backup-time muted',
+                  text: this.tr('backups.savedAt', { time: time.toLocaleString(lang) }),
+                }),
+            h('button', {
+              id: `btn-restore-${i}`,
+              class: 'btn chip',
+              text: this.tr('backups.restore'),
+              attrs: { 'aria-label': this.tr('backups.restoreLabel', params) },
+              on: { click: () => this.restore(e.key) },
+            }),
+          );
+        }),
+      ),
+    );
+  }
+
+  /** Restores a backup as the autosave; says what happened and offers Continue. */
+  private restore(key: string): void {
+    const r = this.app.restoreBackup(key);
+    this.restoreNote = r.ok
+      ? { text: this.tr('backups.restored'), warn: false }
+      : {
+          text:
+            r.problem === 'gone' || r.problem === 'storage'
+              ? this.tr(`backups.${r.problem}`)
+              : this.tr(`save.bad.${r.problem}`),
+          warn: true,
+        };
+    this.render();
+    this.root.querySelector<HTMLElement>(r.ok ? '#btn-continue' : '#restore-note')?.focus();
   }
 
   private continueGame(): void {
     const app = this.app;
-    if (!app.continueGame() || !app.session) return;
+    // The stored game is read again: another tab may have played on, or left a bad save.
+    if (!app.continueGame() || !app.session) {
+      this.render();
+      return;
+    }
     this.go(app.session.state.ending ? SCENES.ending : SCENES.dashboard);
   }
 
