@@ -86,18 +86,19 @@ describe('the autosave', () => {
     expect(readSave(store)).toMatchObject({ kind: 'bad', problem: 'diverged' });
   });
 
-  it('keeps only a few backups', () => {
+  it('keeps only the newest ten backups', () => {
     const store = memoryStore();
-    for (let i = 0; i < 6; i++) {
+    const day = (i: number) => `2026-01-${String(i + 1).padStart(2, '0')}`;
+    for (let i = 0; i < 14; i++) {
       store.set(SAVE_KEY, `garbage ${i}`);
-      readSave(store, `2026-01-0${i + 1}`);
+      readSave(store, day(i));
     }
     expect(
       store
         .keys()
         .filter((k) => k.startsWith(BACKUP_PREFIX))
         .sort(),
-    ).toEqual([`${BACKUP_PREFIX}2026-01-04`, `${BACKUP_PREFIX}2026-01-05`, `${BACKUP_PREFIX}2026-01-06`]);
+    ).toEqual(Array.from({ length: 10 }, (_, i) => `${BACKUP_PREFIX}${day(i + 4)}`));
   });
 });
 

@@ -27,7 +27,8 @@ export const BACKUP_PREFIX = 'sixTigers.save.backup.';
 export const SAVE_FORMAT = 'six-tigers-save';
 /** The format version this game writes. */
 export const SAVE_VERSION = 2;
-const MAX_BACKUPS = 3;
+/** Copies kept of replaced or unreadable games (a save is about 5 kB). */
+const MAX_BACKUPS = 10;
 /** Far beyond any real game (a few hundred commands); keeps a hostile save from costing much. */
 const MAX_COMMANDS = 100_000;
 
