@@ -64,7 +64,7 @@ describe('offline play', () => {
       expect(await playQuarter(page)).toBe('Dashboard');
       expect(await page.evaluate(() => navigator.onLine)).toBe(false);
       // The page with a query (as a replay link has) opens offline too, resuming the game.
-      const again = await page.goto(`${inject('baseUrl')}?replay=ST1.offline`);
+      const again = await page.goto(`${inject('baseUrl')}?replay=ST2.offline`);
       expect(again?.fromServiceWorker()).toBe(true);
       await waitScreen(page, 'Dashboard');
       expect(problems).toEqual([]);
