@@ -7,6 +7,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { findLevel, LEVEL_IDS } from '../src/app/levels';
+import { REPLAY_PREFIX, verifyReplay } from '../src/app/replay-code';
 import type { PolicyName } from '../src/engine/index';
 import {
   applyCommand,
@@ -21,6 +22,7 @@ import {
 } from '../src/engine/index';
 import type { Level } from '../src/engine/level';
 import type { Command, GameState } from '../src/engine/types';
+import { longestGame } from '../tests/long-replay';
 import { checkChoice, parseCli, runCli } from './cli-args';
 
 const PROG = 'bench';
@@ -249,7 +251,54 @@ const frozenGames: Section = {
   },
 };
 
-const SECTIONS: readonly Section[] = [fullGames, perCommand, frozenGames];
+/**
+ * Replay codes: the dearest code the format lets through (a game padded to maxCommands) and the
+ * cheapest refusal (an input weighed by its length alone), each the median of a few runs.
+ */
+const replayCodes: Section = {
+  id: 'codes',
+  title: 'replay codes (decode and re-simulate, or refuse)',
+  run: ({ level }) => {
+    const median = (runs: number, fn: () => void): number => {
+      const t: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const start = performance.now();
+        fn();
+        t.push(performance.now() - start);
+      }
+      return quantile(Float64Array.from(t).sort(), 0.5);
+    };
+    const long = longestGame(level);
+    const verify = () => {
+      if (verifyReplay(long.code, findLevel).status !== 'valid') throw new Error('the long code is refused');
+    };
+    const huge = `#replay=${REPLAY_PREFIX}${'A'.repeat(10 << 20)}`;
+    const refuse = () => {
+      const v = verifyReplay(huge, findLevel);
+      if (v.status === 'valid' || v.reason.kind !== 'too-long')
+        throw new Error('the 10 MB code is not refused');
+    };
+    return [
+      {
+        key: 'longestCommands',
+        label: 'longest allowed code: commands',
+        value: long.log.length,
+        unit: '',
+        digits: 0,
+      },
+      {
+        key: 'verifyLongestMs',
+        label: 'verify the longest allowed code',
+        value: median(15, verify),
+        unit: 'ms',
+        digits: 1,
+      },
+      { key: 'refuse10MBMs', label: 'refuse a 10 MB code', value: median(15, refuse), unit: 'ms', digits: 3 },
+    ];
+  },
+};
+
+const SECTIONS: readonly Section[] = [fullGames, perCommand, frozenGames, replayCodes];
 
 // --- Report ------------------------------------------------------------------------------------------
 

@@ -2,7 +2,9 @@
 // bit-flipped code, a code with swapped commands or other versions, random payloads that pass
 // the checksum — the answer is one of the named outcomes with a message, never an exception. Codes
 // of randomly played games (the property tests' command arbitraries) verify as the same game, and
-// forking any code at any quarter number answers by name too.
+// forking any code at any quarter number answers by name too. One game has one code: a decoded
+// code re-encodes to itself, and every single-character edit of a real code, and any text after
+// it, is refused.
 
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
@@ -14,6 +16,8 @@ import {
   decodeReplay,
   encodeReplay,
   fromBase64Url,
+  REPLAY_FORMAT,
+  REPLAY_PREFIX,
   REPLAY_STATUSES,
   readReplayHeader,
   replayCodeOf,
@@ -62,13 +66,13 @@ describe('replay-code fuzzing', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (s) => {
         outcome(s);
-        outcome(`ST1.${s}`);
+        outcome(`${REPLAY_PREFIX}${s}`);
       }),
       budget(300, 801),
     );
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{0,400}$/), (s) => {
-        const v = outcome(`ST1.${s}`);
+        const v = outcome(`${REPLAY_PREFIX}${s}`);
         expect(['corrupted', 'unknown-format']).toContain(v.status);
       }),
       budget(300, 802),
@@ -92,7 +96,7 @@ describe('replay-code fuzzing', () => {
       fc.property(codeArb, fc.nat(), fc.nat(7), ({ i, code }, pos, bit) => {
         const bytes = fromBase64Url(code.slice(4))!;
         bytes[pos % bytes.length]! ^= 1 << bit;
-        const v = outcome(`ST1.${toBase64Url(bytes)}`);
+        const v = outcome(`${REPLAY_PREFIX}${toBase64Url(bytes)}`);
         if (v.status === 'valid') expect(v.finalHash).toBe(hashState(games[i]!.state));
       }),
       budget(200, 804),
@@ -133,7 +137,9 @@ describe('replay-code fuzzing', () => {
           expect(outcome(encodeReplay({ ...r, levelId: elsewhere.id }, elsewhere)).status).toBe(
             'unknown-level',
           );
-          expect(outcome(`ST${rules + 2}.${codes[i]!.slice(4)}`).status).toBe('unknown-format');
+          expect(outcome(`ST${rules + REPLAY_FORMAT + 1}.${codes[i]!.slice(4)}`).status).toBe(
+            'unknown-format',
+          );
         },
       ),
       budget(40, 806),
@@ -155,7 +161,7 @@ describe('replay-code fuzzing', () => {
       const full = new Uint8Array(payload.length + 4);
       full.set(payload);
       new DataView(full.buffer).setUint32(payload.length, crc(payload), true);
-      return `ST1.${toBase64Url(deflateSync(full))}`;
+      return `${REPLAY_PREFIX}${toBase64Url(deflateSync(full))}`;
     };
     // A real header (so the body parser is reached) followed by random bytes, and wholly random bytes.
     const prefix = (() => {
@@ -195,7 +201,7 @@ describe('replay-code fuzzing', () => {
           }
           const bytes = fromBase64Url(code.slice(4))!;
           bytes[pos % bytes.length]! ^= 1 << bit;
-          const flipped = outcome(`ST1.${toBase64Url(bytes)}`);
+          const flipped = outcome(`${REPLAY_PREFIX}${toBase64Url(bytes)}`);
           if (flipped.status === 'valid') expect(flipped.finalHash).toBe(hashState(play.state));
           // forking it after any number of quarters, sensible or not, answers by name
           const quartersPlayed = log.filter(isQuarterEnd).length;
@@ -214,7 +220,74 @@ describe('replay-code fuzzing', () => {
 
   it('a decompression bomb is refused quickly', () => {
     const huge = deflateSync(new Uint8Array(8 << 20));
-    const v = outcome(`ST1.${toBase64Url(huge)}`);
+    const v = outcome(`${REPLAY_PREFIX}${toBase64Url(huge)}`);
     expect(v.status).toBe('corrupted');
+  });
+});
+
+describe('one game, one code', () => {
+  /** The code of a randomly played game (random commands, some quarters, finished or not). */
+  const playedArb = fc
+    .tuple(
+      fc.integer({ min: 0, max: 0x7fffffff }),
+      fc.constantFrom(...level.player.companies),
+      quartersArb(16, 5),
+      fc.boolean(),
+    )
+    .map(([seed, company, quarters, finish]) => {
+      const play = playQuarters(level, seed, company, quarters, { finish });
+      const log = play.steps.filter((st) => st.result.ok).map((st) => st.cmd);
+      return { code: replayCodeOf(level, play.state, log), hash: hashState(play.state) };
+    });
+
+  it('a decoded code re-encodes to the very same string', () => {
+    fc.assert(
+      fc.property(playedArb, ({ code }) => {
+        const d = decodeReplay(code, findLevel);
+        if (!d.ok) throw new Error(d.message);
+        expect(encodeReplay(d.replay, level)).toBe(code);
+      }),
+      budget(25, 809),
+    );
+  });
+
+  // (Blank space around a pasted code is trimmed by design; inside it, it is a bad character.)
+  it('every single-character edit of a real code is refused (deleted, replaced or inserted)', () => {
+    const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    fc.assert(
+      fc.property(
+        playedArb,
+        fc.shuffledSubarray([...B64, '.', '=', '+', '/', '%'], { minLength: 3, maxLength: 3 }),
+        ({ code }, chars) => {
+          expect(verifyReplay(code, findLevel).status).toBe('valid');
+          let edits = 0;
+          for (let i = 0; i <= code.length; i++) {
+            const variants = [code.slice(0, i) + code.slice(i + 1)];
+            for (const ch of chars) {
+              variants.push(code.slice(0, i) + ch + code.slice(i + 1));
+              variants.push(code.slice(0, i) + ch + code.slice(i));
+            }
+            for (const edited of variants) {
+              if (edited === code) continue;
+              edits++;
+              const v = noThrow('verifyReplay', () => verifyReplay(edited, findLevel));
+              if (v.status === 'valid') throw new Error(`edit at ${i} accepted: ${edited}`);
+            }
+          }
+          expect(edits).toBeGreaterThan(6 * code.length);
+        },
+      ),
+      budget(2, 810),
+    );
+  });
+
+  it('any text after a valid code is refused as non-canonical', () => {
+    fc.assert(
+      fc.property(codeArb, fc.stringMatching(/^[A-Za-z0-9_-]{1,300}$/), ({ code }, tail) => {
+        const v = outcome(code + tail);
+        expect(v.status === 'corrupted' && v.reason.kind).toBe('non-canonical');
+      }),
+      budget(150, 811),
+    );
   });
 });

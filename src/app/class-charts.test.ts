@@ -52,7 +52,7 @@ async function batch(): Promise<ClassResult> {
     [
       ...games.map((g, i) => ({ name: g.name, code: g.code, line: i + 2 })),
       { name: 'mallory', code: tamper(games[0]!.code), line: 100 },
-      { name: 'typo', code: 'ST1.hello', line: 101 },
+      { name: 'typo', code: 'ST2.hello', line: 101 },
     ],
     findLevel,
     { percentiles: false, sliceMs: 0 },

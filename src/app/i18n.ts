@@ -520,6 +520,13 @@ const zh = {
     '回放码被改动过：码中记录了 {recorded} 个季度，但指令只玩了 {played} 个（{quarter} 起缺失）。',
   'refusal.final-hash': '回放码被改动过：每个季度都一致，但终局（{quarter}）的状态校验码不符。',
   'refusal.illegal': '回放码中的第 {n} 条指令（共 {total} 条；{command}，{quarter}）不合规则：{why}',
+  'refusal.older-format':
+    '回放码是旧的第 {format} 版格式，本游戏只读第 {ours} 版：请用生成它的旧版游戏打开。',
+  'refusal.non-canonical': '这不是游戏为这局写出的原样回放码（多了或改了字符）——请原样重新复制。',
+  'refusal.too-many-quarters':
+    '回放码记录了 {quarters} 个季度，一局最多 {max} 个：它已损坏，或不是本游戏生成的。',
+  'refusal.too-many-commands':
+    '回放码含 {commands} 条指令、{quarters} 个季度，一局最多 {max} 条指令：它已损坏，或不是本游戏生成的。',
   'command.plan/set-spend': '设定季度支出',
   'command.plan/set-split': '分配预训练与应用',
   'command.plan/set-api-price': '设定 API 价格',
@@ -1164,6 +1171,14 @@ const en: Record<TextKey, string> = {
   'refusal.final-hash':
     'The code was altered: every quarter matches but the final state ({quarter}) does not hash as recorded.',
   'refusal.illegal': 'Command {n} of {total} in the code ({command}, {quarter}) breaks the rules: {why}',
+  'refusal.older-format':
+    'The code is in the older replay-code format {format}; this game reads format {ours} only. Open it in the version of the game that made it.',
+  'refusal.non-canonical':
+    'This is not the exact code the game writes for this game (characters were added or changed) — copy it again exactly.',
+  'refusal.too-many-quarters':
+    'The code records {quarters} quarters; a game has at most {max}. It is damaged or was not made by the game.',
+  'refusal.too-many-commands':
+    'The code holds {commands} commands for {quarters} quarters; a game has at most {max}. It is damaged or was not made by the game.',
   'command.plan/set-spend': 'set the spend',
   'command.plan/set-split': 'split pretraining and applications',
   'command.plan/set-api-price': 'set the API price',

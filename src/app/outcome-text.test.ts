@@ -60,6 +60,10 @@ const SAMPLES: Record<RefusalKind, RefusalReason> = {
     quarter: '2023Q1',
     rejection: 'insufficient-cash',
   },
+  'older-format': { kind: 'older-format', format: 1, ours: 2 },
+  'non-canonical': { kind: 'non-canonical' },
+  'too-many-quarters': { kind: 'too-many-quarters', quarters: 41, max: 16 },
+  'too-many-commands': { kind: 'too-many-commands', commands: 99123, quarters: 16, max: 1700 },
 };
 
 const HAN = /[\u4e00-\u9fff]/;

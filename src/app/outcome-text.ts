@@ -41,6 +41,10 @@ const REFUSAL_KEYS: Record<RefusalKind, TextKey> = {
   'missing-quarters': 'refusal.missing-quarters',
   'final-hash': 'refusal.final-hash',
   illegal: 'refusal.illegal',
+  'older-format': 'refusal.older-format',
+  'non-canonical': 'refusal.non-canonical',
+  'too-many-quarters': 'refusal.too-many-quarters',
+  'too-many-commands': 'refusal.too-many-commands',
 };
 
 const COMMAND_KEYS: Record<CommandType, TextKey> = {

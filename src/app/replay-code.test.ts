@@ -1,7 +1,10 @@
 // Replay codes: sim → code → verify round trips, the code's size, and every named outcome.
 
+import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
+import { deflateSync, inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { paddedGame } from '../../tests/long-replay';
 import {
   applyCommand,
   autopilotCommands,
@@ -16,15 +19,19 @@ import type { Command, GameState } from '../engine/types';
 import { APP_MARKETS, INTENSITIES, PAY_LEVELS, PRICING_MODES, ROLES } from '../engine/types';
 import { RULES_VERSION } from '../engine/version';
 import { findLevel, getLevel } from './levels';
-import type { Replay, ReplayInput } from './replay-code';
+import type { Replay, ReplayInput, VerifyOutcome } from './replay-code';
 import {
   decodeReplay,
   encodeReplay,
+  extractCode,
   fromBase64Url,
+  MAX_QUARTERS,
+  maxCommands,
   REPLAY_PREFIX,
   readReplayHeader,
   replayCodeOf,
   replayOfGame,
+  startVerification,
   toBase64Url,
   verifyReplay,
 } from './replay-code';
@@ -62,7 +69,7 @@ describe('round trip: sim → code → verify', () => {
         const { state, log } = playGame(level, seed, company, policy);
         const code = replayCodeOf(level, state, log);
         expect(code.startsWith(REPLAY_PREFIX)).toBe(true);
-        expect(code).toMatch(/^ST1\.[A-Za-z0-9_-]+$/);
+        expect(code).toMatch(/^ST2\.[A-Za-z0-9_-]+$/);
         const v = verifyReplay(code, findLevel);
         if (v.status !== 'valid') throw new Error(`${company} ${seed} ${policy}: ${v.status} ${v.message}`);
         expect(v.finalHash).toBe(hashState(state));
@@ -278,7 +285,7 @@ describe('named outcomes', () => {
     expect(future.message).toContain('format 7');
     expect(verifyReplay(code42.slice(0, 60), findLevel).status).toBe('corrupted');
     expect(verifyReplay(`${code42.slice(0, 40)}*${code42.slice(41)}`, findLevel).status).toBe('corrupted');
-    expect(verifyReplay('ST1.', findLevel).status).toBe('corrupted');
+    expect(verifyReplay('ST2.', findLevel).status).toBe('corrupted');
   });
 
   it('tampered: an edited command is caught at the first quarter whose checkpoint differs', () => {
@@ -344,3 +351,169 @@ describe('named outcomes', () => {
     expect(decoded(code42).checkpoints).toEqual(input.checkpoints.map((h) => h.slice(0, 4)));
   });
 });
+
+/** The refusal's kind, or 'valid'. */
+function kindOf(o: VerifyOutcome): string {
+  return o.status === 'valid' ? 'valid' : o.reason.kind;
+}
+
+// CRC-32 (IEEE), to build payloads that pass the checksum.
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function withCrc(payload: Uint8Array): Uint8Array {
+  let c = 0xffffffff;
+  for (const x of payload) c = CRC_TABLE[(c ^ x) & 0xff]! ^ (c >>> 8);
+  const full = new Uint8Array(payload.length + 4);
+  full.set(payload);
+  new DataView(full.buffer).setUint32(payload.length, (c ^ 0xffffffff) >>> 0, true);
+  return full;
+}
+/** A code's payload, without its CRC. */
+function payloadOf(code: string): Uint8Array {
+  const raw = inflateSync(fromBase64Url(code.slice(REPLAY_PREFIX.length))!);
+  return raw.subarray(0, raw.length - 4);
+}
+
+describe('one game, one code', () => {
+  const body = code42.slice(REPLAY_PREFIX.length);
+
+  it('text after a valid code is refused as non-canonical, not read past', () => {
+    for (const tail of ['hello-world', '_'.repeat(5000), 'A', 'AA', 'AAA', 'AAAA', '-'])
+      expect(kindOf(verifyReplay(code42 + tail, findLevel)), tail.slice(0, 12)).toBe('non-canonical');
+    // In a link too, and whatever the link carries after it.
+    expect(kindOf(verifyReplay(`https://x.org/?replay=${code42}hello`, findLevel))).toBe('non-canonical');
+    expect(verifyReplay(`https://x.org/?replay=${code42}&lang=en`, findLevel).status).toBe('valid');
+  });
+
+  it('spare bits set in the last base64 character are refused', () => {
+    const spare = [0, 0, 4, 2][body.length % 4]!;
+    expect(spare).toBeGreaterThan(0);
+    const last = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.indexOf(body.at(-1)!);
+    for (let bits = 1; bits < 1 << spare; bits++) {
+      const edited = code42.slice(0, -1) + toBase64Url(new Uint8Array([(last | bits) << 2])).charAt(0);
+      expect(edited).not.toBe(code42);
+      expect(fromBase64Url(edited.slice(REPLAY_PREFIX.length))).toEqual(fromBase64Url(body));
+      expect(kindOf(verifyReplay(edited, findLevel))).toBe('non-canonical');
+    }
+  });
+
+  it('bytes after the deflate stream, or after the commands, are refused', () => {
+    const packed = fromBase64Url(body)!;
+    const padded = toBase64Url(new Uint8Array([...packed, 0, 1, 2]));
+    expect(kindOf(verifyReplay(REPLAY_PREFIX + padded, findLevel))).toBe('non-canonical');
+    // Stray bytes between the last command and the checksum (which matches them).
+    const stray = withCrc(new Uint8Array([...payloadOf(code42), 9, 9]));
+    const v = verifyReplay(REPLAY_PREFIX + toBase64Url(deflateSync(stray, { level: 9 })), findLevel);
+    expect(kindOf(v)).toBe('non-canonical');
+    expect(v.message).toContain('2 stray bytes');
+  });
+
+  it('the same payload packed by another compressor (or level) is refused: the format pins it', () => {
+    const full = withCrc(payloadOf(code42));
+    const others = [deflateSync(full, { level: 0 }), new Uint8Array(deflateRawSync(full, { level: 9 }))];
+    for (const packed of others) {
+      const other = REPLAY_PREFIX + toBase64Url(packed);
+      expect(other).not.toBe(code42);
+      expect(inflateSync(packed)).toEqual(full);
+      expect(kindOf(verifyReplay(other, findLevel))).toBe('non-canonical');
+    }
+    expect(REPLAY_PREFIX + toBase64Url(deflateSync(full, { level: 9 }))).toBe(code42);
+  });
+
+  it('a real format-1 code is refused as an older format, not misread', () => {
+    // Made by the game before format 2 (same game as code42).
+    const old =
+      'ST1.Y-LPyCwuyS_KTE7M0TUyMDJm0uLIzc_PK87ILxHoXLlF2-x6wEaB5b-8JC887r7u5_vg5-zIO-3aNY92v4tp1ng2fUHd4prOlQwMLhyMDIwMF9ZxMC6Yw6gxgfkAkwYnBxMjE8OL5WzM9gIGBowMnBzMTAwMK96zgPgOID4LMxMHKzMDhxIzA8ONt8wgcQ-gOMOGM2ycHOysDBwcQCzLysBwoQtkiAZIkoOTjYGDi42RQ46NgeHDcVaQeARInIedgYMXiEXZmRg2fAdZopEBEufnYOAQ4GBg2LAKLFYBEhPkZGRYsI6VkQHiUmb7GAag6zk5xLkYGBqOAtXZgPkMD94AHaUDZV8CsmUg6iR4GRhmrALyRSByK94zMdvzQNgnngHZLGC26_rnbwE';
+    const v = verifyReplay(old, findLevel);
+    expect(v.status).toBe('unknown-format');
+    if (v.status !== 'valid') expect(v.reason).toEqual({ kind: 'older-format', format: 1, ours: 2 });
+    expect(v.message).toContain('older replay-code format 1');
+    expect(readReplayHeader(old).ok).toBe(false);
+  });
+});
+
+describe('work bounded before it is spent', () => {
+  const long = paddedGame(level, 42, 'moonshot', 'balanced');
+  const quarters = long.state.history.length;
+
+  it('a game at the command limit verifies; one command more is refused by its declared count', () => {
+    expect(long.log).toHaveLength(maxCommands(quarters));
+    expect(verifyReplay(long.code, findLevel).status).toBe('valid');
+    const over = [
+      ...long.log.slice(0, -1),
+      { type: 'plan/set-spend', amount: 0 } as Command,
+      long.log.at(-1)!,
+    ];
+    const v = verifyReplay(recode(decoded(long.code), { log: over }), findLevel);
+    expect(v.status).toBe('corrupted');
+    if (v.status !== 'valid')
+      expect(v.reason).toEqual({
+        kind: 'too-many-commands',
+        commands: maxCommands(quarters) + 1,
+        quarters,
+        max: maxCommands(quarters),
+      });
+  });
+
+  it('a code declaring far too many commands is refused from its header, before the rest is unpacked', () => {
+    const flood = Array.from({ length: 99_000 }, () => ({ type: 'plan/set-spend', amount: 5 }) as Command);
+    const code = recode(r42(), { log: flood });
+    expect(kindOf(verifyReplay(code, findLevel))).toBe('too-many-commands');
+    // Cut the packed stream short: the header alone is enough to refuse it (unpacking the whole
+    // stream first would have failed with "cannot-unpack").
+    const packed = fromBase64Url(code.slice(REPLAY_PREFIX.length))!;
+    const cut = REPLAY_PREFIX + toBase64Url(packed.subarray(0, packed.length >> 1));
+    expect(kindOf(verifyReplay(cut, findLevel))).toBe('too-many-commands');
+  });
+
+  it('more quarters than any level, or than the code’s level, are refused', () => {
+    const many = Array.from({ length: MAX_QUARTERS + 1 }, () => 'abcd');
+    const v1 = verifyReplay(recode(r42(), { checkpoints: many }), findLevel);
+    if (v1.status === 'valid') throw new Error('accepted');
+    expect(v1.reason).toEqual({ kind: 'too-many-quarters', quarters: MAX_QUARTERS + 1, max: MAX_QUARTERS });
+    const v2 = verifyReplay(recode(r42(), { checkpoints: [...r42().checkpoints, 'abcd'] }), findLevel);
+    if (v2.status === 'valid') throw new Error('accepted');
+    expect(v2.reason).toEqual({
+      kind: 'too-many-quarters',
+      quarters: level.quarters + 1,
+      max: level.quarters,
+    });
+  });
+
+  it('a 1 MB or 10 MB input is refused by its length, unread', () => {
+    for (const n of [1 << 20, 10 << 20]) {
+      const huge = `ST2.${'A'.repeat(n)}`;
+      for (const input of [huge, `#replay=${huge}`, `https://x.org/?replay=${huge}`, ' '.repeat(n)]) {
+        const v = verifyReplay(input, findLevel);
+        expect(v.status).toBe('corrupted');
+        if (v.status !== 'valid') expect(v.reason).toEqual({ kind: 'too-long', chars: input.length });
+        expect(extractCode(input)).toBe(input);
+      }
+    }
+  });
+
+  it('a verification runs in steps of a few commands, to the same outcome', () => {
+    const v = startVerification(decodeReplay(long.code, findLevel), findLevel);
+    let steps = 1;
+    let outcome = v.step(100);
+    while (!outcome) {
+      steps++;
+      outcome = v.step(100);
+    }
+    expect(steps).toBe(Math.ceil(long.log.length / 100));
+    expect(outcome.status).toBe('valid');
+    expect(outcome.status === 'valid' && outcome.finalHash).toBe(hashState(long.state));
+    expect(v.step(100)).toBe(outcome);
+    // A refused code answers at once.
+    expect(startVerification(decodeReplay('nope', findLevel), findLevel).step(1)?.status).toBe(
+      'unknown-format',
+    );
+  });
+});
+
+function r42(): Replay {
+  return decoded(code42);
+}

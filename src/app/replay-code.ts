@@ -1,14 +1,15 @@
 // Replay codes: a whole game in a short, URL-safe string, and its verification by re-simulation.
 //
-//   ST1.<base64url, no padding, of deflate-raw(payload)>
+//   ST2.<base64url, no padding, of deflate-raw(payload)>
 //
-// "ST1." names the code format (format 1). The payload is a small binary record:
+// "ST2." names the code format (format 2). The payload is a small binary record:
 //
 //   varint rulesVersion · str levelId · varint levelVersion · varint seed · str company
 //   hex finalHash · varint quarters, then 2 bytes per quarter (the first 4 hex digits of that
 //   quarter's state hash: a tampered code says where the re-simulation diverged)
 //   varint flags (bit 0: a fork) [hex parentHash · varint turn]
-//   varint nStrings, strings (ids that fit no short form, each stored once) · varint nCommands, commands
+//   varint nCommands (declared up front, so a code is weighed before its commands are read)
+//   varint nStrings, strings (ids that fit no short form, each stored once) · commands
 //   4 bytes CRC-32 of everything above (a damaged code is "corrupted", an edited one "tampered")
 //
 // Commands are one tag byte then their fields; numbers are "nums" (a varint holding a zigzag
@@ -17,6 +18,20 @@
 // choice's index on the card; an offer "acq-7" is the number 7; any other id goes to the string
 // table. So the log can be read only with its level (same id and version): a code for another
 // level version is refused by name before its commands are read.
+//
+// One game, one code: a code is valid only if encoding what it decodes to gives back the very same
+// string. Anything else — text after the base64, bytes after the deflate stream or after the
+// commands, spare bits set in the last base64 character, a number or an id written in a longer
+// form than the encoder's, another compressor's deflate stream — is refused as "non-canonical".
+// So the code format pins the compressor: fflate's deflateSync at level 9 (fflate's version is
+// pinned exactly in package.json; a new version that compresses differently is a new format).
+//
+// The work a code can ask for is bounded before it is spent: the whole input is weighed by its
+// length before anything else (no trimming, URL-decoding or regex first), and only the header is
+// unpacked before its declared counts are checked (at most MAX_QUARTERS quarters, or the level's;
+// at most MAX_COMMANDS_PER_QUARTER commands a quarter, counting the one under way).
+//
+// Format 1 ("ST1.", no declared count, no canonical rule) is refused by name as an older format.
 //
 // Pure and browser-safe: no node: imports. Decoding and verifying never throw.
 
@@ -40,18 +55,37 @@ import { APP_MARKETS, INTENSITIES, PAY_LEVELS, PRICING_MODES, ROLES } from '../e
 import { RULES_VERSION } from '../engine/version';
 
 /** The code format this module writes and reads. */
-export const REPLAY_FORMAT = 1;
+export const REPLAY_FORMAT = 2;
 export const REPLAY_PREFIX = `ST${REPLAY_FORMAT}.`;
 /** Hex digits of each quarter's hash kept as a checkpoint. */
 export const CHECKPOINT_HEX = 4;
 
 // Limits that keep a hostile code from costing much (a real game is a few hundred characters).
-const MAX_CODE_CHARS = 100_000;
+/**
+ * The longest code (prefix and base64), far above any game's: a 16-quarter game at the command
+ * limit with every command different is about 9,000 characters, a 40-quarter one about 22,000.
+ */
+export const MAX_CODE_CHARS = 100_000;
+/** The longest input looked at: a code plus room for a link's address or blank space around it. */
+export const MAX_INPUT_CHARS = MAX_CODE_CHARS + 4_096;
+/**
+ * Commands a game may hold per quarter, on average over the quarters it records plus the one under
+ * way. The autopilots and the random policy send at most 9 in a quarter (all bundled levels, every
+ * company and policy, 30 seeds each) and a player's slider moves are merged before they are sent;
+ * 100 leaves a margin of more than ten.
+ */
+export const MAX_COMMANDS_PER_QUARTER = 100;
+/** The most quarters a code can record: the most a level file may have (levelFileSchema). */
+export const MAX_QUARTERS = 40;
+/** Bytes unpacked to read a header: more than the longest header (two names, hashes, 40 checkpoints). */
+const HEADER_BYTES = 4_096;
 const MAX_PAYLOAD_BYTES = 1 << 20;
-const MAX_COMMANDS = 100_000;
-const MAX_STRINGS = 10_000;
 const MAX_STRING_BYTES = 1_000;
-const MAX_QUARTERS = 10_000;
+
+/** The most commands a code recording `quarters` quarters may hold. */
+export function maxCommands(quarters: number): number {
+  return MAX_COMMANDS_PER_QUARTER * (quarters + 1);
+}
 
 /** Where a forked game branched off: the original's final hash and the quarters kept from it. */
 export interface Branch {
@@ -111,6 +145,7 @@ export type RefusalReason =
   | { kind: 'empty' }
   | { kind: 'not-a-code'; shown: string }
   | { kind: 'other-format'; format: number; ours: number }
+  | { kind: 'older-format'; format: number; ours: number }
   // corrupted
   | { kind: 'too-long'; chars: number }
   | { kind: 'bad-characters' }
@@ -120,6 +155,9 @@ export type RefusalReason =
   | { kind: 'malformed' }
   | { kind: 'bad-setup'; company: string; seed: number }
   | { kind: 'unreadable' }
+  | { kind: 'non-canonical' }
+  | { kind: 'too-many-quarters'; quarters: number; max: number }
+  | { kind: 'too-many-commands'; commands: number; quarters: number; max: number }
   // wrong-version, unknown-level, wrong-level-version
   | { kind: 'other-rules'; code: number; ours: number }
   | { kind: 'unknown-level'; level: string }
@@ -144,7 +182,7 @@ export type RefusalKind = RefusalReason['kind'];
 
 /** The reasons each refused status can carry (a unit test words every one in both languages). */
 export const REFUSAL_KINDS: Readonly<Record<Exclude<ReplayStatus, 'valid'>, readonly RefusalKind[]>> = {
-  'unknown-format': ['not-text', 'empty', 'not-a-code', 'other-format'],
+  'unknown-format': ['not-text', 'empty', 'not-a-code', 'other-format', 'older-format'],
   corrupted: [
     'too-long',
     'bad-characters',
@@ -154,6 +192,9 @@ export const REFUSAL_KINDS: Readonly<Record<Exclude<ReplayStatus, 'valid'>, read
     'malformed',
     'bad-setup',
     'unreadable',
+    'non-canonical',
+    'too-many-quarters',
+    'too-many-commands',
   ],
   'wrong-version': ['other-rules'],
   'unknown-level': ['unknown-level'],
@@ -280,7 +321,8 @@ class Writer {
 const SCALES = [1, 100, 10_000] as const;
 const NUM_LIMIT = 2 ** 49;
 const UTF8 = new TextEncoder();
-const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a name's leading U+FEFF is kept, so decoding gives back exactly what was encoded.
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Thrown by Reader on malformed data; caught at the decoder's boundary. */
 class Malformed extends Error {}
@@ -635,7 +677,6 @@ export function encodeReplay(input: ReplayInput, level: Level): string {
     return i;
   };
   const body = new Writer();
-  body.varint(input.log.length);
   for (const c of input.log) writeCommand(body, c, ids, strId);
 
   const w = new Writer();
@@ -658,6 +699,7 @@ export function encodeReplay(input: ReplayInput, level: Level): string {
     w.hex(branch.parentHash);
     w.varint(branch.turn);
   }
+  w.varint(input.log.length);
   w.varint(strings.length);
   for (const s of strings) w.str(s);
   w.bytes(body.done());
@@ -668,8 +710,12 @@ export function encodeReplay(input: ReplayInput, level: Level): string {
   return REPLAY_PREFIX + toBase64Url(deflateSync(full, { level: 9 }));
 }
 
-/** The code inside what a user pasted: trims it and takes it out of a link (`…?replay=ST1.…` or `#replay=…`). */
+/**
+ * The code inside what a user pasted: trims it and takes it out of a link (`…?replay=ST2.…` or
+ * `#replay=…`). Input longer than MAX_INPUT_CHARS comes back as it is, unread: no code is that long.
+ */
 export function extractCode(input: string): string {
+  if (input.length > MAX_INPUT_CHARS) return input;
   const s = input.trim();
   const m = /[?#&]replay=([^&#\s]+)/.exec(s);
   if (m?.[1]) {
@@ -682,28 +728,50 @@ export function extractCode(input: string): string {
   return s;
 }
 
-function inflateLimited(data: Uint8Array): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let ended = false;
-  const inf = new Inflate((chunk, final) => {
-    total += chunk.length;
-    if (total > MAX_PAYLOAD_BYTES) throw new Malformed('it unpacks to far more than a game');
-    chunks.push(chunk);
-    if (final) ended = true;
+/**
+ * Unpacks a code's deflate stream only as far as asked: its header first (whose counts may refuse
+ * the code before the rest is unpacked), then the whole payload, never more than
+ * MAX_PAYLOAD_BYTES. Fed in small pieces so that no piece can unpack to much (a bomb stops early).
+ */
+class Unpacker {
+  private readonly chunks: Uint8Array[] = [];
+  private size = 0;
+  private fed = 0;
+  private ended = false;
+  private readonly inflate = new Inflate((chunk, final) => {
+    this.size += chunk.length;
+    if (this.size > MAX_PAYLOAD_BYTES) throw new Malformed('it unpacks to far more than a game');
+    this.chunks.push(chunk);
+    if (final) this.ended = true;
   });
-  // Small pieces bound what one piece can unpack to, so a bomb is stopped early.
-  const PIECE = 256;
-  for (let i = 0; i < data.length || i === 0; i += PIECE)
-    inf.push(data.subarray(i, i + PIECE), i + PIECE >= data.length);
-  if (!ended) throw new Malformed('it ends too soon');
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
+
+  constructor(private readonly packed: Uint8Array) {}
+
+  /** At least `want` bytes unpacked (fewer if the stream holds fewer), joined. */
+  upTo(want: number): Uint8Array {
+    const PIECE = 256;
+    // Never marked final here: a stream cut short still yields its first bytes (its header).
+    while (this.size < want && this.fed < this.packed.length) {
+      const next = Math.min(this.fed + PIECE, this.packed.length);
+      this.inflate.push(this.packed.subarray(this.fed, next), false);
+      this.fed = next;
+    }
+    const out = new Uint8Array(this.size);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
   }
-  return out;
+
+  /** The whole payload; throws if the stream is cut short. */
+  all(): Uint8Array {
+    this.upTo(Number.POSITIVE_INFINITY);
+    if (!this.ended) this.inflate.push(new Uint8Array(0), true);
+    if (!this.ended) throw new Malformed('it ends too soon');
+    return this.upTo(0);
+  }
 }
 
 function errorText(e: unknown): string {
@@ -738,9 +806,14 @@ export type HeaderResult = { ok: true; header: ReplayHeader } | Failure<'unknown
 type HeaderParts =
   | {
       ok: true;
-      header: ReplayHeader /** The rest of the payload: ids and commands. */;
+      header: ReplayHeader;
+      /** The commands the code declares. */
+      commands: number;
+      /** The rest of the payload: the commands. */
       reader: Reader;
       strings: string[];
+      /** The code itself (out of a link, trimmed): a valid code re-encodes to exactly this. */
+      code: string;
     }
   | Failure<'unknown-format' | 'corrupted'>;
 
@@ -750,6 +823,22 @@ export type DecodeResult =
 
 function corrupted(message: string, reason: RefusalReason): Failure<'corrupted'> {
   return { ok: false, status: 'corrupted', message, reason };
+}
+
+/** A code that asks for more work than any game: refused by its header's counts. */
+class OverLimit extends Error {
+  constructor(readonly refusal: Failure<'corrupted'>) {
+    super(refusal.message);
+  }
+}
+
+function tooManyQuarters(quarters: number, max: number): OverLimit {
+  return new OverLimit(
+    corrupted(
+      `the code records ${quarters} quarters; a game has at most ${max} — it is damaged or was not made by the game`,
+      { kind: 'too-many-quarters', quarters, max },
+    ),
+  );
 }
 
 /** Reads a code's header (no level needed). Never throws. */
@@ -762,9 +851,51 @@ function readHeaderParts(input: string): HeaderParts {
   try {
     return readHeaderUnsafe(input);
   } catch (e) {
+    if (e instanceof OverLimit) return e.refusal;
     // Only a bug in this module could get here; still answer instead of throwing.
     return corrupted(`the code cannot be read (${errorText(e)})`, { kind: 'unreadable' });
   }
+}
+
+/** The header fields, up to and with the declared command count; throws OverLimit past the limits. */
+function readHeaderFields(r: Reader, format: number): { header: ReplayHeader; commands: number } {
+  const rulesVersion = r.varint();
+  const levelId = r.str();
+  const levelVersion = r.varint();
+  const seed = r.varint();
+  const company = r.str();
+  const finalHash = r.hex();
+  const nq = r.varint();
+  if (nq > MAX_QUARTERS) throw tooManyQuarters(nq, MAX_QUARTERS);
+  const checkpoints: string[] = [];
+  for (let i = 0; i < nq; i++) {
+    const b = r.take(2);
+    checkpoints.push(b[0]!.toString(16).padStart(2, '0') + b[1]!.toString(16).padStart(2, '0'));
+  }
+  const flags = r.varint();
+  if (flags > 1) throw new Malformed('unknown flags');
+  const branch = flags & 1 ? { parentHash: r.hex(), turn: r.varint() } : null;
+  const commands = r.varint();
+  const max = maxCommands(nq);
+  if (commands > max)
+    throw new OverLimit(
+      corrupted(
+        `the code holds ${commands} commands for ${nq} quarters; a game has at most ${max} — it is damaged or was not made by the game`,
+        { kind: 'too-many-commands', commands, quarters: nq, max },
+      ),
+    );
+  const header = {
+    format,
+    rulesVersion,
+    levelId,
+    levelVersion,
+    seed,
+    company,
+    finalHash,
+    checkpoints,
+    branch,
+  };
+  return { header, commands };
 }
 
 function readHeaderUnsafe(input: string): HeaderParts {
@@ -775,6 +906,12 @@ function readHeaderUnsafe(input: string): HeaderParts {
       message: 'a replay code is text',
       reason: { kind: 'not-text' },
     };
+  // Weighed first, before trimming, URL-decoding or any regex: a huge input costs nothing.
+  if (input.length > MAX_INPUT_CHARS)
+    return corrupted(`the code is far too long for a game (${input.length} characters)`, {
+      kind: 'too-long',
+      chars: input.length,
+    });
   const code = extractCode(input);
   if (code === '')
     return {
@@ -794,6 +931,13 @@ function readHeaderUnsafe(input: string): HeaderParts {
     };
   }
   const format = Number(m[1]);
+  if (format < REPLAY_FORMAT)
+    return {
+      ok: false,
+      status: 'unknown-format',
+      message: `the code is in the older replay-code format ${format}; this game reads format ${REPLAY_FORMAT} only — open it in the version of the game that made it`,
+      reason: { kind: 'older-format', format, ours: REPLAY_FORMAT },
+    };
   if (format !== REPLAY_FORMAT)
     return {
       ok: false,
@@ -807,16 +951,28 @@ function readHeaderUnsafe(input: string): HeaderParts {
       kind: 'too-long',
       chars: code.length,
     });
-  const packed = fromBase64Url(body);
+  // A last lone character holds no whole byte: read without it, and refused below as
+  // non-canonical if what comes before is a whole code.
+  const packed = fromBase64Url(body.length % 4 === 1 ? body.slice(0, -1) : body);
   if (!packed || packed.length === 0)
     return corrupted(
       'the code has characters a replay code cannot have, or was cut short — copy it again in full',
       { kind: 'bad-characters' },
     );
+  const unpacker = new Unpacker(packed);
   let raw: Uint8Array;
   try {
-    raw = inflateLimited(packed);
+    // The header's counts first: a code that asks for too much is refused before the rest is
+    // unpacked. A header that does not read is judged below, once the checksum has had its say.
+    const head = unpacker.upTo(HEADER_BYTES);
+    try {
+      readHeaderFields(new Reader(head), format);
+    } catch (e) {
+      if (!(e instanceof Malformed)) throw e;
+    }
+    raw = unpacker.all();
   } catch (e) {
+    if (e instanceof OverLimit) throw e;
     return corrupted(
       `the code is damaged and cannot be unpacked (${e instanceof Malformed ? e.message : 'bad data'}) — copy it again in full`,
       { kind: 'cannot-unpack' },
@@ -831,36 +987,13 @@ function readHeaderUnsafe(input: string): HeaderParts {
     });
   try {
     const r = new Reader(payload);
-    const rulesVersion = r.varint();
-    const levelId = r.str();
-    const levelVersion = r.varint();
-    const seed = r.varint();
-    const company = r.str();
-    const finalHash = r.hex();
-    const nq = r.count(MAX_QUARTERS, 'quarters');
-    const checkpoints: string[] = [];
-    for (let i = 0; i < nq; i++) {
-      const b = r.take(2);
-      checkpoints.push(b[0]!.toString(16).padStart(2, '0') + b[1]!.toString(16).padStart(2, '0'));
-    }
-    const flags = r.varint();
-    if (flags > 1) throw new Malformed('unknown flags');
-    const branch = flags & 1 ? { parentHash: r.hex(), turn: r.varint() } : null;
-    const ns = r.count(MAX_STRINGS, 'ids');
+    const { header, commands } = readHeaderFields(r, format);
+    // A canonical table holds only the ids the commands use, at most two a command.
+    const ns = r.varint();
+    if (ns > 2 * commands) throw new Malformed(`too many ids (${ns})`);
     const strings: string[] = [];
     for (let i = 0; i < ns; i++) strings.push(r.str());
-    const header = {
-      format,
-      rulesVersion,
-      levelId,
-      levelVersion,
-      seed,
-      company,
-      finalHash,
-      checkpoints,
-      branch,
-    };
-    return { ok: true, header, reader: r, strings };
+    return { ok: true, header, commands, reader: r, strings, code };
   } catch (e) {
     if (!(e instanceof Malformed)) throw e;
     return corrupted(`the code is damaged: ${e.message}`, { kind: 'malformed' });
@@ -902,9 +1035,13 @@ function levelFor(
   return { ok: true, level };
 }
 
+const NON_CANONICAL =
+  'the code is not the one the game writes for this game (extra or altered characters) — copy it again exactly';
+
 /**
  * Reads a replay code whole. Its log can be read only against its own level, so a code from other
- * rules or for a level (version) this game does not have is refused here, by name. Never throws.
+ * rules or for a level (version) this game does not have is refused here, by name; so is a code
+ * that is not the exact one the game writes for what it holds. Never throws.
  */
 export function decodeReplay(input: string, getLevel: LevelLookup): DecodeResult {
   const h = readHeaderParts(input);
@@ -914,12 +1051,22 @@ export function decodeReplay(input: string, getLevel: LevelLookup): DecodeResult
     const checked = levelFor(header, getLevel);
     if (!checked.ok) return { ...checked, header };
     const level = checked.level;
+    if (header.checkpoints.length > level.quarters)
+      return { ...tooManyQuarters(header.checkpoints.length, level.quarters).refusal, header };
     const r = h.reader;
-    const nc = r.count(MAX_COMMANDS, 'commands');
     const log: Command[] = [];
-    for (let i = 0; i < nc; i++) log.push(readCommand(r, h.strings, level));
-    if (r.left !== 0) throw new Malformed(`${r.left} stray bytes at the end`);
-    return { ok: true, replay: { ...header, log } };
+    for (let i = 0; i < h.commands; i++) log.push(readCommand(r, h.strings, level));
+    if (r.left !== 0)
+      return {
+        ...corrupted(`${NON_CANONICAL} (${r.left} stray bytes after its commands)`, {
+          kind: 'non-canonical',
+        }),
+        header,
+      };
+    const replay = { ...header, log };
+    if (encodeReplay(replay, level) !== h.code)
+      return { ...corrupted(NON_CANONICAL, { kind: 'non-canonical' }), header };
+    return { ok: true, replay };
   } catch (e) {
     if (e instanceof Malformed)
       return { ...corrupted(`the code is damaged: ${e.message}`, { kind: 'malformed' }), header };
@@ -967,22 +1114,67 @@ function quarterName(level: Level, turn: number): string {
   }
 }
 
+/**
+ * A verification run a few commands at a time, so that a page can hand control back to the event
+ * loop between steps however long the code (verifyClass does). Never throws.
+ */
+export interface Verification {
+  /** Re-simulates up to `commands` more commands: the outcome once it is known, else null. */
+  step(commands: number): VerifyOutcome | null;
+}
+
+/** Starts verifying a code already decoded (one refused while decoding is answered at once). */
+export function startVerification(d: DecodeResult, getLevel: LevelLookup): Verification {
+  if (!d.ok) {
+    const refused: VerifyOutcome = d.header
+      ? { status: d.status, message: d.message, reason: d.reason, header: d.header }
+      : { status: d.status, message: d.message, reason: d.reason };
+    return { step: () => refused };
+  }
+  return startReplay(d.replay, getLevel);
+}
+
+/** Runs a verification to its end in one go. */
+function finish(v: Verification): VerifyOutcome {
+  for (;;) {
+    const outcome = v.step(Number.POSITIVE_INFINITY);
+    if (outcome) return outcome;
+  }
+}
+
 /** Re-simulates a decoded replay against its level. Never throws. */
 export function verifyDecoded(replay: Replay, getLevel: LevelLookup): VerifyOutcome {
+  return finish(startReplay(replay, getLevel));
+}
+
+function startReplay(replay: Replay, getLevel: LevelLookup): Verification {
   const header = headerOf(replay);
-  try {
-    const checked = levelFor(header, getLevel);
-    if (!checked.ok)
-      return { status: checked.status, message: checked.message, reason: checked.reason, header };
-    return resimulate(replay, checked.level);
-  } catch (e) {
-    return {
-      status: 'corrupted',
-      message: `the replay cannot be re-simulated (${errorText(e)})`,
-      reason: { kind: 'unreadable' },
-      header,
-    };
-  }
+  let run: ((commands: number) => VerifyOutcome | null) | null = null;
+  let outcome: VerifyOutcome | null = null;
+  return {
+    step(commands) {
+      if (outcome) return outcome;
+      try {
+        if (!run) {
+          const checked = levelFor(header, getLevel);
+          if (!checked.ok) {
+            outcome = { status: checked.status, message: checked.message, reason: checked.reason, header };
+            return outcome;
+          }
+          run = resimulation(replay, checked.level);
+        }
+        outcome = run(commands);
+      } catch (e) {
+        outcome = {
+          status: 'corrupted',
+          message: `the replay cannot be re-simulated (${errorText(e)})`,
+          reason: { kind: 'unreadable' },
+          header,
+        };
+      }
+      return outcome;
+    },
+  };
 }
 
 function headerOf(r: Replay): ReplayHeader {
@@ -990,16 +1182,20 @@ function headerOf(r: Replay): ReplayHeader {
   return { format, rulesVersion, levelId, levelVersion, seed, company, finalHash, checkpoints, branch };
 }
 
-function resimulate(replay: Replay, level: Level): VerifyOutcome {
+/** The re-simulation of a replay, as a function that goes on for up to `commands` more commands. */
+function resimulation(replay: Replay, level: Level): (commands: number) => VerifyOutcome | null {
   const created = createGame(level, replay.seed, replay.company);
-  if (!created.ok)
-    return {
+  if (!created.ok) {
+    const bad: VerifyOutcome = {
       status: 'corrupted',
       message: `the code's setup is impossible: ${created.error.message}`,
       reason: { kind: 'bad-setup', company: replay.company, seed: replay.seed },
       header: headerOf(replay),
     };
+    return () => bad;
+  }
   let state = created.state;
+  let i = 0;
   type Detail =
     | { kind: 'diverged' }
     | { kind: 'extra-quarters'; recorded: number }
@@ -1016,87 +1212,87 @@ function resimulate(replay: Replay, level: Level): VerifyOutcome {
       quarter,
     };
   };
-  for (let i = 0; i < replay.log.length; i++) {
-    const cmd = replay.log[i]!;
-    const r = applyCommand(level, state, cmd);
-    if (!r.ok) {
-      const quarter = quarterName(level, state.turn);
-      return {
-        status: 'illegal-command',
-        message: `command ${i + 1} of ${replay.log.length} (${cmd.type}, in ${quarter}) is not allowed: ${r.error.message}`,
-        reason: {
-          kind: 'illegal',
-          n: i + 1,
-          total: replay.log.length,
+  return (commands) => {
+    const end = Math.min(replay.log.length, i + commands);
+    for (; i < end; i++) {
+      const cmd = replay.log[i]!;
+      const r = applyCommand(level, state, cmd);
+      if (!r.ok) {
+        const quarter = quarterName(level, state.turn);
+        return {
+          status: 'illegal-command',
+          message: `command ${i + 1} of ${replay.log.length} (${cmd.type}, in ${quarter}) is not allowed: ${r.error.message}`,
+          reason: {
+            kind: 'illegal',
+            n: i + 1,
+            total: replay.log.length,
+            commandType: cmd.type,
+            turn: state.turn,
+            quarter,
+            rejection: r.error.code,
+          },
+          replay,
+          index: i,
           commandType: cmd.type,
+          rejection: r.error,
           turn: state.turn,
           quarter,
-          rejection: r.error.code,
-        },
-        replay,
-        index: i,
-        commandType: cmd.type,
-        rejection: r.error,
-        turn: state.turn,
-        quarter,
-      };
+        };
+      }
+      const before = state.history.length;
+      state = r.state;
+      if (state.history.length > before) {
+        const t = state.history.length - 1;
+        const expect = replay.checkpoints[t];
+        if (expect === undefined)
+          return tampered(
+            t,
+            `the code records ${replay.checkpoints.length} quarters but its commands play more`,
+            { kind: 'extra-quarters', recorded: replay.checkpoints.length },
+          );
+        const got = state.history[t]!.hash.slice(0, expect.length);
+        if (got !== expect)
+          return tampered(t, `the state at its end should hash to ${expect}…, not ${got}…`, {
+            kind: 'diverged',
+          });
+      }
     }
-    const before = state.history.length;
-    state = r.state;
-    if (state.history.length > before) {
-      const t = state.history.length - 1;
-      const expect = replay.checkpoints[t];
-      if (expect === undefined)
-        return tampered(
-          t,
-          `the code records ${replay.checkpoints.length} quarters but its commands play more`,
-          { kind: 'extra-quarters', recorded: replay.checkpoints.length },
-        );
-      const got = state.history[t]!.hash.slice(0, expect.length);
-      if (got !== expect)
-        return tampered(t, `the state at its end should hash to ${expect}…, not ${got}…`, {
-          kind: 'diverged',
-        });
-    }
-  }
-  const played = state.history.length;
-  if (played < replay.checkpoints.length)
-    return tampered(
-      Math.max(0, played),
-      `the code records ${replay.checkpoints.length} quarters but its commands play only ${played}`,
-      { kind: 'missing-quarters', recorded: replay.checkpoints.length, played },
-    );
-  const finalHash = hashState(state);
-  if (finalHash !== replay.finalHash)
-    return tampered(
-      state.ending ? state.ending.turn : state.turn,
-      `every quarter matches but the final state hashes to ${finalHash}, not ${replay.finalHash}`,
-      { kind: 'final-hash' },
-    );
-  const score = scoreOf(level, state);
-  const ending = state.ending;
-  const me = playerOf(state);
-  const summary = ending
-    ? `${me.id}: ${ending.kind} in ${quarterName(level, ending.turn)}, score ${score}`
-    : `${me.id}: unfinished at ${quarterName(level, state.turn)}, equity ${score}`;
-  return {
-    status: 'valid',
-    message: `valid — ${summary} (${level.id} v${level.version}, seed ${replay.seed}, ${replay.log.length} commands)`,
-    replay,
-    state,
-    ending,
-    score,
-    finalHash,
+    if (i < replay.log.length) return null;
+    const played = state.history.length;
+    if (played < replay.checkpoints.length)
+      return tampered(
+        Math.max(0, played),
+        `the code records ${replay.checkpoints.length} quarters but its commands play only ${played}`,
+        { kind: 'missing-quarters', recorded: replay.checkpoints.length, played },
+      );
+    const finalHash = hashState(state);
+    if (finalHash !== replay.finalHash)
+      return tampered(
+        state.ending ? state.ending.turn : state.turn,
+        `every quarter matches but the final state hashes to ${finalHash}, not ${replay.finalHash}`,
+        { kind: 'final-hash' },
+      );
+    const score = scoreOf(level, state);
+    const ending = state.ending;
+    const me = playerOf(state);
+    const summary = ending
+      ? `${me.id}: ${ending.kind} in ${quarterName(level, ending.turn)}, score ${score}`
+      : `${me.id}: unfinished at ${quarterName(level, state.turn)}, equity ${score}`;
+    return {
+      status: 'valid',
+      message: `valid — ${summary} (${level.id} v${level.version}, seed ${replay.seed}, ${replay.log.length} commands)`,
+      replay,
+      state,
+      ending,
+      score,
+      finalHash,
+    };
   };
 }
 
 /** The outcome of a code already decoded (or refused while decoding). Never throws. */
 export function verifyDecodeResult(d: DecodeResult, getLevel: LevelLookup): VerifyOutcome {
-  if (!d.ok)
-    return d.header
-      ? { status: d.status, message: d.message, reason: d.reason, header: d.header }
-      : { status: d.status, message: d.message, reason: d.reason };
-  return verifyDecoded(d.replay, getLevel);
+  return finish(startVerification(d, getLevel));
 }
 
 /** Decodes and re-simulates a replay code. Never throws; every input ends in one of REPLAY_STATUSES. */

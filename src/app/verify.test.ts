@@ -2,10 +2,11 @@
 // key decisions, and the CSV export (BOM, escaping).
 
 import { describe, expect, it } from 'vitest';
+import { paddedGame } from '../../tests/long-replay';
 import { autopilotBaseline, playGame } from '../engine/index';
 import { findLevel, getLevel } from './levels';
 import { decodeReplay, encodeReplay, replayCodeOf } from './replay-code';
-import type { BaselineService, ClassProgress, ClassRow, CodeEntry } from './verify';
+import type { BaselineService, ClassProgress, ClassRow, CodeEntry, Scheduler } from './verify';
 import {
   CSV_COLUMNS,
   classCsv,
@@ -14,6 +15,7 @@ import {
   parseCodeList,
   parseCsv,
   rankRows,
+  VERIFY_STEP_COMMANDS,
   verifyClass,
 } from './verify';
 
@@ -202,6 +204,32 @@ describe('verifyClass', () => {
     });
   });
 
+  it('hands control back within a long code, not only between codes', async () => {
+    // A fake clock that moves a whole slice on each look: every chance to yield is taken, so the
+    // pauses counted are the places where verifyClass can hand control back.
+    let clock = 0;
+    let phase = '';
+    const pauses: string[] = [];
+    const scheduler: Scheduler = {
+      now: () => (clock += 30),
+      pause: async () => {
+        pauses.push(phase);
+      },
+    };
+    const long = paddedGame(level, SEED, 'zhipu', 'balanced');
+    const res = await verifyClass([{ name: 'long', code: long.code, line: 1 }], findLevel, {
+      percentiles: false,
+      sliceMs: 30,
+      scheduler,
+      onProgress: (p) => {
+        phase = p.phase;
+      },
+    });
+    expect(res.counts.valid).toBe(1);
+    const verifying = pauses.filter((p) => p === 'verify').length;
+    expect(verifying).toBeGreaterThanOrEqual(Math.floor(long.log.length / VERIFY_STEP_COMMANDS) - 1);
+  });
+
   it('stops when aborted', async () => {
     const ctl = new AbortController();
     ctl.abort();
@@ -252,7 +280,7 @@ describe('CSV export', () => {
     index: 0,
     line: 1,
     name: '',
-    code: 'ST1.x',
+    code: 'ST2.x',
     status: 'valid',
     message: 'ok',
     reason: null,

@@ -17,7 +17,7 @@ import type {
   ReplayStatus,
   VerifyOutcome,
 } from './replay-code';
-import { decodeReplay, REPLAY_STATUSES, verifyDecodeResult } from './replay-code';
+import { decodeReplay, REPLAY_STATUSES, startVerification } from './replay-code';
 
 // ---------------------------------------------------------------------------------------------
 // Reading a batch
@@ -384,8 +384,23 @@ export interface ClassOptions {
   baselineService?: BaselineService;
   /** Hand control back to the event loop after this many ms of work (default 30; 0 = never). */
   sliceMs?: number;
+  /** The clock and the hand-back to the event loop (default: the real ones; tests inject theirs). */
+  scheduler?: Scheduler;
   signal?: AbortSignal;
 }
+
+/** How verifyClass tells time and hands control back to the event loop. */
+export interface Scheduler {
+  now(): number;
+  /** Hands control back; `paint`: long enough for the page to paint. */
+  pause(paint: boolean): Promise<void>;
+}
+
+/**
+ * Commands re-simulated between two looks at the clock: a few milliseconds of work, so that even
+ * the longest code a game may have (maxCommands) is verified in slices of about `sliceMs`.
+ */
+export const VERIFY_STEP_COMMANDS = 50;
 
 /** The sorted autopilot baseline of a world, computed somewhere else (see ClassOptions). */
 export type BaselineService = (world: {
@@ -439,11 +454,14 @@ const pauseForPaint = async (): Promise<void> => {
 /** How often (ms) a pause lets the page paint: about 15 frames a second for the progress bar. */
 const PAINT_EVERY_MS = 60;
 
+const EVENT_LOOP: Scheduler = { now, pause: (paint) => (paint ? pauseForPaint() : pause()) };
+
 /**
  * Verifies every code, adds the luck-neutral percentile of each finished valid game (one
  * autopilot baseline per level, seed and company, cached) and ranks them. Reports progress and
- * yields to the event loop every `sliceMs` so a page stays responsive. Never rejects on bad
- * codes; rejects only if `signal` aborts.
+ * yields to the event loop every `sliceMs`, within a long code too (it is re-simulated
+ * VERIFY_STEP_COMMANDS at a time), so a page stays responsive. Never rejects on bad codes;
+ * rejects only if `signal` aborts.
  */
 export async function verifyClass(
   entries: readonly CodeEntry[],
@@ -454,18 +472,18 @@ export async function verifyClass(
   const cache = opts.baselineCache ?? defaultCache;
   const withPercentiles = opts.percentiles !== false;
   const sliceMs = opts.sliceMs ?? 30;
-  let sliceStart = now();
+  const clock = opts.scheduler ?? EVENT_LOOP;
+  let sliceStart = clock.now();
   let painted = sliceStart;
   const breathe = async () => {
     opts.signal?.throwIfAborted();
-    const t = now();
+    const t = clock.now();
     if (sliceMs > 0 && t - sliceStart >= sliceMs) {
-      if (t - painted >= PAINT_EVERY_MS) {
-        painted = t;
-        await pauseForPaint();
-      } else await pause();
+      const paint = t - painted >= PAINT_EVERY_MS;
+      if (paint) painted = t;
+      await clock.pause(paint);
       opts.signal?.throwIfAborted();
-      sliceStart = now();
+      sliceStart = clock.now();
     }
   };
 
@@ -538,10 +556,19 @@ export async function verifyClass(
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     const again = memo.get(e.code);
-    const row = again
-      ? { ...again, index: i, line: e.line, name: e.name, code: e.code }
-      : rowOf(e, i, verifyDecodeResult(decoded.get(e.code)!, getLevel), getLevel, opts.priceWarQuarter);
-    if (!again) memo.set(e.code, row);
+    let row: ClassRow;
+    if (again) row = { ...again, index: i, line: e.line, name: e.name, code: e.code };
+    else {
+      // A long code is re-simulated in steps, with a look at the clock between them.
+      const verification = startVerification(decoded.get(e.code)!, getLevel);
+      let outcome = verification.step(VERIFY_STEP_COMMANDS);
+      while (!outcome) {
+        await breathe();
+        outcome = verification.step(VERIFY_STEP_COMMANDS);
+      }
+      row = rowOf(e, i, outcome, getLevel, opts.priceWarQuarter);
+      memo.set(e.code, row);
+    }
     decoded.delete(e.code);
     if (row.status === 'valid' && row.finalHash) {
       const game = `${row.levelId}|${row.seed}|${row.company}|${row.finalHash}`;

@@ -63,7 +63,7 @@ describe('offline play', () => {
       await newGame(page, 'baichuan', 8080);
       expect(await playQuarter(page)).toBe('Dashboard');
       // The page with a query (as a replay link has) opens offline too, resuming the game.
-      const again = await page.goto(`${inject('baseUrl')}?replay=ST1.offline`);
+      const again = await page.goto(`${inject('baseUrl')}?replay=ST2.offline`);
       expect(again?.fromServiceWorker()).toBe(true);
       await waitScreen(page, 'Dashboard');
       expect(problems).toEqual([]);

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { money } from '../../src/app/format';
 import { getLevel } from '../../src/app/levels';
+import { MAX_INPUT_CHARS, REPLAY_PREFIX } from '../../src/app/replay-code';
 import { SAVE_KEY, saveFileOf } from '../../src/app/save';
 import { Session } from '../../src/app/session';
 import { simReport } from '../../src/app/sim-report';
@@ -125,7 +126,7 @@ describe('replay viewer', () => {
       await expectAt(page, 5);
 
       // Compare with the second run: a bad code is refused in words, the real one goes on the charts.
-      await page.fill('#compare-input', 'ST1.<img src=x onerror=alert(1)>');
+      await page.fill('#compare-input', 'ST2.<img src=x onerror=alert(1)>');
       await page.click('#btn-compare');
       await page.waitForFunction(
         () => (document.querySelector('#compare-message')?.textContent ?? '') !== '',
@@ -232,6 +233,26 @@ describe('replay viewer', () => {
       await page.keyboard.press('Escape');
       await waitScreen(page, 'Ending');
       expect(await page.textContent('#final-hash')).toBe(a.finalHash);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+  it('a link longer than any code, or with an older-format code, is refused by name', async () => {
+    const base = inject('baseUrl');
+    const { page, context, problems } = await openGame(browser, base);
+    try {
+      await waitScreen(page, 'Title');
+      // Just past the limit: weighed by its length, unread, and not copied into the field.
+      const huge = `${REPLAY_PREFIX}${'A'.repeat(MAX_INPUT_CHARS)}`;
+      await page.goto(`${base}?from=link#replay=${huge}`);
+      await page.waitForSelector('#replay-result[data-status="corrupted"]');
+      expect(await page.textContent('#replay-message')).toContain('far too long');
+      expect(await page.inputValue('#replay-input')).toBe('');
+      // A format-1 code (made before format 2) is named as such, not misread.
+      await page.goto(`${base}?replay=ST1.Y-LPyCwuyS_KTE7M0TUyMDJm0uLIzc_PK87ILxHoXLlF2-x6wEaB5b`);
+      await page.waitForSelector('#replay-result[data-status="unknown-format"]');
+      expect(await page.textContent('#replay-message')).toContain('older replay-code format 1');
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -2,6 +2,7 @@
 // and a link that carries it, each with a "copy" button (the clipboard, or else the text is
 // selected for Ctrl+C).
 
+import { MAX_INPUT_CHARS } from '../../app/replay-code';
 import { h } from '../dom';
 
 /** A link to this game's page that opens the Load replay code screen with the code filled in. */
@@ -13,9 +14,16 @@ export function replayLink(code: string): string {
   return u.toString();
 }
 
-/** The replay code carried by the page's address (`?replay=…` or `#replay=…`), or null. */
+/**
+ * The replay code carried by the page's address (`?replay=…` or `#replay=…`), or null. An address
+ * part longer than any code is handed over as it is, unparsed: the verifier refuses it by its
+ * length at once, where parsing and URL-decoding a megabyte would not be free.
+ */
 export function replayFromUrl(): string | null {
   try {
+    const { search, hash } = window.location;
+    if (search.length > MAX_INPUT_CHARS) return search;
+    if (hash.length > MAX_INPUT_CHARS) return hash;
     const fromQuery = new URLSearchParams(window.location.search).get('replay');
     if (fromQuery) return fromQuery;
     const fromHash = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('replay');

@@ -8,7 +8,7 @@ import { levelText } from '../../app/i18n';
 import { findLevel } from '../../app/levels';
 import { refusalText, statusText } from '../../app/outcome-text';
 import type { VerifyOutcome } from '../../app/replay-code';
-import { extractCode, verifyReplay } from '../../app/replay-code';
+import { extractCode, MAX_INPUT_CHARS, verifyReplay } from '../../app/replay-code';
 import { quarterLabel } from '../../engine/index';
 import { h } from '../dom';
 import { SCENES } from '../keys';
@@ -43,9 +43,11 @@ export class Replay extends ScreenScene<ReplayData> {
   }
 
   protected override setup(data: ReplayData): void {
-    this.pasted = data.code ?? replayFromUrl() ?? '';
+    const given = data.code ?? replayFromUrl() ?? '';
     this.empty = false;
-    this.outcome = this.pasted.trim() ? verify(this.pasted) : null;
+    this.outcome = given.trim() ? verify(given) : null;
+    // Refused by its length: not copied into the field, where laying out a megabyte takes seconds.
+    this.pasted = given.length > MAX_INPUT_CHARS ? '' : given;
     this.onKey((e) => {
       if (e.key === 'Escape') this.go(SCENES.title);
     });
