@@ -275,9 +275,11 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   }
   spend = clamp(spend, 0, Math.max(0, s.cash));
 
-  // People: grow when the runway is comfortable, shrink when it is short.
+  // People: grow when the runway is comfortable (six quarters or more), shrink when it is short.
+  // At least six, not more than six: a budget set for a six-quarter runway leaves cash/⌊cash/6⌋,
+  // exactly 6 whenever the cash is a multiple of 6 万元, and a strict test made hiring hang on that.
   const runwayAfter = runwayWith(s.cash, spend, salaries, variable, revenue);
-  const grow = runwayAfter > 6 && !harvesting;
+  const grow = runwayAfter >= 6 && !harvesting;
   const shrink = runwayAfter < 2.5;
   const hires: Staff = {
     researchers: noPretraining
