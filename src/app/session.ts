@@ -1,7 +1,7 @@
 // The session: one game being played. Every change goes through the engine's applyCommand; the
 // session keeps the command log (the replay record), tells subscribers about new states, and
 // offers undo within the current quarter. Undo never crosses a barrier: the end of a quarter, a
-// card whose answer drew a hidden outcome (the generator moved), or the end of the game.
+// card whose answer revealed a hidden outcome (a key person stayed or left), or the end of the game.
 
 import { applyCommand, createGame, hashState } from '../engine/index';
 import type { Level } from '../engine/level';
@@ -26,10 +26,9 @@ export type ReplayResult =
   | { ok: false; reason: 'setup'; message: string }
   | { ok: false; reason: 'rejected'; index: number; error: Rejection };
 
-function rngMoved(before: GameState, after: GameState): boolean {
-  const a = before.rng;
-  const b = after.rng;
-  return a[0] !== b[0] || a[1] !== b[1] || a[2] !== b[2] || a[3] !== b[3];
+/** Whether the last answer revealed a hidden outcome (the luck it drew must not be taken back). */
+function revealedOutcome(after: GameState): boolean {
+  return after.answered[after.answered.length - 1]?.outcome !== undefined;
 }
 
 export class Session {
@@ -122,7 +121,7 @@ export class Session {
     const barrier =
       cmd.type === 'quarter/end' ||
       r.state.ending !== null ||
-      (cmd.type === 'event/answer' && rngMoved(before, r.state));
+      (cmd.type === 'event/answer' && revealedOutcome(r.state));
     if (barrier) this.undoStates = [];
     else this.undoStates.push(before);
     return r;

@@ -27,20 +27,21 @@ import {
   metricValue,
   modifierFactor,
   policyChoice,
+  seededRandomCard,
 } from './cards';
 import type { Condition, Effect } from './cards-schema';
 import { METRICS } from './cards-schema';
 import { marketWage, payMultiplier, stayProbability } from './economy';
 import type { Level } from './level';
 import { clamp } from './mathx';
-import type { RngState } from './rng';
-import { cloneRng, rngNext, seedRng } from './rng';
+import { luckOf, Purpose, uniform } from './rng';
 import type { AppMarket, GameState, NewsItem, Stance, StartupState } from './types';
 import { APP_MARKETS } from './types';
 
 const level = levelWithCards(effectDeck());
 const COMPANY = 'moonshot';
 const base = newGame(level, 7, COMPANY);
+const COMPANY_INDEX = level.companies.findIndex((c) => c.id === COMPANY);
 
 /** A plain copy of the player's company with a run in progress, some users, burnout and platform. */
 function company(): StartupState {
@@ -54,8 +55,8 @@ function company(): StartupState {
   return s;
 }
 
-function ctx(turn = 3, rngSeed = 123): EffectContext {
-  return { level, turn, rng: seedRng(rngSeed), news: [] as NewsItem[] };
+function ctx(turn = 3, seed = 123): EffectContext {
+  return { level, turn, luck: luckOf(seed), company: COMPANY_INDEX, news: [] as NewsItem[] };
 }
 
 /** Applies effects to a fresh company copy; returns it with the expected unchanged copy and the context. */
@@ -311,29 +312,29 @@ describe('applyEffects: each effect kind on a plain company copy', () => {
     expect(run([{ kind: 'sell', multiple: 0.5 }], ctx(), broke).c.sold).toBe(1);
   });
 
-  it('none changes nothing, draws nothing, says nothing', () => {
+  it('none changes nothing, says nothing', () => {
     const c = ctx();
-    const rng = cloneRng(c.rng);
     const { s, before, outcome } = run([{ kind: 'none' }], c);
     expect(s).toEqual(before);
     expect(outcome).toBeUndefined();
-    expect(c.rng).toEqual(rng);
     expect(c.news).toEqual([]);
     expect(c.sold).toBeUndefined();
   });
 });
 
 describe('applyEffects: keyPersonLeaves', () => {
-  it('the most skilled active key person of the role leaves for sure, without a draw', () => {
+  it('the most skilled active key person of the role leaves for sure, whatever the luck', () => {
     const specs = level.companies.find((c) => c.id === COMPANY)!.keyPeople;
     const best = [...specs].filter((p) => p.role === 'researchers').sort((a, b) => b.skill - a.skill)[0]!;
+    for (const seed of [1, 2, 3]) {
+      const r = run([{ kind: 'keyPersonLeaves', role: 'researchers' }], ctx(3, seed));
+      expect(r.outcome).toEqual({ person: best.id, stayed: false });
+    }
     const c = ctx();
-    const rngBefore = [...c.rng];
     const { s, before, outcome } = run([{ kind: 'keyPersonLeaves', role: 'researchers' }], c);
     expect(outcome).toEqual({ person: best.id, stayed: false });
     expect(s.keyPeople.find((k) => k.id === best.id)!.active).toBe(false);
     expect(s.staff.researchers).toBe(before.staff.researchers - 1);
-    expect(c.rng).toEqual(rngBefore);
     expect(c.news.map((n) => n.key)).toEqual(['news.keyPersonLeft']);
     // A second departure takes the next most skilled; with none left nothing happens.
     const again = run([{ kind: 'keyPersonLeaves', role: 'researchers' }], ctx(), s);
@@ -358,17 +359,26 @@ describe('applyEffects: keyPersonOffer (poaching a key person)', () => {
     return clamp(stayProbability(level, pay, 1 + e.offer) + spec.loyalty * 0.3 + e.equityBp / 1000, 0, 1);
   }
 
-  /** A generator whose next draw is below (stays) or above (leaves) p. */
-  function rngWith(p: number, stay: boolean): RngState {
+  /** The person's resolve in a game of `seed`: their keyed uniform in quarter 3. */
+  const resolve = (seed: number, personId: string) =>
+    uniform(
+      luckOf(seed),
+      3,
+      Purpose.keyPersonStay,
+      COMPANY_INDEX,
+      company().keyPeople.findIndex((k) => k.id === personId),
+    );
+
+  /** A context whose seed gives the top researcher a resolve below (stays) or above (leaves) p. */
+  function ctxWith(p: number, stay: boolean): EffectContext {
     for (let seed = 1; seed < 10_000; seed++) {
-      const r = seedRng(seed);
-      const u = rngNext(cloneRng(r));
-      if (stay ? u < p : u >= p) return r;
+      const u = resolve(seed, top[0]!.id);
+      if (stay ? u < p : u >= p) return ctx(3, seed);
     }
-    throw new Error('no such generator');
+    throw new Error('no such seed');
   }
 
-  it('targets the most skilled active key person of the role; one draw decides', () => {
+  it('targets the most skilled active key person of the role; their keyed uniform decides', () => {
     expect(top.length).toBeGreaterThanOrEqual(2);
     const s0 = company();
     const p = stayChance(s0, top[0]!.id, offer);
@@ -376,12 +386,9 @@ describe('applyEffects: keyPersonOffer (poaching a key person)', () => {
     expect(p).toBeLessThan(1);
 
     // stays: the counter-offer becomes a raise, paid every quarter
-    const c1 = { ...ctx(), rng: rngWith(p, true) };
-    const rng1 = cloneRng(c1.rng);
-    rngNext(rng1);
+    const c1 = ctxWith(p, true);
     const stayed = run([offer], c1);
     expect(stayed.outcome).toEqual({ person: top[0]!.id, stayed: true });
-    expect(c1.rng).toEqual(rng1); // exactly one draw
     const k = stayed.before.keyPeople.find((x) => x.id === top[0]!.id)!;
     k.raise += 0.3;
     expect(stayed.s).toEqual(stayed.before);
@@ -393,7 +400,7 @@ describe('applyEffects: keyPersonOffer (poaching a key person)', () => {
     );
 
     // leaves: inactive, one researcher fewer
-    const c2 = { ...ctx(), rng: rngWith(p, false) };
+    const c2 = ctxWith(p, false);
     const left = run([offer], c2);
     expect(left.outcome).toEqual({ person: top[0]!.id, stayed: false });
     left.before.keyPeople.find((x) => x.id === top[0]!.id)!.active = false;
@@ -413,11 +420,9 @@ describe('applyEffects: keyPersonOffer (poaching a key person)', () => {
     const empty = company();
     for (const k of empty.keyPeople) k.active = false;
     const c = ctx();
-    const rng = cloneRng(c.rng);
     const none = run([offer], c, empty);
     expect(none.outcome).toBeUndefined();
     expect(none.s).toEqual(none.before);
-    expect(c.rng).toEqual(rng);
     expect(c.news).toEqual([]);
   });
 
@@ -445,6 +450,17 @@ describe('applyEffects: keyPersonOffer (poaching a key person)', () => {
     expect(rates[1]!).toBeGreaterThan(rates[0]! + 0.2);
     expect(rates[2]!).toBeGreaterThan(rates[0]! + 0.2);
     expect(rates[3]!).toBeGreaterThan(rates[2]!);
+  });
+
+  it('common luck: on one seed a better counter-offer never turns a stay into a departure', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      let stayedBefore = false;
+      for (const counter of [0, 0.25, 0.5, 1, 2]) {
+        const stayed = run([{ ...offer, counter }], ctx(3, seed)).outcome?.stayed ?? false;
+        if (stayedBefore) expect(stayed, `seed ${seed} counter ${counter}`).toBe(true);
+        stayedBefore = stayed;
+      }
+    }
   });
 });
 
@@ -609,17 +625,21 @@ describe('drawCards', () => {
       }
       expect(byRival.size).toBeGreaterThan(0);
     }
-    // directly: nothing outside the quarter, and no draw from the generator for an empty deck
+    // directly: nothing outside the quarter, and no random card from an empty deck
     const s0 = newGame(scriptedLevel, 1, COMPANY);
     for (let turn = 0; turn < scriptedLevel.quarters; turn++) {
-      const rng = seedRng(turn);
-      const got = drawCards(scriptedLevel, s0, player(s0), turn, true, rng).map((c) => c.id);
-      expect(got, `turn ${turn}`).toEqual(turn === 2 ? ['sc-yes'] : turn === 7 ? ['sc-late'] : []);
-      expect(rng).toEqual(seedRng(turn));
+      const got = drawCards(scriptedLevel, s0, player(s0), COMPANY_INDEX, turn, true, luckOf(turn));
+      expect(
+        got.map((c) => c.id),
+        `turn ${turn}`,
+      ).toEqual(turn === 2 ? ['sc-yes'] : turn === 7 ? ['sc-late'] : []);
+      expect(seededRandomCard(scriptedLevel, luckOf(turn), turn, COMPANY_INDEX)).toBeNull();
     }
     // when the condition fails for the company, the card does not come up
     const poor = { ...clone(player(s0)), cash: -1 };
-    expect(drawCards(scriptedLevel, s0, poor, 2, true, seedRng(1)).map((c) => c.id)).toEqual(['sc-no']);
+    expect(drawCards(scriptedLevel, s0, poor, COMPANY_INDEX, 2, true, luckOf(1)).map((c) => c.id)).toEqual([
+      'sc-no',
+    ]);
   });
 
   it('a non-repeatable random card is drawn at most once per company; a repeatable one recurs', () => {
@@ -641,11 +661,11 @@ describe('drawCards', () => {
     }
     const s = clone(player(newGame(once, 1, COMPANY)));
     const st = newGame(once, 1, COMPANY);
-    expect(drawCards(once, st, s, 3, true, seedRng(1)).map((c) => c.id)).toEqual(['rnd-once']);
+    expect(drawCards(once, st, s, COMPANY_INDEX, 3, true, luckOf(1)).map((c) => c.id)).toEqual(['rnd-once']);
     s.cardsSeen = ['rnd-once'];
-    expect(drawCards(once, st, s, 3, true, seedRng(1))).toEqual([]);
+    expect(drawCards(once, st, s, COMPANY_INDEX, 3, true, luckOf(1))).toEqual([]);
     // outside its window it is not in the deck
-    expect(drawCards(once, st, player(st), 0, true, seedRng(1))).toEqual([]);
+    expect(drawCards(once, st, player(st), COMPANY_INDEX, 0, true, luckOf(1))).toEqual([]);
 
     const again = levelWithCards(
       [
@@ -676,11 +696,12 @@ describe('drawCards', () => {
     expect(byPlayer.length).toBeGreaterThan(3);
     expect(byRival.size).toBe(0);
     const st = newGame(lvl, 4, COMPANY);
-    const rival = st.startups.find((c) => c.id !== COMPANY)!;
-    expect(drawCards(lvl, st, rival, 3, false, seedRng(1))).toEqual([]);
+    const r = st.startups.findIndex((c) => c.id !== COMPANY);
+    expect(seededRandomCard(lvl, luckOf(1), 3, r)?.id).toBe('mine');
+    expect(drawCards(lvl, st, st.startups[r]!, r, 3, false, luckOf(1))).toEqual([]);
   });
 
-  it('the random deck: drawChance per quarter, then a pick by weight', () => {
+  it('the random deck: drawChance per quarter, then a pick by weight over the seeds', () => {
     const random = (weight: number) => ({
       kind: 'random',
       weight,
@@ -699,7 +720,7 @@ describe('drawCards', () => {
     let heavy = 0;
     const n = 4000;
     for (let i = 0; i < n; i++) {
-      const got = drawCards(lvl, st, player(st), 4, true, seedRng(i));
+      const got = drawCards(lvl, st, player(st), COMPANY_INDEX, 4, true, luckOf(i));
       expect(got.length).toBeLessThanOrEqual(1);
       if (got.length === 1) {
         drawn++;
@@ -710,7 +731,7 @@ describe('drawCards', () => {
     expect(Math.abs(heavy / drawn - 0.75)).toBeLessThan(0.04);
   });
 
-  it('scripted cards and one random draw come together; conditions filter the deck', () => {
+  it('scripted cards and the seed’s random card come together; a card ruled out is not replaced', () => {
     const lvl = levelWithCards(
       [
         testCard('script', { trigger: { kind: 'scripted', quarter: '2024Q1' } }),
@@ -725,10 +746,45 @@ describe('drawCards', () => {
       { drawChance: 1 },
     );
     const st = newGame(lvl, 1, COMPANY);
-    for (let i = 0; i < 50; i++)
-      expect(drawCards(lvl, st, player(st), 4, true, seedRng(i)).map((c) => c.id)).toEqual([
-        'script',
-        'anyone',
-      ]);
+    const seen = new Set<string>();
+    for (let i = 0; i < 50; i++) {
+      const drawn = seededRandomCard(lvl, luckOf(i), 4, COMPANY_INDEX)!.id;
+      seen.add(drawn);
+      // The seed picks from the whole deck; when it picks the card this company may not take,
+      // there is no random card this quarter (never another one instead).
+      expect(drawCards(lvl, st, player(st), COMPANY_INDEX, 4, true, luckOf(i)).map((c) => c.id)).toEqual(
+        drawn === 'anyone' ? ['script', 'anyone'] : ['script'],
+      );
+    }
+    expect([...seen].sort()).toEqual(['anyone', 'rich-only']);
+  });
+
+  it('which random card comes up depends on the seed, the quarter and the company, never on its state', () => {
+    const random = { kind: 'random', weight: 1, from: '2023Q2', to: '2026Q4', repeatable: true };
+    const lvl = levelWithCards(
+      ['a', 'b', 'c', 'd'].map((id) => testCard(id, { trigger: random })),
+      { drawChance: 0.5 },
+    );
+    const st = newGame(lvl, 1, COMPANY);
+    const rich = { ...clone(player(st)), cash: 1e9, burnout: 0.9 };
+    const poor = { ...clone(player(st)), cash: 1, staff: { researchers: 0, engineers: 0, sales: 0 } };
+    const picks = new Set<string>();
+    for (let seed = 0; seed < 40; seed++)
+      for (let turn = 1; turn < 6; turn++) {
+        const luck = luckOf(seed);
+        const want = seededRandomCard(lvl, luck, turn, COMPANY_INDEX)?.id ?? '-';
+        picks.add(want);
+        for (const s of [player(st), rich, poor]) {
+          const got = drawCards(lvl, st, s, COMPANY_INDEX, turn, true, luck).map((c) => c.id);
+          expect(got[0] ?? '-').toBe(want);
+        }
+      }
+    expect([...picks].sort()).toEqual(['-', 'a', 'b', 'c', 'd']);
+    // another company of the same seed and quarter has its own draw
+    let same = 0;
+    for (let seed = 0; seed < 200; seed++)
+      if (seededRandomCard(lvl, luckOf(seed), 3, 0)?.id === seededRandomCard(lvl, luckOf(seed), 3, 1)?.id)
+        same++;
+    expect(same).toBeLessThan(120);
   });
 });

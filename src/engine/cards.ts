@@ -8,8 +8,8 @@ import type { Level, LevelCard } from './level';
 import { quarterLabel } from './level';
 import { clamp } from './mathx';
 import { weightsForMarkets } from './plan';
-import type { RngState } from './rng';
-import { rngNext } from './rng';
+import type { Luck } from './rng';
+import { Purpose, pickWeighted, uniform } from './rng';
 import type {
   AppWeights,
   CompanyRecord,
@@ -172,10 +172,11 @@ function appliesTo(
 type RandomTrigger = Extract<LevelCard['trigger'], { kind: 'random' }>;
 
 // Cards whose window includes a turn, per level (levels are immutable once loaded), split into
-// scripted ones and the random deck.
+// scripted ones and the random deck (with its weights, in the deck's order).
 interface TurnCards {
   scripted: LevelCard[];
   random: LevelCard[];
+  weights: number[];
 }
 const byTurn = new WeakMap<Level, TurnCards[]>();
 
@@ -185,28 +186,46 @@ function cardsOfTurn(level: Level, turn: number): TurnCards {
     table = [];
     for (let t = 0; t < level.quarters; t++) {
       const live = level.events.cards.filter((c) => t >= c.fromTurn && t <= c.toTurn);
+      const random = live.filter((c) => c.trigger.kind === 'random');
       table.push({
         scripted: live.filter((c) => c.trigger.kind === 'scripted'),
-        random: live.filter((c) => c.trigger.kind === 'random'),
+        random,
+        weights: random.map((c) => (c.trigger as RandomTrigger).weight),
       });
     }
     byTurn.set(level, table);
   }
-  return table[turn] ?? { scripted: [], random: [] };
+  return table[turn] ?? { scripted: [], random: [], weights: [] };
+}
+
+/**
+ * The random card the seed deals company number `company` (its index in the level) for `turn`, or
+ * null: with the level's draw chance, one card of the quarter's whole random deck by weight. It
+ * depends on the seed alone — whether the company may take it (conditions, seen before) is checked
+ * after, so nothing the company decides changes which card comes up.
+ */
+export function seededRandomCard(level: Level, luck: Luck, turn: number, company: number): LevelCard | null {
+  const { random, weights } = cardsOfTurn(level, turn);
+  if (random.length === 0) return null;
+  if (uniform(luck, turn, Purpose.cardOffered, company) >= level.events.drawChance) return null;
+  const u = uniform(luck, turn, Purpose.cardPick, company);
+  return random[pickWeighted(u, weights)] ?? null;
 }
 
 /**
  * The cards a company faces at the start of `turn`: every scripted card of that quarter whose
- * conditions hold, and — with the level's draw chance — one card from the weighted random deck.
- * `state` is the state at the end of the previous quarter (its history includes it).
+ * conditions hold, and the seed's random card (seededRandomCard) if its conditions hold and it has
+ * not been seen (unless repeatable). `state` is the state at the end of the previous quarter (its
+ * history includes it); `company` is the company's index in the level.
  */
 export function drawCards(
   level: Level,
   state: GameState,
   s: StartupState,
+  company: number,
   turn: number,
   player: boolean,
-  rng: RngState,
+  luck: Luck,
   last?: QuarterView,
 ): LevelCard[] {
   const { scripted, random } = cardsOfTurn(level, turn);
@@ -216,27 +235,12 @@ export function drawCards(
   const view = last ?? lastQuarter(state);
   const rec = recordOf(view, s.id);
   for (const card of scripted) if (appliesTo(level, state, s, card, player, view, rec)) out.push(card);
-  // Whether a card is drawn at all is decided first: the deck is only sorted out when it is.
-  if (random.length === 0 || rngNext(rng) >= level.events.drawChance) return out;
-  const deck: LevelCard[] = [];
-  let total = 0;
-  for (const card of random) {
-    // The random list holds random cards only (cardsOfTurn).
-    const trigger = card.trigger as RandomTrigger;
-    if (!trigger.repeatable && s.cardsSeen.includes(card.id)) continue;
-    if (!appliesTo(level, state, s, card, player, view, rec)) continue;
-    deck.push(card);
-    total += trigger.weight;
-  }
-  if (deck.length === 0) return out;
-  let r = rngNext(rng) * total;
-  for (const card of deck) {
-    r -= (card.trigger as RandomTrigger).weight;
-    if (r < 0) {
-      out.push(card);
-      break;
-    }
-  }
+  if (random.length === 0) return out;
+  const card = seededRandomCard(level, luck, turn, company);
+  if (!card) return out;
+  // The random list holds random cards only (cardsOfTurn).
+  if (!(card.trigger as RandomTrigger).repeatable && s.cardsSeen.includes(card.id)) return out;
+  if (appliesTo(level, state, s, card, player, view, rec)) out.push(card);
   return out;
 }
 
@@ -268,7 +272,9 @@ function setWeight(w: AppWeights, market: keyof AppWeights, weight: number): App
 export interface EffectContext {
   level: Level;
   turn: number;
-  rng: RngState;
+  luck: Luck;
+  /** The company's index in the level (the actor of its draws). */
+  company: number;
   news: NewsItem[];
   /** Set when a choice sells the company: the price paid for the whole company (万元). */
   sold?: number;
@@ -431,14 +437,16 @@ function resolvePoaching(
   s: StartupState,
   e: Extract<Effect, { kind: 'keyPersonOffer' }>,
 ): EventAnswer['outcome'] {
-  const { level, turn, rng } = ctx;
+  const { level, turn, luck } = ctx;
   const top = topKeyPerson(level, s, e.role);
   if (!top) return undefined;
   const { person, spec } = top;
+  // The person's resolve this quarter: one uniform per key person, whatever the offer or counter.
+  const resolve = uniform(luck, turn, Purpose.keyPersonStay, ctx.company, s.keyPeople.indexOf(person));
   const pay = payMultiplier(level, s.plan.payLevel) + person.raise + e.counter;
   // Loyalty and equity add to the odds of staying; the wage gap is the model's Δwage.
   const stay = clamp(stayProbability(level, pay, 1 + e.offer) + spec.loyalty * 0.3 + e.equityBp / 1000, 0, 1);
-  const stayed = rngNext(rng) < stay;
+  const stayed = resolve < stay;
   if (e.equityBp > 0) s.ownershipBp = Math.max(0, s.ownershipBp - e.equityBp);
   if (stayed) {
     person.raise += e.counter;
@@ -451,7 +459,6 @@ function resolvePoaching(
     subject: s.id,
     params: { person: person.id },
   });
-  void turn;
   return { person: person.id, stayed };
 }
 
@@ -464,17 +471,18 @@ export function dealCards(
   probe: GameState,
   startups: StartupState[],
   turn: number,
-  rng: RngState,
+  luck: Luck,
   news: NewsItem[],
   last?: QuarterView,
 ): PendingEvent[] {
   const pending: PendingEvent[] = [];
-  const ctx: EffectContext = { level, turn, rng, news };
+  const ctx: EffectContext = { level, turn, luck, company: 0, news };
   for (let i = 0; i < startups.length; i++) {
     const s = startups[i]!;
     if (s.status !== 'active') continue;
     const player = s.id === probe.playerId;
-    for (const card of drawCards(level, probe, s, turn, player, rng, last)) {
+    ctx.company = i;
+    for (const card of drawCards(level, probe, s, i, turn, player, luck, last)) {
       // A card left out (more than four waiting) is not marked as seen.
       if (player && pending.length >= 4) continue;
       if (card.trigger.kind === 'random' && !card.trigger.repeatable) {

@@ -4,10 +4,10 @@ import { dealCards } from './cards';
 import { equityScore, qualityFromCompute } from './economy';
 import type { Level } from './level';
 import { defaultPlan, weightsForMarkets } from './plan';
-import type { PolicyName } from './policies';
+import type { AutopilotLuck, PolicyName } from './policies';
 import { autopilotCommands } from './policies';
 import { applyCommand } from './reducer';
-import { deriveSeed, seedRng } from './rng';
+import { luckOf } from './rng';
 import type { Command, GameState, GiantState, StartupState } from './types';
 import { RULES_VERSION } from './version';
 
@@ -86,7 +86,6 @@ export function createGame(level: Level, seed: number, playerId: string): Create
     levelId: level.id,
     levelVersion: level.version,
     seed,
-    rng: seedRng(deriveSeed(seed, 'game')),
     turn: 0,
     playerId,
     ending: null,
@@ -104,17 +103,17 @@ export function createGame(level: Level, seed: number, playerId: string): Create
     news: [],
     history: [],
   };
-  // The first quarter's cards (the rng is the new game's own array, so drawing may advance it).
-  state.pendingEvents = dealCards(level, state, startups, 0, state.rng, state.news);
+  // The first quarter's cards.
+  state.pendingEvents = dealCards(level, state, startups, 0, luckOf(seed), state.news);
   return { ok: true, state };
 }
 
 /**
- * The autopilot's own random stream, separate from the game's (its choices become commands).
- * `variant` gives other streams for the same game seed (baselines of many autopilot runs).
+ * The random autopilot's own luck, apart from the game's (its choices become commands): keys of the
+ * game seed salted by `variant`, which gives other runs of the same seed (baselines of many runs).
  */
-export function autopilotRng(seed: number, variant = 0) {
-  return seedRng(deriveSeed(seed, variant === 0 ? 'autopilot' : `autopilot-${variant}`));
+export function autopilotRng(seed: number, variant = 0): AutopilotLuck {
+  return luckOf(seed, variant + 1);
 }
 
 /** Plays a whole game with an autopilot running the player's company; returns the command log. */

@@ -8,8 +8,8 @@ import type { Archetype, Level } from './level';
 import { clamp } from './mathx';
 import { defaultPlan, weightsForMarkets } from './plan';
 import type { PolicyName } from './policy-names';
-import type { RngState } from './rng';
-import { rngInt, rngNext, rngPick } from './rng';
+import type { Luck, Stream } from './rng';
+import { nextUniform, Purpose, pickWeighted, streamOf, uniform, uniformInt } from './rng';
 import type {
   AppWeights,
   Command,
@@ -275,9 +275,11 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   }
   spend = clamp(spend, 0, Math.max(0, s.cash));
 
-  // People: grow when the runway is comfortable, shrink when it is short.
+  // People: grow when the runway is comfortable (six quarters or more), shrink when it is short.
+  // At least six, not more than six: a budget set for a six-quarter runway leaves cash/⌊cash/6⌋,
+  // exactly 6 whenever the cash is a multiple of 6 万元, and a strict test made hiring hang on that.
   const runwayAfter = runwayWith(s.cash, spend, salaries, variable, revenue);
-  const grow = runwayAfter > 6 && !harvesting;
+  const grow = runwayAfter >= 6 && !harvesting;
   const shrink = runwayAfter < 2.5;
   const hires: Staff = {
     researchers: noPretraining
@@ -312,24 +314,19 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   return { plan, abandonPretraining: abandon };
 }
 
-/** A rival startup's plan for this quarter, by its archetype. */
-export function rivalPlan(level: Level, state: GameState, s: StartupState, rng: RngState): ProfileDecision {
-  void rng;
+/** A rival startup's plan for this quarter, by its archetype (no luck in it). */
+export function rivalPlan(level: Level, state: GameState, s: StartupState): ProfileDecision {
   const spec = companySpec(level, s.id);
   return planFromProfile(level, state, s, ARCHETYPE_PROFILES[spec.archetype]);
 }
 
 /** Whether a rival takes a strategic investor's money in an offer quarter (turns 1 and 3). */
-export function rivalAcceptsStrategic(
-  level: Level,
-  state: GameState,
-  s: StartupState,
-  rng: RngState,
-): boolean {
+export function rivalAcceptsStrategic(level: Level, state: GameState, s: StartupState, luck: Luck): boolean {
   if (s.strategic !== null || (state.turn !== 1 && state.turn !== 3)) return false;
   if (!level.giants.some((g) => g.strategicInvestor)) return false;
   const spec = companySpec(level, s.id);
-  return rngNext(rng) < ARCHETYPE_PROFILES[spec.archetype].strategicTake;
+  const u = uniform(luck, state.turn, Purpose.rivalDecision, state.startups.indexOf(s));
+  return u < ARCHETYPE_PROFILES[spec.archetype].strategicTake;
 }
 
 /** A startup's API price from its pricing mode, against last quarter's market price. */
@@ -422,37 +419,53 @@ export function decideGiantPrices(level: Level, state: GameState, giants: GiantS
 // ---------------------------------------------------------------------------------------
 // Autopilots for the player's company.
 
-function randomWeights(rng: RngState): AppWeights {
-  const a = rngInt(rng, 0, 100);
-  const b = rngInt(rng, 0, 100 - a);
-  const c = rngInt(rng, 0, 100 - a - b);
+// The random autopilot draws in a fixed order from its own keys: (its luck, the quarter, n), so the
+// n-th choice of a quarter is the same whatever the earlier quarters held.
+
+/** A random autopilot's luck: keys of the game seed salted by the run's variant (game.ts autopilotRng). */
+export type AutopilotLuck = Luck;
+
+const randomInt = (st: Stream, lo: number, hi: number) => uniformInt(nextUniform(st), lo, hi);
+
+function randomWeights(st: Stream): AppWeights {
+  const a = randomInt(st, 0, 100);
+  const b = randomInt(st, 0, 100 - a);
+  const c = randomInt(st, 0, 100 - a - b);
   return { domestic: a, overseas: b, enterprise: c, api: 100 - a - b - c };
 }
 
-function randomPlan(level: Level, state: GameState, s: StartupState, rng: RngState): Plan {
+function randomPlan(level: Level, s: StartupState, st: Stream): Plan {
   const plan = defaultPlan();
-  plan.spend = Math.floor((s.cash * rngInt(rng, 0, 40)) / 100);
-  plan.pretrainingBp = rngInt(rng, 0, 100) * 100;
-  plan.appWeights = weightsForMarkets(level, randomWeights(rng));
-  let mode = PRICING_MODES[rngPick(rng, [3, 3, 3, 1, 1])]!;
+  plan.spend = Math.floor((s.cash * randomInt(st, 0, 40)) / 100);
+  plan.pretrainingBp = randomInt(st, 0, 100) * 100;
+  plan.appWeights = weightsForMarkets(level, randomWeights(st));
+  let mode = PRICING_MODES[pickWeighted(nextUniform(st), [3, 3, 3, 1, 1])]!;
   if (s.strategic !== null && mode !== 'premium') mode = 'match';
-  plan.pricing = { mode, price: mode === 'exact' ? rngInt(rng, 0, 2000) / 10 : 0 };
+  plan.pricing = { mode, price: mode === 'exact' ? randomInt(st, 0, 2000) / 10 : 0 };
   for (const role of ['researchers', 'engineers', 'sales'] as const) {
     const n = s.staff[role];
-    plan.hires[role] = rngInt(rng, -Math.floor(n * 0.1), Math.ceil(n * 0.1) + 2);
+    plan.hires[role] = randomInt(st, -Math.floor(n * 0.1), Math.ceil(n * 0.1) + 2);
   }
-  plan.payLevel = PAY_LEVELS[rngInt(rng, 0, PAY_LEVELS.length - 1)]!;
-  plan.intensity = INTENSITIES[rngInt(rng, 0, INTENSITIES.length - 1)]!;
+  plan.payLevel = PAY_LEVELS[randomInt(st, 0, PAY_LEVELS.length - 1)]!;
+  plan.intensity = INTENSITIES[randomInt(st, 0, INTENSITIES.length - 1)]!;
   plan.roundTarget =
-    rngNext(rng) < 0.25 && s.round === null ? Math.max(1, Math.round(s.valuation * 0.15)) : null;
-  void state;
+    nextUniform(st) < 0.25 && s.round === null ? Math.max(1, Math.round(s.valuation * 0.15)) : null;
   return plan;
 }
 
+/** The random autopilot's draws for this quarter (a fresh stream: index 0 first). */
+function autopilotStream(state: GameState, luck: AutopilotLuck): Stream {
+  return streamOf(luck, state.turn, Purpose.autopilot, 0);
+}
+
 /** The plan an autopilot would make for the player's company this quarter. */
-export function autopilotPlan(level: Level, state: GameState, policy: PolicyName, apRng: RngState): Plan {
+export function autopilotPlan(level: Level, state: GameState, policy: PolicyName, luck: AutopilotLuck): Plan {
+  return planWithStream(level, state, policy, autopilotStream(state, luck));
+}
+
+function planWithStream(level: Level, state: GameState, policy: PolicyName, st: Stream): Plan {
   const s = state.startups.find((c) => c.id === state.playerId)!;
-  if (policy === 'random') return randomPlan(level, state, s, apRng);
+  if (policy === 'random') return randomPlan(level, s, st);
   return planFromProfile(level, state, s, AUTOPILOT_PROFILES[policy]).plan;
 }
 
@@ -464,10 +477,12 @@ export function autopilotCommands(
   level: Level,
   state: GameState,
   policy: PolicyName,
-  apRng: RngState,
+  luck: AutopilotLuck,
 ): Command[] {
   const s = state.startups.find((c) => c.id === state.playerId)!;
-  const plan = autopilotPlan(level, state, policy, apRng);
+  // One stream for the whole quarter's choices: the plan's draws first, then offers and cards.
+  const st = autopilotStream(state, luck);
+  const plan = planWithStream(level, state, policy, st);
   const cur = s.plan;
   const cmds: Command[] = [];
   if (plan.spend !== cur.spend) cmds.push({ type: 'plan/set-spend', amount: plan.spend });
@@ -499,7 +514,7 @@ export function autopilotCommands(
     cmds.push({ type: 'money/open-round', target: plan.roundTarget });
   for (const o of state.offers) {
     const runway = projectedRunway(level, state, s, plan.spend);
-    const sell = policy === 'random' ? rngNext(apRng) < 0.3 : runway < 0.8 && headcount(s) > 0;
+    const sell = policy === 'random' ? nextUniform(st) < 0.3 : runway < 0.8 && headcount(s) > 0;
     // Selling ends the game at once: nothing may follow it.
     if (sell) return [...cmds, { type: 'money/accept-offer', offerId: o.id }];
   }
@@ -509,7 +524,7 @@ export function autopilotCommands(
     const card = cardById(level, e.card);
     const choice =
       policy === 'random' || !card
-        ? e.choices[rngInt(apRng, 0, e.choices.length - 1)]!
+        ? e.choices[randomInt(st, 0, e.choices.length - 1)]!
         : policyChoice(card, policy);
     answers.push({ type: 'event/answer', eventId: e.id, choiceId: choice });
     const sells = card?.choices.find((c) => c.id === choice)?.effects.some((x) => x.kind === 'sell');

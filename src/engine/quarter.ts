@@ -1,10 +1,10 @@
 // End-of-quarter resolution, in a fixed order: rivals decide → spend → talent → research →
 // markets clear → finance → offers → endings and history. It reads the frozen base state and
 // works on plain copies (much faster than writing through Immer drafts), then returns a new
-// state. Every random draw uses the generator whose state travels in the game state.
+// state. Every random draw is keyed by (seed, quarter, purpose, company, index): src/engine/rng.ts.
 
 import { dealCards, keyPeopleFactor, keyPeoplePay, modifierFactor } from './cards';
-import { drawBinomial } from './draws';
+import { drawBinomial, normalQuantile, stochasticRound } from './draws';
 import {
   acquisitionCost,
   at,
@@ -27,8 +27,8 @@ import type { Level } from './level';
 import { quarterLabel } from './level';
 import { clamp, logitShares, powD } from './mathx';
 import { decideGiantPrices, rivalPlan, startupPrice } from './policies';
-import type { RngState } from './rng';
-import { cloneRng, rngNext, rngNormalish } from './rng';
+import type { Luck } from './rng';
+import { luckOf, Purpose, uniform } from './rng';
 import { cloneGiant, cloneStartup, withParts, workingCopy } from './shapes';
 import { stateHash } from './statehash';
 import type {
@@ -85,12 +85,6 @@ const sumCosts = (c: CostBreakdown) =>
 const sumRevenue = (r: Record<RevenueLine, number>) =>
   r.domestic + r.overseas + r.enterprise + r.api + r.other;
 
-/** Rounds x to an integer up or down with the probability of its fraction (keeps expectations exact). */
-function stochasticRound(rng: RngState, x: number): number {
-  const f = Math.floor(x);
-  return f + (rngNext(rng) < x - f ? 1 : 0);
-}
-
 function news(out: NewsItem[], key: string, subject: string, params: Record<string, number | string> = {}) {
   out.push({ key, subject, params });
 }
@@ -107,15 +101,20 @@ interface TalentMove {
   poached: number;
 }
 
+/** The roles' order in the keys of their draws. */
+const ROLE_KEY: Record<Role, number> = { researchers: 0, engineers: 1, sales: 2 };
+
 /**
  * One role's quarter: hires (filled at the market's rate) or cuts (with severance), attrition, then
  * — unless `leave` is negative — poaching, where each person is approached and leaves with
- * probability `leave` (one binomial thinned twice). Writes the results into `out`.
+ * probability `leave` (one binomial thinned twice). Writes the results into `out`. Each of the three
+ * counts has its own uniform for this company and role.
  */
 function moveStaff(
   level: Level,
   turn: number,
-  rng: RngState,
+  luck: Luck,
+  company: number,
   role: Role,
   staff: number,
   h: number,
@@ -127,7 +126,8 @@ function moveStaff(
 ): void {
   let n = staff;
   out.severance = 0;
-  if (h > 0) n += Math.min(h, stochasticRound(rng, h * fill));
+  const r = ROLE_KEY[role];
+  if (h > 0) n += Math.min(h, stochasticRound(uniform(luck, turn, Purpose.hireFill, company, r), h * fill));
   else if (h < 0) {
     const cut = Math.min(-h, n);
     n -= cut;
@@ -135,10 +135,10 @@ function moveStaff(
       cut * marketWage(level, turn, role) * pay * level.market.talent.severanceQuarters,
     );
   }
-  n -= drawBinomial(rng, n, attrition);
+  n -= drawBinomial(uniform(luck, turn, Purpose.attrition, company, r), n, attrition);
   out.poached = 0;
   if (leave >= 0) {
-    out.poached = drawBinomial(rng, n, leave);
+    out.poached = drawBinomial(uniform(luck, turn, Purpose.poaching, company, r), n, leave);
     n -= out.poached;
   }
   out.staff = Math.max(0, n);
@@ -147,7 +147,7 @@ function moveStaff(
 export function resolveQuarter(level: Level, base: GameState): GameState {
   const turn = base.turn;
   const m = level.market;
-  const rng = cloneRng(base.rng);
+  const luck = luckOf(base.seed);
   const out: NewsItem[] = [];
   const giants: GiantState[] = base.giants.map(cloneGiant);
   let offers: Offer[] = base.offers.map((o) => ({ ...o }));
@@ -163,7 +163,7 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
       startups.push(cloneStartup(b));
       continue;
     }
-    const plan = rivalPlan(level, base, b, rng);
+    const plan = rivalPlan(level, base, b);
     const s = workingCopy(b, plan.plan);
     startups.push(s);
     if (plan.abandonPretraining && !s.pretrainingAbandoned) {
@@ -232,7 +232,8 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
     moveStaff(
       level,
       turn,
-      rng,
+      luck,
+      i,
       'researchers',
       s.staff.researchers,
       hires.researchers,
@@ -248,7 +249,8 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
     moveStaff(
       level,
       turn,
-      rng,
+      luck,
+      i,
       'engineers',
       s.staff.engineers,
       hires.engineers,
@@ -260,7 +262,7 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
     );
     s.staff.engineers = moved.staff;
     severance += moved.severance;
-    moveStaff(level, turn, rng, 'sales', s.staff.sales, hires.sales, fill, pay, attrition, -1, moved);
+    moveStaff(level, turn, luck, i, 'sales', s.staff.sales, hires.sales, fill, pay, attrition, -1, moved);
     s.staff.sales = moved.staff;
     severance += moved.severance;
     b.costBy.severance += severance;
@@ -284,8 +286,8 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
         : { compute: flop, quarters: 1 };
     }
     if (s.run && s.run.quarters >= m.trainingQuarters) {
-      const luck = clamp(1 + m.runLuck * rngNormalish(rng), 0.3, 1.7);
-      s.computeStock += s.run.compute * luck;
+      const z = normalQuantile(uniform(luck, turn, Purpose.trainingLuck, i));
+      s.computeStock += s.run.compute * clamp(1 + m.runLuck * z, 0.3, 1.7);
       s.run = null;
       const q = qualityFromCompute(level, s.computeStock);
       if (q > s.quality) {
@@ -305,7 +307,6 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
     g.domesticUsers = Math.round(at(spec.domesticUsers, turn));
   }
   const mid = withParts(base, {
-    rng: base.rng,
     turn: base.turn,
     ending: base.ending,
     market: base.market,
@@ -315,9 +316,9 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
   });
 
   // 5. Markets clear.
-  const api = clearApiMarket(level, base, mid, books, rng);
-  clearAppMarkets(level, base, mid, books, rng, out);
-  clearEnterprise(level, mid, books, rng);
+  const api = clearApiMarket(level, base, mid, books, luck);
+  clearAppMarkets(level, base, mid, books, luck, out);
+  clearEnterprise(level, mid, books, luck);
 
   // 6. Finance: revenue − costs = operating profit; funding; cash; valuation.
   const records: CompanyRecord[] = [];
@@ -330,7 +331,7 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
       const before = base.startups[i]!;
       const prevRevenue = base.history[base.history.length - 1]?.companies[i]?.revenue ?? 0;
       const prevMau = before.domesticUsers + before.overseasUsers;
-      settleBooks(level, turn, s, b, isPlayer(s), rng, out, prevMau, prevRevenue);
+      settleBooks(level, turn, s, b, isPlayer(s), luck, i, out, prevMau, prevRevenue);
     }
     const revenue = sumRevenue(b.revenueBy);
     const costs = sumCosts(b.costBy);
@@ -387,7 +388,8 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
       !offers.some((o) => o.kind === 'acquisition') &&
       bidders.length
     ) {
-      const from = bidders[Math.floor(rngNext(rng) * bidders.length)]!.id;
+      const u = uniform(luck, turn, Purpose.buyoutBidder, pIdx);
+      const from = bidders[Math.floor(u * bidders.length)]!.id;
       offers.push({
         id: `acq-${nextTurn}`,
         kind: 'acquisition',
@@ -404,7 +406,7 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
   if (nextTurn < level.quarters && player.status === 'active' && player.madeItTurn !== turn) {
     const probe = withParts(base, { turn: nextTurn, startups, giants });
     const thisQuarter = { companies: records, apiTokens: api.totalTokens, outsideShare: api.outsideShare };
-    pendingEvents = dealCards(level, probe, startups, nextTurn, rng, out, thisQuarter);
+    pendingEvents = dealCards(level, probe, startups, nextTurn, luck, out, thisQuarter);
   }
   for (const s of startups) if (s.modifiers.length > 0) s.modifiers = liveModifiers(s.modifiers, nextTurn);
 
@@ -436,7 +438,6 @@ export function resolveQuarter(level: Level, base: GameState): GameState {
       bestDomestic = Math.max(bestDomestic, giants[j]!.quality);
 
   const next = withParts(base, {
-    rng,
     turn: nextTurn,
     ending,
     market: { refPrice: api.refPrice, adSpend, overseasAdSpend, bestDomesticQuality: bestDomestic },
@@ -490,7 +491,7 @@ function clearApiMarket(
   base: GameState,
   mid: GameState,
   books: Books[],
-  rng: RngState,
+  luck: Luck,
 ): ApiOutcome {
   if (!level.markets.api)
     return {
@@ -526,7 +527,11 @@ function clearApiMarket(
   }
   const outsideU = p.outsideUtility + p.beta * at(level.macro.frontierQuality, turn);
   const shares = logitShares(utils, outsideU);
-  const demandNoise = clamp(1 + p.noise * rngNormalish(rng), 0.5, 1.5);
+  const demandNoise = clamp(
+    1 + p.noise * normalQuantile(uniform(luck, turn, Purpose.apiDemand, 0)),
+    0.5,
+    1.5,
+  );
   const total = at(level.macro.apiDemand, turn) * powD(p.referencePrice / ref, p.elasticity) * demandNoise;
   let tokens = 0;
   let value = 0;
@@ -563,7 +568,7 @@ function clearAppMarkets(
   base: GameState,
   mid: GameState,
   books: Books[],
-  rng: RngState,
+  luck: Luck,
   out: NewsItem[],
 ): void {
   const turn = base.turn;
@@ -571,7 +576,7 @@ function clearAppMarkets(
   const open = openModelQuality(level, mid);
   for (const s of mid.startups) if (s.status === 'active') best = Math.max(best, s.quality, open);
   for (const g of mid.giants) if (g.active) best = Math.max(best, g.quality);
-  const cacNoise = clamp(1 + 0.08 * rngNormalish(rng), 0.7, 1.3);
+  const cacNoise = clamp(1 + 0.08 * normalQuantile(uniform(luck, turn, Purpose.cacNoise, 0)), 0.7, 1.3);
   const cac = {
     domestic: acquisitionCost(level, base, 'domestic') * cacNoise,
     overseas: acquisitionCost(level, base, 'overseas') * cacNoise,
@@ -579,7 +584,7 @@ function clearAppMarkets(
   const cost = at(level.macro.inferenceCost, turn);
   const ent = level.market.enterprise;
   const app: AppMarketWork = {
-    rng,
+    shockDraw: 0,
     best,
     q: 0,
     engFactor: 1,
@@ -606,6 +611,7 @@ function clearAppMarkets(
     app.q = q;
     app.engFactor = b.engFactor;
     if (level.markets.domestic) {
+      app.shockDraw = uniform(luck, turn, Purpose.appShock, i, 0);
       const unitCost = cac.domestic * modifierFactor(s, 'cacDomestic', turn);
       appMarket(
         level.market.domestic,
@@ -622,6 +628,7 @@ function clearAppMarkets(
       s.domesticUsers = app.users;
     }
     if (level.markets.overseas) {
+      app.shockDraw = uniform(luck, turn, Purpose.appShock, i, 1);
       const unitCost = cac.overseas * modifierFactor(s, 'cacOverseas', turn);
       const arpu = level.market.overseas.arpu * modifierFactor(s, 'arpuOverseas', turn);
       appMarket(level.market.overseas, s.overseasUsers, b.budgetBy.overseas, unitCost, arpu, factor, app);
@@ -635,7 +642,8 @@ function clearAppMarkets(
 
 /** A consumer market's inputs that are the same for both markets, and its outcome. */
 interface AppMarketWork {
-  rng: RngState;
+  /** The uniform of this company's shock in this market. */
+  shockDraw: number;
   /** The best quality on the market, the company's app quality, its engineering cover. */
   best: number;
   q: number;
@@ -665,7 +673,7 @@ function appMarket(
   const organic = users * p.organicRate * qualityPull;
   const churn = clamp(p.baseChurn + (p.gapChurn * gap) / 10 + (1 - engFactor) * 0.1, 0, 1);
   // App-store removals, regulation: a seeded shock takes a share of the users at once.
-  const shock = rngNext(w.rng) < p.shockChance ? p.shockLoss : 0;
+  const shock = w.shockDraw < p.shockChance ? p.shockLoss : 0;
   const next = Math.max(0, Math.round((users * (1 - churn) + bought + organic) * (1 - shock)));
   const avg = (users + next) / 2;
   w.users = next;
@@ -675,7 +683,7 @@ function appMarket(
 }
 
 /** Enterprise projects: deals from sales × quality × demand; customisation can cost more than it earns. */
-function clearEnterprise(level: Level, mid: GameState, books: Books[], rng: RngState): void {
+function clearEnterprise(level: Level, mid: GameState, books: Books[], luck: Luck): void {
   if (!level.markets.enterprise) return;
   const ent = level.market.enterprise;
   const turn = mid.turn;
@@ -692,7 +700,7 @@ function clearEnterprise(level: Level, mid: GameState, books: Books[], rng: RngS
     );
     const q = Math.max(s.quality, open);
     const qf = clamp((q - ent.qualityFloor) / 20, 0, 1.5);
-    const noise = clamp(1 + 0.2 * rngNormalish(rng), 0.4, 1.6);
+    const noise = clamp(1 + 0.2 * normalQuantile(uniform(luck, turn, Purpose.enterpriseNoise, i)), 0.4, 1.6);
     const expected =
       at(level.macro.enterpriseDemand, turn) *
       modifierFactor(s, 'enterpriseDemand', turn) *
@@ -701,7 +709,7 @@ function clearEnterprise(level: Level, mid: GameState, books: Books[], rng: RngS
       (0.6 + 0.8 * spec.govTrust) *
       outputFactor(level, s) *
       noise;
-    const deals = stochasticRound(rng, expected);
+    const deals = stochasticRound(uniform(luck, turn, Purpose.enterpriseDeals, i), expected);
     const overload = Math.min(2, 1 / Math.max(0.33, b.engFactor) - 1);
     b.revenueBy.enterprise = deals * ent.dealRevenue;
     b.costBy.customisation = Math.round(
@@ -718,7 +726,8 @@ function settleBooks(
   s: StartupState,
   b: Books,
   player: boolean,
-  rng: RngState,
+  luck: Luck,
+  company: number,
   out: NewsItem[],
   prevMau: number,
   prevRevenue: number,
@@ -748,7 +757,7 @@ function settleBooks(
     const climate = at(level.macro.fundingClimate, turn);
     const momentum = preMoney >= s.lastRoundValuation * 0.8 ? 1 : 0.6;
     const chance = clamp(f.baseCloseChance * climate * momentum, 0.05, 0.95);
-    if (rngNext(rng) < chance) {
+    if (uniform(luck, turn, Purpose.fundingRound, company) < chance) {
       const cap = Math.floor((preMoney * f.maxDilutionBp) / (10_000 - f.maxDilutionBp));
       const amount = Math.max(0, Math.min(target, cap));
       const dilution = Math.round((amount * 10_000) / (preMoney + amount));
@@ -771,16 +780,17 @@ function settleBooks(
   }
   const runway = runwayAt(s.cash, costs - revenue);
   s.distress = runway < 2 ? s.distress + 1 : 0;
+  // A rival's exit has one uniform a quarter (the two cases below never meet).
   if (s.cash < 0) {
     // A rival in distress may be bought before it fails; the player decides on offers itself.
-    if (!player && rngNext(rng) < 0.5) {
+    if (!player && uniform(luck, turn, Purpose.distressExit, company) < 0.5) {
       s.status = 'acquired';
       news(out, 'news.rivalAcquired', s.id, {});
     } else {
       s.status = 'bankrupt';
       news(out, 'news.bankrupt', s.id, {});
     }
-  } else if (!player && s.distress >= 2 && rngNext(rng) < 0.25) {
+  } else if (!player && s.distress >= 2 && uniform(luck, turn, Purpose.distressExit, company) < 0.25) {
     s.status = 'acquired';
     news(out, 'news.rivalAcquired', s.id, {});
   }

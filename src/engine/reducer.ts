@@ -9,7 +9,7 @@ import { equityScore } from './economy';
 import type { Level } from './level';
 import { checkPeople, checkPricing, checkRoundTarget, checkSpend, checkSplit, reject, shown } from './plan';
 import { resolveQuarter } from './quarter';
-import { cloneRng } from './rng';
+import { luckOf } from './rng';
 import { cloneStartup, withParts, withPlan } from './shapes';
 import type {
   AppWeights,
@@ -210,15 +210,14 @@ function applyValid(level: Level, state: GameState, c: Command): GameState {
 
 /**
  * Applies the chosen card's effects to a copy of the player's company and records the answer
- * with its hidden outcome. The generator is copied, advanced and stored back.
+ * with its hidden outcome (drawn with the keys of the card's quarter and the company).
  */
 function answerEvent(level: Level, state: GameState, i: number, id: string, choiceId: string): GameState {
   const pending = state.pendingEvents.find((e) => e.id === id)!;
   const card = cardById(level, pending.card);
   const choice = card?.choices.find((ch) => ch.id === choiceId);
-  const rng = cloneRng(state.rng);
   const news: NewsItem[] = [];
-  const ctx: EffectContext = { level, turn: state.turn, rng, news };
+  const ctx: EffectContext = { level, turn: state.turn, luck: luckOf(state.seed), company: i, news };
   // The effects are written for mutable plain copies (rivals' answers in the quarter use them
   // too), so they run on a fresh copy of the company rather than through an Immer draft, which
   // measured ten times slower for the same work.
@@ -229,7 +228,6 @@ function answerEvent(level: Level, state: GameState, i: number, id: string, choi
   startups[i] = me;
   const answer: EventAnswer = outcome ? { id, choice: choiceId, outcome } : { id, choice: choiceId };
   const next = withParts(state, {
-    rng,
     startups,
     pendingEvents: state.pendingEvents.filter((e) => e.id !== id),
     answered: [...state.answered, answer],

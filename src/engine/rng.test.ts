@@ -1,278 +1,209 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RngState } from './rng';
-import {
-  cloneRng,
-  deriveSeed,
-  hashSeedString,
-  isRngState,
-  rngBernoulli,
-  rngBinomialApprox,
-  rngInt,
-  rngNext,
-  rngNormalish,
-  rngPick,
-  rngUint32,
-  seedRng,
-} from './rng';
+import { budget } from '../../tests/fuzz';
+import type { Luck } from './rng';
+import { luckOf, nextUniform, Purpose, pickWeighted, streamOf, uniform, uniformInt } from './rng';
 
-const draw = (s: RngState, n: number): number[] => Array.from({ length: n }, () => rngNext(s));
 const seeds = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
+const small = (max: number) => fc.integer({ min: 0, max });
 
-describe('seedRng / rngNext', () => {
-  it('gives the same sequence for the same seed', () => {
-    fc.assert(
-      fc.property(seeds, (seed) => {
-        expect(draw(seedRng(seed), 20)).toEqual(draw(seedRng(seed), 20));
-      }),
-      { numRuns: 200 },
-    );
+/** Mean, variance and the correlation of consecutive pairs (x[i], y[i]) over a list of keys. */
+function moments(xs: readonly number[], ys: readonly number[]) {
+  const n = xs.length;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < n; i++) {
+    sx += xs[i]!;
+    sy += ys[i]!;
+  }
+  const mx = sx / n;
+  const my = sy / n;
+  let vx = 0;
+  let vy = 0;
+  let cxy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = xs[i]! - mx;
+    const dy = ys[i]! - my;
+    vx += dx * dx;
+    vy += dy * dy;
+    cxy += dx * dy;
+  }
+  return { mean: mx, variance: vx / n, corr: cxy / Math.sqrt(vx * vy) };
+}
+
+/** Pearson's chi-square of values in [0, 1) over equal buckets. */
+function chiSquare(us: readonly number[], buckets: number, scale = 1): number {
+  const counts = new Array<number>(buckets).fill(0);
+  for (const u of us) {
+    const b = Math.floor(u * scale * buckets) % buckets;
+    counts[b]!++;
+  }
+  const expected = us.length / buckets;
+  return counts.reduce((s, c) => s + ((c - expected) * (c - expected)) / expected, 0);
+}
+
+describe('luckOf', () => {
+  it('rejects seeds outside [0, 2^53 - 1] by name', () => {
+    expect(() => luckOf(-1)).toThrow(/seed must be an integer/);
+    expect(() => luckOf(1.5)).toThrow(RangeError);
+    expect(() => luckOf(2 ** 53)).toThrow(RangeError);
+    expect(() => luckOf(Number.NaN)).toThrow(RangeError);
+    expect(() => luckOf(Number.MAX_SAFE_INTEGER)).not.toThrow();
   });
 
-  it('gives unrelated sequences for nearby and for high-bit-only different seeds', () => {
-    const firsts = new Set<number>();
-    for (let seed = 0; seed < 1000; seed++) firsts.add(rngNext(seedRng(seed)));
-    expect(firsts.size).toBe(1000);
-    expect(draw(seedRng(1), 5)).not.toEqual(draw(seedRng(2), 5));
-    expect(draw(seedRng(7), 5)).not.toEqual(draw(seedRng(7 + 2 ** 32), 5));
-    expect(draw(seedRng(0), 5)).not.toEqual(draw(seedRng(2 ** 52), 5));
+  it('gives distinct keys to distinct seeds (both halves count) and to distinct salts', () => {
     fc.assert(
       fc.property(seeds, seeds, (a, b) => {
         fc.pre(a !== b);
-        expect(seedRng(a)).not.toEqual(seedRng(b));
+        expect(luckOf(a)).not.toEqual(luckOf(b));
       }),
-      { numRuns: 500 },
+      budget(500, 1),
     );
-  });
-
-  it('keeps values in [0, 1) and states as uint32 words', () => {
-    fc.assert(
-      fc.property(seeds, (seed) => {
-        const s = seedRng(seed);
-        for (const x of draw(s, 50)) {
-          expect(x).toBeGreaterThanOrEqual(0);
-          expect(x).toBeLessThan(1);
-        }
-        expect(isRngState(s)).toBe(true);
-      }),
-      { numRuns: 200 },
-    );
-  });
-
-  it('resumes the same sequence after a JSON round trip', () => {
-    const s = seedRng(123456789);
-    draw(s, 17);
-    const restored: unknown = JSON.parse(JSON.stringify({ rng: s })).rng;
-    expect(isRngState(restored)).toBe(true);
-    if (!isRngState(restored)) return;
-    expect(draw(restored, 50)).toEqual(draw(s, 50));
-  });
-
-  it('mutates in place, and cloneRng keeps the original untouched', () => {
-    const s = seedRng(5);
-    const copy = cloneRng(s);
-    const before = [...s];
-    rngNext(copy);
-    expect(s).toEqual(before);
-    rngNext(s);
-    expect(s).not.toEqual(before);
-    expect(s).toEqual(copy);
-  });
-
-  it('matches the committed golden sequence for seed 42', () => {
-    const s = seedRng(42);
-    expect(draw(s, 5)).toEqual([
-      0.14862294169142842, 0.5179064881522208, 0.5460616289637983, 0.3670939195435494, 0.5441138967871666,
-    ]);
-    expect(s).toEqual([3235496794, 1098966272, 726631295, 18]);
-  });
-
-  it('rejects seeds outside [0, 2^53 - 1]', () => {
-    expect(() => seedRng(-1)).toThrow(RangeError);
-    expect(() => seedRng(1.5)).toThrow(RangeError);
-    expect(() => seedRng(2 ** 53)).toThrow(RangeError);
-    expect(() => seedRng(Number.NaN)).toThrow(RangeError);
-    expect(() => seedRng(Number.MAX_SAFE_INTEGER)).not.toThrow();
-  });
-
-  it('isRngState rejects malformed states', () => {
-    expect(isRngState([1, 2, 3])).toBe(false);
-    expect(isRngState([1, 2, 3, -1])).toBe(false);
-    expect(isRngState([1, 2, 3, 2 ** 32])).toBe(false);
-    expect(isRngState([1, 2, 3, 0.5])).toBe(false);
-    expect(isRngState(['1', 2, 3, 4])).toBe(false);
-    expect(isRngState({ 0: 1, 1: 2, 2: 3, 3: 4, length: 4 })).toBe(false);
-  });
-
-  it('has roughly uniform 32-bit output', () => {
-    const s = seedRng(99);
-    const buckets = new Array<number>(16).fill(0);
-    const n = 160_000;
-    for (let i = 0; i < n; i++) {
-      const b = rngUint32(s) >>> 28;
-      buckets[b] = (buckets[b] as number) + 1;
-    }
-    for (const c of buckets) expect(Math.abs(c - n / 16)).toBeLessThan(600);
+    expect(luckOf(7)).not.toEqual(luckOf(7 + 2 ** 32));
+    expect(luckOf(0)).not.toEqual(luckOf(2 ** 52));
+    expect(luckOf(7, 1)).not.toEqual(luckOf(7));
+    expect(luckOf(7, 1)).not.toEqual(luckOf(7, 2));
+    const k = luckOf(123);
+    for (const w of [k.k0, k.k1]) expect(Number.isInteger(w) && w >= 0 && w < 2 ** 32).toBe(true);
   });
 });
 
-describe('rngInt', () => {
-  it('stays within the inclusive range', () => {
+describe('uniform: a hash of (seed, quarter, purpose, actor, index)', () => {
+  it('is a pure function of its key, in [0, 1)', () => {
+    fc.assert(
+      fc.property(seeds, small(200), small(63), small(65535), small(65535), (seed, turn, p, actor, index) => {
+        const u = uniform(luckOf(seed), turn, p as Purpose, actor, index);
+        expect(u).toBeGreaterThanOrEqual(0);
+        expect(u).toBeLessThan(1);
+        expect(uniform(luckOf(seed), turn, p as Purpose, actor, index)).toBe(u);
+      }),
+      budget(300, 2),
+    );
+  });
+
+  it('matches committed values (they fix every game of these rules)', () => {
+    const luck = luckOf(42);
+    expect([
+      uniform(luck, 0, Purpose.cardOffered, 0),
+      uniform(luck, 3, Purpose.hireFill, 2, 1),
+      uniform(luck, 15, Purpose.autopilot, 0, 9),
+      uniform(luckOf(Number.MAX_SAFE_INTEGER), 1, Purpose.trainingLuck, 5),
+    ]).toEqual([0.44320089330280654, 0.02603330264539061, 0.8534887128714101, 0.6276010814759212]);
+  });
+
+  it('changes with every field of the key (no two keys of a game share a draw)', () => {
+    const luck = luckOf(2024);
+    const seen = new Set<number>();
+    let n = 0;
+    for (let turn = 0; turn < 16; turn++)
+      for (const p of Object.values(Purpose))
+        for (let actor = 0; actor < 8; actor++)
+          for (let index = 0; index < 4; index++) {
+            seen.add(uniform(luck, turn, p, actor, index));
+            n++;
+          }
+    expect(seen.size).toBe(n);
+  });
+
+  it('has the mean and variance of U(0, 1) and a flat chi-square, in both its high and low bits', () => {
+    const luck = luckOf(99);
+    const us: number[] = [];
+    for (let turn = 0; turn < 16; turn++)
+      for (let actor = 0; actor < 8; actor++)
+        for (let index = 0; index < 1000; index++)
+          us.push(uniform(luck, turn, Purpose.attrition, actor, index));
+    const { mean, variance } = moments(us, us);
+    // n = 128,000: the mean's standard error is 0.0008, the variance's about 0.0002.
+    expect(Math.abs(mean - 0.5)).toBeLessThan(0.004);
+    expect(Math.abs(variance - 1 / 12)).toBeLessThan(0.001);
+    // 64 buckets, 63 degrees of freedom: 103.4 is the 0.1 % point.
+    expect(chiSquare(us, 64)).toBeLessThan(103.4);
+    // The second 32-bit word: buckets of the bits 2^-27 .. 2^-32 of u.
+    expect(chiSquare(us, 64, 2 ** 26)).toBeLessThan(103.4);
+  });
+
+  it('shows no correlation between adjacent keys: index, actor, quarter, purpose or seed', () => {
+    const n = 50_000;
+    const pairs: Record<string, [number[], number[]]> = {
+      index: [[], []],
+      actor: [[], []],
+      turn: [[], []],
+      purpose: [[], []],
+      seed: [[], []],
+    };
+    const luck = luckOf(5);
+    for (let i = 0; i < n; i++) {
+      const turn = i % 16;
+      const actor = Math.floor(i / 16) % 64;
+      const index = Math.floor(i / 1024);
+      const u = uniform(luck, turn, Purpose.poaching, actor, index);
+      pairs.index![0].push(u);
+      pairs.index![1].push(uniform(luck, turn, Purpose.poaching, actor, index + 1));
+      pairs.actor![0].push(u);
+      pairs.actor![1].push(uniform(luck, turn, Purpose.poaching, actor + 1, index));
+      pairs.turn![0].push(u);
+      pairs.turn![1].push(uniform(luck, turn + 1, Purpose.poaching, actor, index));
+      pairs.purpose![0].push(u);
+      pairs.purpose![1].push(uniform(luck, turn, Purpose.trainingLuck, actor, index));
+      pairs.seed![0].push(uniform(luckOf(i), 3, Purpose.cardPick, 1));
+      pairs.seed![1].push(uniform(luckOf(i + 1), 3, Purpose.cardPick, 1));
+    }
+    // The correlation of independent uniforms has standard error 1/sqrt(n) = 0.0045: 4 of them.
+    for (const [name, [xs, ys]] of Object.entries(pairs))
+      expect(Math.abs(moments(xs, ys).corr), name).toBeLessThan(0.018);
+  });
+});
+
+describe('uniformInt / pickWeighted / streams', () => {
+  it('uniformInt stays in [lo, hi] and covers a small range evenly', () => {
     fc.assert(
       fc.property(
-        seeds,
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
         fc.integer({ min: -1e6, max: 1e6 }),
-        fc.integer({ min: 0, max: 1e6 }),
-        (seed, lo, w) => {
-          const s = seedRng(seed);
-          for (let i = 0; i < 20; i++) {
-            const x = rngInt(s, lo, lo + w);
-            expect(Number.isInteger(x)).toBe(true);
-            expect(x).toBeGreaterThanOrEqual(lo);
-            expect(x).toBeLessThanOrEqual(lo + w);
-          }
+        small(1e6),
+        (u, lo, w) => {
+          const x = uniformInt(u, lo, lo + w);
+          expect(Number.isInteger(x) && x >= lo && x <= lo + w).toBe(true);
         },
       ),
-      { numRuns: 200 },
+      budget(300, 3),
     );
-  });
-
-  it('covers every value of a small range about equally, and supports huge spans', () => {
-    const s = seedRng(3);
+    expect(uniformInt(0.999999999999, 4, 4)).toBe(4);
+    const luck = luckOf(3);
     const counts = [0, 0, 0, 0, 0, 0];
-    for (let i = 0; i < 60_000; i++) {
-      const k = rngInt(s, 1, 6) - 1;
-      counts[k] = (counts[k] as number) + 1;
-    }
+    for (let i = 0; i < 60_000; i++)
+      counts[uniformInt(uniform(luck, 0, Purpose.autopilot, 0, i), 1, 6) - 1]!++;
     for (const c of counts) expect(Math.abs(c - 10_000)).toBeLessThan(500);
-    expect(rngInt(s, 4, 4)).toBe(4);
-    for (let i = 0; i < 100; i++) {
-      const x = rngInt(s, 0, Number.MAX_SAFE_INTEGER);
-      expect(Number.isSafeInteger(x) && x >= 0).toBe(true);
-    }
-    expect(() => rngInt(s, 2, 1)).toThrow(RangeError);
-    expect(() => rngInt(s, 0, 1.5)).toThrow(RangeError);
   });
-});
 
-describe('rngPick', () => {
-  it('follows the weights over 100k draws', () => {
-    const s = seedRng(2024);
+  it('pickWeighted follows the weights and never picks a zero weight', () => {
+    const luck = luckOf(2024);
     const weights = [1, 0, 3, 6];
     const counts = [0, 0, 0, 0];
     const n = 100_000;
-    for (let i = 0; i < n; i++) {
-      const k = rngPick(s, weights);
-      counts[k] = (counts[k] as number) + 1;
-    }
+    for (let i = 0; i < n; i++) counts[pickWeighted(uniform(luck, 1, Purpose.cardPick, 0, i), weights)]!++;
     expect(counts[1]).toBe(0);
-    expect(Math.abs((counts[0] as number) / n - 0.1)).toBeLessThan(0.01);
-    expect(Math.abs((counts[2] as number) / n - 0.3)).toBeLessThan(0.01);
-    expect(Math.abs((counts[3] as number) / n - 0.6)).toBeLessThan(0.01);
-  });
-
-  it('never picks a zero weight and rejects bad weights', () => {
+    expect(Math.abs(counts[0]! / n - 0.1)).toBeLessThan(0.01);
+    expect(Math.abs(counts[2]! / n - 0.3)).toBeLessThan(0.01);
+    expect(Math.abs(counts[3]! / n - 0.6)).toBeLessThan(0.01);
     fc.assert(
       fc.property(
-        seeds,
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
         fc.array(fc.constantFrom(0, 0.5, 1, 1e-300, 1e300), { minLength: 1, maxLength: 8 }),
-        (seed, w) => {
+        (u, w) => {
           fc.pre(w.some((x) => x > 0));
-          const s = seedRng(seed);
-          for (let i = 0; i < 20; i++) expect(w[rngPick(s, w)]).toBeGreaterThan(0);
+          expect(w[pickWeighted(u, w)]).toBeGreaterThan(0);
         },
       ),
-      { numRuns: 300 },
+      budget(300, 4),
     );
-    const s = seedRng(1);
-    expect(() => rngPick(s, [])).toThrow(RangeError);
-    expect(() => rngPick(s, [0, 0])).toThrow(RangeError);
-    expect(() => rngPick(s, [1, -1])).toThrow(RangeError);
-    expect(() => rngPick(s, [1, Number.NaN])).toThrow(RangeError);
-    expect(() => rngPick(s, [1, Number.POSITIVE_INFINITY])).toThrow(RangeError);
-  });
-});
-
-describe('rngNormalish / rngBernoulli / rngBinomialApprox', () => {
-  it('normalish has mean ~0, variance ~1 and bounded support', () => {
-    const s = seedRng(11);
-    const n = 100_000;
-    let sum = 0;
-    let sumSq = 0;
-    for (let i = 0; i < n; i++) {
-      const z = rngNormalish(s);
-      expect(Math.abs(z)).toBeLessThanOrEqual(2 * Math.sqrt(3));
-      sum += z;
-      sumSq += z * z;
-    }
-    expect(Math.abs(sum / n)).toBeLessThan(0.02);
-    expect(Math.abs(sumSq / n - 1)).toBeLessThan(0.03);
   });
 
-  it('bernoulli frequency follows p and consumes one draw even at p = 0 or 1', () => {
-    const s = seedRng(12);
-    let hits = 0;
-    for (let i = 0; i < 100_000; i++) if (rngBernoulli(s, 0.25)) hits++;
-    expect(Math.abs(hits / 100_000 - 0.25)).toBeLessThan(0.01);
-    const a = seedRng(13);
-    const b = seedRng(13);
-    expect(rngBernoulli(a, 0)).toBe(false);
-    expect(rngBernoulli(b, 1)).toBe(true);
-    expect(a).toEqual(b);
-  });
-
-  it('binomial mean is roughly n·p for small and huge n, and stays in [0, n]', () => {
-    const s = seedRng(14);
-    for (const [n, p] of [
-      [20, 0.3],
-      [64, 0.9],
-      [1000, 0.02],
-      [10_000_000, 0.37],
-    ] as const) {
-      const trials = 4000;
-      let sum = 0;
-      for (let i = 0; i < trials; i++) {
-        const k = rngBinomialApprox(s, n, p);
-        expect(Number.isInteger(k) && k >= 0 && k <= n).toBe(true);
-        sum += k;
-      }
-      const sd = Math.sqrt(n * p * (1 - p));
-      expect(Math.abs(sum / trials - n * p)).toBeLessThan((5 * sd) / Math.sqrt(trials) + 1e-9);
-    }
-    expect(rngBinomialApprox(s, 0, 0.5)).toBe(0);
-    expect(rngBinomialApprox(s, 1000, 0)).toBe(0);
-    expect(rngBinomialApprox(s, 1000, 1)).toBe(1000);
-    expect(rngBinomialApprox(s, 100, 2)).toBe(100);
-    expect(() => rngBinomialApprox(s, -1, 0.5)).toThrow(RangeError);
-    expect(() => rngBinomialApprox(s, 2.5, 0.5)).toThrow(RangeError);
-    expect(() => rngBinomialApprox(s, 10, Number.NaN)).toThrow(RangeError);
-  });
-});
-
-describe('hashSeedString / deriveSeed', () => {
-  it('is 32-bit FNV-1a over UTF-8 (standard test vectors)', () => {
-    expect(hashSeedString('')).toBe(0x811c9dc5);
-    expect(hashSeedString('a')).toBe(0xe40c292c);
-    expect(hashSeedString('foobar')).toBe(0xbf9cf968);
-    expect(hashSeedString('六小虎')).toBe(0x70c17f43);
-    expect(hashSeedString('é😀x')).toBe(0x64c3f45c);
-  });
-
-  it('derives uint32 sub-seeds that depend on both halves of the seed and on the label', () => {
-    fc.assert(
-      fc.property(seeds, fc.string(), (seed, label) => {
-        const d = deriveSeed(seed, label);
-        expect(Number.isInteger(d) && d >= 0 && d < 2 ** 32).toBe(true);
-        expect(deriveSeed(seed, label)).toBe(d);
-      }),
-      { numRuns: 300 },
-    );
-    expect(deriveSeed(42, 'autopilot')).toBe(1472151597);
-    expect(deriveSeed(42, 'autopilot')).not.toBe(deriveSeed(42, 'market'));
-    expect(deriveSeed(42, 'autopilot')).not.toBe(deriveSeed(42 + 2 ** 32, 'autopilot'));
-    expect(deriveSeed(42, 'autopilot')).not.toBe(deriveSeed(43, 'autopilot'));
-    expect(() => deriveSeed(-1, 'x')).toThrow(RangeError);
-    const sub = seedRng(deriveSeed(42, 'autopilot'));
-    expect(draw(sub, 3)).not.toEqual(draw(seedRng(42), 3));
+  it('a stream gives the key’s draws at index 0, 1, 2, ... whatever was drawn elsewhere', () => {
+    const luck: Luck = luckOf(77);
+    const st = streamOf(luck, 4, Purpose.autopilot, 1);
+    const got = [nextUniform(st), nextUniform(st), nextUniform(st)];
+    expect(got).toEqual([0, 1, 2].map((i) => uniform(luck, 4, Purpose.autopilot, 1, i)));
+    expect(st.n).toBe(3);
   });
 });

@@ -103,7 +103,6 @@ export function withParts(base: GameState, parts: Partial<GameState>): GameState
     levelId: base.levelId,
     levelVersion: base.levelVersion,
     seed: base.seed,
-    rng: parts.rng ?? base.rng,
     turn: parts.turn ?? base.turn,
     playerId: base.playerId,
     ending: parts.ending !== undefined ? parts.ending : base.ending,

@@ -144,7 +144,6 @@ export function stateHash(state: GameState): string {
   b[k++] = state.rulesVersion;
   b[k++] = state.levelVersion;
   b[k++] = state.seed;
-  for (const x of state.rng) b[k++] = x;
   b[k++] = state.turn;
   b[k++] = state.ending ? state.ending.turn : -1;
   b[k++] = state.ending ? state.ending.score : -1;

@@ -8,8 +8,6 @@
 // - users: monthly active users (integer people).
 // - shares and ownership of a whole: basis points (integer 0..10000) where the player sets them.
 
-import type { RngState } from './rng';
-
 export type Role = 'researchers' | 'engineers' | 'sales';
 export const ROLES: readonly Role[] = ['researchers', 'engineers', 'sales'];
 
@@ -290,7 +288,6 @@ export interface GameState {
   levelId: string;
   levelVersion: number;
   seed: number;
-  rng: RngState;
   /** Index of the quarter being planned (0 = the level's first quarter). */
   turn: number;
   playerId: string;
