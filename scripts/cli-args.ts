@@ -24,7 +24,8 @@ export type Parsed<S extends Record<string, OptionSpec>> =
 export function usageOf(prog: string, spec: Record<string, OptionSpec>, summary: string): string {
   const rows = Object.entries(spec).map(([name, o]) => {
     const left = o.kind === 'flag' ? `--${name}` : `--${name} <${o.value}>`;
-    const def = o.kind === 'flag' ? '' : ` (default: ${o.default})`;
+    // An empty default means "off" (e.g. sim's --bot): nothing to show.
+    const def = o.kind === 'flag' || o.default === '' ? '' : ` (default: ${o.default})`;
     return [left, `${o.help}${def}`] as const;
   });
   rows.push(['--help', 'print this help']);

@@ -9,10 +9,14 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { findLevel, LEVEL_IDS } from '../src/app/levels';
 import type { PolicyName } from '../src/engine/index';
-import { POLICIES, setStateFreezing } from '../src/engine/index';
+import { POLICIES, quarterLabel, setStateFreezing } from '../src/engine/index';
 import type { EndingKind } from '../src/engine/types';
+import { DEFAULT_BOT_TIMEOUT_S, failureLine, stoppedLine, timeoutLine } from './bot-host';
+import type { BotFile } from './bot-load';
+import { findBotFile } from './bot-load';
+import { newMeterBuffer, placeOf, watchCalls } from './bot-watch';
 import { checkChoice, runCliAsync, UsageError } from './cli-args';
-import type { FromWorker, GameResult, Job, ToWorker } from './tournament-worker';
+import type { FromWorker, GameResult, Job, TournamentWorkerData, ToWorker } from './tournament-worker';
 import { playOne } from './tournament-worker';
 
 const PROG = 'tournament';
@@ -30,6 +34,8 @@ options:
   --policies <list>   comma-separated autopilot policies (default: all: ${POLICIES.join(', ')})
   --companies <list>  comma-separated companies (default: all the level offers)
   --workers <n>       worker threads (default: available cores; 0 = play in this thread)
+  --bot <file>        also play a bot module (docs/bots.md) as one more row per company
+  --bot-timeout <s>   seconds one call of the bot may take (default: ${DEFAULT_BOT_TIMEOUT_S})
   --json              print one JSON document instead of the table
   --help              print this help
 `;
@@ -41,6 +47,8 @@ interface Args {
   companies: string[] | null;
   workers: number;
   json: boolean;
+  bot: string | null;
+  botTimeout: number;
 }
 
 function parseSeeds(raw: string): number[] {
@@ -64,6 +72,8 @@ function parseArgs(argv: readonly string[]): Args | null {
     companies: null,
     workers: availableParallelism(),
     json: false,
+    bot: null,
+    botTimeout: DEFAULT_BOT_TIMEOUT_S,
   };
   const list = (v: string) =>
     v
@@ -92,9 +102,16 @@ function parseArgs(argv: readonly string[]): Args | null {
       if (!/^\d+$/.test(raw) || Number(raw) > 256)
         throw new UsageError(`${PROG}: bad --workers "${raw}" (valid: 0..256)`);
       a.workers = Number(raw);
+    } else if (name === '--bot') a.bot = value();
+    else if (name === '--bot-timeout') {
+      const raw = value();
+      const n = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(n) || n <= 0)
+        throw new UsageError(`${PROG}: bad --bot-timeout "${raw}" (valid: a positive number of seconds)`);
+      a.botTimeout = n;
     } else
       throw new UsageError(
-        `${PROG}: unknown argument "${arg}" (valid: --level, --seeds, --policies, --companies, --workers, --json, --help)`,
+        `${PROG}: unknown argument "${arg}" (valid: --level, --seeds, --policies, --companies, --workers, --bot, --bot-timeout, --json, --help)`,
       );
   }
   return a;
@@ -103,7 +120,7 @@ function parseArgs(argv: readonly string[]): Args | null {
 // --- Running ----------------------------------------------------------------------------------------
 
 /** Starts a worker thread that runs tournament-worker.ts as TypeScript via tsx's register API. */
-function startWorker(levelId: string): Worker {
+function startWorker(levelId: string, bot: { file: BotFile; meter: SharedArrayBuffer } | null): Worker {
   let api: string;
   try {
     api = import.meta.resolve('tsx/esm/api');
@@ -114,7 +131,13 @@ function startWorker(levelId: string): Worker {
   const boot = `import(${JSON.stringify(api)})
     .then(({ register }) => { register(); return import(${JSON.stringify(target)}); })
     .catch((e) => { console.error(e); process.exit(1); });`;
-  return new Worker(boot, { eval: true, workerData: { tournament: true, levelId } });
+  const data: TournamentWorkerData = bot
+    ? { tournament: true, levelId, bot: bot.file, meter: bot.meter }
+    : { tournament: true, levelId };
+  const w = new Worker(boot, { eval: true, workerData: data, stdout: bot !== null });
+  // A bot's console.log goes to stderr: stdout holds the table.
+  if (bot) w.stdout.pipe(process.stderr, { end: false });
+  return w;
 }
 
 function progressBar(): (done: number, total: number) => void {
@@ -136,7 +159,24 @@ function progressBar(): (done: number, total: number) => void {
   };
 }
 
-async function runAll(levelId: string, jobs: Job[], workers: number): Promise<GameResult[]> {
+/** A bot in the tournament: its file and the limit on each of its calls. */
+interface BotEntry {
+  file: BotFile;
+  timeoutMs: number;
+  labelOf: (turn: number) => string;
+}
+
+/** A bot's failure: one line (no stack) and exit code 1. */
+class BotStop extends Error {}
+
+const gameOf = (job: Job | undefined) => (job ? ` (seed ${job.seed}, ${job.company})` : '');
+
+async function runAll(
+  levelId: string,
+  jobs: Job[],
+  workers: number,
+  bot: BotEntry | null,
+): Promise<GameResult[]> {
   const bar = progressBar();
   const results: GameResult[] = [];
   bar(0, jobs.length);
@@ -152,18 +192,48 @@ async function runAll(levelId: string, jobs: Job[], workers: number): Promise<Ga
   for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(jobs.slice(i, i + CHUNK));
   let next = 0;
   const n = Math.max(1, Math.min(workers, chunks.length));
+  const live: Worker[] = [];
   await Promise.all(
     Array.from(
       { length: n },
       () =>
         new Promise<void>((resolve, reject) => {
-          const w = startWorker(levelId);
+          const meter = bot ? newMeterBuffer() : null;
+          const w = startWorker(levelId, bot && meter ? { file: bot.file, meter } : null);
+          live.push(w);
           let stopping = false;
+          let current: Job[] = [];
+          // A bot's failure stops the whole run: every thread, at once.
+          const stopAll = (e: Error) => {
+            stopping = true;
+            watch?.stop();
+            for (const x of live) void x.terminate();
+            reject(e);
+          };
+          const watch =
+            bot && meter
+              ? watchCalls(meter, bot.timeoutMs, (place) =>
+                  stopAll(
+                    new BotStop(
+                      timeoutLine(
+                        PROG,
+                        bot.file,
+                        place,
+                        bot.labelOf,
+                        bot.timeoutMs,
+                        gameOf(current[place.job]),
+                      ),
+                    ),
+                  ),
+                )
+              : null;
           const feed = () => {
             const chunk = next < chunks.length ? chunks[next++] : undefined;
+            current = chunk ?? [];
             if (chunk) w.postMessage({ jobs: chunk } satisfies ToWorker);
             else {
               stopping = true;
+              watch?.stop();
               w.postMessage({ stop: true } satisfies ToWorker);
               void w.terminate().then(() => resolve());
             }
@@ -174,13 +244,33 @@ async function runAll(levelId: string, jobs: Job[], workers: number): Promise<Ga
               reject(new Error(`a worker failed: ${m.fatal}`));
               return;
             }
+            if ('badBot' in m) return stopAll(new UsageError(`${PROG}: ${m.badBot}`));
+            if ('botFailed' in m && bot) {
+              const { job, failure } = m.botFailed;
+              return stopAll(new BotStop(failureLine(PROG, bot.file, failure, gameOf(job))));
+            }
+            if (!('results' in m)) return;
             results.push(...m.results);
             bar(results.length, jobs.length);
             feed();
           });
-          w.on('error', (e) => reject(e));
+          w.on('error', (e) => {
+            if (!bot || !meter) return reject(e);
+            const place = placeOf(meter);
+            const cause = `it threw outside decide(): ${e.name}: ${e.message}`;
+            stopAll(
+              new BotStop(stoppedLine(PROG, bot.file, place, bot.labelOf, cause, gameOf(current[place.job]))),
+            );
+          });
           w.on('exit', (code) => {
-            if (!stopping) reject(new Error(`a worker stopped unexpectedly (exit code ${code})`));
+            watch?.stop();
+            if (stopping) return;
+            if (!bot || !meter) return reject(new Error(`a worker stopped unexpectedly (exit code ${code})`));
+            const place = placeOf(meter);
+            const cause = `its thread stopped (exit code ${code})`;
+            stopAll(
+              new BotStop(stoppedLine(PROG, bot.file, place, bot.labelOf, cause, gameOf(current[place.job]))),
+            );
           });
           feed();
         }),
@@ -267,7 +357,7 @@ function formatTable(cells: readonly Cell[]): string {
   return `${out.join('\n')}\n`;
 }
 
-async function main(): Promise<undefined> {
+async function main(): Promise<number | undefined> {
   const args = parseArgs(process.argv.slice(2));
   if (!args) {
     process.stdout.write(USAGE);
@@ -277,12 +367,35 @@ async function main(): Promise<undefined> {
   const companies = (args.companies ?? level.player.companies).map((c) =>
     checkChoice(PROG, 'company', c, level.player.companies),
   );
-  const policies = args.policies ?? [...POLICIES];
+  const policies: string[] = args.policies ?? [...POLICIES];
   const jobs: Job[] = [];
   for (const seed of args.seeds)
     for (const company of companies) for (const policy of policies) jobs.push({ seed, company, policy });
 
-  const results = await runAll(level.id, jobs, args.workers);
+  let bot: BotEntry | null = null;
+  if (args.bot !== null) {
+    const found = findBotFile(args.bot);
+    if (!found.ok) throw new UsageError(`${PROG}: ${found.reason}`);
+    // Only a worker thread can be stopped when a bot's call never returns.
+    if (args.workers === 0) throw new UsageError(`${PROG}: --bot needs worker threads (--workers 1 or more)`);
+    bot = {
+      file: found.file,
+      timeoutMs: Math.round(args.botTimeout * 1000),
+      labelOf: (t) => quarterLabel(level, t),
+    };
+    policies.push(found.file.name);
+    for (const seed of args.seeds)
+      for (const company of companies) jobs.push({ seed, company, policy: found.file.name, bot: true });
+  }
+
+  let results: GameResult[];
+  try {
+    results = await runAll(level.id, jobs, args.workers, bot);
+  } catch (e) {
+    if (!(e instanceof BotStop)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    return 1;
+  }
   const by = new Map<string, GameResult[]>();
   const add = (k: string, r: GameResult) => {
     const list = by.get(k);

@@ -6,6 +6,7 @@ import { hashState } from '../engine/index';
 import type { Level } from '../engine/level';
 import { quarterLabel } from '../engine/level';
 import type { Command, EndingKind, GameState, StartupState } from '../engine/types';
+import type { BotRejection } from './bot-runner';
 import { replayCodeOf } from './replay-code';
 
 export interface SimQuarter {
@@ -47,6 +48,8 @@ export interface SimReport {
   rivals: SimRival[];
   /** The game's replay code (`npm run verify` accepts it); present when the report was given the log. */
   replayCode?: string;
+  /** A bot's game only (`sim --bot`): the commands the rules refused, in order. */
+  rejections?: BotRejection[];
 }
 
 export interface SimOptions {
@@ -168,5 +171,18 @@ export function formatSimTable(report: SimReport): string {
     const note = r.pretrainingAbandoned ? '  (abandoned pretraining)' : '';
     out.push(`  ${r.company.padEnd(nameWidth)}  ${r.ending}${note}`);
   }
+  if (report.rejections) out.push('', ...rejectionLines(report.rejections));
   return `${out.join('\n')}\n`;
+}
+
+/** How many of a bot's commands were refused, and the first few with their reasons. */
+function rejectionLines(rejections: readonly BotRejection[]): string[] {
+  const shown = 10;
+  const out = [`rejected commands: ${rejections.length}`];
+  for (const r of rejections.slice(0, shown)) {
+    const type = (r.command as { type?: unknown } | null)?.type;
+    out.push(`  ${r.quarter}  ${typeof type === 'string' ? type : '(no type)'}  ${r.reason}`);
+  }
+  if (rejections.length > shown) out.push(`  … and ${rejections.length - shown} more (see --json)`);
+  return out;
 }

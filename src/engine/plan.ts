@@ -7,6 +7,8 @@ import { APP_MARKETS, INTENSITIES, PAY_LEVELS, PRICING_MODES, ROLES } from './ty
 
 export const MAX_PRICE = 10_000;
 export const MAX_HIRES = 5_000;
+/** The largest funding round a company may ask for, 万元. */
+export const MAX_ROUND_TARGET = 1e10;
 
 export function defaultPlan(): Plan {
   return {
@@ -129,7 +131,7 @@ export function checkPeople(
 
 export function checkRoundTarget(level: Level, target: unknown): Rejection | null {
   void level;
-  if (!isInt(target) || target <= 0 || target > 1e10)
+  if (!isInt(target) || target <= 0 || target > MAX_ROUND_TARGET)
     return reject('bad-amount', `round target must be a positive whole number of 万元, got ${shown(target)}`);
   return null;
 }
