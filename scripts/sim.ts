@@ -42,7 +42,7 @@ const SPEC = {
 const given = (flag: string) => process.argv.some((a) => a === `--${flag}` || a.startsWith(`--${flag}=`));
 
 runCliAsync(async () => {
-  const parsed = parseCli(PROG, process.argv.slice(2), SPEC, 'Plays one game with an autopilot, or with a bot module (--bot).');
+  const parsed = parseCli(PROG, process.argv.slice(2), SPEC, 'Plays one game with an autopilot or a bot.');
   if (parsed.help) {
     process.stdout.write(parsed.usage);
     return;
@@ -53,14 +53,15 @@ runCliAsync(async () => {
   if (!level) throw new Error(`level "${levelId}" is listed but not found`);
   const company = checkChoice(PROG, 'company', values.company, level.player.companies);
   const policy: PolicyName = checkChoice(PROG, 'policy', values.policy, POLICIES);
-  if (values.bot !== '' && given('policy')) throw new UsageError(`${PROG}: give --policy or --bot, not both`);
+  const withBot = given('bot');
+  if (withBot && given('policy')) throw new UsageError(`${PROG}: give --policy or --bot, not both`);
 
   // createGame is the engine's own check of the setup (e.g. a seed outside what it accepts); asking it
   // first turns such a refusal into a usage error instead of a crash inside playGame.
   const created = createGame(level, values.seed, company);
   if (!created.ok) throw new UsageError(`${PROG}: ${created.error.message} (${created.error.code})`);
 
-  if (values.bot !== '') {
+  if (withBot) {
     const found = findBotFile(values.bot);
     if (!found.ok) throw new UsageError(`${PROG}: ${found.reason}`);
     const outcome = await runBotSim({

@@ -169,7 +169,9 @@ interface BotEntry {
 /** A bot's failure: one line (no stack) and exit code 1. */
 class BotStop extends Error {}
 
-const gameOf = (job: Job | undefined) => (job ? ` (seed ${job.seed}, ${job.company})` : '');
+/** The game a failure happened in, for its message (none while the bot was being loaded). */
+const gameOf = (job: Job | undefined, turn = 0) =>
+  job && turn >= 0 ? ` (seed ${job.seed}, ${job.company})` : '';
 
 async function runAll(
   levelId: string,
@@ -221,7 +223,7 @@ async function runAll(
                         place,
                         bot.labelOf,
                         bot.timeoutMs,
-                        gameOf(current[place.job]),
+                        gameOf(current[place.job], place.turn),
                       ),
                     ),
                   ),
@@ -259,7 +261,16 @@ async function runAll(
             const place = placeOf(meter);
             const cause = `it threw outside decide(): ${e.name}: ${e.message}`;
             stopAll(
-              new BotStop(stoppedLine(PROG, bot.file, place, bot.labelOf, cause, gameOf(current[place.job]))),
+              new BotStop(
+                stoppedLine(
+                  PROG,
+                  bot.file,
+                  place,
+                  bot.labelOf,
+                  cause,
+                  gameOf(current[place.job], place.turn),
+                ),
+              ),
             );
           });
           w.on('exit', (code) => {
@@ -269,7 +280,16 @@ async function runAll(
             const place = placeOf(meter);
             const cause = `its thread stopped (exit code ${code})`;
             stopAll(
-              new BotStop(stoppedLine(PROG, bot.file, place, bot.labelOf, cause, gameOf(current[place.job]))),
+              new BotStop(
+                stoppedLine(
+                  PROG,
+                  bot.file,
+                  place,
+                  bot.labelOf,
+                  cause,
+                  gameOf(current[place.job], place.turn),
+                ),
+              ),
             );
           });
           feed();

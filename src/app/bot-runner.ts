@@ -72,11 +72,10 @@ function stackOf(e: unknown): string | undefined {
 /**
  * The bot's command as plain data, read once: the engine validates and the log stores exactly what
  * was read, so a getter or a proxy cannot show the validation one thing and the game another.
- * Functions, symbols and big integers make no command (null: refused as malformed). -0 reads as 0.
+ * Functions, symbols and big integers make no command (null: refused as malformed).
  */
 function plainCopy(x: unknown, depth = 0): unknown {
-  if (x === null || typeof x === 'string' || typeof x === 'boolean') return x;
-  if (typeof x === 'number') return x === 0 ? 0 : x;
+  if (x === null || typeof x === 'string' || typeof x === 'boolean' || typeof x === 'number') return x;
   if (typeof x !== 'object' || depth > 4) return null;
   if (Array.isArray(x)) return x.slice(0, 16).map((v) => plainCopy(v, depth + 1));
   const out: Record<string, unknown> = {};
