@@ -18,9 +18,25 @@ import { printable } from './printable';
 export const DEFAULT_BOT_TIMEOUT_S = 3;
 
 /**
- * Starts a worker thread running a TypeScript file via tsx's register API (so it works under plain
- * node too). Its stdout goes to this process's stderr: a bot's console.log must not mix into the
- * report on stdout.
+ * The heap a bot's thread may use, MB: a game needs a few; a bot that keeps allocating is stopped
+ * with a message instead of taking the whole process down with it.
+ */
+export const BOT_HEAP_MB = 512;
+
+/** Worker options for a thread that runs a bot. */
+export const BOT_THREAD_LIMITS = { resourceLimits: { maxOldGenerationSizeMb: BOT_HEAP_MB } } as const;
+
+/** What an error from a bot's thread (outside the calls the runner catches) says, in a few words. */
+export function threadErrorCause(e: unknown): string {
+  if ((e as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return `it ran out of memory (${BOT_HEAP_MB} MB)`;
+  return `it threw outside decide(): ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
+}
+
+/**
+ * Starts a thread for a bot, running a TypeScript file via tsx's register API (so it works under
+ * plain node too), with a bounded heap. Its stdout goes to this process's stderr: a bot's
+ * console.log must not mix into the report on stdout.
  */
 export function startTsWorker(target: URL, workerData: unknown): Worker {
   let api: string;
@@ -32,7 +48,7 @@ export function startTsWorker(target: URL, workerData: unknown): Worker {
   const boot = `import(${JSON.stringify(api)})
     .then(({ register }) => { register(); return import(${JSON.stringify(target.href)}); })
     .catch((e) => { console.error(e); process.exit(1); });`;
-  const w = new Worker(boot, { eval: true, workerData, stdout: true });
+  const w = new Worker(boot, { eval: true, workerData, stdout: true, ...BOT_THREAD_LIMITS });
   w.stdout.pipe(process.stderr, { end: false });
   return w;
 }
@@ -122,10 +138,9 @@ export function runBotSim(o: BotSimOptions): Promise<BotSimOutcome> {
       else if (m.kind === 'failed') fail(1, failureLine(o.prog, o.bot, m.failure));
       else fail(1, printable(`${o.prog}: internal error (a bug, please report it): ${m.message}`));
     });
-    worker.on('error', (e) => {
-      const cause = `it threw outside decide(): ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
-      fail(1, stoppedLine(o.prog, o.bot, placeOf(meter), o.labelOf, cause));
-    });
+    worker.on('error', (e) =>
+      fail(1, stoppedLine(o.prog, o.bot, placeOf(meter), o.labelOf, threadErrorCause(e))),
+    );
     worker.on('exit', (code) => {
       fail(
         1,

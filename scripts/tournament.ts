@@ -11,7 +11,14 @@ import { findLevel, LEVEL_IDS } from '../src/app/levels';
 import type { PolicyName } from '../src/engine/index';
 import { POLICIES, quarterLabel, setStateFreezing } from '../src/engine/index';
 import type { EndingKind } from '../src/engine/types';
-import { DEFAULT_BOT_TIMEOUT_S, failureLine, stoppedLine, timeoutLine } from './bot-host';
+import {
+  BOT_THREAD_LIMITS,
+  DEFAULT_BOT_TIMEOUT_S,
+  failureLine,
+  stoppedLine,
+  threadErrorCause,
+  timeoutLine,
+} from './bot-host';
 import type { BotFile } from './bot-load';
 import { findBotFile } from './bot-load';
 import { newMeterBuffer, placeOf, watchCalls } from './bot-watch';
@@ -134,7 +141,11 @@ function startWorker(levelId: string, bot: { file: BotFile; meter: SharedArrayBu
   const data: TournamentWorkerData = bot
     ? { tournament: true, levelId, bot: bot.file, meter: bot.meter }
     : { tournament: true, levelId };
-  const w = new Worker(boot, { eval: true, workerData: data, stdout: bot !== null });
+  const w = new Worker(boot, {
+    eval: true,
+    workerData: data,
+    ...(bot ? { stdout: true, ...BOT_THREAD_LIMITS } : {}),
+  });
   // A bot's console.log goes to stderr: stdout holds the table.
   if (bot) w.stdout.pipe(process.stderr, { end: false });
   return w;
@@ -259,7 +270,7 @@ async function runAll(
           w.on('error', (e) => {
             if (!bot || !meter) return reject(e);
             const place = placeOf(meter);
-            const cause = `it threw outside decide(): ${e.name}: ${e.message}`;
+            const cause = threadErrorCause(e);
             stopAll(
               new BotStop(
                 stoppedLine(
