@@ -53,12 +53,8 @@ export function startTsWorker(target: URL, workerData: unknown): Worker {
   return w;
 }
 
-/** Names a bot's quarter for a message: "2024Q2 (call 2)", or "loading" before its first call. */
+/** The label of a turn in the game's level (quarterLabel), for messages. */
 export type QuarterNamer = (turn: number) => string;
-
-function where(place: { turn: number; call: number }, labelOf: QuarterNamer): string {
-  return place.turn < 0 ? 'while loading' : `in ${labelOf(place.turn)} (call ${place.call})`;
-}
 
 /** The one line for a bot that failed during its game (exit code 1). */
 export function failureLine(prog: string, bot: BotFile, failure: BotFailure, context = ''): string {
@@ -68,43 +64,62 @@ export function failureLine(prog: string, bot: BotFile, failure: BotFailure, con
   );
 }
 
-/** The one line for a call that ran past the time limit (exit code 1). */
-export function timeoutLine(
-  prog: string,
-  bot: BotFile,
-  place: CallPlace,
-  labelOf: QuarterNamer,
-  limitMs: number,
-  context = '',
-): string {
-  const what = place.turn < 0 ? 'loading the module' : 'decide()';
-  return printable(
-    `${prog}: bot ${bot.shown} failed ${where(place, labelOf)}${context}: ${what} did not return within ${limitMs / 1000} s (--bot-timeout)`,
-  );
+/** What a bot's thread is watched for, and how its failures are named. */
+export interface BotWatch {
+  prog: string;
+  bot: BotFile;
+  timeoutMs: number;
+  labelOf: QuarterNamer;
 }
 
-/** The one line for a worker thread that stopped or threw outside a call (exit code 1). */
-export function stoppedLine(
-  prog: string,
-  bot: BotFile,
-  place: CallPlace,
-  labelOf: QuarterNamer,
-  cause: string,
-  context = '',
-): string {
-  return printable(`${prog}: bot ${bot.shown} failed ${where(place, labelOf)}${context}: ${cause}`);
+function where(place: CallPlace, labelOf: QuarterNamer): string {
+  return place.turn < 0 ? 'while loading' : `in ${labelOf(place.turn)} (call ${place.call})`;
+}
+
+/**
+ * Watches a thread that plays a bot: a call (or the loading of the module) that runs past the time
+ * limit, and the thread stopping or throwing on its own. Each ends in `fail` with the one line for
+ * it (exit code 1), at most once; `context(place)` adds which game it was (tournaments). Attach it
+ * before the thread's other handlers, and `stop()` it before ending the thread on purpose.
+ */
+export function watchBotThread(
+  worker: Worker,
+  meter: SharedArrayBuffer,
+  o: BotWatch,
+  fail: (line: string) => void,
+  context: (place: CallPlace) => string = () => '',
+): { stop(): void } {
+  let done = false;
+  const once = (line: () => string) => {
+    if (done) return;
+    done = true;
+    calls.stop();
+    fail(line());
+  };
+  const failed = (place: CallPlace, cause: string) =>
+    once(() =>
+      printable(`${o.prog}: bot ${o.bot.shown} failed ${where(place, o.labelOf)}${context(place)}: ${cause}`),
+    );
+  const calls = watchCalls(meter, o.timeoutMs, (place) => {
+    const what = place.turn < 0 ? 'loading the module' : 'decide()';
+    failed(place, `${what} did not return within ${o.timeoutMs / 1000} s (--bot-timeout)`);
+  });
+  worker.on('error', (e) => failed(placeOf(meter), threadErrorCause(e)));
+  worker.on('exit', (code) => failed(placeOf(meter), `its thread stopped (exit code ${code})`));
+  return {
+    stop() {
+      done = true;
+      calls.stop();
+    },
+  };
 }
 
 export type BotSimOutcome = { ok: true; report: SimReport } | { ok: false; exitCode: 1 | 2; line: string };
 
-export interface BotSimOptions {
-  prog: string;
+export interface BotSimOptions extends BotWatch {
   levelId: string;
   seed: number;
   company: string;
-  bot: BotFile;
-  timeoutMs: number;
-  labelOf: QuarterNamer;
 }
 
 /** Plays one game with the bot in a worker thread. Never rejects: every end is an outcome. */
@@ -129,23 +144,12 @@ export function runBotSim(o: BotSimOptions): Promise<BotSimOutcome> {
       resolve(outcome);
     };
     const fail = (exitCode: 1 | 2, line: string) => settle({ ok: false, exitCode, line });
-    const watch = watchCalls(meter, o.timeoutMs, (place) =>
-      fail(1, timeoutLine(o.prog, o.bot, place, o.labelOf, o.timeoutMs)),
-    );
+    const watch = watchBotThread(worker, meter, o, (line) => fail(1, line));
     worker.on('message', (m: FromBotWorker) => {
       if (m.kind === 'report') settle({ ok: true, report: m.report });
       else if (m.kind === 'bad-bot') fail(2, printable(`${o.prog}: ${m.reason}`));
       else if (m.kind === 'failed') fail(1, failureLine(o.prog, o.bot, m.failure));
       else fail(1, printable(`${o.prog}: internal error (a bug, please report it): ${m.message}`));
-    });
-    worker.on('error', (e) =>
-      fail(1, stoppedLine(o.prog, o.bot, placeOf(meter), o.labelOf, threadErrorCause(e))),
-    );
-    worker.on('exit', (code) => {
-      fail(
-        1,
-        stoppedLine(o.prog, o.bot, placeOf(meter), o.labelOf, `its thread stopped (exit code ${code})`),
-      );
     });
   });
 }

@@ -11,17 +11,11 @@ import { findLevel, LEVEL_IDS } from '../src/app/levels';
 import type { PolicyName } from '../src/engine/index';
 import { POLICIES, quarterLabel, setStateFreezing } from '../src/engine/index';
 import type { EndingKind } from '../src/engine/types';
-import {
-  BOT_THREAD_LIMITS,
-  DEFAULT_BOT_TIMEOUT_S,
-  failureLine,
-  stoppedLine,
-  threadErrorCause,
-  timeoutLine,
-} from './bot-host';
+import type { BotWatch } from './bot-host';
+import { BOT_THREAD_LIMITS, DEFAULT_BOT_TIMEOUT_S, failureLine, watchBotThread } from './bot-host';
 import type { BotFile } from './bot-load';
 import { findBotFile } from './bot-load';
-import { newMeterBuffer, placeOf, watchCalls } from './bot-watch';
+import { newMeterBuffer } from './bot-watch';
 import { checkChoice, runCliAsync, UsageError } from './cli-args';
 import type { FromWorker, GameResult, Job, TournamentWorkerData, ToWorker } from './tournament-worker';
 import { playOne } from './tournament-worker';
@@ -171,11 +165,7 @@ function progressBar(): (done: number, total: number) => void {
 }
 
 /** A bot in the tournament: its file and the limit on each of its calls. */
-interface BotEntry {
-  file: BotFile;
-  timeoutMs: number;
-  labelOf: (turn: number) => string;
-}
+type BotEntry = Omit<BotWatch, 'prog'>;
 
 /** A bot's failure: one line (no stack) and exit code 1. */
 class BotStop extends Error {}
@@ -212,7 +202,7 @@ async function runAll(
       () =>
         new Promise<void>((resolve, reject) => {
           const meter = bot ? newMeterBuffer() : null;
-          const w = startWorker(levelId, bot && meter ? { file: bot.file, meter } : null);
+          const w = startWorker(levelId, bot && meter ? { file: bot.bot, meter } : null);
           live.push(w);
           let stopping = false;
           let current: Job[] = [];
@@ -225,19 +215,12 @@ async function runAll(
           };
           const watch =
             bot && meter
-              ? watchCalls(meter, bot.timeoutMs, (place) =>
-                  stopAll(
-                    new BotStop(
-                      timeoutLine(
-                        PROG,
-                        bot.file,
-                        place,
-                        bot.labelOf,
-                        bot.timeoutMs,
-                        gameOf(current[place.job], place.turn),
-                      ),
-                    ),
-                  ),
+              ? watchBotThread(
+                  w,
+                  meter,
+                  { prog: PROG, ...bot },
+                  (line) => stopAll(new BotStop(line)),
+                  (place) => gameOf(current[place.job], place.turn),
                 )
               : null;
           const feed = () => {
@@ -260,48 +243,16 @@ async function runAll(
             if ('badBot' in m) return stopAll(new UsageError(`${PROG}: ${m.badBot}`));
             if ('botFailed' in m && bot) {
               const { job, failure } = m.botFailed;
-              return stopAll(new BotStop(failureLine(PROG, bot.file, failure, gameOf(job))));
+              return stopAll(new BotStop(failureLine(PROG, bot.bot, failure, gameOf(job))));
             }
             if (!('results' in m)) return;
             results.push(...m.results);
             bar(results.length, jobs.length);
             feed();
           });
-          w.on('error', (e) => {
-            if (!bot || !meter) return reject(e);
-            const place = placeOf(meter);
-            const cause = threadErrorCause(e);
-            stopAll(
-              new BotStop(
-                stoppedLine(
-                  PROG,
-                  bot.file,
-                  place,
-                  bot.labelOf,
-                  cause,
-                  gameOf(current[place.job], place.turn),
-                ),
-              ),
-            );
-          });
+          w.on('error', (e) => reject(e));
           w.on('exit', (code) => {
-            watch?.stop();
-            if (stopping) return;
-            if (!bot || !meter) return reject(new Error(`a worker stopped unexpectedly (exit code ${code})`));
-            const place = placeOf(meter);
-            const cause = `its thread stopped (exit code ${code})`;
-            stopAll(
-              new BotStop(
-                stoppedLine(
-                  PROG,
-                  bot.file,
-                  place,
-                  bot.labelOf,
-                  cause,
-                  gameOf(current[place.job], place.turn),
-                ),
-              ),
-            );
+            if (!stopping) reject(new Error(`a worker stopped unexpectedly (exit code ${code})`));
           });
           feed();
         }),
@@ -410,7 +361,7 @@ async function main(): Promise<number | undefined> {
     // Only a worker thread can be stopped when a bot's call never returns.
     if (args.workers === 0) throw new UsageError(`${PROG}: --bot needs worker threads (--workers 1 or more)`);
     bot = {
-      file: found.file,
+      bot: found.file,
       timeoutMs: Math.round(args.botTimeout * 1000),
       labelOf: (t) => quarterLabel(level, t),
     };

@@ -18,7 +18,7 @@ import { botGame, playBotGame } from '../src/app/bot-runner';
 import { botView } from '../src/app/bot-view';
 import { findLevel, getLevel } from '../src/app/levels';
 import { verifyReplay } from '../src/app/replay-code';
-import { simReport } from '../src/app/sim-report';
+import { formatSimTable, simReport } from '../src/app/sim-report';
 import { createGame, playGame, quarterLabel } from '../src/engine/index';
 import type { GameState } from '../src/engine/types';
 import { budget } from './fuzz';
@@ -229,6 +229,10 @@ describe('the runner', () => {
     expect(r.state.ending).not.toBeNull();
     const report = simReport(level, r.state, { seed: SEED, company: COMPANY, policy: 'bot' }, r.log);
     expectVerifies(r.state, report.replayCode!);
+    // The table lists them too.
+    const table = formatSimTable({ ...report, rejections: r.rejections });
+    expect(table).toContain('rejected commands: 5\n');
+    expect(table).toContain(`  ${q}  plan/set-spend  insufficient-cash: `);
   });
 
   it(`looks at ${MAX_BOT_COMMANDS_PER_QUARTER} commands a quarter at most, so the code stays within its limit`, () => {
@@ -327,10 +331,11 @@ describe('the CLIs', () => {
   const loops = fixture('loops.mjs');
 
   it('sim --bot: the --policy report plus rejections, a code verify accepts, and the failures in one line', async () => {
-    const [ok, looped, missing] = await Promise.all([
+    const [ok, looped, missing, empty] = await Promise.all([
       sim('--bot', marketBot, '--json'),
       sim('--bot', loops, '--bot-timeout', '0.3'),
       sim('--bot', 'examples/bots/no-such-bot.mjs'),
+      sim('--bot='),
     ]);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
@@ -357,6 +362,12 @@ describe('the CLIs', () => {
     );
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('sim: bot "examples/bots/no-such-bot.mjs": no such file\n');
+    // An empty --bot is a mistake, not a request for the autopilot.
+    expect([empty.code, empty.stdout, empty.stderr]).toEqual([
+      2,
+      '',
+      'sim: bot: give a file, e.g. --bot examples/bots/market-follower.mjs\n',
+    ]);
 
     const verified = await spawnTsx('scripts/verify.ts', doc.replayCode);
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
