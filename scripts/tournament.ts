@@ -178,7 +178,7 @@ async function runAll(
   levelId: string,
   jobs: Job[],
   workers: number,
-  bot: BotEntry | null,
+  bot: BotEntry | null = null,
 ): Promise<GameResult[]> {
   const bar = progressBar();
   const results: GameResult[] = [];
