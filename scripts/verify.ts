@@ -1,7 +1,7 @@
 // Verifies replay codes by re-simulating them: one line per code ("valid" and a summary, or the
 // reason it was refused), or one JSON document with --json. Exit code 0 only when every code is
 // valid; 1 when some is not; 2 for a usage error (as the other scripts).
-//   npm run --silent verify -- ST1.… [more codes or files]
+//   npm run --silent verify -- ST2.… [more codes or files]
 //   npm run --silent verify -- class.csv --rank --csv ranked.csv
 // A file holds one code per line (optionally with a name), or is a CSV/TSV table whose header has
 // a `code` column and maybe a `name` column. With no argument, codes are read from stdin.
