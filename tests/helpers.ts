@@ -780,7 +780,7 @@ export function bookErrors(before: GameState, after: GameState): string[] {
   return errs;
 }
 
-/** API shares of one record: each in [0, 1], summing to 1 with the outside option. */
+/** API shares of one record: each in [0, 1], summing to 1 with the outside option; an outside share of exactly 1 sells nothing. */
 export function shareErrors(rec: QuarterRecord): string[] {
   const errs: string[] = [];
   const where = rec.quarter;
@@ -788,7 +788,13 @@ export function shareErrors(rec: QuarterRecord): string[] {
   if (!inRange(rec.outsideShare)) errs.push(`${where}: outside share ${rec.outsideShare}`);
   for (const g of rec.giants) if (!inRange(g.apiShare)) errs.push(`${where}: ${g.id} share ${g.apiShare}`);
   const inside = 1 - rec.outsideShare;
-  if (rec.apiTokens > 0 && inside > 1e-12) {
+  if (rec.outsideShare === 1) {
+    // the outside option took everything: nobody sold
+    const sold = rec.companies.filter((c) => c.apiTokens !== 0 || c.revenueBy.api !== 0);
+    for (const c of sold)
+      errs.push(`${where}: ${c.id} sold ${c.apiTokens} tokens with an outside share of 1`);
+    for (const g of rec.giants) if (g.apiShare !== 0) errs.push(`${where}: ${g.id} share ${g.apiShare}`);
+  } else if (rec.apiTokens > 0 && inside > 0) {
     const potential = rec.apiTokens / inside;
     let sum = rec.outsideShare + rec.giants.reduce((a, g) => a + g.apiShare, 0);
     for (const c of rec.companies) {

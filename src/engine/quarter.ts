@@ -526,13 +526,16 @@ function clearApiMarket(
   }
   const outsideU = p.outsideUtility + p.beta * at(level.macro.frontierQuality, turn);
   const shares = logitShares(utils, outsideU);
+  // The outside share is computed directly: when it rounds to exactly 1, the providers' shares are
+  // too small to register beside it, and nobody sells (the tokens and revenue agree with the shares).
+  const nobodySells = shares.outside === 1;
   const demandNoise = clamp(1 + p.noise * rngNormalish(rng), 0.5, 1.5);
   const total = at(level.macro.apiDemand, turn) * powD(p.referencePrice / ref, p.elasticity) * demandNoise;
   let tokens = 0;
   let value = 0;
   const giantShares = new Float64Array(mid.giants.length);
   for (let k = 0; k < owners.length; k++) {
-    const share = shares.inside[k]!;
+    const share = nobodySells ? 0 : shares.inside[k]!;
     const t = total * share;
     tokens += t;
     value += t * prices[k]!;
@@ -550,11 +553,31 @@ function clearApiMarket(
     }
   }
   return {
-    refPrice: tokens > 0 ? value / tokens : base.market.refPrice,
+    refPrice:
+      tokens > 0
+        ? value / tokens
+        : nobodySells
+          ? offeredPrice(shares.inside, prices, base.market.refPrice)
+          : base.market.refPrice,
     totalTokens: tokens,
     outsideShare: shares.outside,
     giantShares,
   };
+}
+
+/**
+ * The price the providers offered, weighted by their shares among themselves: what the market would
+ * have paid had anyone bought, so that a quarter in which nobody did still moves the reference price
+ * as a sale would have (`fallback` when even those shares are nothing).
+ */
+function offeredPrice(inside: readonly number[], prices: readonly number[], fallback: number): number {
+  let weight = 0;
+  let value = 0;
+  for (let k = 0; k < inside.length; k++) {
+    weight += inside[k]!;
+    value += inside[k]! * prices[k]!;
+  }
+  return weight > 0 ? value / weight : fallback;
 }
 
 /** Consumer apps: users bought with ads at the going CAC plus word of mouth; churn when the app trails. */
