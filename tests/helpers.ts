@@ -19,6 +19,7 @@ import {
   quarterLabel,
 } from '../src/engine/index';
 import type { Level, LevelCard } from '../src/engine/level';
+import { MAX_LIVE_MODIFIERS, MAX_USERS } from '../src/engine/limits';
 import type {
   AppWeights,
   Command,
@@ -807,13 +808,15 @@ export function shareErrors(rec: QuarterRecord): string[] {
   return errs;
 }
 
-/** Company-level sanity: staff, users, quality, burnout, ownership, credits, key people, weights. */
+/** Company-level sanity: staff, users, modifiers, quality, burnout, ownership, credits, key people, weights. */
 export function sanityErrors(state: GameState): string[] {
   const errs = nonFinitePaths(state);
   for (const c of state.startups) {
     const bad = (what: string) => errs.push(`${c.id}: ${what}`);
     for (const [role, n] of Object.entries(c.staff)) if (!Number.isInteger(n) || n < 0) bad(`${role}=${n}`);
     if (c.domesticUsers < 0 || c.overseasUsers < 0) bad('negative users');
+    if (c.domesticUsers > MAX_USERS || c.overseasUsers > MAX_USERS) bad('users past MAX_USERS');
+    if (c.modifiers.length > MAX_LIVE_MODIFIERS) bad(`${c.modifiers.length} modifiers`);
     if (c.quality < 0 || c.quality > 100) bad(`quality ${c.quality}`);
     if (c.burnout < 0 || c.burnout > 1) bad(`burnout ${c.burnout}`);
     if (c.platform < 0 || c.platform > 1) bad(`platform ${c.platform}`);

@@ -25,6 +25,7 @@ import {
 } from './economy';
 import type { Level } from './level';
 import { quarterLabel } from './level';
+import { MAX_MONEY_LINE, MAX_USERS } from './limits';
 import { clamp, logitShares, powD } from './mathx';
 import { decideGiantPrices, rivalPlan, startupPrice } from './policies';
 import type { RngState } from './rng';
@@ -689,7 +690,8 @@ function appMarket(
   const churn = clamp(p.baseChurn + (p.gapChurn * gap) / 10 + (1 - engFactor) * 0.1, 0, 1);
   // App-store removals, regulation: a seeded shock takes a share of the users at once.
   const shock = rngNext(w.rng) < p.shockChance ? p.shockLoss : 0;
-  const next = Math.max(0, Math.round((users * (1 - churn) + bought + organic) * (1 - shock)));
+  // Word of mouth compounds every quarter: bounded like the level's own user counts (limits.ts).
+  const next = clamp(Math.round((users * (1 - churn) + bought + organic) * (1 - shock)), 0, MAX_USERS);
   const avg = (users + next) / 2;
   w.users = next;
   w.shock = shock > 0;
@@ -734,6 +736,14 @@ function clearEnterprise(level: Level, mid: GameState, books: Books[], rng: RngS
   }
 }
 
+/**
+ * Holds each line of the books to MAX_MONEY_LINE, so that in any valid level, however extreme, cash
+ * and every total stay exact integers (limits.ts). Only a degenerate level ever reaches it.
+ */
+function capLines<K extends string>(lines: Record<K, number>): void {
+  for (const k in lines) if (lines[k] > MAX_MONEY_LINE) lines[k] = MAX_MONEY_LINE;
+}
+
 /** Finance for one company: event money, credits, funding round, cash, valuation, endings. */
 function settleBooks(
   level: Level,
@@ -752,6 +762,8 @@ function settleBooks(
   b.costBy.other += s.eventBooks.cost;
   b.funding += s.eventBooks.funding;
   s.eventBooks = { income: 0, cost: 0, funding: 0 };
+  capLines(b.revenueBy);
+  capLines(b.costBy);
   const revenue = sumRevenue(b.revenueBy);
   const costs = sumCosts(b.costBy);
   // Cloud credits pay for compute first; they count as funding when used.
@@ -784,6 +796,7 @@ function settleBooks(
       news(out, 'news.roundFailed', s.id, { target });
     }
   }
+  b.funding = Math.min(b.funding, MAX_MONEY_LINE);
   s.cash = s.cash + revenue - costs + b.funding;
   s.valuation = preMoney;
   const qualifies = revenue - costs >= 0 && revenue >= level.endings.madeItMinRevenue;
