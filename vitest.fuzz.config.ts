@@ -7,6 +7,8 @@ export const FUZZ_FILES = [
   'tests/replay-fuzz.test.ts',
   'tests/level-fuzz.test.ts',
   'tests/save-fuzz.test.ts',
+  'tests/code-stream.test.ts',
+  'tests/printable.test.ts',
 ];
 
 export default defineConfig({

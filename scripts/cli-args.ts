@@ -1,7 +1,9 @@
-// Shared command-line handling for the developer scripts (sim, bench).
+// Shared command-line handling for the scripts (sim, verify, tournament, desync, bench).
 // Parsing is strict: an unknown flag or a bad value is a usage error (exit code 2, exactly one line on
 // stderr, nothing on stdout) so a typo never silently runs with the defaults and scripts driving the
 // tools can tell "you called me wrong" (2) from "something broke" (1).
+
+import { printable } from './printable';
 
 export type OptionSpec =
   | { kind: 'string'; default: string; value: string; help: string }
@@ -126,10 +128,11 @@ export function checkChoice<T extends string>(
 
 /**
  * Runs a script's main function: usage errors → one line on stderr and exit code 2; anything else is a
- * bug → stack trace and exit code 1. Sets `process.exitCode` rather than calling `process.exit` so a large
- * stdout write is never cut short.
+ * bug → one line on stderr and exit code 1 (the stack too when DEBUG is set). Sets `process.exitCode`
+ * rather than calling `process.exit` so a large stdout write is never cut short.
  */
 export function runCli(main: () => void): void {
+  quietOnClosedStdout();
   try {
     main();
   } catch (err) {
@@ -139,18 +142,40 @@ export function runCli(main: () => void): void {
 
 /** The same contract for an async main: resolves to the exit code it sets (0 when it returns none). */
 export function runCliAsync(main: () => Promise<number | undefined>): void {
+  quietOnClosedStdout();
   main().then((code) => {
     if (typeof code === 'number') process.exitCode = code;
   }, reportCliError);
 }
 
-/** A usage error → one line and exit code 2; anything else is a bug → stack trace and exit code 1. */
+/**
+ * When the reader of stdout goes away (`verify class.csv | head`), stop at once and quietly, as
+ * command-line tools do, instead of failing with an unhandled EPIPE.
+ */
+function quietOnClosedStdout(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    reportCliError(e);
+  });
+}
+
+/** The program's name for messages: the script's file name (e.g. "verify"). */
+const progName = (): string =>
+  (process.argv[1] ?? 'cli').replace(/^.*[\\/]/, '').replace(/\.[cm]?[jt]s$/, '');
+
+/**
+ * A usage error → its one line and exit code 2; anything else is a bug → "<prog>: internal error: …"
+ * on one line and exit code 1. Either line is printable (no control character from the input).
+ */
 export function reportCliError(err: unknown): void {
+  const oneLine = (s: string) => printable(s.replace(/\s*\n\s*/g, ' '));
   if (err instanceof UsageError) {
-    process.stderr.write(`${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    process.stderr.write(`${oneLine(err.message)}\n`);
     process.exitCode = 2;
     return;
   }
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`${progName()}: internal error (a bug, please report it): ${oneLine(message)}\n`);
+  if (process.env.DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   process.exitCode = 1;
 }

@@ -76,11 +76,15 @@ function parseArgs(argv: readonly string[]): Args | null {
     bot: null,
     botTimeout: DEFAULT_BOT_TIMEOUT_S,
   };
-  const list = (v: string) =>
-    v
+  const list = (flag: string, v: string, what: string) => {
+    const items = v
       .split(',')
       .map((s) => s.trim())
       .filter((s) => s !== '');
+    if (items.length === 0)
+      throw new UsageError(`${PROG}: empty ${flag} "${v}" (give at least one ${what}, comma-separated)`);
+    return items;
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
@@ -96,8 +100,8 @@ function parseArgs(argv: readonly string[]): Args | null {
     else if (name === '--level') a.level = checkChoice(PROG, 'level', value(), LEVEL_IDS);
     else if (name === '--seeds') a.seeds = parseSeeds(value());
     else if (name === '--policies')
-      a.policies = list(value()).map((p) => checkChoice(PROG, 'policy', p, POLICIES));
-    else if (name === '--companies') a.companies = list(value());
+      a.policies = list(name, value(), 'policy').map((p) => checkChoice(PROG, 'policy', p, POLICIES));
+    else if (name === '--companies') a.companies = list(name, value(), 'company');
     else if (name === '--workers') {
       const raw = value();
       if (!/^\d+$/.test(raw) || Number(raw) > 256)

@@ -1,26 +1,44 @@
 // Verifies replay codes by re-simulating them: one line per code ("valid" and a summary, or the
 // reason it was refused), or one JSON document with --json. Exit code 0 only when every code is
 // valid; 1 when some is not; 2 for a usage error (as the other scripts).
-//   npm run --silent verify -- ST1.… [more codes or files]
+//   npm run --silent verify -- ST2.… [more codes or files]
 //   npm run --silent verify -- class.csv --rank --csv ranked.csv
 // A file holds one code per line (optionally with a name), or is a CSV/TSV table whose header has
 // a `code` column and maybe a `name` column. With no argument, codes are read from stdin.
+// Input is read as a stream, so a file of any size is verified in bounded memory: without --rank
+// each row is printed as soon as it is verified; with --rank a compact record per row is kept and
+// the ranked table printed at the end. See "Command-line tools" in docs/robustness.md.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import type { StreamEntry } from '../src/app/code-stream';
+import { CodeListReader } from '../src/app/code-stream';
 import { findLevel } from '../src/app/levels';
-import type { ClassRow, CodeEntry } from '../src/app/verify';
-import { classCsv, DEFAULT_BASELINE_RUNS, parseCodeList, verifyClass } from '../src/app/verify';
+import type { ClassRow } from '../src/app/verify';
+import { DEFAULT_BASELINE_RUNS } from '../src/app/verify';
 import { setStateFreezing } from '../src/engine/index';
 import { runCliAsync, UsageError } from './cli-args';
+import {
+  checkOutputFile,
+  inputFileSize,
+  looksLikeCode,
+  looksLikePath,
+  Output,
+  pathError,
+  reasonOf,
+} from './cli-io';
+import { printable, printableJson } from './printable';
+import { ProgressLine } from './progress';
+import { ClassStream, CSV_HEADER, csvRow } from './verify-stream';
 
 const PROG = 'verify';
 
-const USAGE = `usage: npm run --silent verify -- [options] <code | file>...
+const USAGE = `usage: npm run --silent verify -- [options] <code | file | ->...
 
 Re-simulates replay codes and prints one line per code: "valid" and a summary, or why it was
 refused. Exit code 0 only when every code is valid. A file holds one code per line (a name may
 stand before or after it) or is a CSV/TSV table with a "code" column (and a "name" column).
-With no code or file, reads stdin.
+With no code or file, or with "-", reads stdin. Files of any size are read as a stream.
 
 options:
   --json         print one JSON document instead of lines
@@ -42,56 +60,79 @@ function parseArgs(argv: readonly string[]): Args | null {
   const a: Args = { json: false, rank: false, runs: DEFAULT_BASELINE_RUNS, csv: null, inputs: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
     const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${PROG}: missing value for ${arg}`);
+      const v = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${PROG}: missing value for ${name}`);
+      if (v === '') throw new UsageError(`${PROG}: empty value for ${name}`);
       return v;
     };
-    if (arg === '--help') return null;
-    else if (arg === '--json') a.json = true;
-    else if (arg === '--rank') a.rank = true;
-    else if (arg === '--csv') {
+    const noValue = () => {
+      if (eq > 0) throw new UsageError(`${PROG}: flag ${name} takes no value (got "${arg}")`);
+    };
+    if (name === '--help') return null;
+    else if (name === '--json') {
+      noValue();
+      a.json = true;
+    } else if (name === '--rank') {
+      noValue();
+      a.rank = true;
+    } else if (name === '--csv') {
       a.csv = value();
       a.rank = true;
-    } else if (arg === '--runs') {
+    } else if (name === '--runs') {
       const raw = value();
       const n = Number(raw);
       if (!/^\d+$/.test(raw) || n < 1 || n > 10_000)
         throw new UsageError(`${PROG}: bad --runs "${raw}" (valid: a whole number 1..10000)`);
       a.runs = n;
     } else if (arg.startsWith('--'))
-      throw new UsageError(`${PROG}: unknown flag "${arg}" (valid: --json, --rank, --runs, --csv, --help)`);
+      throw new UsageError(`${PROG}: unknown flag "${name}" (valid: --json, --rank, --runs, --csv, --help)`);
     else a.inputs.push(arg);
   }
   return a;
 }
 
-const looksLikeCode = (s: string) => /^ST\d+\./.test(s) || /[?#&]replay=/.test(s);
-const looksLikeFile = (s: string) => /\.(txt|csv|tsv|list)$/i.test(s) || s.includes('/') || s.includes('\\');
+// --- Inputs -----------------------------------------------------------------------------------------
 
-function readEntries(inputs: readonly string[]): CodeEntry[] {
+/** Where codes come from: stdin, a file (checked before any work) or a code given as an argument. */
+type Source =
+  | { kind: 'stdin' }
+  | { kind: 'file'; path: string; size: number }
+  | { kind: 'code'; code: string };
+
+function sourcesOf(inputs: readonly string[]): Source[] {
   if (inputs.length === 0) {
     if (process.stdin.isTTY)
       throw new UsageError(`${PROG}: give codes or files (or pipe codes in); see --help`);
-    return parseCodeList(readFileSync(0, 'utf8'));
+    return [{ kind: 'stdin' }];
   }
-  const out: CodeEntry[] = [];
-  for (const input of inputs) {
-    if (input === '-') out.push(...parseCodeList(readFileSync(0, 'utf8')));
-    else if (!looksLikeCode(input) && existsSync(input)) {
-      let text: string;
-      try {
-        text = readFileSync(input, 'utf8');
-      } catch (e) {
-        throw new UsageError(`${PROG}: cannot read "${input}": ${(e as Error).message}`);
-      }
-      out.push(...parseCodeList(text).map((e) => ({ ...e, name: e.name || `${input}:${e.line}` })));
-    } else if (!looksLikeCode(input) && looksLikeFile(input))
-      throw new UsageError(`${PROG}: no such file "${input}"`);
-    else out.push({ name: '', code: input, line: out.length + 1 });
-  }
-  return out;
+  return inputs.map((input): Source => {
+    if (input === '-') return { kind: 'stdin' };
+    if (looksLikeCode(input)) return { kind: 'code', code: input };
+    const size = inputFileSize(PROG, input);
+    if (size !== null) return { kind: 'file', path: input, size };
+    if (looksLikePath(input)) throw pathError(PROG, 'cannot read', input, 'no such file');
+    // Neither a file nor shaped like one: a code (refused, with the reason, if it is not one).
+    return { kind: 'code', code: input };
+  });
 }
+
+/** The text of a source, piece by piece, with the bytes read so far (for the progress bar). */
+async function* piecesOf(source: Source & { kind: 'stdin' | 'file' }): AsyncGenerator<string> {
+  const stream: Readable =
+    source.kind === 'stdin' ? process.stdin : createReadStream(source.path, { highWaterMark: 1 << 16 });
+  stream.setEncoding('utf8');
+  try {
+    for await (const piece of stream as AsyncIterable<string>) yield piece;
+  } catch (e) {
+    const name = source.kind === 'stdin' ? '(stdin)' : source.path;
+    throw pathError(PROG, 'cannot read', name, reasonOf(e));
+  }
+}
+
+// --- Output -----------------------------------------------------------------------------------------
 
 /** Terminal columns of a string: East Asian wide characters take two. */
 function displayWidth(s: string): number {
@@ -106,6 +147,9 @@ function displayWidth(s: string): number {
 }
 
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
+const label = (r: { name: string; index: number }) => printable(r.name) || `#${r.index + 1}`;
+/** Labels are padded to the widest, up to this many columns. */
+const LABEL_COLUMNS = 24;
 
 function summary(r: ClassRow): string {
   if (r.status !== 'valid') return r.message;
@@ -127,35 +171,185 @@ function summary(r: ClassRow): string {
   return parts.join(' · ');
 }
 
+interface Widths {
+  status: number;
+  label: number;
+}
+
+function widthsOf(rows: Iterable<{ status: string; name: string; index: number }>): Widths {
+  const w: Widths = { status: 0, label: 0 };
+  for (const r of rows) {
+    w.status = Math.max(w.status, r.status.length);
+    if (w.label < LABEL_COLUMNS) w.label = Math.min(LABEL_COLUMNS, Math.max(w.label, displayWidth(label(r))));
+  }
+  return w;
+}
+
+/** One line of the table, every character from the input written out printable. */
+function textLine(r: ClassRow, w: Widths, ranked: boolean): string {
+  const rank = ranked ? `${(r.rank === null ? '-' : String(r.rank)).padStart(4)}  ` : '';
+  return `${printable(`${rank}${r.status.padEnd(w.status)}  ${pad(label(r), w.label)}  ${summary(r)}`)}\n`;
+}
+
+/**
+ * Rows as they stream, without ranking: the first ones are held (up to HOLD_ROWS, or HOLD_MS)
+ * only to size the columns; later rows use those widths (a longer name just overflows its column).
+ */
+const HOLD_ROWS = 1000;
+const HOLD_MS = 1000;
+
+/** One JSON document written piece by piece: { "rows": [...], "ok": …, "counts": … }. */
+class JsonRows {
+  private n = 0;
+  constructor(private readonly out: Output) {}
+  row(r: ClassRow): void {
+    const body = JSON.stringify(r, null, 2).replace(/\n/g, '\n    ');
+    this.out.write(printableJson(`${this.n++ === 0 ? '{\n  "rows": [\n' : ',\n'}    ${body}`));
+  }
+  end(ok: boolean, counts: Record<string, number>): void {
+    const rest = JSON.stringify({ ok, counts }, null, 2).slice(1); // without its opening brace
+    this.out.write(`${this.n === 0 ? '{\n  "rows": []' : '\n  ]'},${rest}\n`);
+  }
+}
+
+// --- Main -------------------------------------------------------------------------------------------
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (!args) {
     process.stdout.write(USAGE);
     return 0;
   }
-  const entries = readEntries(args.inputs);
-  if (entries.length === 0) throw new UsageError(`${PROG}: no codes found in the input`);
+  const sources = sourcesOf(args.inputs);
+  if (args.csv) checkOutputFile(PROG, '--csv', args.csv);
   setStateFreezing(false);
-  const { rows, counts } = await verifyClass(entries, findLevel, {
-    percentiles: args.rank,
-    baselineRuns: args.runs,
-    sliceMs: 0,
-  });
-  const shown = args.rank ? rows : [...rows].sort((a, b) => a.index - b.index);
-  const allValid = counts.valid === rows.length;
-  if (args.csv) writeFileSync(args.csv, classCsv(rows), 'utf8');
-  if (args.json) {
-    process.stdout.write(`${JSON.stringify({ ok: allValid, counts, rows: shown }, null, 2)}\n`);
-  } else {
-    const width = Math.max(...shown.map((r) => r.status.length));
-    const label = (r: ClassRow) => r.name || `#${r.index + 1}`;
-    const lw = Math.min(24, Math.max(...shown.map((r) => displayWidth(label(r)))));
-    for (const r of shown) {
-      const rank = args.rank ? `${(r.rank === null ? '-' : String(r.rank)).padStart(4)}  ` : '';
-      process.stdout.write(`${rank}${r.status.padEnd(width)}  ${pad(label(r), lw)}  ${summary(r)}\n`);
+
+  const out = new Output();
+  const bar = new ProgressLine();
+  if (process.stdout.isTTY) out.beforeWrite = () => bar.clear();
+  const classStream = new ClassStream({ getLevel: findLevel, rank: args.rank, runs: args.runs });
+  const json = args.json ? new JsonRows(out) : null;
+  const knownSize = sources.every((s) => s.kind !== 'stdin');
+  const totalBytes = sources.reduce((n, s) => n + (s.kind === 'file' ? s.size : 0), 0);
+  let bytesBefore = 0;
+  let bytesNow = 0;
+
+  // Streaming text output holds its first rows to size the columns.
+  const started = Date.now();
+  let held: ClassRow[] | null = args.rank || json ? null : [];
+  let widths: Widths | null = null;
+  const releaseHeld = () => {
+    if (!held) return;
+    widths = widthsOf(held);
+    for (const r of held) out.write(textLine(r, widths, false));
+    held = null;
+  };
+
+  const showProgress = () =>
+    bar.show(
+      () =>
+        `${classStream.rows.toLocaleString('en')} rows · ${classStream.verified.toLocaleString('en')} distinct codes verified · ${bar.seconds} s`,
+      knownSize && totalBytes > 0 ? (bytesBefore + bytesNow) / totalBytes : null,
+    );
+
+  const take = (e: StreamEntry) => {
+    const { row } = classStream.add(e);
+    showProgress();
+    if (args.rank) return;
+    if (json) json.row(row);
+    else if (held) {
+      held.push(row);
+      if (held.length >= HOLD_ROWS || Date.now() - started >= HOLD_MS) releaseHeld();
+    } else out.write(textLine(row, widths!, false));
+  };
+
+  // While the input is slow to come, what is verified is printed anyway, every quarter second.
+  const ticker = setInterval(() => {
+    if (held && Date.now() - started >= HOLD_MS) releaseHeld();
+    void out.flush();
+  }, 250);
+  ticker.unref();
+
+  let position = 0;
+  for (const source of sources) {
+    if (source.kind === 'code') {
+      take({ name: '', code: source.code, line: ++position });
+      continue;
+    }
+    const reader = new CodeListReader();
+    const named = (e: StreamEntry): StreamEntry =>
+      source.kind === 'file' && !e.name ? { ...e, name: `${source.path}:${e.line}` } : e;
+    bytesNow = 0;
+    for await (const piece of piecesOf(source)) {
+      bytesNow += Buffer.byteLength(piece);
+      for (const e of reader.push(piece)) {
+        position++;
+        take(named(e));
+      }
+      if (out.full) await out.flush();
+    }
+    for (const e of reader.end()) {
+      position++;
+      take(named(e));
+    }
+    bytesBefore += bytesNow;
+    bytesNow = 0;
+  }
+  clearInterval(ticker);
+  if (classStream.rows === 0) {
+    bar.clear();
+    throw new UsageError(`${PROG}: no codes found in the input`);
+  }
+
+  if (args.rank) {
+    await classStream.rankAll((done, total) =>
+      bar.show(
+        () => `percentile baselines ${done}/${total} (${args.runs} autopilot games each) · ${bar.seconds} s`,
+        total ? done / total : 1,
+        true,
+      ),
+    );
+    const w = json ? null : widthsOf(classStream.keptLabels());
+    for (const { row } of classStream.ranked()) {
+      if (json) json.row(row);
+      else out.write(textLine(row, w!, true));
+      if (out.full) await out.flush();
+    }
+  } else releaseHeld();
+  const allValid = classStream.counts.valid === classStream.rows;
+  json?.end(allValid, classStream.counts);
+  await out.flush();
+  bar.clear();
+
+  // The CSV last: whatever happens to it, the results are already on stdout.
+  if (args.csv) {
+    try {
+      writeCsv(args.csv, classStream);
+    } catch (e) {
+      throw new UsageError(
+        `${PROG}: cannot write --csv "${printable(args.csv)}": ${reasonOf(e)} (the results printed above are complete)`,
+      );
     }
   }
   return allValid ? 0 : 1;
+}
+
+/** Writes the ranked table as CSV, a megabyte at a time. */
+function writeCsv(path: string, classStream: ClassStream): void {
+  const fd = openSync(path, 'w');
+  try {
+    let buf = CSV_HEADER;
+    for (const { row, first } of classStream.ranked()) {
+      buf += csvRow(row, first?.line ?? null);
+      if (buf.length >= 1 << 20) {
+        writeSync(fd, buf);
+        buf = '';
+      }
+    }
+    writeSync(fd, buf);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 runCliAsync(main);

@@ -19,6 +19,7 @@ import {
   quarterLabel,
 } from '../src/engine/index';
 import type { Level, LevelCard } from '../src/engine/level';
+import { MAX_LIVE_MODIFIERS, MAX_USERS } from '../src/engine/limits';
 import type {
   AppWeights,
   Command,
@@ -780,7 +781,7 @@ export function bookErrors(before: GameState, after: GameState): string[] {
   return errs;
 }
 
-/** API shares of one record: each in [0, 1], summing to 1 with the outside option. */
+/** API shares of one record: each in [0, 1], summing to 1 with the outside option; an outside share of exactly 1 sells nothing. */
 export function shareErrors(rec: QuarterRecord): string[] {
   const errs: string[] = [];
   const where = rec.quarter;
@@ -788,7 +789,13 @@ export function shareErrors(rec: QuarterRecord): string[] {
   if (!inRange(rec.outsideShare)) errs.push(`${where}: outside share ${rec.outsideShare}`);
   for (const g of rec.giants) if (!inRange(g.apiShare)) errs.push(`${where}: ${g.id} share ${g.apiShare}`);
   const inside = 1 - rec.outsideShare;
-  if (rec.apiTokens > 0 && inside > 1e-12) {
+  if (rec.outsideShare === 1) {
+    // the outside option took everything: nobody sold
+    const sold = rec.companies.filter((c) => c.apiTokens !== 0 || c.revenueBy.api !== 0);
+    for (const c of sold)
+      errs.push(`${where}: ${c.id} sold ${c.apiTokens} tokens with an outside share of 1`);
+    for (const g of rec.giants) if (g.apiShare !== 0) errs.push(`${where}: ${g.id} share ${g.apiShare}`);
+  } else if (rec.apiTokens > 0 && inside > 0) {
     const potential = rec.apiTokens / inside;
     let sum = rec.outsideShare + rec.giants.reduce((a, g) => a + g.apiShare, 0);
     for (const c of rec.companies) {
@@ -801,13 +808,15 @@ export function shareErrors(rec: QuarterRecord): string[] {
   return errs;
 }
 
-/** Company-level sanity: staff, users, quality, burnout, ownership, credits, key people, weights. */
+/** Company-level sanity: staff, users, modifiers, quality, burnout, ownership, credits, key people, weights. */
 export function sanityErrors(state: GameState): string[] {
   const errs = nonFinitePaths(state);
   for (const c of state.startups) {
     const bad = (what: string) => errs.push(`${c.id}: ${what}`);
     for (const [role, n] of Object.entries(c.staff)) if (!Number.isInteger(n) || n < 0) bad(`${role}=${n}`);
     if (c.domesticUsers < 0 || c.overseasUsers < 0) bad('negative users');
+    if (c.domesticUsers > MAX_USERS || c.overseasUsers > MAX_USERS) bad('users past MAX_USERS');
+    if (c.modifiers.length > MAX_LIVE_MODIFIERS) bad(`${c.modifiers.length} modifiers`);
     if (c.quality < 0 || c.quality > 100) bad(`quality ${c.quality}`);
     if (c.burnout < 0 || c.burnout > 1) bad(`burnout ${c.burnout}`);
     if (c.platform < 0 || c.platform > 1) bad(`platform ${c.platform}`);

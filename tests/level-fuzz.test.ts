@@ -2,8 +2,10 @@
 // out of range, cut short or replaced by random JSON (in every section of the file, events too), and
 // wholly random JSON. Each copy is either refused with errors that each name a path, or it loads and a
 // game on it plays two quarters (random commands, cards answered) with the books and every invariant
-// holding; every numeric field at its schema limits plays a whole game soundly. Nothing throws out
-// of loadLevel, createGame or applyCommand.
+// holding; every numeric field at its schema limits, alone or with others, plays a whole game
+// soundly; every array (cards, choices, effects, companies… tests/level-arrays.ts) at its length
+// limit, filled with the most extreme effects, plays a whole game soundly, and one past it is
+// refused by name. Nothing throws out of loadLevel, createGame or applyCommand.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,10 +13,19 @@ import { findLevel } from '../src/app/levels';
 import type { PolicyName } from '../src/engine/index';
 import { applyCommand, autopilotCommands, autopilotRng, createGame, loadLevel } from '../src/engine/index';
 import type { Level, LevelResult } from '../src/engine/level';
+import { MAX_CARDS } from '../src/engine/limits';
 import type { Command, GameState } from '../src/engine/types';
 import type { Path } from './fuzz';
 import { budget, mutateAt, mutationArb, noThrow, pathsOf } from './fuzz';
 import { bookErrors, commandArb, historicalJson, resolveCommand, sanityErrors, shareErrors } from './helpers';
+import {
+  ARRAY_NAMES,
+  ARRAYS,
+  type CardTemplate,
+  cardTemplateArb,
+  grownLevel,
+  type Json,
+} from './level-arrays';
 
 const BASE = historicalJson();
 const SECTIONS = Object.keys(BASE);
@@ -226,6 +237,42 @@ describe('level file fuzz', () => {
     );
   });
 
+  it('several numeric fields at their limits at once play a whole game soundly', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...NUMERIC_FIELDS), fc.boolean()), { minLength: 2, maxLength: 40 }),
+        fc.constantFrom<PolicyName>('balanced', 'random', 'pretraining-first', 'applications-first'),
+        fc.nat(1000),
+        (fields, policy, seed) => {
+          let json: unknown = historicalJson();
+          for (const [path, high] of fields) {
+            const extreme = (high ? HIGHS : LOWS).find((x) => loadLevel(mutateAt(json, path, () => x)).ok);
+            if (extreme !== undefined) json = mutateAt(json, path, () => extreme);
+          }
+          const r = load(json);
+          if (r.ok) autopilotGame(r.level, seed, policy);
+        },
+      ),
+      budget(12, 708),
+    );
+  });
+
+  it('the API market at its widest (demand, reference price, elasticity) keeps the books exact', () => {
+    // Each value is within its limits, yet together they once sold 1e22 tokens in a quarter, and the
+    // revenue was no longer an exact integer: every line of the books is now capped (limits.ts).
+    const json = historicalJson() as { macro: { apiDemand: Record<string, number> }; market: { api: Json } };
+    for (const k of Object.keys(json.macro.apiDemand)) json.macro.apiDemand[k] = 1e10;
+    Object.assign(json.market.api, {
+      referencePrice: 1e4,
+      minRefPrice: 0.01,
+      startRefPrice: 0.01,
+      elasticity: 2,
+    });
+    const r = load(json);
+    expect(r.ok).toBe(true);
+    if (r.ok) for (const seed of [1, 2]) autopilotGame(r.level, seed, 'balanced');
+  });
+
   it('random JSON, whole or in place of a section, is refused with named paths', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }), fc.option(fc.constantFrom(...SECTIONS)), (junk, section) => {
@@ -243,5 +290,81 @@ describe('level file fuzz', () => {
       }),
       budget(200, 704),
     );
+  });
+});
+
+describe('array limits', () => {
+  const AUTOPILOTS = ['balanced', 'random', 'pretraining-first', 'applications-first'] as const;
+
+  it('arrays at their length limits, the cards full of the most extreme effects, play whole games soundly', () => {
+    fc.assert(
+      fc.property(
+        cardTemplateArb,
+        fc.subarray(ARRAY_NAMES, { minLength: 1 }),
+        fc.constantFrom<PolicyName>(...AUTOPILOTS),
+        fc.nat(1000),
+        (template, names, policy, seed) => {
+          const sizes = Object.fromEntries(names.map((n) => [n, ARRAYS[n].limit]));
+          const r = load(grownLevel(template, sizes));
+          expect(r.ok ? [] : r.errors).toEqual([]);
+          if (r.ok) autopilotGame(r.level, seed, policy);
+        },
+      ),
+      budget(6, 706),
+    );
+  });
+
+  it('an array past its length limit is refused, naming it and the limit', () => {
+    fc.assert(
+      fc.property(
+        cardTemplateArb,
+        fc.constantFrom(...ARRAY_NAMES),
+        fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 2000 })),
+        (template, name, over) => {
+          const { limit, path } = ARRAYS[name];
+          const r = load(grownLevel(template, { [name]: limit + over }));
+          expect(r.ok).toBe(false);
+          if (!r.ok)
+            expect(r.errors.filter((e) => e.path === path)).toContainEqual({
+              path,
+              message: expect.stringMatching(new RegExp(`^at most ${limit} `)),
+            });
+        },
+      ),
+      budget(30, 707),
+    );
+  });
+
+  /** One card whose first choice compounds everything it can: users, staff, markets, money. */
+  const compounding: CardTemplate = {
+    choices: [
+      [
+        { kind: 'users', market: 'domestic', share: 2 },
+        { kind: 'users', market: 'overseas', share: 2 },
+        { kind: 'staff', role: 'sales', share: 1, count: 10_000 },
+        { kind: 'modifier', target: 'cacDomestic', factor: 0.01, quarters: 16 },
+        { kind: 'modifier', target: 'arpuOverseas', factor: 10, quarters: 16 },
+        { kind: 'modifier', target: 'enterpriseDemand', factor: 10, quarters: 16 },
+        { kind: 'modifier', target: 'research', factor: 10, quarters: 16 },
+        { kind: 'income', amount: 1e9 },
+      ],
+      [{ kind: 'none' }],
+    ],
+    scriptedTurn: 0,
+    policy: [],
+  };
+
+  it('10,000 copies of one card are refused by name (they loaded, and compounded cash to NaN by turn 2)', () => {
+    const r = load(grownLevel(compounding, { cards: 10_000 }));
+    expect(r.ok ? [] : r.errors).toContainEqual({
+      path: 'events.cards',
+      message: `at most ${MAX_CARDS} cards`,
+    });
+  });
+
+  it('as many copies of it as the limit allows play whole games with exact books', () => {
+    const r = load(grownLevel(compounding, { cards: MAX_CARDS }));
+    expect(r.ok ? [] : r.errors).toEqual([]);
+    if (r.ok) for (const policy of AUTOPILOTS) autopilotGame(r.level, 3, policy);
   });
 });

@@ -14,6 +14,7 @@ import {
   clone,
   commandArb,
   eventsLevel,
+  getTestLevel,
   HISTORICAL_ID,
   illegalCommandArb,
   isQuarterEnd,
@@ -24,6 +25,7 @@ import {
   quartersArb,
   resolveCommand,
   sanityErrors,
+  shareErrors,
 } from './helpers';
 
 /** Every bundled (level, company) pair and two companies of the synthetic events level. */
@@ -199,17 +201,18 @@ function checkShares(state: GameState) {
       rec.apiTokens * (1 + 1e-9) + 1e-9,
     );
     const inside = 1 - rec.outsideShare;
-    if (rec.apiTokens > 0 && inside > 1e-12) {
+    // However small the providers' side, it is resolved: a share of exactly 0 or 1 is exact.
+    if (rec.apiTokens > 0 && inside > 0) {
       const potential = rec.apiTokens / inside;
       const startupShares = rec.companies.map((c) => c.apiTokens / potential);
       for (const s of startupShares) expect(s, where).toBeLessThanOrEqual(1);
       const sum = rec.outsideShare + giantShare + startupShares.reduce((a, b) => a + b, 0);
       expect(Math.abs(sum - 1), `${where}: shares sum to ${sum}`).toBeLessThan(1e-9);
     } else {
-      // nobody sold: everything went to the outside option
+      // nobody sold: everything went to the outside option, exactly
       expect(startupTokens, where).toBe(0);
-      expect(giantShare, where).toBeLessThan(1e-12);
-      expect(rec.outsideShare, where).toBeCloseTo(1, 9);
+      expect(giantShare, where).toBe(0);
+      expect(rec.outsideShare, where).toBe(1);
     }
   }
 }
@@ -236,6 +239,38 @@ propertyForAllPairs(
     checkShares(playOut(l, c, seed, qs).state);
   },
 );
+
+describe('the API market when the outside option takes everything', () => {
+  // Found by FUZZ_SCALE=20 FUZZ_SEED=33861073: on the Bertrand lab, a price of 0 in the fifth quarter
+  // pulls the reference price down to ¥0.13, and the undercut in the sixth leaves every provider at
+  // ¥1, so far above it that the outside share comes out at exactly 1 — yet 6e-10 tokens were sold.
+  const level = getTestLevel('bertrand-lab');
+  const quarters: Command[][] = [
+    [],
+    [],
+    [],
+    [],
+    [{ type: 'plan/set-api-price', mode: 'exact', price: 0 }],
+    [{ type: 'plan/set-api-price', mode: 'undercut' }],
+    [],
+  ];
+  for (const company of level.player.companies)
+    it(`${company}: nobody sells, nobody earns, and the market resumes at the prices offered`, () => {
+      const { state } = playOut(level, company, 0, quarters);
+      const dead = state.history.find((r) => r.outsideShare === 1);
+      expect(dead?.quarter).toBe('2025Q2');
+      expect(dead!.apiTokens).toBe(0);
+      for (const c of dead!.companies) {
+        expect(c.apiTokens, c.id).toBe(0);
+        expect(c.revenueBy.api, c.id).toBe(0);
+      }
+      expect(shareErrors(dead!)).toEqual([]);
+      checkShares(state);
+      // the prices the providers offered set the reference price, as a sale would have
+      expect(dead!.marketApiPrice).toBe(1);
+      expect(state.history.at(-1)!.apiTokens).toBeGreaterThan(0);
+    });
+});
 
 describe('rejected commands leave the state alone', () => {
   for (const { level, company } of PAIRS) {

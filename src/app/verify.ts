@@ -99,14 +99,21 @@ export function parseCsv(text: string, delimiter = ','): { cells: string[]; line
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
-/**
- * The codes in a pasted text or an uploaded file: a CSV (or tab-separated) table whose header
- * has a `code` column (and maybe a name column), or else one code per line, optionally with a
- * name before or after it. Blank lines and lines starting with # are skipped.
- */
-export function parseCodeList(text: string): CodeEntry[] {
-  const src = text.replace(/^\uFEFF/, '');
-  const firstLine = src.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trim().startsWith('#')) ?? '';
+/** How a code list is laid out: a table with a code column, or one code per line. */
+export interface CodeListLayout {
+  delimiter: string;
+  /** The header's cells (normalised) when the list is a table with a code column; null for one code per line. */
+  header: string[] | null;
+  codeCol: number;
+  nameCol: number;
+  idCol: number;
+}
+
+/** The line that decides a list's layout is its first one that is neither blank nor a # comment. */
+export const isLayoutLine = (line: string): boolean => line.trim() !== '' && !line.trim().startsWith('#');
+
+/** The layout of a code list, read from its first layout line ('' when it has none). */
+export function codeListLayout(firstLine: string): CodeListLayout {
   const delimiter = firstLine.includes('\t')
     ? '\t'
     : !firstLine.includes(',') && firstLine.includes(';')
@@ -114,34 +121,62 @@ export function parseCodeList(text: string): CodeEntry[] {
       : ',';
   const head = parseCsv(firstLine, delimiter)[0]?.cells.map(norm) ?? [];
   const codeCol = head.findIndex((h) => CODE_HEADERS.includes(h));
-  if (codeCol >= 0) {
-    const nameCol = head.findIndex((h) => NAME_HEADERS.includes(h));
-    const idCol = head.findIndex((h) => ID_HEADERS.includes(h));
-    const rows = parseCsv(src, delimiter);
-    const headerAt = rows.findIndex((r) => r.cells.map(norm).join('\u0000') === head.join('\u0000'));
-    const out: CodeEntry[] = [];
+  return {
+    delimiter,
+    header: codeCol >= 0 ? head : null,
+    codeCol,
+    nameCol: head.findIndex((h) => NAME_HEADERS.includes(h)),
+    idCol: head.findIndex((h) => ID_HEADERS.includes(h)),
+  };
+}
+
+/** Whether a table row is the header itself. */
+export const isHeaderRow = (layout: CodeListLayout, cells: readonly string[]): boolean =>
+  layout.header !== null && cells.map(norm).join('\u0000') === layout.header.join('\u0000');
+
+/** The entry of a table row below the header, or null for an empty or # comment row. */
+export function entryOfRow(layout: CodeListLayout, cells: readonly string[], line: number): CodeEntry | null {
+  const code = (cells[layout.codeCol] ?? '').trim();
+  const name = (cells[layout.nameCol] || cells[layout.idCol] || '').trim();
+  if (code === '' && name === '') return null;
+  if (cells.length === 1 && cells[0]!.trim().startsWith('#')) return null;
+  return { name, code, line };
+}
+
+/** The entry of one line of a plain list (a code, maybe with a name), or null for a blank or # comment line. */
+export function entryOfLine(raw: string, line: number): CodeEntry | null {
+  const l = raw.trim();
+  if (l === '' || l.startsWith('#')) return null;
+  const m = CODE_IN_TEXT.exec(l);
+  if (!m) return { name: '', code: l, line };
+  const name = (l.slice(0, m.index) + l.slice(m.index + m[0].length))
+    .replace(/^[\s,;:|"'-]+|[\s,;:|"'-]+$/g, '')
+    .trim();
+  return { name, code: m[0], line };
+}
+
+/**
+ * The codes in a pasted text or an uploaded file: a CSV (or tab-separated) table whose header
+ * has a `code` column (and maybe a name column), or else one code per line, optionally with a
+ * name before or after it. Blank lines and lines starting with # are skipped. (src/app/code-stream.ts
+ * reads the same from a stream, in bounded memory.)
+ */
+export function parseCodeList(text: string): CodeEntry[] {
+  const src = text.replace(/^\uFEFF/, '');
+  const layout = codeListLayout(src.split(/\r?\n/).find(isLayoutLine) ?? '');
+  const out: CodeEntry[] = [];
+  if (layout.header) {
+    const rows = parseCsv(src, layout.delimiter);
+    const headerAt = rows.findIndex((r) => isHeaderRow(layout, r.cells));
     for (const r of rows.slice(headerAt + 1)) {
-      const code = (r.cells[codeCol] ?? '').trim();
-      const name = (r.cells[nameCol] || r.cells[idCol] || '').trim();
-      if (code === '' && name === '') continue;
-      if (r.cells.length === 1 && r.cells[0]!.trim().startsWith('#')) continue;
-      out.push({ name, code, line: r.line });
+      const e = entryOfRow(layout, r.cells, r.line);
+      if (e) out.push(e);
     }
     return out;
   }
-  const out: CodeEntry[] = [];
   src.split(/\r?\n/).forEach((raw, i) => {
-    const l = raw.trim();
-    if (l === '' || l.startsWith('#')) return;
-    const m = CODE_IN_TEXT.exec(l);
-    if (!m) {
-      out.push({ name: '', code: l, line: i + 1 });
-      return;
-    }
-    const name = (l.slice(0, m.index) + l.slice(m.index + m[0].length))
-      .replace(/^[\s,;:|"'-]+|[\s,;:|"'-]+$/g, '')
-      .trim();
-    out.push({ name, code: m[0], line: i + 1 });
+    const e = entryOfLine(raw, i + 1);
+    if (e) out.push(e);
   });
   return out;
 }

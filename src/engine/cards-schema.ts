@@ -3,6 +3,16 @@
 // and 2–4 choices whose consequences are effect data — no code per card.
 
 import { z } from 'zod';
+import {
+  MAX_CARDS,
+  MAX_CHOICES,
+  MAX_CONCEPTS,
+  MAX_CONDITIONS,
+  MAX_EFFECTS,
+  MAX_MODIFIER,
+  MIN_CHOICES,
+  MIN_MODIFIER,
+} from './limits';
 
 const QUARTER_LABEL = /^(\d{4})Q([1-4])$/;
 const text = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
@@ -100,7 +110,7 @@ export const effectSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('modifier'),
       target: z.enum(['cacDomestic', 'cacOverseas', 'arpuOverseas', 'enterpriseDemand', 'research']),
-      factor: z.number().min(0.01).max(10),
+      factor: z.number().min(MIN_MODIFIER).max(MAX_MODIFIER),
       quarters: z.number().int().min(1).max(16),
     })
     .strict(),
@@ -153,7 +163,7 @@ const choiceSchema = z
     label: text,
     /** The visible trade-off, shown under the choice. */
     tradeoff: text,
-    effects: z.array(effectSchema).max(8),
+    effects: z.array(effectSchema).max(MAX_EFFECTS, `at most ${MAX_EFFECTS} effects`),
   })
   .strict();
 
@@ -180,10 +190,13 @@ export const cardSchema = z
     /** The period facts the card rests on (short, sourced figures; companies and roles, no names). */
     facts: text,
     trigger: triggerSchema,
-    when: z.array(conditionSchema).max(6),
+    when: z.array(conditionSchema).max(MAX_CONDITIONS, `at most ${MAX_CONDITIONS} conditions`),
     /** 'player': only the player's company; 'all': every startup lives through it (rivals by policy). */
     audience: z.enum(['player', 'all']),
-    choices: z.array(choiceSchema).min(2).max(4),
+    choices: z
+      .array(choiceSchema)
+      .min(MIN_CHOICES, `at least ${MIN_CHOICES} choices`)
+      .max(MAX_CHOICES, `at most ${MAX_CHOICES} choices`),
     /** Which choice each rival archetype or autopilot policy takes (default: the first). */
     policy: z.record(z.string(), id),
   })
@@ -197,8 +210,8 @@ export const eventsSchema = z
   .object({
     /** Chance per quarter that a company draws one card from the random deck. */
     drawChance: z.number().min(0).max(1),
-    concepts: z.array(conceptSchema),
-    cards: z.array(cardSchema),
+    concepts: z.array(conceptSchema).max(MAX_CONCEPTS, `at most ${MAX_CONCEPTS} concepts`),
+    cards: z.array(cardSchema).max(MAX_CARDS, `at most ${MAX_CARDS} cards`),
   })
   .strict();
 export type EventsSpec = z.infer<typeof eventsSchema>;

@@ -33,6 +33,7 @@ import type { Condition, Effect } from './cards-schema';
 import { METRICS } from './cards-schema';
 import { marketWage, payMultiplier, stayProbability } from './economy';
 import type { Level } from './level';
+import { MAX_LIVE_MODIFIERS, MAX_MODIFIER, MAX_STAFF, MAX_USERS, MIN_MODIFIER } from './limits';
 import { clamp } from './mathx';
 import { luckOf, Purpose, uniform } from './rng';
 import type { AppMarket, GameState, NewsItem, Stance, StartupState } from './types';
@@ -204,6 +205,30 @@ describe('applyEffects: each effect kind on a plain company copy', () => {
     expect(modifierFactor(s, 'cacDomestic', 8)).toBe(3);
     expect(modifierFactor(s, 'cacDomestic', 9)).toBe(1);
     expect(modifierFactor(s, 'enterpriseDemand', 5)).toBe(1);
+  });
+
+  it('stacked cards compound no further than one card could (limits.ts)', () => {
+    const times = (n: number, e: Effect) => Array.from({ length: n }, () => e);
+    // modifiers: their product stays within one modifier's range, and at most so many run at once
+    const { s } = run([
+      ...times(40, { kind: 'modifier', target: 'research', factor: 10, quarters: 2 }),
+      ...times(40, { kind: 'modifier', target: 'cacDomestic', factor: 0.01, quarters: 2 }),
+    ]);
+    expect(s.modifiers).toHaveLength(MAX_LIVE_MODIFIERS);
+    expect(modifierFactor(s, 'research', 3)).toBe(MAX_MODIFIER);
+    expect(modifierFactor(s, 'cacDomestic', 3)).toBe(MIN_MODIFIER);
+    // once the running ones have run out, new ones take hold again
+    const later = run([{ kind: 'modifier', target: 'research', factor: 2, quarters: 1 }], ctx(5), s).s;
+    expect(modifierFactor(later, 'research', 5)).toBe(2);
+    // users and staff: bounded however often a card triples or doubles them
+    const grown = run([
+      ...times(30, { kind: 'users', market: 'domestic', share: 2 }),
+      ...times(30, { kind: 'users', market: 'overseas', share: 2 }),
+      ...times(30, { kind: 'staff', role: 'engineers', share: 1, count: 10_000 }),
+    ]).s;
+    expect(grown.domesticUsers).toBe(MAX_USERS);
+    expect(grown.overseasUsers).toBe(MAX_USERS);
+    expect(grown.staff.engineers).toBe(MAX_STAFF);
   });
 
   it('enterpriseDeal: revenue now, customisation scaled by the platform gap', () => {

@@ -6,6 +6,7 @@ import type { Condition, Effect, KeyPersonSpec } from './cards-schema';
 import { at, findCompanySpec, marketWage, payMultiplier, stayProbability } from './economy';
 import type { Level, LevelCard } from './level';
 import { quarterLabel } from './level';
+import { MAX_LIVE_MODIFIERS, MAX_MODIFIER, MAX_STAFF, MAX_USERS, MIN_MODIFIER } from './limits';
 import { clamp } from './mathx';
 import { weightsForMarkets } from './plan';
 import type { Luck } from './rng';
@@ -321,7 +322,8 @@ export function applyEffects(
         break;
       case 'staff': {
         const n = s.staff[e.role];
-        s.staff[e.role] = Math.max(0, n + Math.round(n * e.share) + e.count);
+        // Bounded, so that however many cards double a team, payroll stays a number (limits.ts).
+        s.staff[e.role] = clamp(n + Math.round(n * e.share) + e.count, 0, MAX_STAFF);
         break;
       }
       case 'payLevel':
@@ -341,14 +343,14 @@ export function applyEffects(
         if (s.run) s.run.compute *= 1 - e.share;
         break;
       case 'users':
-        if (e.market === 'domestic')
-          s.domesticUsers = Math.max(0, Math.round(s.domesticUsers * (1 + e.share)));
-        else s.overseasUsers = Math.max(0, Math.round(s.overseasUsers * (1 + e.share)));
+        if (e.market === 'domestic') s.domesticUsers = grownUsers(s.domesticUsers, e.share);
+        else s.overseasUsers = grownUsers(s.overseasUsers, e.share);
         break;
       case 'platform':
         s.platform = clamp(s.platform + e.delta, 0, 0.9);
         break;
       case 'modifier':
+        if (liveCount(s.modifiers, turn) >= MAX_LIVE_MODIFIERS) break;
         s.modifiers = [
           ...s.modifiers,
           { target: e.target, factor: e.factor, untilTurn: turn + e.quarters - 1, source: cardId },
@@ -399,6 +401,18 @@ export function applyEffects(
     }
   }
   return outcome;
+}
+
+/** Users after a card's gain or loss (a share of them), within the bounds of one app market. */
+function grownUsers(users: number, share: number): number {
+  return clamp(Math.round(users * (1 + share)), 0, MAX_USERS);
+}
+
+/** Modifiers still running on a turn. */
+function liveCount(mods: StartupState['modifiers'], turn: number): number {
+  let n = 0;
+  for (const m of mods) if (m.untilTurn >= turn) n++;
+  return n;
 }
 
 /**
@@ -553,9 +567,12 @@ export function keyPeopleFactor(level: Level, s: StartupState, role: 'researcher
   return (1 + here) / (1 + all);
 }
 
-/** Product of the active modifiers on a target this turn. */
+/**
+ * Product of the active modifiers on a target this turn, held within one modifier's range: stacked
+ * cards can neither scale a market past exact money nor bring a cost down to nothing (limits.ts).
+ */
 export function modifierFactor(s: StartupState, target: string, turn: number): number {
   let f = 1;
   for (const m of s.modifiers) if (m.target === target && turn <= m.untilTurn) f *= m.factor;
-  return f;
+  return clamp(f, MIN_MODIFIER, MAX_MODIFIER);
 }

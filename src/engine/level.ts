@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Card, EventsSpec } from './cards-schema';
 import { eventsSchema, keyPersonSchema } from './cards-schema';
+import { MAX_COMPANIES, MAX_GIANTS, MAX_KEY_PEOPLE, MAX_QUARTERS } from './limits';
 import { POLICIES } from './policy-names';
 
 const QUARTER_LABEL = /^(\d{4})Q([1-4])$/;
@@ -24,11 +25,12 @@ const money = z.number().int().nonnegative().max(1e12);
 const within = (lo: number, hi: number) => z.number().finite().min(lo).max(hi);
 const upTo = (hi: number) => nonNeg.max(hi);
 
-/** A time path: quarter label → value, at least one keyframe. */
+/** A time path: quarter label → value, at least one keyframe and at most one a quarter. */
 const path = (value: z.ZodNumber = nonNeg) =>
   z
     .record(z.string().regex(QUARTER_LABEL, 'a quarter label such as "2024Q2"'), value)
-    .refine((r) => Object.keys(r).length > 0, 'at least one keyframe');
+    .refine((r) => Object.keys(r).length > 0, 'at least one keyframe')
+    .refine((r) => Object.keys(r).length <= MAX_QUARTERS, `at most ${MAX_QUARTERS} keyframes`);
 
 const headcount = int.min(0).max(100_000);
 const staff = z.object({ researchers: headcount, engineers: headcount, sales: headcount }).strict();
@@ -66,7 +68,7 @@ const companySchema = z
     platform: unit,
     apiPrice: upTo(10_000),
     /** Named key people (fictional people in real roles) whom rivals try to poach. */
-    keyPeople: z.array(keyPersonSchema).max(6),
+    keyPeople: z.array(keyPersonSchema).max(MAX_KEY_PEOPLE, `at most ${MAX_KEY_PEOPLE} key people`),
   })
   .strict();
 
@@ -245,12 +247,16 @@ export const levelFileSchema = z
     name: text,
     brief: text,
     start: z.string().regex(QUARTER_LABEL, 'a quarter label such as "2023Q1"'),
-    quarters: int.min(1).max(40),
-    player: z.object({ companies: z.array(z.string()).min(1) }).strict(),
+    quarters: int.min(1).max(MAX_QUARTERS, `at most ${MAX_QUARTERS} quarters`),
+    player: z
+      .object({
+        companies: z.array(z.string()).min(1).max(MAX_COMPANIES, `at most ${MAX_COMPANIES} companies`),
+      })
+      .strict(),
     macro: macroSchema,
     market: marketSchema,
-    companies: z.array(companySchema).min(1).max(12),
-    giants: z.array(giantSchema).max(12),
+    companies: z.array(companySchema).min(1).max(MAX_COMPANIES, `at most ${MAX_COMPANIES} companies`),
+    giants: z.array(giantSchema).max(MAX_GIANTS, `at most ${MAX_GIANTS} giants`),
     /** Which markets exist in this level (a teaching level may have the API market only). */
     markets: z
       .object({ domestic: z.boolean(), overseas: z.boolean(), enterprise: z.boolean(), api: z.boolean() })

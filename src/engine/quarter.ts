@@ -25,6 +25,7 @@ import {
 } from './economy';
 import type { Level } from './level';
 import { quarterLabel } from './level';
+import { MAX_MONEY_LINE, MAX_USERS } from './limits';
 import { clamp, logitShares, powD } from './mathx';
 import { decideGiantPrices, rivalPlan, startupPrice } from './policies';
 import type { Luck } from './rng';
@@ -527,6 +528,9 @@ function clearApiMarket(
   }
   const outsideU = p.outsideUtility + p.beta * at(level.macro.frontierQuality, turn);
   const shares = logitShares(utils, outsideU);
+  // The outside share is computed directly: when it rounds to exactly 1, the providers' shares are
+  // too small to register beside it, and nobody sells (the tokens and revenue agree with the shares).
+  const nobodySells = shares.outside === 1;
   const demandNoise = clamp(
     1 + p.noise * normalQuantile(uniform(luck, turn, Purpose.apiDemand, 0)),
     0.5,
@@ -537,7 +541,7 @@ function clearApiMarket(
   let value = 0;
   const giantShares = new Float64Array(mid.giants.length);
   for (let k = 0; k < owners.length; k++) {
-    const share = shares.inside[k]!;
+    const share = nobodySells ? 0 : shares.inside[k]!;
     const t = total * share;
     tokens += t;
     value += t * prices[k]!;
@@ -555,11 +559,31 @@ function clearApiMarket(
     }
   }
   return {
-    refPrice: tokens > 0 ? value / tokens : base.market.refPrice,
+    refPrice:
+      tokens > 0
+        ? value / tokens
+        : nobodySells
+          ? offeredPrice(shares.inside, prices, base.market.refPrice)
+          : base.market.refPrice,
     totalTokens: tokens,
     outsideShare: shares.outside,
     giantShares,
   };
+}
+
+/**
+ * The price the providers offered, weighted by their shares among themselves: what the market would
+ * have paid had anyone bought, so that a quarter in which nobody did still moves the reference price
+ * as a sale would have (`fallback` when even those shares are nothing).
+ */
+function offeredPrice(inside: readonly number[], prices: readonly number[], fallback: number): number {
+  let weight = 0;
+  let value = 0;
+  for (let k = 0; k < inside.length; k++) {
+    weight += inside[k]!;
+    value += inside[k]! * prices[k]!;
+  }
+  return weight > 0 ? value / weight : fallback;
 }
 
 /** Consumer apps: users bought with ads at the going CAC plus word of mouth; churn when the app trails. */
@@ -674,7 +698,8 @@ function appMarket(
   const churn = clamp(p.baseChurn + (p.gapChurn * gap) / 10 + (1 - engFactor) * 0.1, 0, 1);
   // App-store removals, regulation: a seeded shock takes a share of the users at once.
   const shock = w.shockDraw < p.shockChance ? p.shockLoss : 0;
-  const next = Math.max(0, Math.round((users * (1 - churn) + bought + organic) * (1 - shock)));
+  // Word of mouth compounds every quarter: bounded like the level's own user counts (limits.ts).
+  const next = clamp(Math.round((users * (1 - churn) + bought + organic) * (1 - shock)), 0, MAX_USERS);
   const avg = (users + next) / 2;
   w.users = next;
   w.shock = shock > 0;
@@ -719,6 +744,14 @@ function clearEnterprise(level: Level, mid: GameState, books: Books[], luck: Luc
   }
 }
 
+/**
+ * Holds each line of the books to MAX_MONEY_LINE, so that in any valid level, however extreme, cash
+ * and every total stay exact integers (limits.ts). Only a degenerate level ever reaches it.
+ */
+function capLines<K extends string>(lines: Record<K, number>): void {
+  for (const k in lines) if (lines[k] > MAX_MONEY_LINE) lines[k] = MAX_MONEY_LINE;
+}
+
 /** Finance for one company: event money, credits, funding round, cash, valuation, endings. */
 function settleBooks(
   level: Level,
@@ -738,6 +771,8 @@ function settleBooks(
   b.costBy.other += s.eventBooks.cost;
   b.funding += s.eventBooks.funding;
   s.eventBooks = { income: 0, cost: 0, funding: 0 };
+  capLines(b.revenueBy);
+  capLines(b.costBy);
   const revenue = sumRevenue(b.revenueBy);
   const costs = sumCosts(b.costBy);
   // Cloud credits pay for compute first; they count as funding when used.
@@ -770,6 +805,7 @@ function settleBooks(
       news(out, 'news.roundFailed', s.id, { target });
     }
   }
+  b.funding = Math.min(b.funding, MAX_MONEY_LINE);
   s.cash = s.cash + revenue - costs + b.funding;
   s.valuation = preMoney;
   const qualifies = revenue - costs >= 0 && revenue >= level.endings.madeItMinRevenue;

@@ -132,7 +132,7 @@ describe('figures', () => {
       expect(quarters).toBeGreaterThanOrEqual(12);
       await waitScreen(page, 'Ending');
       const code = await page.inputValue('#replay-code');
-      expect(code).toMatch(/^ST1\./);
+      expect(code).toMatch(/^ST2\./);
       await page.click('#btn-title');
       await waitScreen(page, 'Title');
       await page.click('#btn-replay');

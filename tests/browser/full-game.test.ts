@@ -176,7 +176,7 @@ describe.each([
       expect(replayInNode(setup, log)).toBe(shown);
       // The replay code shown on the ending verifies in Node to the page's final hash.
       const code = await page.inputValue('#replay-code');
-      expect(code).toMatch(/^ST1\.[A-Za-z0-9_-]+$/);
+      expect(code).toMatch(/^ST2\.[A-Za-z0-9_-]+$/);
       const outcome = verifyReplay(code, findLevel);
       expect(outcome.status, outcome.message).toBe('valid');
       if (outcome.status === 'valid') {

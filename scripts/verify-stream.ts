@@ -1,0 +1,274 @@
+// Verifying a class as its codes stream in, in memory that does not grow with the input: each
+// code is re-simulated once while it is remembered (identical codes share one verdict; the memory
+// of codes is bounded by their total length), each row is handed back at once to be printed, and
+// only with ranking is a compact record kept per row (its place, its name and a reference to the
+// shared verdict) to rank and print at the end. Same rows, messages, ranks and CSV as
+// verifyClass / rankRows / classCsv in src/app/verify.ts (tests/verify-stream.test.ts checks it).
+
+import type { StreamEntry } from '../src/app/code-stream';
+import type { LevelLookup, ReplayStatus, VerifyOutcome } from '../src/app/replay-code';
+import { REPLAY_STATUSES, verifyReplay } from '../src/app/replay-code';
+import type { ClassRow } from '../src/app/verify';
+import { baselineFor, CSV_COLUMNS, csvField, rowOf } from '../src/app/verify';
+import { percentileOf } from '../src/engine/index';
+
+/** Codes remembered per generation of the memo (see Memo), and at most this many characters of them. */
+export const MEMO_CODES = 5_000;
+export const MEMO_CHARS = 4_000_000;
+/** A cut record's name and code are kept only this long. */
+const SHOWN_CHARS = 80;
+
+export interface StreamOptions {
+  getLevel: LevelLookup;
+  /** Keep a compact record per row to rank them at the end (and compute percentiles). */
+  rank: boolean;
+  /** Autopilot games per percentile baseline. */
+  runs: number;
+  /** Codes remembered per memo generation (default MEMO_CODES). */
+  memoCodes?: number;
+  /** How one code is verified (tests count the calls). */
+  verify?: (code: string) => VerifyOutcome;
+}
+
+/** What is kept of a row for ranking: the shared verdict and what differs per row. */
+interface Kept {
+  verdict: ClassRow;
+  index: number;
+  line: number;
+  name: string;
+  first: First | null;
+  rank: number | null;
+}
+
+/** The first row holding a game, for "same game as code #n" and the CSV's "duplicate of line". */
+interface First {
+  index: number;
+  line: number;
+}
+
+/**
+ * Verdicts by code, in bounded memory and constant time per use: two generations, the newer one
+ * filled until it holds `codes` codes or `chars` characters, when it becomes the older one and the
+ * older one is forgotten. A code found in the older generation moves to the newer one, so codes
+ * in use stay while the rest age out.
+ */
+export class Memo<V> {
+  private young = new Map<string, V>();
+  private old = new Map<string, V>();
+  private youngChars = 0;
+
+  constructor(
+    private readonly codes: number,
+    private readonly chars: number,
+  ) {}
+
+  get size(): number {
+    return this.young.size + this.old.size;
+  }
+
+  get(code: string): V | undefined {
+    const v = this.young.get(code);
+    if (v !== undefined) return v;
+    const o = this.old.get(code);
+    if (o !== undefined) {
+      this.old.delete(code);
+      this.set(code, o);
+    }
+    return o;
+  }
+
+  set(code: string, v: V): void {
+    if (code.length > this.chars) return;
+    if (this.young.size >= this.codes || this.youngChars + code.length > this.chars) {
+      this.old = this.young;
+      this.young = new Map();
+      this.youngChars = 0;
+    }
+    this.young.set(code, v);
+    this.youngChars += code.length;
+  }
+}
+
+const cutText = (s: string) => (s.length > SHOWN_CHARS ? `${s.slice(0, SHOWN_CHARS)}…` : s);
+
+export class ClassStream {
+  readonly counts = Object.fromEntries(REPLAY_STATUSES.map((s) => [s, 0])) as Record<ReplayStatus, number>;
+  /** Rows so far. */
+  rows = 0;
+  /** Codes actually re-simulated (the rest were remembered). */
+  verified = 0;
+  private readonly memo: Memo<ClassRow>;
+  private readonly games = new Map<string, First>();
+  private readonly kept: Kept[] = [];
+  private readonly verify: (code: string) => VerifyOutcome;
+
+  constructor(private readonly opts: StreamOptions) {
+    this.verify = opts.verify ?? ((code) => verifyReplay(code, opts.getLevel));
+    this.memo = new Memo(opts.memoCodes ?? MEMO_CODES, MEMO_CHARS);
+  }
+
+  /** Verifies one entry (or recalls its verdict) and returns its row, with the game it copies if any. */
+  add(entry: StreamEntry): { row: ClassRow; first: First | null } {
+    const index = this.rows++;
+    const verdict = this.verdictOf(entry, index);
+    const name = entry.overlong === undefined ? entry.name : cutText(entry.name);
+    let first: First | null = null;
+    if (verdict.status === 'valid' && verdict.finalHash) {
+      const game = `${verdict.levelId}|${verdict.seed}|${verdict.company}|${verdict.finalHash}`;
+      const seen = this.games.get(game);
+      if (seen) first = seen;
+      else this.games.set(game, { index, line: entry.line });
+    }
+    this.counts[verdict.status]++;
+    if (this.opts.rank) this.kept.push({ verdict, index, line: entry.line, name, first, rank: null });
+    return { row: { ...verdict, index, line: entry.line, name, duplicateOf: first?.index ?? null }, first };
+  }
+
+  private verdictOf(entry: StreamEntry, index: number): ClassRow {
+    if (entry.overlong !== undefined) {
+      const what = `this row is far too long to hold a replay code (${entry.overlong} characters)`;
+      const outcome: VerifyOutcome = {
+        status: 'corrupted',
+        message: what,
+        reason: { kind: 'too-long', chars: entry.overlong },
+      };
+      return rowOf({ ...entry, code: cutText(entry.code) }, index, outcome, this.opts.getLevel);
+    }
+    const known = this.memo.get(entry.code);
+    if (known) return known;
+    this.verified++;
+    const verdict = rowOf(entry, index, this.verify(entry.code), this.opts.getLevel);
+    this.memo.set(entry.code, verdict);
+    return verdict;
+  }
+
+  /** The distinct worlds whose baselines ranking needs (finished valid games). */
+  private rankable(): ClassRow[] {
+    const verdicts = new Set<ClassRow>();
+    for (const k of this.kept)
+      if (k.verdict.status === 'valid' && k.verdict.ending !== 'unfinished' && k.verdict.score !== null)
+        verdicts.add(k.verdict);
+    return [...verdicts];
+  }
+
+  /**
+   * Adds the luck-neutral percentile to every finished valid game (one autopilot baseline per
+   * level, seed and company) and ranks the rows. A baseline that fails costs only its games'
+   * percentiles, as in verifyClass. Calls `progress(done, total)` after each baseline.
+   */
+  async rankAll(progress: (done: number, total: number) => void = () => {}): Promise<void> {
+    const verdicts = this.rankable();
+    const worlds = new Map<string, ClassRow[]>();
+    for (const v of verdicts) {
+      const k = `${v.levelId}|${v.levelVersion}|${v.seed}|${v.company}`;
+      const list = worlds.get(k);
+      if (list) list.push(v);
+      else worlds.set(k, [v]);
+    }
+    let done = 0;
+    progress(done, worlds.size);
+    for (const list of worlds.values()) {
+      const v0 = list[0]!;
+      let base: readonly number[] | null = null;
+      let error = '';
+      try {
+        const level = this.opts.getLevel(v0.levelId!);
+        if (!level) throw new Error(`unknown level ${v0.levelId}`);
+        base = baselineFor(level, v0.seed!, v0.company!, this.opts.runs);
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+      }
+      for (const v of list) {
+        if (base) v.percentile = percentileOf(v.score!, base);
+        else {
+          v.baselineError = error;
+          v.message += ` (no percentile: the autopilot baseline failed: ${error})`;
+        }
+      }
+      progress(++done, worlds.size);
+      // Let the progress bar and signals through between baselines.
+      await new Promise((res) => setImmediate(res));
+    }
+    this.order();
+  }
+
+  /** rankRows's order: finished valid games by percentile then score (ties share a rank), then unfinished ones, then refused codes, each in input order. */
+  private order(): void {
+    const key = (k: Kept): [number, number] => [k.verdict.percentile ?? -1, k.verdict.score ?? 0];
+    const isValid = (k: Kept) => k.verdict.status === 'valid';
+    const finished = this.kept.filter((k) => isValid(k) && k.verdict.ending !== 'unfinished');
+    finished.sort((a, b) => {
+      const [a1, a2] = key(a);
+      const [b1, b2] = key(b);
+      return b1 - a1 || b2 - a2 || a.index - b.index;
+    });
+    finished.forEach((k, i) => {
+      const prev = finished[i - 1];
+      const same = prev && key(prev)[0] === key(k)[0] && key(prev)[1] === key(k)[1];
+      k.rank = same ? prev.rank : i + 1;
+    });
+    const unfinished = this.kept.filter((k) => isValid(k) && k.verdict.ending === 'unfinished');
+    const refused = this.kept.filter((k) => !isValid(k));
+    this.kept.length = 0;
+    for (const part of [finished, unfinished, refused]) for (const k of part) this.kept.push(k);
+  }
+
+  /** The kept rows (in rank order after rankAll), each made whole as it is read. */
+  *ranked(): Generator<{ row: ClassRow; first: First | null }> {
+    for (const k of this.kept)
+      yield {
+        row: {
+          ...k.verdict,
+          index: k.index,
+          line: k.line,
+          name: k.name,
+          rank: k.rank,
+          duplicateOf: k.first?.index ?? null,
+        },
+        first: k.first,
+      };
+  }
+
+  /** Labels of the kept rows (for the table's column width), without making the rows whole. */
+  *keptLabels(): Generator<{ status: string; name: string; index: number }> {
+    for (const k of this.kept) yield { status: k.verdict.status, name: k.name, index: k.index };
+  }
+}
+
+const round = (x: number | null | undefined, digits: number) =>
+  x === null || x === undefined ? null : Number(x.toFixed(digits));
+
+/** classCsv's first line: the byte-order mark and the column names. */
+export const CSV_HEADER = `\uFEFF${CSV_COLUMNS.map((c) => csvField(c)).join(',')}\r\n`;
+
+/**
+ * One row of classCsv's table (with its CRLF), given the line of the first row holding the same
+ * game: classCsv looks that up in the whole table, which a stream does not hold.
+ */
+export function csvRow(r: ClassRow, firstLine: number | null): string {
+  const d = r.decisions;
+  const cells: string[] = [
+    csvField(r.rank, false),
+    csvField(r.name),
+    csvField(r.status),
+    csvField(r.company),
+    csvField(r.ending),
+    csvField(r.endQuarter),
+    csvField(r.score, false),
+    csvField(round(r.percentile, 1), false),
+    csvField(round(d?.avgPretrainingShare === null || !d ? null : d.avgPretrainingShare * 100, 1), false),
+    csvField(round(d?.priceRatio, 3), false),
+    csvField(d?.priceWarResponse),
+    csvField(d?.priceWarChoice),
+    csvField(d?.fundingRaised, false),
+    csvField(r.levelId === null ? null : `${r.levelId} v${r.levelVersion}`),
+    csvField(r.seed, false),
+    csvField(r.forkedFrom ? `${r.forkedFrom.parentHash} after ${r.forkedFrom.turn} quarters` : null),
+    csvField(firstLine, false),
+    csvField(r.message),
+    csvField(r.finalHash),
+    csvField(r.code),
+    csvField(r.line, false),
+  ];
+  return `${cells.join(',')}\r\n`;
+}
