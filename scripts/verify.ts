@@ -9,8 +9,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { findLevel } from '../src/app/levels';
 import type { ClassRow, CodeEntry } from '../src/app/verify';
-import { classCsv, DEFAULT_BASELINE_RUNS, parseCodeList, verifyClass } from '../src/app/verify';
-import { setStateFreezing } from '../src/engine/index';
+import { classCsv, parseCodeList, verifyClass } from '../src/app/verify';
+import { PAR_RUNS, setStateFreezing } from '../src/engine/index';
 import { runCliAsync, UsageError } from './cli-args';
 
 const PROG = 'verify';
@@ -24,8 +24,8 @@ With no code or file, reads stdin.
 
 options:
   --json         print one JSON document instead of lines
-  --rank         add each game's luck-neutral percentile and list the valid games ranked
-  --runs <n>     autopilot games per percentile baseline (default: ${DEFAULT_BASELINE_RUNS})
+  --rank         score each game against par (the median of ${PAR_RUNS} reference strategies on its
+                 seed and company) and list the valid games ranked by percentile among them
   --csv <file>   also write the ranked table as CSV (UTF-8 with BOM); implies --rank
   --help         print this help
 `;
@@ -33,13 +33,12 @@ options:
 interface Args {
   json: boolean;
   rank: boolean;
-  runs: number;
   csv: string | null;
   inputs: string[];
 }
 
 function parseArgs(argv: readonly string[]): Args | null {
-  const a: Args = { json: false, rank: false, runs: DEFAULT_BASELINE_RUNS, csv: null, inputs: [] };
+  const a: Args = { json: false, rank: false, csv: null, inputs: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -53,14 +52,10 @@ function parseArgs(argv: readonly string[]): Args | null {
     else if (arg === '--csv') {
       a.csv = value();
       a.rank = true;
-    } else if (arg === '--runs') {
-      const raw = value();
-      const n = Number(raw);
-      if (!/^\d+$/.test(raw) || n < 1 || n > 10_000)
-        throw new UsageError(`${PROG}: bad --runs "${raw}" (valid: a whole number 1..10000)`);
-      a.runs = n;
-    } else if (arg.startsWith('--'))
-      throw new UsageError(`${PROG}: unknown flag "${arg}" (valid: --json, --rank, --runs, --csv, --help)`);
+    } else if (arg === '--runs')
+      throw new UsageError(`${PROG}: --runs is gone: par is always ${PAR_RUNS} reference runs (use --rank)`);
+    else if (arg.startsWith('--'))
+      throw new UsageError(`${PROG}: unknown flag "${arg}" (valid: --json, --rank, --csv, --help)`);
     else a.inputs.push(arg);
   }
   return a;
@@ -114,6 +109,8 @@ function summary(r: ClassRow): string {
     r.ending === 'unfinished' ? `unfinished at ${r.endQuarter}` : `${r.ending} in ${r.endQuarter}`,
     `score ${r.score}`,
   ];
+  if (r.parDifference !== null)
+    parts.push(`par difference ${r.parDifference >= 0 ? '+' : ''}${r.parDifference} (par ${r.par})`);
   if (r.percentile !== null) parts.push(`percentile ${r.percentile.toFixed(1)}`);
   const d = r.decisions;
   if (d) {
@@ -138,7 +135,6 @@ async function main(): Promise<number> {
   setStateFreezing(false);
   const { rows, counts } = await verifyClass(entries, findLevel, {
     percentiles: args.rank,
-    baselineRuns: args.runs,
     sliceMs: 0,
   });
   const shown = args.rank ? rows : [...rows].sort((a, b) => a.index - b.index);
