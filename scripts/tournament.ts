@@ -2,6 +2,7 @@
 // made-it rate, the mix of endings and the mean score per company and policy (and overall per
 // policy and per company), to check that no policy dominates and that every company can win.
 //   npm run --silent tournament -- --level historical-2023 --seeds 1-1000 [--policies a,b] [--companies x,y] [--json]
+//   npm run --silent tournament -- --luck [--seeds 1-50] [--json]   (skill vs luck: scripts/luck.ts)
 // A progress bar is drawn on stderr only when stdout is a terminal. The output depends only on the
 // arguments (not on the number of workers or their timing).
 
@@ -9,9 +10,16 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { findLevel, LEVEL_IDS } from '../src/app/levels';
 import type { PolicyName } from '../src/engine/index';
-import { POLICIES, setStateFreezing } from '../src/engine/index';
+import {
+  PAR_VERSION,
+  POLICIES,
+  REFERENCE_STRATEGIES,
+  RULES_VERSION,
+  setStateFreezing,
+} from '../src/engine/index';
 import type { EndingKind } from '../src/engine/types';
 import { checkChoice, runCliAsync, UsageError } from './cli-args';
+import { companyLuck, formatLuck } from './luck';
 import type { FromWorker, GameResult, Job, ToWorker } from './tournament-worker';
 import { playOne } from './tournament-worker';
 
@@ -30,6 +38,9 @@ options:
   --policies <list>   comma-separated autopilot policies (default: all: ${POLICIES.join(', ')})
   --companies <list>  comma-separated companies (default: all the level offers)
   --workers <n>       worker threads (default: available cores; 0 = play in this thread)
+  --luck              skill vs luck instead: play the ${REFERENCE_STRATEGIES.length} par reference strategies on every seed
+                      (default seeds 1-50) and split each company's score variance into strategy,
+                      seed and strategy × seed; also percentile spreads and pairwise win rates
   --json              print one JSON document instead of the table
   --help              print this help
 `;
@@ -41,6 +52,8 @@ interface Args {
   companies: string[] | null;
   workers: number;
   json: boolean;
+  luck: boolean;
+  seedsGiven: boolean;
 }
 
 function parseSeeds(raw: string): number[] {
@@ -64,6 +77,8 @@ function parseArgs(argv: readonly string[]): Args | null {
     companies: null,
     workers: availableParallelism(),
     json: false,
+    luck: false,
+    seedsGiven: false,
   };
   const list = (v: string) =>
     v
@@ -82,9 +97,12 @@ function parseArgs(argv: readonly string[]): Args | null {
     };
     if (name === '--help') return null;
     else if (name === '--json') a.json = true;
+    else if (name === '--luck') a.luck = true;
     else if (name === '--level') a.level = checkChoice(PROG, 'level', value(), LEVEL_IDS);
-    else if (name === '--seeds') a.seeds = parseSeeds(value());
-    else if (name === '--policies')
+    else if (name === '--seeds') {
+      a.seeds = parseSeeds(value());
+      a.seedsGiven = true;
+    } else if (name === '--policies')
       a.policies = list(value()).map((p) => checkChoice(PROG, 'policy', p, POLICIES));
     else if (name === '--companies') a.companies = list(value());
     else if (name === '--workers') {
@@ -94,9 +112,12 @@ function parseArgs(argv: readonly string[]): Args | null {
       a.workers = Number(raw);
     } else
       throw new UsageError(
-        `${PROG}: unknown argument "${arg}" (valid: --level, --seeds, --policies, --companies, --workers, --json, --help)`,
+        `${PROG}: unknown argument "${arg}" (valid: --level, --seeds, --policies, --companies, --workers, --luck, --json, --help)`,
       );
   }
+  if (a.luck && a.policies)
+    throw new UsageError(`${PROG}: --luck plays the fixed par reference set; --policies does not apply`);
+  if (a.luck && !a.seedsGiven) a.seeds = parseSeeds('1-50');
   return a;
 }
 
@@ -277,6 +298,10 @@ async function main(): Promise<undefined> {
   const companies = (args.companies ?? level.player.companies).map((c) =>
     checkChoice(PROG, 'company', c, level.player.companies),
   );
+  if (args.luck) {
+    await luck(level.id, level.version, companies, args);
+    return;
+  }
   const policies = args.policies ?? [...POLICIES];
   const jobs: Job[] = [];
   for (const seed of args.seeds)
@@ -335,6 +360,51 @@ async function main(): Promise<undefined> {
       for (const e of errors.slice(0, 5))
         process.stdout.write(`  seed ${e.seed} ${e.company} ${e.policy}: ${e.error}\n`);
     }
+  }
+}
+
+/** --luck: the par reference set on every seed, per company (scripts/luck.ts). */
+async function luck(levelId: string, levelVersion: number, companies: readonly string[], args: Args) {
+  const jobs: Job[] = [];
+  for (const seed of args.seeds)
+    for (const company of companies)
+      for (const r of REFERENCE_STRATEGIES) jobs.push({ seed, company, policy: r.policy, reference: r.id });
+  const results = await runAll(levelId, jobs, args.workers);
+  const names = REFERENCE_STRATEGIES.map((r) => r.id);
+  const failed = results.filter((r) => r.ending === 'error');
+  if (failed.length > 0)
+    throw new Error(`${failed.length} reference games failed in the engine; first: ${failed[0]!.error}`);
+  const game = new Map(results.map((r) => [`${r.company}|${r.reference}|${r.seed}`, r]));
+  const table = <T>(c: string, f: (r: GameResult) => T) =>
+    names.map((n) => args.seeds.map((s) => f(game.get(`${c}|${n}|${s}`)!)));
+  const named = REFERENCE_STRATEGIES.map((r) => r.shift.runway === 0 && r.shift.pretrainingBp === 0);
+  const reports = companies.map((c) =>
+    companyLuck(
+      c,
+      table(c, (r) => r.score),
+      table(c, (r) => r.ending),
+      names,
+      named,
+    ),
+  );
+  const seedText = `seeds ${args.seeds[0]}…${args.seeds[args.seeds.length - 1]} (${args.seeds.length})`;
+  if (args.json) {
+    const doc = {
+      level: levelId,
+      levelVersion,
+      rulesVersion: RULES_VERSION,
+      parVersion: PAR_VERSION,
+      seeds: { count: args.seeds.length, first: args.seeds[0], last: args.seeds[args.seeds.length - 1] },
+      strategies: names,
+      games: results.length,
+      companies: reports,
+    };
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    process.stdout.write(
+      `level ${levelId} v${levelVersion}  ${seedText}  ${names.length} reference strategies  ${results.length} games\n\n`,
+    );
+    process.stdout.write(formatLuck(reports));
   }
 }
 
