@@ -9,7 +9,7 @@ import type { BotFailure } from '../src/app/bot-runner';
 import { playBotGame } from '../src/app/bot-runner';
 import { findLevel } from '../src/app/levels';
 import type { PolicyName } from '../src/engine/index';
-import { playGame, setStateFreezing } from '../src/engine/index';
+import { playGame, REFERENCE_STRATEGIES, setStateFreezing } from '../src/engine/index';
 import type { EndingKind } from '../src/engine/types';
 import type { BotFile, LoadedBot } from './bot-load';
 import { loadBot } from './bot-load';
@@ -22,6 +22,8 @@ export interface Job {
   policy: PolicyName | string;
   /** A game of the bot (--bot). */
   bot?: true;
+  /** A par reference strategy's id (REFERENCE_STRATEGIES; `--luck`): the policy with its shift. */
+  reference?: string;
 }
 
 export interface GameResult extends Job {
@@ -54,7 +56,11 @@ export function playOne(levelId: string, job: Job): GameResult {
   try {
     const level = findLevel(levelId);
     if (!level) throw new Error(`unknown level "${levelId}"`);
-    const { state } = playGame(level, job.seed, job.company, job.policy as PolicyName);
+    const ref = job.reference === undefined ? null : REFERENCE_STRATEGIES.find((r) => r.id === job.reference);
+    if (ref === undefined) throw new Error(`unknown reference strategy "${job.reference}"`);
+    const { state } = ref
+      ? playGame(level, job.seed, job.company, ref.policy, 0, ref.shift)
+      : playGame(level, job.seed, job.company, job.policy as PolicyName);
     const ending = state.ending!;
     return { ...job, ending: ending.kind, score: ending.score, endTurn: ending.turn };
   } catch (e) {

@@ -2,6 +2,7 @@
 // made-it rate, the mix of endings and the mean score per company and policy (and overall per
 // policy and per company), to check that no policy dominates and that every company can win.
 //   npm run --silent tournament -- --level historical-2023 --seeds 1-1000 [--policies a,b] [--companies x,y] [--json]
+//   npm run --silent tournament -- --luck [--seeds 1-50] [--json]   (skill vs luck: scripts/luck.ts)
 // A progress bar is drawn on stderr only when stdout is a terminal. The output depends only on the
 // arguments (not on the number of workers or their timing).
 
@@ -9,7 +10,14 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { findLevel, LEVEL_IDS } from '../src/app/levels';
 import type { PolicyName } from '../src/engine/index';
-import { POLICIES, quarterLabel, setStateFreezing } from '../src/engine/index';
+import {
+  PAR_VERSION,
+  POLICIES,
+  quarterLabel,
+  REFERENCE_STRATEGIES,
+  RULES_VERSION,
+  setStateFreezing,
+} from '../src/engine/index';
 import type { EndingKind } from '../src/engine/types';
 import type { BotWatch } from './bot-host';
 import { BOT_THREAD_LIMITS, DEFAULT_BOT_TIMEOUT_S, failureLine, watchBotThread } from './bot-host';
@@ -17,6 +25,7 @@ import type { BotFile } from './bot-load';
 import { findBotFile } from './bot-load';
 import { newMeterBuffer } from './bot-watch';
 import { checkChoice, runCliAsync, UsageError } from './cli-args';
+import { companyLuck, formatLuck } from './luck';
 import type { FromWorker, GameResult, Job, TournamentWorkerData, ToWorker } from './tournament-worker';
 import { playOne } from './tournament-worker';
 
@@ -37,6 +46,9 @@ options:
   --workers <n>       worker threads (default: available cores; 0 = play in this thread)
   --bot <file>        also play a bot module (docs/bots.md) as one more row per company
   --bot-timeout <s>   seconds one call of the bot may take (default: ${DEFAULT_BOT_TIMEOUT_S})
+  --luck              skill vs luck instead: play the ${REFERENCE_STRATEGIES.length} par reference strategies on every seed
+                      (default seeds 1-50) and split each company's score variance into strategy,
+                      seed and strategy × seed; also percentile spreads and pairwise win rates
   --json              print one JSON document instead of the table
   --help              print this help
 `;
@@ -50,6 +62,8 @@ interface Args {
   json: boolean;
   bot: string | null;
   botTimeout: number;
+  luck: boolean;
+  seedsGiven: boolean;
 }
 
 function parseSeeds(raw: string): number[] {
@@ -75,6 +89,8 @@ function parseArgs(argv: readonly string[]): Args | null {
     json: false,
     bot: null,
     botTimeout: DEFAULT_BOT_TIMEOUT_S,
+    luck: false,
+    seedsGiven: false,
   };
   const list = (flag: string, v: string, what: string) => {
     const items = v
@@ -97,9 +113,12 @@ function parseArgs(argv: readonly string[]): Args | null {
     };
     if (name === '--help') return null;
     else if (name === '--json') a.json = true;
+    else if (name === '--luck') a.luck = true;
     else if (name === '--level') a.level = checkChoice(PROG, 'level', value(), LEVEL_IDS);
-    else if (name === '--seeds') a.seeds = parseSeeds(value());
-    else if (name === '--policies')
+    else if (name === '--seeds') {
+      a.seeds = parseSeeds(value());
+      a.seedsGiven = true;
+    } else if (name === '--policies')
       a.policies = list(name, value(), 'policy').map((p) => checkChoice(PROG, 'policy', p, POLICIES));
     else if (name === '--companies') a.companies = list(name, value(), 'company');
     else if (name === '--workers') {
@@ -116,9 +135,12 @@ function parseArgs(argv: readonly string[]): Args | null {
       a.botTimeout = n;
     } else
       throw new UsageError(
-        `${PROG}: unknown argument "${arg}" (valid: --level, --seeds, --policies, --companies, --workers, --bot, --bot-timeout, --json, --help)`,
+        `${PROG}: unknown argument "${arg}" (valid: --level, --seeds, --policies, --companies, --workers, --bot, --bot-timeout, --luck, --json, --help)`,
       );
   }
+  if (a.luck && a.policies)
+    throw new UsageError(`${PROG}: --luck plays the fixed par reference set; --policies does not apply`);
+  if (a.luck && !a.seedsGiven) a.seeds = parseSeeds('1-50');
   return a;
 }
 
@@ -353,6 +375,10 @@ async function main(): Promise<number | undefined> {
   const companies = (args.companies ?? level.player.companies).map((c) =>
     checkChoice(PROG, 'company', c, level.player.companies),
   );
+  if (args.luck) {
+    await luck(level.id, level.version, companies, args);
+    return;
+  }
   const policies: string[] = args.policies ?? [...POLICIES];
   const jobs: Job[] = [];
   for (const seed of args.seeds)
@@ -434,6 +460,51 @@ async function main(): Promise<number | undefined> {
       for (const e of errors.slice(0, 5))
         process.stdout.write(`  seed ${e.seed} ${e.company} ${e.policy}: ${e.error}\n`);
     }
+  }
+}
+
+/** --luck: the par reference set on every seed, per company (scripts/luck.ts). */
+async function luck(levelId: string, levelVersion: number, companies: readonly string[], args: Args) {
+  const jobs: Job[] = [];
+  for (const seed of args.seeds)
+    for (const company of companies)
+      for (const r of REFERENCE_STRATEGIES) jobs.push({ seed, company, policy: r.policy, reference: r.id });
+  const results = await runAll(levelId, jobs, args.workers);
+  const names = REFERENCE_STRATEGIES.map((r) => r.id);
+  const failed = results.filter((r) => r.ending === 'error');
+  if (failed.length > 0)
+    throw new Error(`${failed.length} reference games failed in the engine; first: ${failed[0]!.error}`);
+  const game = new Map(results.map((r) => [`${r.company}|${r.reference}|${r.seed}`, r]));
+  const table = <T>(c: string, f: (r: GameResult) => T) =>
+    names.map((n) => args.seeds.map((s) => f(game.get(`${c}|${n}|${s}`)!)));
+  const named = REFERENCE_STRATEGIES.map((r) => r.shift.runway === 0 && r.shift.pretrainingBp === 0);
+  const reports = companies.map((c) =>
+    companyLuck(
+      c,
+      table(c, (r) => r.score),
+      table(c, (r) => r.ending),
+      names,
+      named,
+    ),
+  );
+  const seedText = `seeds ${args.seeds[0]}…${args.seeds[args.seeds.length - 1]} (${args.seeds.length})`;
+  if (args.json) {
+    const doc = {
+      level: levelId,
+      levelVersion,
+      rulesVersion: RULES_VERSION,
+      parVersion: PAR_VERSION,
+      seeds: { count: args.seeds.length, first: args.seeds[0], last: args.seeds[args.seeds.length - 1] },
+      strategies: names,
+      games: results.length,
+      companies: reports,
+    };
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    process.stdout.write(
+      `level ${levelId} v${levelVersion}  ${seedText}  ${names.length} reference strategies  ${results.length} games\n\n`,
+    );
+    process.stdout.write(formatLuck(reports));
   }
 }
 

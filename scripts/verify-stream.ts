@@ -6,11 +6,12 @@
 // verifyClass / rankRows / classCsv in src/app/verify.ts (tests/verify-stream.test.ts checks it).
 
 import type { StreamEntry } from '../src/app/code-stream';
+import { parFor } from '../src/app/par';
 import type { LevelLookup, ReplayStatus, VerifyOutcome } from '../src/app/replay-code';
 import { REPLAY_STATUSES, verifyReplay } from '../src/app/replay-code';
 import type { ClassRow } from '../src/app/verify';
-import { baselineFor, CSV_COLUMNS, csvField, rowOf } from '../src/app/verify';
-import { percentileOf } from '../src/engine/index';
+import { rowOf, scoreRow } from '../src/app/verify';
+import type { Par } from '../src/engine/index';
 
 /** Codes remembered per generation of the memo (see Memo), and at most this many characters of them. */
 export const MEMO_CODES = 5_000;
@@ -22,8 +23,6 @@ export interface StreamOptions {
   getLevel: LevelLookup;
   /** Keep a compact record per row to rank them at the end (and compute percentiles). */
   rank: boolean;
-  /** Autopilot games per percentile baseline. */
-  runs: number;
   /** Codes remembered per memo generation (default MEMO_CODES). */
   memoCodes?: number;
   /** How one code is verified (tests count the calls). */
@@ -152,9 +151,10 @@ export class ClassStream {
   }
 
   /**
-   * Adds the luck-neutral percentile to every finished valid game (one autopilot baseline per
-   * level, seed and company) and ranks the rows. A baseline that fails costs only its games'
-   * percentiles, as in verifyClass. Calls `progress(done, total)` after each baseline.
+   * Adds par, the par difference and the percentile among the par runs to every finished valid
+   * game (one par per level, seed and company: src/app/par.ts) and ranks the rows. A par that
+   * fails costs only its games' standing, as in verifyClass. Calls `progress(done, total)` after
+   * each par.
    */
   async rankAll(progress: (done: number, total: number) => void = () => {}): Promise<void> {
     const verdicts = this.rankable();
@@ -169,20 +169,20 @@ export class ClassStream {
     progress(done, worlds.size);
     for (const list of worlds.values()) {
       const v0 = list[0]!;
-      let base: readonly number[] | null = null;
+      let par: Par | null = null;
       let error = '';
       try {
         const level = this.opts.getLevel(v0.levelId!);
         if (!level) throw new Error(`unknown level ${v0.levelId}`);
-        base = baselineFor(level, v0.seed!, v0.company!, this.opts.runs);
+        par = parFor(level, v0.seed!, v0.company!);
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       }
       for (const v of list) {
-        if (base) v.percentile = percentileOf(v.score!, base);
+        if (par) scoreRow(v, par);
         else {
           v.baselineError = error;
-          v.message += ` (no percentile: the autopilot baseline failed: ${error})`;
+          v.message += ` (no par: a reference run failed: ${error})`;
         }
       }
       progress(++done, worlds.size);
@@ -233,42 +233,4 @@ export class ClassStream {
   *keptLabels(): Generator<{ status: string; name: string; index: number }> {
     for (const k of this.kept) yield { status: k.verdict.status, name: k.name, index: k.index };
   }
-}
-
-const round = (x: number | null | undefined, digits: number) =>
-  x === null || x === undefined ? null : Number(x.toFixed(digits));
-
-/** classCsv's first line: the byte-order mark and the column names. */
-export const CSV_HEADER = `\uFEFF${CSV_COLUMNS.map((c) => csvField(c)).join(',')}\r\n`;
-
-/**
- * One row of classCsv's table (with its CRLF), given the line of the first row holding the same
- * game: classCsv looks that up in the whole table, which a stream does not hold.
- */
-export function csvRow(r: ClassRow, firstLine: number | null): string {
-  const d = r.decisions;
-  const cells: string[] = [
-    csvField(r.rank, false),
-    csvField(r.name),
-    csvField(r.status),
-    csvField(r.company),
-    csvField(r.ending),
-    csvField(r.endQuarter),
-    csvField(r.score, false),
-    csvField(round(r.percentile, 1), false),
-    csvField(round(d?.avgPretrainingShare === null || !d ? null : d.avgPretrainingShare * 100, 1), false),
-    csvField(round(d?.priceRatio, 3), false),
-    csvField(d?.priceWarResponse),
-    csvField(d?.priceWarChoice),
-    csvField(d?.fundingRaised, false),
-    csvField(r.levelId === null ? null : `${r.levelId} v${r.levelVersion}`),
-    csvField(r.seed, false),
-    csvField(r.forkedFrom ? `${r.forkedFrom.parentHash} after ${r.forkedFrom.turn} quarters` : null),
-    csvField(firstLine, false),
-    csvField(r.message),
-    csvField(r.finalHash),
-    csvField(r.code),
-    csvField(r.line, false),
-  ];
-  return `${cells.join(',')}\r\n`;
 }

@@ -15,8 +15,8 @@ import type { StreamEntry } from '../src/app/code-stream';
 import { CodeListReader } from '../src/app/code-stream';
 import { findLevel } from '../src/app/levels';
 import type { ClassRow } from '../src/app/verify';
-import { DEFAULT_BASELINE_RUNS } from '../src/app/verify';
-import { setStateFreezing } from '../src/engine/index';
+import { CSV_HEADER, csvRow } from '../src/app/verify';
+import { PAR_RUNS, setStateFreezing } from '../src/engine/index';
 import { runCliAsync, UsageError } from './cli-args';
 import {
   checkOutputFile,
@@ -29,7 +29,7 @@ import {
 } from './cli-io';
 import { printable, printableJson } from './printable';
 import { ProgressLine } from './progress';
-import { ClassStream, CSV_HEADER, csvRow } from './verify-stream';
+import { ClassStream } from './verify-stream';
 
 const PROG = 'verify';
 
@@ -42,8 +42,8 @@ With no code or file, or with "-", reads stdin. Files of any size are read as a 
 
 options:
   --json         print one JSON document instead of lines
-  --rank         add each game's luck-neutral percentile and list the valid games ranked
-  --runs <n>     autopilot games per percentile baseline (default: ${DEFAULT_BASELINE_RUNS})
+  --rank         score each game against par (the median of ${PAR_RUNS} reference strategies on its
+                 seed and company) and list the valid games ranked by percentile among them
   --csv <file>   also write the ranked table as CSV (UTF-8 with BOM); implies --rank
   --help         print this help
 `;
@@ -51,13 +51,12 @@ options:
 interface Args {
   json: boolean;
   rank: boolean;
-  runs: number;
   csv: string | null;
   inputs: string[];
 }
 
 function parseArgs(argv: readonly string[]): Args | null {
-  const a: Args = { json: false, rank: false, runs: DEFAULT_BASELINE_RUNS, csv: null, inputs: [] };
+  const a: Args = { json: false, rank: false, csv: null, inputs: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -81,14 +80,10 @@ function parseArgs(argv: readonly string[]): Args | null {
     } else if (name === '--csv') {
       a.csv = value();
       a.rank = true;
-    } else if (name === '--runs') {
-      const raw = value();
-      const n = Number(raw);
-      if (!/^\d+$/.test(raw) || n < 1 || n > 10_000)
-        throw new UsageError(`${PROG}: bad --runs "${raw}" (valid: a whole number 1..10000)`);
-      a.runs = n;
-    } else if (arg.startsWith('--'))
-      throw new UsageError(`${PROG}: unknown flag "${name}" (valid: --json, --rank, --runs, --csv, --help)`);
+    } else if (name === '--runs')
+      throw new UsageError(`${PROG}: --runs is gone: par is always ${PAR_RUNS} reference runs (use --rank)`);
+    else if (arg.startsWith('--'))
+      throw new UsageError(`${PROG}: unknown flag "${name}" (valid: --json, --rank, --csv, --help)`);
     else a.inputs.push(arg);
   }
   return a;
@@ -158,6 +153,8 @@ function summary(r: ClassRow): string {
     r.ending === 'unfinished' ? `unfinished at ${r.endQuarter}` : `${r.ending} in ${r.endQuarter}`,
     `score ${r.score}`,
   ];
+  if (r.parDifference !== null)
+    parts.push(`par difference ${r.parDifference >= 0 ? '+' : ''}${r.parDifference} (par ${r.par})`);
   if (r.percentile !== null) parts.push(`percentile ${r.percentile.toFixed(1)}`);
   const d = r.decisions;
   if (d) {
@@ -227,7 +224,7 @@ async function main(): Promise<number> {
   const out = new Output();
   const bar = new ProgressLine();
   if (process.stdout.isTTY) out.beforeWrite = () => bar.clear();
-  const classStream = new ClassStream({ getLevel: findLevel, rank: args.rank, runs: args.runs });
+  const classStream = new ClassStream({ getLevel: findLevel, rank: args.rank });
   const json = args.json ? new JsonRows(out) : null;
   const knownSize = sources.every((s) => s.kind !== 'stdin');
   const totalBytes = sources.reduce((n, s) => n + (s.kind === 'file' ? s.size : 0), 0);
@@ -304,7 +301,7 @@ async function main(): Promise<number> {
   if (args.rank) {
     await classStream.rankAll((done, total) =>
       bar.show(
-        () => `percentile baselines ${done}/${total} (${args.runs} autopilot games each) · ${bar.seconds} s`,
+        () => `pars ${done}/${total} (${PAR_RUNS} reference games each) · ${bar.seconds} s`,
         total ? done / total : 1,
         true,
       ),

@@ -3,15 +3,14 @@
 // path), while verifying each distinct code once and remembering a bounded number of codes.
 
 import { describe, expect, it } from 'vitest';
-import { ClassStream, CSV_HEADER, csvRow, Memo } from '../scripts/verify-stream';
+import { ClassStream, Memo } from '../scripts/verify-stream';
 import { findLevel, getLevel } from '../src/app/levels';
 import { decodeReplay, encodeReplay, replayCodeOf, verifyReplay } from '../src/app/replay-code';
 import type { ClassRow, CodeEntry } from '../src/app/verify';
-import { classCsv, verifyClass } from '../src/app/verify';
+import { CSV_HEADER, classCsv, csvRow, verifyClass } from '../src/app/verify';
 import { applyCommand, createGame, playGame } from '../src/engine/index';
 
 const level = getLevel('historical-2023');
-const RUNS = 5;
 
 const games = (
   [
@@ -62,7 +61,7 @@ const entries: CodeEntry[] = [
 ];
 
 function streamRows(rank: boolean): { rows: ClassRow[]; s: ClassStream } {
-  const s = new ClassStream({ getLevel: findLevel, rank, runs: RUNS });
+  const s = new ClassStream({ getLevel: findLevel, rank });
   const rows = entries.map((e) => s.add(e).row);
   return { rows, s };
 }
@@ -78,7 +77,7 @@ describe('ClassStream', () => {
   });
 
   it('with ranking: rankRows’s order, ranks and percentiles, and classCsv’s text', async () => {
-    const whole = await verifyClass(entries, findLevel, { baselineRuns: RUNS, sliceMs: 0 });
+    const whole = await verifyClass(entries, findLevel, { sliceMs: 0 });
     const { s } = streamRows(true);
     await s.rankAll();
     const ranked = [...s.ranked()];
@@ -93,7 +92,6 @@ describe('ClassStream', () => {
     const s = new ClassStream({
       getLevel: findLevel,
       rank: false,
-      runs: RUNS,
       verify: (code) => {
         calls++;
         return verifyReplay(code, findLevel);
@@ -106,7 +104,7 @@ describe('ClassStream', () => {
   });
 
   it('a row cut for being too long is refused by name, with its length', () => {
-    const s = new ClassStream({ getLevel: findLevel, rank: false, runs: RUNS });
+    const s = new ClassStream({ getLevel: findLevel, rank: false });
     const { row } = s.add({
       name: 'x'.repeat(500),
       code: `ST1.${'A'.repeat(500)}`,

@@ -1,26 +1,22 @@
-// The baseline worker's answers are the engine's baselines; a job it cannot do is answered with
-// an error rather than thrown (the page then computes that baseline itself).
+// The worker's answers are the engine's reference scores of a world (the par runs); a job it
+// cannot do is answered with an error rather than thrown (the page then plays that world itself).
 
 import { describe, expect, it } from 'vitest';
-import { autopilotBaseline } from '../engine/index';
+import { PAR_RUNS, referenceScores } from '../engine/index';
 import { answer } from './baseline-worker';
 import { getLevel } from './levels';
+import { parFor, parFromAnswer } from './par';
 
 describe('baseline worker', () => {
   const level = getLevel('historical-2023');
-  const job = {
-    id: 7,
-    levelId: level.id,
-    levelVersion: level.version,
-    seed: 31,
-    company: 'moonshot',
-    runs: 8,
-  };
+  const job = { id: 7, levelId: level.id, levelVersion: level.version, seed: 31, company: 'moonshot' };
 
-  it('answers a job with the sorted autopilot baseline of that world', () => {
+  it("answers a job with the world's reference scores, which make the page's par", () => {
     const a = answer(job);
-    expect(a).toEqual({ id: 7, ok: true, scores: autopilotBaseline(level, 31, 'moonshot', 8) });
-    if (a.ok) expect(a.scores).toEqual([...a.scores].sort((x, y) => x - y));
+    expect(a).toEqual({ id: 7, ok: true, scores: referenceScores(level, 31, 'moonshot') });
+    if (!a.ok) return;
+    expect(a.scores).toHaveLength(PAR_RUNS);
+    expect(parFromAnswer(a.scores)).toEqual(parFor(level, 31, 'moonshot', new Map()));
   });
 
   it('answers an unknown level, another level version or company with an error', () => {
@@ -29,5 +25,13 @@ describe('baseline worker', () => {
     const bad = answer({ ...job, company: 'openai' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error).toMatch(/openai/);
+  });
+
+  it('a malformed answer makes no par (the page plays the world itself)', () => {
+    expect(parFromAnswer([3, 2, 1])).toBeNull();
+    expect(parFromAnswer(Array.from({ length: PAR_RUNS }, () => Number.NaN))).toBeNull();
+    expect(parFromAnswer(Array.from({ length: PAR_RUNS }, (_, i) => PAR_RUNS - i))).toMatchObject({
+      par: (PAR_RUNS + 1) / 2,
+    });
   });
 });

@@ -1,23 +1,23 @@
-// The instructor view's helper thread: computes luck-neutral baselines (autopilot games of one
-// level, seed and company) in a Web Worker, so verifying a class uses every core and the page
-// stays smooth. The page imports this module only to learn its own address (WORKER_URL) and
-// starts workers on it; in a worker it answers jobs. The build keeps the engine and the levels in
-// a chunk of their own (vite.config.ts), so this chunk is small and loads no view code.
-// The numbers are the engine's own: the same as baselineFor computes on the page.
+// The instructor view's helper thread: plays worlds' par reference runs (src/engine/par.ts: the
+// fixed reference strategies on one level, seed and company) in a Web Worker, so verifying a class
+// uses every core and the page stays smooth. The page imports this module only to learn its own
+// address (WORKER_URL) and starts workers on it; in a worker it answers jobs. The build keeps the
+// engine and the levels in a chunk of their own (vite.config.ts), so this chunk is small and loads
+// no view code. The scores are the engine's own: the page makes par from them with the same
+// function as everywhere else (src/app/par.ts parFromAnswer).
 
 // zod's setting first: the worker runs under the same Content Security Policy (no eval).
 import '../zod-jitless';
-import { autopilotBaseline, setStateFreezing } from '../engine/index';
+import { referenceScores, setStateFreezing } from '../engine/index';
 import { findLevel } from './levels';
 
-/** A baseline to compute; `id` pairs the answer with its question. */
+/** A world whose reference runs to play; `id` pairs the answer with its question. */
 export interface BaselineJob {
   id: number;
   levelId: string;
   levelVersion: number;
   seed: number;
   company: string;
-  runs: number;
 }
 
 export type BaselineAnswer =
@@ -27,12 +27,13 @@ export type BaselineAnswer =
 /** This module's address: a module worker started on it runs the handler below. */
 export const WORKER_URL: string = import.meta.url;
 
+/** The reference scores of a job's world (REFERENCE_STRATEGIES order), or why there are none. */
 export function answer(job: BaselineJob): BaselineAnswer {
   try {
     const level = findLevel(job.levelId);
     if (!level || level.version !== job.levelVersion)
       return { id: job.id, ok: false, error: `no level ${job.levelId} v${job.levelVersion}` };
-    return { id: job.id, ok: true, scores: autopilotBaseline(level, job.seed, job.company, job.runs) };
+    return { id: job.id, ok: true, scores: referenceScores(level, job.seed, job.company) };
   } catch (e) {
     return { id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

@@ -3,8 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { paddedGame } from '../../tests/long-replay';
-import { autopilotBaseline, playGame } from '../engine/index';
+import { PAR_RUNS, playGame, referenceScores, standingOf } from '../engine/index';
 import { findLevel, getLevel } from './levels';
+import { parFor } from './par';
 import { decodeReplay, encodeReplay, replayCodeOf } from './replay-code';
 import type { BaselineService, ClassProgress, ClassRow, CodeEntry, Scheduler } from './verify';
 import {
@@ -88,10 +89,9 @@ describe('verifyClass', () => {
     { name: 'typo', code: 'hello', line: 9 },
   ];
 
-  it('verifies, ranks by luck-neutral percentile, flags copies, reports progress', async () => {
+  it('verifies, scores against par, ranks by percentile, flags copies, reports progress', async () => {
     const progress: ClassProgress[] = [];
     const res = await verifyClass(entries, findLevel, {
-      baselineRuns: 5,
       baselineCache: new Map(),
       onProgress: (p) => progress.push({ ...p }),
       sliceMs: 1,
@@ -104,6 +104,10 @@ describe('verifyClass', () => {
       expect(r.percentile).not.toBeNull();
       expect(r.percentile!).toBeGreaterThanOrEqual(0);
       expect(r.percentile!).toBeLessThanOrEqual(100);
+      // Par, the difference and the percentile are par.ts's for the game's world.
+      const s = standingOf(r.score!, parFor(level, r.seed!, r.company!, new Map()));
+      expect([r.par, r.parDifference, r.percentile]).toEqual([s.par, s.difference, s.percentile]);
+      expect(r.parDifference).toBe(r.score! - r.par!);
       expect(r.rank).not.toBeNull();
       expect(r.decisions).not.toBeNull();
     }
@@ -138,7 +142,7 @@ describe('verifyClass', () => {
       expect(work[i]!.total).toBe(work[0]!.total);
     }
     const last = work[work.length - 1]!;
-    expect(last).toEqual({ phase: 'done', done: last.total, total: entries.length + 4 * 5 });
+    expect(last).toEqual({ phase: 'done', done: last.total, total: entries.length + 4 * PAR_RUNS });
   });
 
   it('without percentiles ranks by score; a shared cache skips the baselines next time', async () => {
@@ -146,14 +150,15 @@ describe('verifyClass', () => {
     const valid = res.rows.filter((r) => r.status === 'valid');
     for (let i = 1; i < valid.length; i++)
       expect(valid[i - 1]!.score!).toBeGreaterThanOrEqual(valid[i]!.score!);
-    expect(valid.every((r) => r.percentile === null)).toBe(true);
+    expect(valid.every((r) => r.percentile === null && r.par === null && r.parDifference === null)).toBe(
+      true,
+    );
 
     const cache = new Map();
-    await verifyClass(entries.slice(0, 2), findLevel, { baselineRuns: 5, baselineCache: cache, sliceMs: 0 });
+    await verifyClass(entries.slice(0, 2), findLevel, { baselineCache: cache, sliceMs: 0 });
     expect(cache.size).toBe(1);
     let total = -1;
     await verifyClass(entries.slice(0, 2), findLevel, {
-      baselineRuns: 5,
       baselineCache: cache,
       onProgress: (p) => {
         total = p.total;
@@ -164,7 +169,6 @@ describe('verifyClass', () => {
 
   it('a baseline service computes the worlds while the codes are verified; bad or failed answers are redone here', async () => {
     const plain = await verifyClass(entries, findLevel, {
-      baselineRuns: 5,
       baselineCache: new Map(),
       sliceMs: 0,
     });
@@ -175,12 +179,11 @@ describe('verifyClass', () => {
       asked.push(w.company);
       await new Promise((resolve) => setTimeout(resolve, 1));
       if (w.company === 'moonshot') throw new Error('the worker crashed');
-      if (w.company === 'minimax') return [3, 2, 1]; // not a baseline of 5 sorted scores
-      return autopilotBaseline(findLevel(w.levelId)!, w.seed, w.company, w.runs);
+      if (w.company === 'minimax') return [3, 2, 1]; // not the PAR_RUNS reference scores
+      return referenceScores(findLevel(w.levelId)!, w.seed, w.company);
     };
     const progress: ClassProgress[] = [];
     const res = await verifyClass(entries, findLevel, {
-      baselineRuns: 5,
       baselineCache: new Map(),
       sliceMs: 0,
       baselineService: service,
@@ -199,8 +202,8 @@ describe('verifyClass', () => {
     for (let i = 1; i < work.length; i++) expect(work[i]!.done).toBeGreaterThanOrEqual(work[i - 1]!.done);
     expect(work[work.length - 1]).toEqual({
       phase: 'done',
-      done: entries.length + 4 * 5,
-      total: entries.length + 4 * 5,
+      done: entries.length + 4 * PAR_RUNS,
+      total: entries.length + 4 * PAR_RUNS,
     });
   });
 
@@ -244,7 +247,6 @@ describe('verifyClass', () => {
       return new Promise(() => {});
     };
     const run = verifyClass(entries, findLevel, {
-      baselineRuns: 5,
       baselineCache: new Map(),
       baselineService: never,
       signal: ctl.signal,
@@ -292,6 +294,8 @@ describe('CSV export', () => {
     ending: 'made-it',
     endQuarter: '2025Q2',
     score: 1234,
+    par: 1000,
+    parDifference: 234,
     percentile: 87.5,
     rank: 1,
     decisions: null,

@@ -1,14 +1,17 @@
 // The instructor's tools, shared by the in-game instructor view and `npm run verify`: read a batch
 // of replay codes (pasted, or a text/CSV file with a student-name column), verify each by
-// re-simulation, rank the valid games by their luck-neutral percentile (a score placed among
-// autopilot runs of the same level, seed and company), pull out a few key decisions, and export
-// the table as CSV. Browser-safe: no node: imports. Nothing here throws on bad input.
+// re-simulation, score each finished game against par (the median of a fixed set of reference
+// strategies played on the same level, seed and company: src/engine/par.ts) and rank them by their
+// percentile among those reference runs, pull out a few key decisions, and export the table as CSV.
+// Browser-safe: no node: imports. Nothing here throws on bad input.
 
-import { autopilotBaseline, percentileOf, playerOf } from '../engine/index';
+import type { Par } from '../engine/index';
+import { PAR_RUNS, playerOf, standingOf } from '../engine/index';
 import type { Level } from '../engine/level';
 import { quarterLabel } from '../engine/level';
 import type { EndingKind, GameState } from '../engine/types';
-import { RULES_VERSION } from '../engine/version';
+import type { ParCache } from './par';
+import { PAR_MEMO, parFor, parFromAnswer, parKey } from './par';
 import type {
   Branch,
   DecodeResult,
@@ -212,7 +215,7 @@ export interface ClassRow {
   message: string;
   /** Why the code was refused, as data to word in the player's language (null when valid). */
   reason: RefusalReason | null;
-  /** Set when the percentile could not be computed because the autopilot baseline failed. */
+  /** Set when par could not be computed because a reference run failed (an engine bug). */
   baselineError: string | null;
   levelId: string | null;
   levelVersion: number | null;
@@ -222,7 +225,11 @@ export interface ClassRow {
   ending: EndingKind | 'unfinished' | null;
   endQuarter: string | null;
   score: number | null;
-  /** Luck-neutral percentile 0..100 (finished valid games only). */
+  /** Par of the game's world: the median reference score, 万元 (finished valid games only). */
+  par: number | null;
+  /** Score − par, 万元 (finished valid games only). */
+  parDifference: number | null;
+  /** Percentile 0..100 among the world's reference runs, ties counting half (finished valid games only). */
   percentile: number | null;
   /** 1 = best; ties share a rank. Finished valid games only. */
   rank: number | null;
@@ -290,6 +297,8 @@ function emptyRow(entry: CodeEntry, index: number): ClassRow {
     ending: null,
     endQuarter: null,
     score: null,
+    par: null,
+    parDifference: null,
     percentile: null,
     rank: null,
     decisions: null,
@@ -331,34 +340,18 @@ export function rowOf(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Baselines and ranking
+// Par and ranking
 
-/** Sorted autopilot scores by level, seed, company and run count; share one across batches. */
-export type BaselineCache = Map<string, readonly number[]>;
+/** Pars by world; share one across batches (the default is the app's one memo, src/app/par.ts). */
+export type BaselineCache = ParCache;
 
-const defaultCache: BaselineCache = new Map();
-
-export const DEFAULT_BASELINE_RUNS = 100;
-
-function baselineKey(level: Level, seed: number, company: string, runs: number): string {
-  return `${RULES_VERSION}|${level.id}|${level.version}|${seed}|${company}|${runs}`;
-}
-
-/** The sorted autopilot baseline of a world, computed once per cache. */
-export function baselineFor(
-  level: Level,
-  seed: number,
-  company: string,
-  runs = DEFAULT_BASELINE_RUNS,
-  cache: BaselineCache = defaultCache,
-): readonly number[] {
-  const key = baselineKey(level, seed, company, runs);
-  let b = cache.get(key);
-  if (!b) {
-    b = autopilotBaseline(level, seed, company, runs);
-    cache.set(key, b);
-  }
-  return b;
+/** Writes a finished game's par, par difference and percentile into its row (src/engine/par.ts). */
+export function scoreRow(row: ClassRow, par: Par): void {
+  if (row.score === null) return;
+  const s = standingOf(row.score, par);
+  row.par = s.par;
+  row.parDifference = s.difference;
+  row.percentile = s.percentile;
 }
 
 export type SortBy = 'percentile' | 'score';
@@ -394,27 +387,26 @@ export function rankRows(rows: readonly ClassRow[], sortBy: SortBy = 'percentile
 export interface ClassProgress {
   /**
    * 'read': decoding the codes (done/total count codes read; the work ahead is not known yet).
-   * Then 'verify', 'baseline' and 'done' share one scale whose total is fixed once read.
+   * Then 'verify', 'baseline' (par) and 'done' share one scale whose total is fixed once read.
    */
   phase: 'read' | 'verify' | 'baseline' | 'done';
-  /** Units done and in all: one per code verified, one per autopilot game of a baseline. */
+  /** Units done and in all: one per code verified, one per reference game of a world's par. */
   done: number;
   total: number;
 }
 
 export interface ClassOptions {
-  /** Autopilot games per baseline (default 100). */
-  baselineRuns?: number;
-  /** Keep baselines between calls (default: one cache for the module's lifetime). */
+  /** Keep pars between calls (default: the app's one memo, shared with the ending screen). */
   baselineCache?: BaselineCache;
-  /** false skips percentiles (and baselines): rows are then ranked by score. */
+  /** false skips par and percentiles: rows are then ranked by score. */
   percentiles?: boolean;
   sortBy?: SortBy;
   priceWarQuarter?: string;
   onProgress?: (p: ClassProgress) => void;
   /**
-   * Computes baselines elsewhere (a pool of Web Workers, say), all started as soon as the codes
-   * are read so they run while the page verifies. A rejected one is computed here instead.
+   * Plays worlds' reference runs elsewhere (a pool of Web Workers, say), all started as soon as the
+   * codes are read so they run while the page verifies. A rejected or malformed answer is computed
+   * here instead.
    */
   baselineService?: BaselineService;
   /** Hand control back to the event loop after this many ms of work (default 30; 0 = never). */
@@ -437,13 +429,15 @@ export interface Scheduler {
  */
 export const VERIFY_STEP_COMMANDS = 50;
 
-/** The sorted autopilot baseline of a world, computed somewhere else (see ClassOptions). */
+/**
+ * A world's reference scores (REFERENCE_STRATEGIES order, or any order: par sorts them), played
+ * somewhere else (see ClassOptions).
+ */
 export type BaselineService = (world: {
   levelId: string;
   levelVersion: number;
   seed: number;
   company: string;
-  runs: number;
 }) => Promise<readonly number[]>;
 
 export interface ClassResult {
@@ -451,7 +445,7 @@ export interface ClassResult {
   rows: ClassRow[];
   /** How many codes ended in each outcome. */
   counts: Record<ReplayStatus, number>;
-  /** Baselines this call computed: by the baselineService, here, and failed (no percentile). */
+  /** Worlds' pars this call computed: by the baselineService, here, and failed (no par). */
   baselines: { elsewhere: number; here: number; failed: number };
 }
 
@@ -492,19 +486,19 @@ const PAINT_EVERY_MS = 60;
 const EVENT_LOOP: Scheduler = { now, pause: (paint) => (paint ? pauseForPaint() : pause()) };
 
 /**
- * Verifies every code, adds the luck-neutral percentile of each finished valid game (one
- * autopilot baseline per level, seed and company, cached) and ranks them. Reports progress and
- * yields to the event loop every `sliceMs`, within a long code too (it is re-simulated
- * VERIFY_STEP_COMMANDS at a time), so a page stays responsive. Never rejects on bad codes;
- * rejects only if `signal` aborts.
+ * Verifies every code, scores each finished valid game against par (one set of reference runs
+ * per level, seed and company, memoised) and ranks them by percentile among the reference runs.
+ * Reports progress and yields to the event loop every `sliceMs`, within a long code too (it is
+ * re-simulated VERIFY_STEP_COMMANDS at a time), so a page stays responsive. Never rejects on bad
+ * codes; rejects only if `signal` aborts.
  */
 export async function verifyClass(
   entries: readonly CodeEntry[],
   getLevel: LevelLookup,
   opts: ClassOptions = {},
 ): Promise<ClassResult> {
-  const runs = opts.baselineRuns ?? DEFAULT_BASELINE_RUNS;
-  const cache = opts.baselineCache ?? defaultCache;
+  const runs = PAR_RUNS;
+  const cache = opts.baselineCache ?? PAR_MEMO;
   const withPercentiles = opts.percentiles !== false;
   const sliceMs = opts.sliceMs ?? 30;
   const clock = opts.scheduler ?? EVENT_LOOP;
@@ -535,7 +529,7 @@ export async function verifyClass(
     }
     if (withPercentiles && d.ok) {
       const level = getLevel(d.replay.levelId)!;
-      const k = baselineKey(level, d.replay.seed, d.replay.company, runs);
+      const k = parKey(level, d.replay.seed, d.replay.company);
       if (!cache.has(k) && !worlds.has(k))
         worlds.set(k, { level, seed: d.replay.seed, company: d.replay.company });
     }
@@ -555,9 +549,9 @@ export async function verifyClass(
     done += runs;
   };
 
-  // Baselines computed elsewhere start now and run while the codes are verified here.
+  // Pars computed elsewhere start now and run while the codes are verified here.
   const stats = { elsewhere: 0, here: 0, failed: 0 };
-  const elsewhere = new Map<string, Promise<readonly number[] | null>>();
+  const elsewhere = new Map<string, Promise<Par | null>>();
   const service = opts.baselineService;
   if (service)
     for (const [k, w] of worlds)
@@ -568,17 +562,17 @@ export async function verifyClass(
           levelVersion: w.level.version,
           seed: w.seed,
           company: w.company,
-          runs,
         }).then(
           (scores) => {
             if (finished || opts.signal?.aborted) return null;
-            // Trust but check: a baseline is `runs` sorted scores, else it is computed here.
-            if (scores.length !== runs || scores.some((x, i) => i > 0 && x < scores[i - 1]!)) return null;
-            cache.set(k, scores);
+            // Trust but check: an answer is PAR_RUNS finite scores, else it is computed here.
+            const p = parFromAnswer(scores);
+            if (!p) return null;
+            cache.set(k, p);
             stats.elsewhere++;
             count(k);
             report(phase);
-            return scores;
+            return p;
           },
           () => null,
         ),
@@ -619,7 +613,7 @@ export async function verifyClass(
 
   if (withPercentiles) {
     phase = 'baseline';
-    // Waiting on a baseline computed elsewhere ends at once when the caller aborts.
+    // Waiting on a par computed elsewhere ends at once when the caller aborts.
     const signal = opts.signal;
     const abort = signal
       ? new Promise<never>((_, reject) =>
@@ -631,7 +625,7 @@ export async function verifyClass(
     for (const row of rows) {
       if (row.status !== 'valid' || row.ending === 'unfinished' || row.score === null) continue;
       const level = getLevel(row.levelId!)!;
-      const k = baselineKey(level, row.seed!, row.company!, runs);
+      const k = parKey(level, row.seed!, row.company!);
       let base = cache.get(k);
       const away = base || failed.has(k) ? undefined : elsewhere.get(k);
       if (away) {
@@ -640,10 +634,10 @@ export async function verifyClass(
       }
       if (!base && !failed.has(k)) {
         try {
-          base = baselineFor(level, row.seed!, row.company!, runs, cache);
+          base = parFor(level, row.seed!, row.company!, cache);
           stats.here++;
         } catch (e) {
-          // An engine bug in an autopilot must not cost the instructor the whole table.
+          // An engine bug in a reference run must not cost the instructor the whole table.
           failed.set(k, e instanceof Error ? e.message : String(e));
           stats.failed++;
         }
@@ -651,10 +645,10 @@ export async function verifyClass(
         report('baseline');
         await breathe();
       }
-      if (base) row.percentile = percentileOf(row.score, base);
+      if (base) scoreRow(row, base);
       else {
         row.baselineError = failed.get(k) ?? 'unknown error';
-        row.message += ` (no percentile: the autopilot baseline failed: ${row.baselineError})`;
+        row.message += ` (no par: a reference run failed: ${row.baselineError})`;
       }
     }
   }
@@ -682,7 +676,9 @@ export const CSV_COLUMNS = [
   'ending',
   'end quarter',
   'score (万元)',
-  'luck-neutral percentile',
+  'par (万元)',
+  'par difference (万元)',
+  'percentile among par runs',
   'avg pretraining share %',
   'API price ÷ market',
   'price-war response',
@@ -718,33 +714,44 @@ const round = (x: number | null | undefined, digits: number) =>
  */
 export function classCsv(rows: readonly ClassRow[]): string {
   const lineOf = new Map(rows.map((r) => [r.index, r.line]));
-  const lines = [CSV_COLUMNS.map((c) => csvField(c)).join(',')];
-  for (const r of rows) {
-    const d = r.decisions;
-    const cells: string[] = [
-      csvField(r.rank, false),
-      csvField(r.name),
-      csvField(r.status),
-      csvField(r.company),
-      csvField(r.ending),
-      csvField(r.endQuarter),
-      csvField(r.score, false),
-      csvField(round(r.percentile, 1), false),
-      csvField(round(d?.avgPretrainingShare === null || !d ? null : d.avgPretrainingShare * 100, 1), false),
-      csvField(round(d?.priceRatio, 3), false),
-      csvField(d?.priceWarResponse),
-      csvField(d?.priceWarChoice),
-      csvField(d?.fundingRaised, false),
-      csvField(r.levelId === null ? null : `${r.levelId} v${r.levelVersion}`),
-      csvField(r.seed, false),
-      csvField(r.forkedFrom ? `${r.forkedFrom.parentHash} after ${r.forkedFrom.turn} quarters` : null),
-      csvField(r.duplicateOf === null ? null : (lineOf.get(r.duplicateOf) ?? null), false),
-      csvField(r.message),
-      csvField(r.finalHash),
-      csvField(r.code),
-      csvField(r.line, false),
-    ];
-    lines.push(cells.join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  let out = CSV_HEADER;
+  for (const r of rows) out += csvRow(r, r.duplicateOf === null ? null : (lineOf.get(r.duplicateOf) ?? null));
+  return out;
+}
+
+/** classCsv's first line: the byte-order mark and the column names. */
+export const CSV_HEADER = `\uFEFF${CSV_COLUMNS.map((c) => csvField(c)).join(',')}\r\n`;
+
+/**
+ * One row of classCsv's table (with its CRLF), given the line of the first row holding the same
+ * game (a stream of rows, which does not hold the whole table, passes it in).
+ */
+export function csvRow(r: ClassRow, firstLine: number | null): string {
+  const d = r.decisions;
+  const cells: string[] = [
+    csvField(r.rank, false),
+    csvField(r.name),
+    csvField(r.status),
+    csvField(r.company),
+    csvField(r.ending),
+    csvField(r.endQuarter),
+    csvField(r.score, false),
+    csvField(r.par, false),
+    csvField(r.parDifference, false),
+    csvField(round(r.percentile, 1), false),
+    csvField(round(d?.avgPretrainingShare === null || !d ? null : d.avgPretrainingShare * 100, 1), false),
+    csvField(round(d?.priceRatio, 3), false),
+    csvField(d?.priceWarResponse),
+    csvField(d?.priceWarChoice),
+    csvField(d?.fundingRaised, false),
+    csvField(r.levelId === null ? null : `${r.levelId} v${r.levelVersion}`),
+    csvField(r.seed, false),
+    csvField(r.forkedFrom ? `${r.forkedFrom.parentHash} after ${r.forkedFrom.turn} quarters` : null),
+    csvField(firstLine, false),
+    csvField(r.message),
+    csvField(r.finalHash),
+    csvField(r.code),
+    csvField(r.line, false),
+  ];
+  return `${cells.join(',')}\r\n`;
 }

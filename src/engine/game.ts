@@ -4,7 +4,7 @@ import { dealCards } from './cards';
 import { equityScore, qualityFromCompute } from './economy';
 import type { Level } from './level';
 import { defaultPlan, weightsForMarkets } from './plan';
-import type { AutopilotLuck, PolicyName } from './policies';
+import type { AutopilotLuck, PolicyName, ProfileShift } from './policies';
 import { autopilotCommands } from './policies';
 import { applyCommand } from './reducer';
 import { luckOf } from './rng';
@@ -116,13 +116,17 @@ export function autopilotRng(seed: number, variant = 0): AutopilotLuck {
   return luckOf(seed, variant + 1);
 }
 
-/** Plays a whole game with an autopilot running the player's company; returns the command log. */
+/**
+ * Plays a whole game with an autopilot running the player's company (its profile shifted by
+ * `shift`, for a par reference run); returns the command log.
+ */
 export function playGame(
   level: Level,
   seed: number,
   playerId: string,
   policy: PolicyName,
   variant = 0,
+  shift?: ProfileShift,
 ): { state: GameState; log: Command[] } {
   const created = createGame(level, seed, playerId);
   if (!created.ok) throw new Error(created.error.message);
@@ -130,7 +134,7 @@ export function playGame(
   const apRng = autopilotRng(seed, variant);
   const log: Command[] = [];
   while (state.ending === null) {
-    for (const cmd of autopilotCommands(level, state, policy, apRng)) {
+    for (const cmd of autopilotCommands(level, state, policy, apRng, shift)) {
       const r = applyCommand(level, state, cmd);
       if (!r.ok)
         throw new Error(`autopilot ${policy} made an illegal command ${cmd.type}: ${r.error.message}`);

@@ -8,8 +8,20 @@ export type { CreateGameResult } from './game';
 export { autopilotRng, createGame, playerOf, playGame, scoreOf } from './game';
 export type { Archetype, CompanySpec, GiantSpec, Level, LevelError, LevelFile, LevelResult } from './level';
 export { ARCHETYPES, formatLevelErrors, loadLevel, quarterLabel } from './level';
-export { autopilotBaseline, luckNeutralPercentile, percentileOf } from './percentile';
-export type { PolicyName } from './policies';
+export type { Par, ReferenceStrategy, Standing } from './par';
+export {
+  median,
+  PAR_RUNS,
+  PAR_VERSION,
+  parFromScores,
+  parOf,
+  percentileOf,
+  REFERENCE_STRATEGIES,
+  referenceScore,
+  referenceScores,
+  standingOf,
+} from './par';
+export type { PolicyName, ProfileShift } from './policies';
 export { autopilotCommands, autopilotPlan, POLICIES, projectedRunway } from './policies';
 export { runwayAt } from './quarter';
 export { applyCommand, setStateFreezing, validateCommand } from './reducer';

@@ -55,6 +55,33 @@ interface Profile {
   minBurnShare?: number;
 }
 
+/**
+ * A shift of an autopilot's profile: the parametrised variants that make the par reference set
+ * (par.ts). No shift (or a zero one) leaves the autopilot exactly as named.
+ */
+export interface ProfileShift {
+  /**
+   * Quarters added to the runway the budget keeps and to the runway that opens a round; a racing
+   * autopilot (one that burns a share of its cash) burns 5 points less of it per quarter added.
+   */
+  runway: number;
+  /** Basis points added to the pretraining share while the company still trains. */
+  pretrainingBp: number;
+}
+
+function shifted(p: Profile, shift: ProfileShift | undefined): Profile {
+  if (!shift || (shift.runway === 0 && shift.pretrainingBp === 0)) return p;
+  return {
+    ...p,
+    runwayTarget: Math.max(2, p.runwayTarget + shift.runway),
+    raiseBelow: Math.max(1, p.raiseBelow + shift.runway),
+    pretrainingBp: clamp(p.pretrainingBp + shift.pretrainingBp, 0, 10_000),
+    ...(p.minBurnShare === undefined
+      ? {}
+      : { minBurnShare: clamp(p.minBurnShare - 0.05 * shift.runway, 0, 1) }),
+  };
+}
+
 const w = (domestic: number, overseas: number, enterprise: number, api: number): AppWeights => ({
   domestic,
   overseas,
@@ -460,29 +487,37 @@ function autopilotStream(state: GameState, luck: AutopilotLuck): Stream {
 
 /** The plan an autopilot would make for the player's company this quarter. */
 export function autopilotPlan(level: Level, state: GameState, policy: PolicyName, luck: AutopilotLuck): Plan {
-  return planWithStream(level, state, policy, autopilotStream(state, luck));
+  return planWithStream(level, state, policy, autopilotStream(state, luck), undefined);
 }
 
-function planWithStream(level: Level, state: GameState, policy: PolicyName, st: Stream): Plan {
+function planWithStream(
+  level: Level,
+  state: GameState,
+  policy: PolicyName,
+  st: Stream,
+  shift: ProfileShift | undefined,
+): Plan {
   const s = state.startups.find((c) => c.id === state.playerId)!;
   if (policy === 'random') return randomPlan(level, s, st);
-  return planFromProfile(level, state, s, AUTOPILOT_PROFILES[policy]).plan;
+  return planFromProfile(level, state, s, shifted(AUTOPILOT_PROFILES[policy], shift)).plan;
 }
 
 /**
- * The player's commands for this quarter under an autopilot: only what differs from the plan in
- * force, then offers and event cards by the policy, then the end of the quarter.
+ * The player's commands for this quarter under an autopilot (shifted, for a par reference run):
+ * only what differs from the plan in force, then offers and event cards by the policy, then the
+ * end of the quarter.
  */
 export function autopilotCommands(
   level: Level,
   state: GameState,
   policy: PolicyName,
   luck: AutopilotLuck,
+  shift?: ProfileShift,
 ): Command[] {
   const s = state.startups.find((c) => c.id === state.playerId)!;
   // One stream for the whole quarter's choices: the plan's draws first, then offers and cards.
   const st = autopilotStream(state, luck);
-  const plan = planWithStream(level, state, policy, st);
+  const plan = planWithStream(level, state, policy, st, shift);
   const cur = s.plan;
   const cmds: Command[] = [];
   if (plan.spend !== cur.spend) cmds.push({ type: 'plan/set-spend', amount: plan.spend });

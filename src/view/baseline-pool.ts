@@ -1,7 +1,7 @@
-// A few Web Workers that compute luck-neutral baselines for the instructor view (see
+// A few Web Workers that play worlds' par reference runs for the instructor view (see
 // app/baseline-worker.ts), behind the BaselineService that verifyClass takes. Each job goes to
 // the worker with the fewest jobs waiting; a worker that fails to start or crashes fails its
-// jobs, and verifyClass then computes those baselines on the page itself.
+// jobs, and verifyClass then plays those worlds on the page itself.
 
 import type { BaselineAnswer, BaselineJob } from '../app/baseline-worker';
 import type { BaselineService } from '../app/verify';

@@ -158,7 +158,8 @@ describe('figures', () => {
     // A school's batch: ten sections, each on its own seed (as a teacher hands out one seed
     // link), students spread over the six companies and every autopilot style, random play with
     // its own stream each; 6 codes edited after export (tampered), 2 with an illegal command and
-    // 2 damaged in copying. So 60 worlds need a luck-neutral baseline.
+    // 2 damaged in copying. So 60 worlds need their par (25 reference games each): more worlds
+    // than a class that shares one seed link, the pessimistic case.
     const level = getLevel('historical-2023');
     const lookup = (id: string) => (id === level.id ? level : undefined);
     const companies = level.player.companies;
@@ -253,7 +254,7 @@ describe('figures', () => {
         times.push(ms);
         moves.push(new Set(seen).size);
         console.log(
-          `verify 500: run ${run + 1}: ${Math.round(ms)} ms, bar painted at ${new Set(seen).size} values, ${threads} of 60 baselines in workers`,
+          `verify 500: run ${run + 1}: ${Math.round(ms)} ms, bar painted at ${new Set(seen).size} values, ${threads} of 60 pars played in workers`,
         );
       } finally {
         await context.close();

@@ -3,15 +3,18 @@
 // illegal command, a damaged copy and a garbage line) verify into a table of valid rows and
 // refused rows whose reasons name the quarter or command, in English and, after switching the
 // language on the page, in Chinese (as does the Load replay code screen). The progress bar moves
-// while it works; the three class charts show one point per valid code; the percentiles (from
-// worker threads) are the engine's; Download CSV saves a UTF-8 file with a byte-order mark.
+// while it works; the three class charts show one point per valid code; par, the par difference
+// and the percentile (from worker threads) are the ending screen's; Download CSV saves a UTF-8
+// file with a byte-order mark and the same par columns.
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getLevel } from '../../src/app/levels';
+import { standingFor } from '../../src/app/par';
 import { decodeReplay, encodeReplay, replayCodeOf, verifyReplay } from '../../src/app/replay-code';
+import { type CSV_COLUMNS, parseCsv } from '../../src/app/verify';
 import type { PolicyName } from '../../src/engine/index';
-import { autopilotBaseline, percentileOf, playGame } from '../../src/engine/index';
+import { playGame } from '../../src/engine/index';
 import type { Command } from '../../src/engine/types';
 import { launch, openGame, screenshot, waitScreen } from './helpers';
 
@@ -127,6 +130,7 @@ describe('instructor view', () => {
           trs.map((tr) => ({
             status: tr.getAttribute('data-status') ?? '',
             cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+            parDifference: tr.querySelector('td.par-difference')?.getAttribute('data-par-difference') ?? null,
           })),
         );
       const rows = await readRows();
@@ -138,7 +142,8 @@ describe('instructor view', () => {
       expect(valid.map((r) => r.cells[1])).toEqual(expect.arrayContaining(['Alice', 'Carol', '张三']));
       for (const r of valid) {
         expect(r.cells[0]).toMatch(/^\d+$/);
-        expect(r.cells[6]).toMatch(/^\d+(\.\d)?$/);
+        expect(r.cells[7]).toMatch(/^\d+(\.\d)?$/);
+        expect(r.parDifference).toMatch(/^-?\d+$/);
       }
       for (const r of refused) {
         expect(r.cells[2]).toMatch(/^Refused: \S/);
@@ -146,17 +151,21 @@ describe('instructor view', () => {
       }
       expect(refused.map((r) => r.cells[1]).sort()).toEqual(['Eve', 'Mallory', 'Oscar', 'Trent']);
       const byName = (rs: typeof rows, name: string) => rs.find((r) => r.cells[1] === name)!;
-      // The baselines were computed in worker threads, and give the engine's own percentiles.
+      // Pars were played in worker threads, and give the ending screen's numbers.
       expect(
         Number(await page.getAttribute('#instructor-result', 'data-baselines-elsewhere')),
       ).toBeGreaterThan(0);
+      const standings = new Map<string, { difference: number; percentile: number }>();
       for (const [i, g] of games.entries()) {
         if (i % 5 !== 0) continue;
         const v = verifyReplay(codes[i]!, lookup);
         if (v.status !== 'valid' || !v.ending) continue;
-        const p = percentileOf(v.score, autopilotBaseline(level, g.seed, g.company, 30));
-        expect(byName(rows, g.name).cells[6], g.name).toBe(p.toFixed(1));
+        const s = standingFor(level, g.seed, g.company, v.score, new Map())!;
+        standings.set(g.name, s);
+        expect(byName(rows, g.name).cells[7], g.name).toBe(s.percentile.toFixed(1));
+        expect(byName(rows, g.name).parDifference, g.name).toBe(String(s.difference));
       }
+      expect(standings.size).toBeGreaterThan(0);
       expect(byName(rows, 'Eve').status).toBe('tampered');
       expect(byName(rows, 'Eve').cells[2]).toContain(
         `diverged from its recorded state hashes in ${eveQuarter}`,
@@ -242,6 +251,13 @@ describe('instructor view', () => {
       const csv = bytes.toString('utf8');
       for (const name of ['Alice', '张三', 'Carol', 'Mallory', 'Eve', 'Oscar', 'Trent'])
         expect(csv).toContain(name);
+      const table = parseCsv(csv.slice(1)).map((r) => r.cells);
+      const col = (c: (typeof CSV_COLUMNS)[number]) => table[0]!.indexOf(c);
+      for (const [name, s] of standings) {
+        const line = table.find((r) => r[col('name')] === name)!;
+        expect(line[col('par difference (万元)')], name).toBe(String(s.difference));
+        expect(line[col('percentile among par runs')], name).toBe(String(s.percentile));
+      }
 
       // The Load replay code screen words a refusal the same way (still in Chinese).
       await page.click('#btn-back');

@@ -1,14 +1,15 @@
-// The ending: the outcome, the score and where it stands among autopilot runs of the same world
-// (luck-neutral percentile), the debrief with the player's numbers, a timeline of key decisions,
+// The ending: the outcome, the score and where it stands against par (the reference strategies
+// played on the same seed and company: src/app/par.ts, the same numbers as the instructor view), the debrief with the player's numbers, a timeline of key decisions,
 // the final state hash, the replay code (copy it or a link, or watch it in the replay viewer), and
 // "play the same seed again".
 
 import { conceptsMet, lessons, timeline } from '../../app/debrief';
-import { count, money, pct } from '../../app/format';
+import { count, money, pct, signedMoney } from '../../app/format';
 import { levelText } from '../../app/i18n';
+import { standingFor } from '../../app/par';
 import { replayCodeOf } from '../../app/replay-code';
-import type { Level } from '../../engine/index';
-import { luckNeutralPercentile, POLICIES, percentileOf, playGame, quarterLabel } from '../../engine/index';
+import type { Standing } from '../../engine/index';
+import { PAR_RUNS, quarterLabel } from '../../engine/index';
 import { h } from '../dom';
 import { SCENES, TEXTURES } from '../keys';
 import { historyCharts } from '../panels/history-charts';
@@ -16,38 +17,10 @@ import { emblem } from '../panels/names';
 import { replayCodeBox } from '../panels/replay-code';
 import { ScreenScene } from '../screen';
 
-const BASELINE_RUNS = 40;
-
-/**
- * The luck-neutral percentile; if the full baseline cannot be played (an autopilot failing is an
- * engine bug, not the player's), the named autopilots that do finish make the baseline. NaN: none.
- */
-function baselinePercentile(level: Level, seed: number, company: string, score: number): number {
-  try {
-    return luckNeutralPercentile(level, seed, company, score, BASELINE_RUNS);
-  } catch {
-    const scores: number[] = [];
-    for (const policy of POLICIES) {
-      if (policy === 'random') continue;
-      try {
-        const { state } = playGame(level, seed, company, policy);
-        scores.push(state.ending ? state.ending.score : 0);
-      } catch {
-        // Skip an autopilot that cannot finish this world.
-      }
-    }
-    return scores.length
-      ? percentileOf(
-          score,
-          scores.sort((a, b) => a - b),
-        )
-      : Number.NaN;
-  }
-}
-
 export class Ending extends ScreenScene {
-  private percentile: number | null = null;
-  private percentileTimer = 0;
+  /** undefined: still computing; null: par could not be computed. */
+  private standing: Standing | null | undefined = undefined;
+  private parTimer = 0;
   /** This game's replay code ('' if it could not be made). */
   private code = '';
 
@@ -56,7 +29,7 @@ export class Ending extends ScreenScene {
   }
 
   protected override setup(): void {
-    this.percentile = null;
+    this.standing = undefined;
     const session = this.app.session;
     if (!session?.state.ending) return;
     this.app.setScreen('ending');
@@ -67,13 +40,15 @@ export class Ending extends ScreenScene {
     } catch {
       this.code = '';
     }
-    // Dozens of headless games: after the first paint, so the screen appears at once.
-    this.percentileTimer = window.setTimeout(() => {
-      this.percentile = baselinePercentile(level, setup.seed, setup.company, score);
+    // Two dozen headless games: after the first paint, so the screen appears at once.
+    this.parTimer = window.setTimeout(() => {
+      this.standing = standingFor(level, setup.seed, setup.company, score);
+      const diff = this.root.querySelector('#par-difference');
+      if (diff) diff.textContent = this.parDifferenceText();
       const el = this.root.querySelector('#percentile');
       if (el) el.textContent = this.percentileText();
     }, 250);
-    this.addCleanup(() => window.clearTimeout(this.percentileTimer));
+    this.addCleanup(() => window.clearTimeout(this.parTimer));
   }
 
   override create(data: object): void {
@@ -128,10 +103,20 @@ export class Ending extends ScreenScene {
     );
   }
 
+  private parDifferenceText(): string {
+    const s = this.standing;
+    if (s === undefined) return this.tr('ending.computing');
+    if (s === null) return this.tr('par.none');
+    const lang = this.app.lang;
+    return this.tr('par.differenceValue', { diff: signedMoney(lang, s.difference), par: money(lang, s.par) });
+  }
+
   private percentileText(): string {
-    if (this.percentile === null) return this.tr('ending.computing');
-    if (Number.isNaN(this.percentile)) return this.tr('ending.noPercentile');
-    return this.tr('ending.percentile', { p: Math.round(this.percentile) });
+    const s = this.standing;
+    if (s === undefined) return this.tr('ending.computing');
+    if (s === null) return this.tr('par.none');
+    // With PAR_RUNS = 25 a percentile is a whole number already: nothing is rounded away.
+    return this.tr('par.percentileValue', { p: Math.round(s.percentile) });
   }
 
   private again(): void {
@@ -178,13 +163,16 @@ export class Ending extends ScreenScene {
             { class: 'score' },
             h('dt', { text: this.tr('ending.score') }),
             h('dd', { id: 'score', text: money(lang, ending.score) }),
-            h('dt', { text: this.tr('ending.luckNeutral') }),
+            h('dt', { text: this.tr('par.difference') }),
+            h('dd', { id: 'par-difference', text: this.parDifferenceText() }),
+            h('dt', { text: this.tr('par.percentile') }),
             h('dd', { id: 'percentile', text: this.percentileText() }),
             h('dt', { text: this.tr('ending.seed') }),
             h('dd', { text: `${levelText(lang, level.name)} · ${setup.seed}` }),
             h('dt', { text: this.tr('ending.hash') }),
             h('dd', {}, h('code', { id: 'final-hash', text: session.hash() })),
           ),
+          h('p', { class: 'muted par-explain', text: this.tr('par.explain', { n: PAR_RUNS }) }),
           this.finalFigures(),
           this.code
             ? replayCodeBox(this.code, {

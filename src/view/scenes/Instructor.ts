@@ -1,19 +1,20 @@
 // The instructor's view: paste a class's replay codes (one per line, "name, code", or a CSV with
-// name/code columns) or drop/open a text or CSV file; Verify re-simulates every code, ranks the
-// valid games by their luck-neutral percentile and shows a table with a progress bar on the way,
-// three class charts (outcome vs pretraining share, price-war response vs score, endings per
+// name/code columns) or drop/open a text or CSV file; Verify re-simulates every code, scores the
+// valid games against par and ranks them by percentile among the par reference runs, and shows a
+// table with a progress bar on the way, three class charts (outcome vs pretraining share, price-war response vs score, endings per
 // company), and Download CSV saves the table (UTF-8 with BOM). Refusals are worded in the
 // player's language, which can be switched here. Codes and names go in as text only.
 
 import type { ClassCharts, EndingClass, WarGroup } from '../../app/class-charts';
 import { classCharts, ENDING_CLASSES, WAR_GROUPS } from '../../app/class-charts';
-import { money, moneyAxis } from '../../app/format';
+import { money, moneyAxis, signedMoney } from '../../app/format';
 import type { Language, TextKey } from '../../app/i18n';
 import { LANGUAGES, levelText } from '../../app/i18n';
 import { findLevel } from '../../app/levels';
 import { refusalText, statusText } from '../../app/outcome-text';
 import type { ClassProgress, ClassResult, ClassRow } from '../../app/verify';
 import { classCsv, PRICE_WAR_QUARTER, parseCodeList, verifyClass } from '../../app/verify';
+import { PAR_RUNS } from '../../engine/index';
 import { startBaselinePool } from '../baseline-pool';
 import type { MarkerShape } from '../charts';
 import { scatterChart, stackedBars } from '../charts';
@@ -46,9 +47,6 @@ const WAR_KEYS: Record<WarGroup, TextKey> = {
   premium: 'class.war.premium',
   none: 'class.war.none',
 };
-
-/** Autopilot games per baseline: enough for a stable percentile, few enough for a quick class. */
-const BASELINE_RUNS = 30;
 
 export class Instructor extends ScreenScene {
   /** A work page: the backdrop holds still, so verifying a class has the main thread to itself. */
@@ -114,12 +112,11 @@ export class Instructor extends ScreenScene {
     const btn = this.root.querySelector<HTMLButtonElement>('#btn-instructor-verify');
     if (btn) btn.disabled = true;
     performance.mark('six-tigers:instructor:verify');
-    // Baselines go to worker threads (started while the codes are read); without them, or if
-    // one fails, verifyClass computes them here.
+    // Worlds' par reference runs go to worker threads (started while the codes are read);
+    // without them, or if one fails, verifyClass plays them here.
     const pool = await startBaselinePool().catch(() => null);
     try {
       const result = await verifyClass(entries, findLevel, {
-        baselineRuns: BASELINE_RUNS,
         sliceMs: 30,
         signal: ctrl.signal,
         onProgress: (p) => this.showProgress(p),
@@ -150,14 +147,9 @@ export class Instructor extends ScreenScene {
 
   /** The line under the bar: progress while verifying, the counts once done. */
   private summary(): string {
+    if (this.progress?.phase === 'baseline') return this.tr('par.progress', { n: PAR_RUNS });
     if (this.progress)
-      return this.tr(
-        this.progress.phase === 'read'
-          ? 'instructor.progressRead'
-          : this.progress.phase === 'baseline'
-            ? 'instructor.progressBaseline'
-            : 'instructor.progress',
-      );
+      return this.tr(this.progress.phase === 'read' ? 'instructor.progressRead' : 'instructor.progress');
     if (!this.result) return '';
     const total = this.result.rows.length;
     const valid = this.result.counts.valid;
@@ -214,9 +206,11 @@ export class Instructor extends ScreenScene {
       'instructor.col.company',
       'instructor.col.ending',
       'instructor.col.score',
+      'par.col.difference',
       'instructor.col.percentile',
       'instructor.col.decisions',
     ] as const;
+    const explain = this.tr('par.explain', { n: PAR_RUNS });
     const body = res.rows.map((r) => {
       const valid = r.status === 'valid';
       const dup =
@@ -233,7 +227,7 @@ export class Instructor extends ScreenScene {
         h('td', {
           class: 'status',
           text: valid
-            ? this.tr('instructor.valid') + dup + (r.baselineError ? this.tr('instructor.noPercentile') : '')
+            ? this.tr('instructor.valid') + dup + (r.baselineError ? this.tr('par.failed') : '')
             : this.tr('instructor.refused', { why: this.reason(r) }),
           attrs: { title: statusText(this.app.lang, r.status) },
         }),
@@ -246,6 +240,11 @@ export class Instructor extends ScreenScene {
               : this.tr(`ending.${r.ending}.title`),
         }),
         h('td', { class: 'num', text: r.score === null ? '—' : money(this.app.lang, r.score) }),
+        h('td', {
+          class: 'num par-difference',
+          text: r.parDifference === null ? '—' : signedMoney(this.app.lang, r.parDifference),
+          attrs: r.par === null ? {} : { 'data-par': r.par, 'data-par-difference': r.parDifference ?? '' },
+        }),
         h('td', { class: 'num', text: r.percentile === null ? '—' : r.percentile.toFixed(1) }),
         h('td', { text: this.decisions(r) }),
       );
@@ -280,7 +279,12 @@ export class Instructor extends ScreenScene {
             h(
               'tr',
               {},
-              cols.map((c) => h('th', { text: this.tr(c), attrs: { scope: 'col' } })),
+              cols.map((c) =>
+                h('th', {
+                  text: this.tr(c),
+                  attrs: c === 'par.col.difference' ? { scope: 'col', title: explain } : { scope: 'col' },
+                }),
+              ),
             ),
           ),
           h('tbody', {}, body),
