@@ -185,6 +185,42 @@ describe('two tabs, one autosave', () => {
     expect(tabA.conflict?.sameGame).toBe(true);
   });
 
+  it('a tab that resumed the stored game may take back its moves; the tab that made them keeps them', () => {
+    const store = memoryStore();
+    const tabA = tab(store);
+    tabA.newGame({ levelId: LEVEL, seed: 0, company: 'zhipu' });
+    const a = tabA.session!;
+    expect(a.dispatch({ type: 'plan/set-spend', amount: 4000 }).ok).toBe(true);
+    const tabB = tab(store);
+    expect(tabB.continueGame()).toBe(true);
+    // B plays the very game stored, so undo takes back A's move there, as after a reload
+    expect(tabB.session!.undo()).toBe(true);
+    expect(stored(store).log).toEqual([]);
+    expect(tabB.conflict).toBeNull();
+    // A still holds the move: its next one is refused and it is told; keeping its game loses nothing
+    expect(a.dispatch({ type: 'plan/set-spend', amount: 5000 }).ok).toBe(true);
+    expect(stored(store).log).toEqual([]);
+    expect(tabA.conflict).toMatchObject({ sameGame: true });
+    expect(tabA.keepMine()).toBe(true);
+    expect(stored(store).hash).toBe(a.hash());
+    expect(listBackups(store)).toEqual([]);
+  });
+
+  it('a tab behind the stored game cannot take back moves over it', () => {
+    const store = memoryStore();
+    const tabA = tab(store);
+    tabA.newGame({ levelId: LEVEL, seed: 0, company: 'zhipu' });
+    const a = tabA.session!;
+    a.dispatch({ type: 'plan/set-spend', amount: 4000 });
+    const tabB = tab(store);
+    expect(tabB.continueGame()).toBe(true);
+    a.dispatch({ type: 'plan/set-spend', amount: 4500 });
+    const newer = store.get(SAVE_KEY);
+    expect(tabB.session!.undo()).toBe(true);
+    expect(store.get(SAVE_KEY)).toBe(newer);
+    expect(tabB.conflict).toMatchObject({ sameGame: true, theirs: { company: 'zhipu' } });
+  });
+
   it('learns of another tab’s write from the storage event, before any move', () => {
     const store = memoryStore();
     const tabA = tab(store);
