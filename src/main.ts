@@ -11,6 +11,7 @@ import { setStateFreezing } from './engine/index';
 import { registerOfflineWorker } from './offline/register';
 import { hardenPage } from './security';
 import { startGame } from './view/game';
+import { takeOverlongAddress } from './view/panels/replay-code';
 
 export interface SixTigersHook {
   hash(): string;
@@ -66,6 +67,7 @@ function start(): void {
   startGame(stage, ui, app);
 }
 
+takeOverlongAddress();
 hardenPage();
 registerOfflineWorker();
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

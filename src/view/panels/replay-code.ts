@@ -14,12 +14,34 @@ export function replayLink(code: string): string {
   return u.toString();
 }
 
+/** An address part longer than any code, taken off the address at start-up (see takeOverlongAddress). */
+let overlong: string | null = null;
+
+/**
+ * Takes an address part (query or fragment) longer than any code off the page's address before
+ * anything else reads it, keeping it for replayFromUrl. Every later URL the page resolves (its
+ * scripts, workers, the offline worker) would otherwise be resolved against a megabyte-long base,
+ * which costs the browser seconds; the refusal needs only the text. Call first, at start-up.
+ */
+export function takeOverlongAddress(): void {
+  try {
+    const { search, hash, pathname } = window.location;
+    const part = search.length > MAX_INPUT_CHARS ? search : hash.length > MAX_INPUT_CHARS ? hash : null;
+    if (part === null) return;
+    overlong = part;
+    window.history.replaceState(window.history.state, '', pathname);
+  } catch {
+    // An address that cannot be rewritten is still weighed by its length in replayFromUrl.
+  }
+}
+
 /**
  * The replay code carried by the page's address (`?replay=…` or `#replay=…`), or null. An address
  * part longer than any code is handed over as it is, unparsed: the verifier refuses it by its
  * length at once, where parsing and URL-decoding a megabyte would not be free.
  */
 export function replayFromUrl(): string | null {
+  if (overlong !== null) return overlong;
   try {
     const { search, hash } = window.location;
     if (search.length > MAX_INPUT_CHARS) return search;
