@@ -13,7 +13,8 @@ export function endings(w: QuarterWork): void {
   } else if (nextTurn >= level.quarters) {
     const rec = w.records[w.playerIndex]!;
     const runway = runwayAt(player.cash, rec.costs - rec.revenue);
-    const factor = 0.5 + 0.5 * Math.min(1, runway / 4);
+    const e = level.endings;
+    const factor = e.noRunwayValue + (1 - e.noRunwayValue) * Math.min(1, runway / e.fullValueRunway);
     w.ending = {
       kind: 'times-up',
       turn,

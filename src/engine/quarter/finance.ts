@@ -8,6 +8,7 @@ import { clamp } from '../mathx';
 import type { Luck } from '../rng';
 import { Purpose, uniform } from '../rng';
 import type { NewsItem, StartupState } from '../types';
+import { BASIS_POINTS } from './units';
 import type { Books, QuarterWork } from './work';
 import { alive, isPlayer, news, runwayAt, sumCosts, sumRevenue } from './work';
 
@@ -96,13 +97,13 @@ function settleBooks(
     const target = s.round.target;
     s.round = null;
     const climate = at(level.macro.fundingClimate, turn);
-    const momentum = preMoney >= s.lastRoundValuation * 0.8 ? 1 : 0.6;
-    const chance = clamp(f.baseCloseChance * climate * momentum, 0.05, 0.95);
+    const momentum = preMoney >= s.lastRoundValuation * f.downRoundShare ? 1 : f.downRoundFactor;
+    const chance = clamp(f.baseCloseChance * climate * momentum, f.minCloseChance, f.maxCloseChance);
     if (uniform(luck, turn, Purpose.fundingRound, company) < chance) {
-      const cap = Math.floor((preMoney * f.maxDilutionBp) / (10_000 - f.maxDilutionBp));
+      const cap = Math.floor((preMoney * f.maxDilutionBp) / (BASIS_POINTS - f.maxDilutionBp));
       const amount = Math.max(0, Math.min(target, cap));
-      const dilution = Math.round((amount * 10_000) / (preMoney + amount));
-      s.ownershipBp = Math.round((s.ownershipBp * (10_000 - dilution)) / 10_000);
+      const dilution = Math.round((amount * BASIS_POINTS) / (preMoney + amount));
+      s.ownershipBp = Math.round((s.ownershipBp * (BASIS_POINTS - dilution)) / BASIS_POINTS);
       s.lastRoundValuation = preMoney + amount;
       s.raisedTotal += amount;
       b.funding += amount;
@@ -121,18 +122,22 @@ function settleBooks(
     news(out, 'news.madeIt', s.id, {});
   }
   const runway = runwayAt(s.cash, costs - revenue);
-  s.distress = runway < 2 ? s.distress + 1 : 0;
+  s.distress = runway < f.distressRunway ? s.distress + 1 : 0;
   // A rival's exit has one uniform a quarter (the two cases below never meet).
   if (s.cash < 0) {
     // A rival in distress may be bought before it fails; the player decides on offers itself.
-    if (!player && uniform(luck, turn, Purpose.distressExit, company) < 0.5) {
+    if (!player && uniform(luck, turn, Purpose.distressExit, company) < f.rescueChance) {
       s.status = 'acquired';
       news(out, 'news.rivalAcquired', s.id, {});
     } else {
       s.status = 'bankrupt';
       news(out, 'news.bankrupt', s.id, {});
     }
-  } else if (!player && s.distress >= 2 && uniform(luck, turn, Purpose.distressExit, company) < 0.25) {
+  } else if (
+    !player &&
+    s.distress >= f.distressQuarters &&
+    uniform(luck, turn, Purpose.distressExit, company) < f.distressSaleChance
+  ) {
     s.status = 'acquired';
     news(out, 'news.rivalAcquired', s.id, {});
   }

@@ -10,6 +10,10 @@ import { withParts } from '../shapes';
 import type { QuarterWork } from './work';
 import { alive, news } from './work';
 
+/** Bounds of a training run's luck, as a multiple of its compute: runLuck × a normal draw stays positive. */
+const RUN_LUCK_MIN = 0.3;
+const RUN_LUCK_MAX = 1.7;
+
 export function research(w: QuarterWork): void {
   const { level, base, turn, luck, startups, giants } = w;
   const m = level.market;
@@ -28,7 +32,7 @@ export function research(w: QuarterWork): void {
     }
     if (s.run && s.run.quarters >= m.trainingQuarters) {
       const z = normalQuantile(uniform(luck, turn, Purpose.trainingLuck, i));
-      s.computeStock += s.run.compute * clamp(1 + m.runLuck * z, 0.3, 1.7);
+      s.computeStock += s.run.compute * clamp(1 + m.runLuck * z, RUN_LUCK_MIN, RUN_LUCK_MAX);
       s.run = null;
       const q = qualityFromCompute(level, s.computeStock);
       if (q > s.quality) {

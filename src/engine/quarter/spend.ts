@@ -2,6 +2,7 @@
 
 import { keyPeoplePay } from '../cards';
 import { maxComputeSpend, payroll } from '../economy';
+import { BASIS_POINTS, PERCENT } from './units';
 import type { QuarterWork } from './work';
 import { alive, isPlayer, news } from './work';
 
@@ -12,7 +13,7 @@ export function spend(w: QuarterWork): void {
     if (!alive(s)) continue;
     const b = books[i]!;
     const spend = Math.min(s.plan.spend, Math.max(0, s.cash));
-    const wanted = s.pretrainingAbandoned ? 0 : Math.round((spend * s.plan.pretrainingBp) / 10_000);
+    const wanted = s.pretrainingAbandoned ? 0 : Math.round((spend * s.plan.pretrainingBp) / BASIS_POINTS);
     const apps = spend - wanted;
     // GPUs are scarce (export controls): what a startup can buy in a quarter is capped; the rest
     // of the pretraining budget stays in the bank.
@@ -20,9 +21,9 @@ export function spend(w: QuarterWork): void {
     if (b.computeBudget < wanted && isPlayer(w, s))
       news(w.news, 'news.gpuShortage', s.id, { spent: b.computeBudget });
     const aw = s.plan.appWeights;
-    b.budgetBy.domestic = Math.round((apps * aw.domestic) / 100);
-    b.budgetBy.overseas = Math.round((apps * aw.overseas) / 100);
-    b.budgetBy.enterprise = Math.round((apps * aw.enterprise) / 100);
+    b.budgetBy.domestic = Math.round((apps * aw.domestic) / PERCENT);
+    b.budgetBy.overseas = Math.round((apps * aw.overseas) / PERCENT);
+    b.budgetBy.enterprise = Math.round((apps * aw.enterprise) / PERCENT);
     b.budgetBy.api = apps - b.budgetBy.domestic - b.budgetBy.overseas - b.budgetBy.enterprise;
     if (b.budgetBy.api < 0) {
       // Three shares rounded up can overshoot the budget by 1 万元 when the API weight is 0 (50/50

@@ -109,7 +109,7 @@ export function talent(w: QuarterWork): void {
       fill,
       pay,
       attrition,
-      (poach / 2) * (1 - stay),
+      poach * t.engineerPoachShare * (1 - stay),
       moved,
     );
     s.staff.engineers = moved.staff;

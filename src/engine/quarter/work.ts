@@ -128,8 +128,11 @@ export function news(
   out.push({ key, subject, params });
 }
 
-/** Runway in quarters at a given net burn; 99 stands for "not burning". */
+/** The runway of a company that is not burning cash, in quarters (longer than any campaign). */
+export const NOT_BURNING = 99;
+
+/** Runway in quarters at a given net burn; NOT_BURNING when there is none. */
 export function runwayAt(cash: number, netBurn: number): number {
-  if (netBurn <= 0) return 99;
+  if (netBurn <= 0) return NOT_BURNING;
   return Math.max(0, cash / netBurn);
 }

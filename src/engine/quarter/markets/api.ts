@@ -6,7 +6,12 @@ import { at } from '../../economy';
 import { clamp, logitShares, powD } from '../../mathx';
 import { startupPrice } from '../../policies';
 import { Purpose, uniform } from '../../rng';
+import { YUAN_PER_WAN } from '../units';
 import type { ApiOutcome, QuarterWork } from '../work';
+
+/** Bounds of the quarter's demand draw, as a multiple of the demand: noise × a normal draw stays positive. */
+const DEMAND_NOISE_MIN = 0.5;
+const DEMAND_NOISE_MAX = 1.5;
 
 export function apiMarket(w: QuarterWork): void {
   w.api = clearApiMarket(w);
@@ -53,8 +58,8 @@ function clearApiMarket(w: QuarterWork): ApiOutcome {
   const nobodySells = shares.outside === 1;
   const demandNoise = clamp(
     1 + p.noise * normalQuantile(uniform(luck, turn, Purpose.apiDemand, 0)),
-    0.5,
-    1.5,
+    DEMAND_NOISE_MIN,
+    DEMAND_NOISE_MAX,
   );
   const total = at(level.macro.apiDemand, turn) * powD(p.referencePrice / ref, p.elasticity) * demandNoise;
   let tokens = 0;
@@ -69,12 +74,12 @@ function clearApiMarket(w: QuarterWork): ApiOutcome {
     if (o >= 0) {
       const b = books[o]!;
       b.apiTokens = t;
-      b.revenueBy.api = Math.round((t * prices[k]!) / 10_000);
-      b.costBy.inference += Math.round((t * costs[k]!) / 10_000);
+      b.revenueBy.api = Math.round((t * prices[k]!) / YUAN_PER_WAN);
+      b.costBy.inference += Math.round((t * costs[k]!) / YUAN_PER_WAN);
     } else {
       const j = -o - 1;
       giantShares[j] = share;
-      const gain = (t * at(level.macro.cloudSubsidy, turn)) / 10_000;
+      const gain = (t * at(level.macro.cloudSubsidy, turn)) / YUAN_PER_WAN;
       mid.giants[j]!.cloudGain = Math.round(mid.giants[j]!.cloudGain + gain);
     }
   }

@@ -8,7 +8,18 @@ import type { Level } from '../../level';
 import { MAX_USERS } from '../../limits';
 import { clamp } from '../../mathx';
 import { Purpose, uniform } from '../../rng';
+import { USERS_PER_MILLION, YUAN_PER_WAN } from '../units';
 import type { QuarterWork } from '../work';
+
+/** Bounds of the quarter's CAC draw: cacNoise × a normal draw stays positive. */
+const CAC_NOISE_MIN = 0.7;
+const CAC_NOISE_MAX = 1.3;
+/**
+ * The upper clamp of word of mouth's quality pull. It never binds: the best quality on the market
+ * counts every active startup's own app quality, so no app is ahead of it and the pull is at most 1.
+ */
+const QUALITY_PULL_MAX = 1.2;
+
 import { news } from '../work';
 
 export function appMarkets(w: QuarterWork): void {
@@ -19,7 +30,11 @@ export function appMarkets(w: QuarterWork): void {
   const open = openModelQuality(level, mid);
   for (const s of mid.startups) if (s.status === 'active') best = Math.max(best, s.quality, open);
   for (const g of mid.giants) if (g.active) best = Math.max(best, g.quality);
-  const cacNoise = clamp(1 + 0.08 * normalQuantile(uniform(luck, turn, Purpose.cacNoise, 0)), 0.7, 1.3);
+  const cacNoise = clamp(
+    1 + level.market.apps.cacNoise * normalQuantile(uniform(luck, turn, Purpose.cacNoise, 0)),
+    CAC_NOISE_MIN,
+    CAC_NOISE_MAX,
+  );
   const cac = {
     domestic: acquisitionCost(level, base, 'domestic') * cacNoise,
     overseas: acquisitionCost(level, base, 'overseas') * cacNoise,
@@ -44,8 +59,8 @@ export function appMarkets(w: QuarterWork): void {
     const q = Math.max(s.quality, open);
     const output = outputFactor(level, s);
     const needed =
-      (s.domesticUsers / 1e6) * level.market.domestic.engineersPerMillionUsers +
-      (s.overseasUsers / 1e6) * level.market.overseas.engineersPerMillionUsers +
+      (s.domesticUsers / USERS_PER_MILLION) * level.market.domestic.engineersPerMillionUsers +
+      (s.overseasUsers / USERS_PER_MILLION) * level.market.overseas.engineersPerMillionUsers +
       s.enterpriseProjects * ent.engineersPerProject;
     const engineering = s.staff.engineers * output * keyPeopleFactor(level, s, 'engineers');
     b.engFactor = clamp(engineering / Math.max(1, needed), 0, 1);
@@ -57,6 +72,7 @@ export function appMarkets(w: QuarterWork): void {
       app.shockDraw = uniform(luck, turn, Purpose.appShock, i, 0);
       const unitCost = cac.domestic * modifierFactor(s, 'cacDomestic', turn);
       appMarket(
+        level.market.apps,
         level.market.domestic,
         s.domesticUsers,
         b.budgetBy.domestic,
@@ -74,7 +90,16 @@ export function appMarkets(w: QuarterWork): void {
       app.shockDraw = uniform(luck, turn, Purpose.appShock, i, 1);
       const unitCost = cac.overseas * modifierFactor(s, 'cacOverseas', turn);
       const arpu = level.market.overseas.arpu * modifierFactor(s, 'arpuOverseas', turn);
-      appMarket(level.market.overseas, s.overseasUsers, b.budgetBy.overseas, unitCost, arpu, factor, app);
+      appMarket(
+        level.market.apps,
+        level.market.overseas,
+        s.overseasUsers,
+        b.budgetBy.overseas,
+        unitCost,
+        arpu,
+        factor,
+        app,
+      );
       if (app.shock && s.overseasUsers > 0) news(out, 'news.overseasShock', s.id);
       b.revenueBy.overseas = app.revenue;
       b.costBy.inference += app.inference;
@@ -101,6 +126,7 @@ interface AppMarketWork {
 
 /** One consumer market for one company: users bought, word of mouth, churn, a seeded shock; revenue and inference cost. */
 function appMarket(
+  a: Level['market']['apps'],
   p: Level['market']['domestic'],
   users: number,
   budget: number,
@@ -111,10 +137,15 @@ function appMarket(
 ): void {
   const { q, best, engFactor } = w;
   const gap = Math.max(0, best - q);
-  const qualityPull = clamp(1 + (q - best) / 15, 0, 1.2);
-  const bought = ((budget * 10_000) / unitCost) * (0.5 + 0.5 * engFactor);
+  const qualityPull = clamp(1 + (q - best) / a.qualityPullPoints, 0, QUALITY_PULL_MAX);
+  const bought =
+    ((budget * YUAN_PER_WAN) / unitCost) * (a.adReachUnstaffed + (1 - a.adReachUnstaffed) * engFactor);
   const organic = users * p.organicRate * qualityPull;
-  const churn = clamp(p.baseChurn + (p.gapChurn * gap) / 10 + (1 - engFactor) * 0.1, 0, 1);
+  const churn = clamp(
+    p.baseChurn + (p.gapChurn * gap) / a.gapChurnPoints + (1 - engFactor) * a.understaffedChurn,
+    0,
+    1,
+  );
   // App-store removals, regulation: a seeded shock takes a share of the users at once.
   const shock = w.shockDraw < p.shockChance ? p.shockLoss : 0;
   // Word of mouth compounds every quarter: bounded like the level's own user counts (limits.ts).
@@ -122,6 +153,6 @@ function appMarket(
   const avg = (users + next) / 2;
   w.users = next;
   w.shock = shock > 0;
-  w.revenue = Math.round((avg * arpu * (0.5 + q / 100)) / 10_000);
-  w.inference = Math.round((avg * p.tokensPerUser * w.cost * factor) / 10_000);
+  w.revenue = Math.round((avg * arpu * (a.arpuBase + q / a.arpuQualityPoints)) / YUAN_PER_WAN);
+  w.inference = Math.round((avg * p.tokensPerUser * w.cost * factor) / YUAN_PER_WAN);
 }

@@ -6,7 +6,14 @@ import { normalQuantile, stochasticRound } from '../../draws';
 import { at, openModelQuality, outputFactor } from '../../economy';
 import { clamp } from '../../mathx';
 import { Purpose, uniform } from '../../rng';
+import { PLATFORM_POINTS } from '../units';
 import type { QuarterWork } from '../work';
+
+/** Bounds of a company's deal-flow draw: noise × a normal draw stays positive. */
+const DEAL_NOISE_MIN = 0.4;
+const DEAL_NOISE_MAX = 1.6;
+/** The engineering cover below which overload stops growing (keeps 1 / cover finite). */
+const MIN_DELIVERY_COVER = 0.33;
 
 export function enterpriseMarket(w: QuarterWork): void {
   const { level, mid, books, luck } = w;
@@ -20,23 +27,28 @@ export function enterpriseMarket(w: QuarterWork): void {
     const b = books[i]!;
     const spec = level.companies[i]!;
     s.platform = clamp(
-      s.platform * (1 - ent.platformDecay) + b.budgetBy.enterprise / ent.platformCostPerPoint / 100,
+      s.platform * (1 - ent.platformDecay) +
+        b.budgetBy.enterprise / ent.platformCostPerPoint / PLATFORM_POINTS,
       0,
-      0.9,
+      ent.platformMax,
     );
     const q = Math.max(s.quality, open);
-    const qf = clamp((q - ent.qualityFloor) / 20, 0, 1.5);
-    const noise = clamp(1 + 0.2 * normalQuantile(uniform(luck, turn, Purpose.enterpriseNoise, i)), 0.4, 1.6);
+    const qf = clamp((q - ent.qualityFloor) / ent.qualityRangePoints, 0, ent.qualityFactorMax);
+    const noise = clamp(
+      1 + ent.noise * normalQuantile(uniform(luck, turn, Purpose.enterpriseNoise, i)),
+      DEAL_NOISE_MIN,
+      DEAL_NOISE_MAX,
+    );
     const expected =
       at(level.macro.enterpriseDemand, turn) *
       modifierFactor(s, 'enterpriseDemand', turn) *
-      (s.staff.sales / 10) *
+      (s.staff.sales / ent.salesTeam) *
       qf *
-      (0.6 + 0.8 * spec.govTrust) *
+      (ent.govTrustBase + ent.govTrustWeight * spec.govTrust) *
       outputFactor(level, s) *
       noise;
     const deals = stochasticRound(uniform(luck, turn, Purpose.enterpriseDeals, i), expected);
-    const overload = Math.min(2, 1 / Math.max(0.33, b.engFactor) - 1);
+    const overload = Math.min(ent.overloadMax, 1 / Math.max(MIN_DELIVERY_COVER, b.engFactor) - 1);
     b.revenueBy.enterprise = deals * ent.dealRevenue;
     b.costBy.customisation = Math.round(
       deals * ent.dealRevenue * ent.customisationRatio * (1 - s.platform) * (1 + overload),
