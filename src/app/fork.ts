@@ -3,7 +3,7 @@
 // level's start like any other) and records where it branched off: the original's final hash and
 // the number of quarters kept. Browser-safe.
 
-import { applyCommand, createGame } from '../engine/index';
+import { createGame, foldLog } from '../engine/index';
 import type { Level } from '../engine/level';
 import { quarterLabel } from '../engine/level';
 import type { Command, GameState } from '../engine/types';
@@ -41,20 +41,18 @@ export function forkAt(replay: Replay, level: Level, turn: number): ForkResult {
     };
   const created = createGame(level, replay.seed, replay.company);
   if (!created.ok) return { ok: false, reason: 'bad-quarter', message: created.error.message };
-  let state = created.state;
-  let i = 0;
-  while (state.history.length < turn && i < replay.log.length) {
-    const cmd = replay.log[i]!;
-    const r = applyCommand(level, state, cmd);
-    if (!r.ok)
-      return {
-        ok: false,
-        reason: 'bad-quarter',
-        message: `command ${i + 1} (${cmd.type}) of the replay is not allowed: ${r.error.message}`,
-      };
-    state = r.state;
-    i++;
-  }
+  // Played up to the end of the `turn`-th quarter (none at all for a fork at the very start).
+  const kept =
+    turn === 0
+      ? { ok: true as const, state: created.state, next: 0 }
+      : foldLog(level, created.state, replay.log, { onQuarter: (t) => t + 1 < turn });
+  if (!kept.ok)
+    return {
+      ok: false,
+      reason: 'bad-quarter',
+      message: `command ${kept.index + 1} (${kept.command.type}) of the replay is not allowed: ${kept.error.message}`,
+    };
+  const { state, next: i } = kept;
   if (state.history.length < turn || state.ending !== null) {
     // A quarter that ended the game cannot be played again from its end; from its start it can.
     const last = state.ending ? state.ending.turn : state.history.length;

@@ -10,8 +10,9 @@ import { newsText } from './news';
 
 const ENGINE = new URL('../engine/', import.meta.url).pathname;
 
+/** Every engine source, the quarter's steps in src/engine/quarter/ included. */
 function engineSources(): string {
-  return readdirSync(ENGINE)
+  return readdirSync(ENGINE, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
     .map((f) => readFileSync(join(ENGINE, f), 'utf8'))
     .join('\n');

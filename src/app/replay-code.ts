@@ -36,7 +36,7 @@
 // Pure and browser-safe: no node: imports. Decoding and verifying never throw.
 
 import { deflateSync, Inflate } from 'fflate';
-import { applyCommand, createGame, hashState, playerOf, scoreOf } from '../engine/index';
+import { createGame, foldLog, hashState, playerOf, scoreOf } from '../engine/index';
 import type { Level } from '../engine/level';
 import { quarterLabel } from '../engine/level';
 import type {
@@ -1212,51 +1212,55 @@ function resimulation(replay: Replay, level: Level): (commands: number) => Verif
       quarter,
     };
   };
-  return (commands) => {
-    const end = Math.min(replay.log.length, i + commands);
-    for (; i < end; i++) {
-      const cmd = replay.log[i]!;
-      const r = applyCommand(level, state, cmd);
-      if (!r.ok) {
-        const quarter = quarterName(level, state.turn);
-        return {
-          status: 'illegal-command',
-          message: `command ${i + 1} of ${replay.log.length} (${cmd.type}, in ${quarter}) is not allowed: ${r.error.message}`,
-          reason: {
-            kind: 'illegal',
-            n: i + 1,
-            total: replay.log.length,
-            commandType: cmd.type,
-            turn: state.turn,
-            quarter,
-            rejection: r.error.code,
-          },
-          replay,
-          index: i,
-          commandType: cmd.type,
-          rejection: r.error,
-          turn: state.turn,
-          quarter,
-        };
-      }
-      const before = state.history.length;
-      state = r.state;
-      if (state.history.length > before) {
-        const t = state.history.length - 1;
-        const expect = replay.checkpoints[t];
-        if (expect === undefined)
-          return tampered(
-            t,
-            `the code records ${replay.checkpoints.length} quarters but its commands play more`,
-            { kind: 'extra-quarters', recorded: replay.checkpoints.length },
-          );
-        const got = state.history[t]!.hash.slice(0, expect.length);
-        if (got !== expect)
-          return tampered(t, `the state at its end should hash to ${expect}…, not ${got}…`, {
-            kind: 'diverged',
-          });
-      }
+  // A quarter's checkpoint: its hash must match the code's; a mismatch stops the fold.
+  let diverged: VerifyOutcome | null = null;
+  const onQuarter = (t: number, after: GameState): boolean => {
+    const expect = replay.checkpoints[t];
+    if (expect === undefined) {
+      diverged = tampered(
+        t,
+        `the code records ${replay.checkpoints.length} quarters but its commands play more`,
+        { kind: 'extra-quarters', recorded: replay.checkpoints.length },
+      );
+      return false;
     }
+    const got = after.history[t]!.hash.slice(0, expect.length);
+    if (got === expect) return true;
+    diverged = tampered(t, `the state at its end should hash to ${expect}…, not ${got}…`, {
+      kind: 'diverged',
+    });
+    return false;
+  };
+  const hooks = { onQuarter };
+  return (commands) => {
+    const r = foldLog(level, state, replay.log, hooks, { from: i, to: i + commands });
+    state = r.state;
+    if (!r.ok) {
+      i = r.index;
+      const cmd = r.command;
+      const quarter = quarterName(level, r.state.turn);
+      return {
+        status: 'illegal-command',
+        message: `command ${r.index + 1} of ${replay.log.length} (${cmd.type}, in ${quarter}) is not allowed: ${r.error.message}`,
+        reason: {
+          kind: 'illegal',
+          n: r.index + 1,
+          total: replay.log.length,
+          commandType: cmd.type,
+          turn: r.state.turn,
+          quarter,
+          rejection: r.error.code,
+        },
+        replay,
+        index: r.index,
+        commandType: cmd.type,
+        rejection: r.error,
+        turn: r.state.turn,
+        quarter,
+      };
+    }
+    i = r.next;
+    if (diverged) return diverged;
     if (i < replay.log.length) return null;
     const played = state.history.length;
     if (played < replay.checkpoints.length)

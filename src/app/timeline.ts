@@ -6,7 +6,7 @@
 // exactly where a fork after k quarters starts (./fork.ts). A game that ended mid-quarter (a
 // buy-out accepted) or a code exported mid-quarter gets one more frame, 'end', with its final state.
 
-import { applyCommand, createGame, hashState, quarterLabel } from '../engine/index';
+import { createGame, foldLog, hashState, quarterLabel } from '../engine/index';
 import type { Level } from '../engine/level';
 import type { Command, CompanyRecord, Ending, GameState } from '../engine/types';
 import type { LevelLookup, Replay, VerifyOutcome } from './replay-code';
@@ -56,14 +56,15 @@ export function buildTimeline(replay: Replay, level: Level): Timeline {
     forkable: kind === 'quarter' && state.ending === null,
   });
   const frames: Frame[] = [frame('quarter', 0)];
-  for (let i = 0; i < replay.log.length; i++) {
-    const cmd = replay.log[i]!;
-    const r = applyCommand(level, state, cmd);
-    if (!r.ok) throw new Error(`timeline: command ${i + 1} (${cmd.type}) is refused: ${r.error.message}`);
-    const before = state.history.length;
-    state = r.state;
-    if (state.history.length > before) frames.push(frame('quarter', i + 1));
-  }
+  const r = foldLog(level, state, replay.log, {
+    onQuarter: (_turn, after, i) => {
+      state = after;
+      frames.push(frame('quarter', i + 1));
+    },
+  });
+  if (!r.ok)
+    throw new Error(`timeline: command ${r.index + 1} (${r.command.type}) is refused: ${r.error.message}`);
+  state = r.state;
   const last = frames[frames.length - 1]!;
   if (state !== last.state) {
     const end = frame('end', replay.log.length);

@@ -2,8 +2,8 @@
 // path inside the state where the values differ (for a developer chasing a desync between
 // browsers, or between a code and a re-simulation).
 
+import { foldLog } from './fold';
 import type { Level } from './level';
-import { applyCommand } from './reducer';
 import { stateHash } from './statehash';
 import type { Command, GameState } from './types';
 
@@ -72,13 +72,11 @@ export function findDivergence(
   if (initial) return { turn: -1, path: initial, a: valueAt(startA, initial), b: valueAt(startB, initial) };
   const quarters = (level: Level, start: GameState, log: readonly Command[]) => {
     const out: GameState[] = [];
-    let s = start;
-    for (const cmd of log) {
-      const r = applyCommand(level, s, cmd);
-      if (!r.ok) continue;
-      s = r.state;
+    const onCommand = (_i: number, cmd: Command, s: GameState) => {
       if (cmd.type === 'quarter/end') out.push(s);
-    }
+      return true;
+    };
+    foldLog(level, start, log, { onCommand }, { skipRejected: true });
     return out;
   };
   const qa = quarters(levelA, startA, logA);

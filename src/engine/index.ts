@@ -4,6 +4,8 @@ export { cardById, metricValue, policyChoice } from './cards';
 export type { Card, Concept, Condition, Effect, KeyPersonSpec } from './cards-schema';
 export { findDivergence, firstDifference } from './desync';
 export * as economy from './economy';
+export type { FoldHooks, FoldOptions, FoldResult } from './fold';
+export { foldLog } from './fold';
 export type { CreateGameResult } from './game';
 export { autopilotRng, createGame, playerOf, playGame, scoreOf } from './game';
 export type { Archetype, CompanySpec, GiantSpec, Level, LevelError, LevelFile, LevelResult } from './level';

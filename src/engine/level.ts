@@ -195,6 +195,29 @@ const marketSchema = z
         shockLoss: unit,
       })
       .strict(),
+    /**
+     * What the two consumer markets share. Optional, like each of its fields: a missing one takes
+     * the historical value, so files written before these were named play as before.
+     */
+    apps: z
+      .object({
+        /** Spread of the quarter's common CAC draw (× a standard normal, kept within 0.7..1.3). */
+        cacNoise: unit.default(0.08),
+        /** Quality points behind the best app at which word of mouth stops. */
+        qualityPullPoints: within(1, 100).default(15),
+        /** Quality points of the gap to the best app that add gapChurn to churn. */
+        gapChurnPoints: within(1, 100).default(10),
+        /** Extra churn per quarter with no engineering cover at all. */
+        understaffedChurn: unit.default(0.1),
+        /** Share of the users an ad budget buys that arrive with no engineering cover. */
+        adReachUnstaffed: unit.default(0.5),
+        /** ARPU earned at quality 0, as a share of arpu… */
+        arpuBase: upTo(10).default(0.5),
+        /** …and the quality points that add one full arpu to it. */
+        arpuQualityPoints: within(1, 1_000).default(100),
+      })
+      .strict()
+      .prefault({}),
     enterprise: z
       .object({
         dealRevenue: money.max(1e7),
@@ -203,6 +226,22 @@ const marketSchema = z
         platformDecay: unit,
         engineersPerProject: within(0.01, 10_000),
         qualityFloor: upTo(100),
+        // Optional from here on: a missing field takes the historical value.
+        /** The most platform standardisation a company can reach. */
+        platformMax: unit.default(0.9),
+        /** Quality points above qualityFloor that make deals at full quality (factor 1)… */
+        qualityRangePoints: within(1, 100).default(20),
+        /** …and the most the quality factor reaches further above. */
+        qualityFactorMax: upTo(10).default(1.5),
+        /** Spread of each company's deal flow (× a standard normal, kept within 0.4..1.6). */
+        noise: unit.default(0.2),
+        /** Sales people for whom macro.enterpriseDemand is quoted. */
+        salesTeam: within(1, 10_000).default(10),
+        /** Deal flow at govTrust 0, and what govTrust 1 adds to it. */
+        govTrustBase: upTo(10).default(0.6),
+        govTrustWeight: upTo(10).default(0.8),
+        /** The most extra customisation cost (× deal cost) an understaffed delivery team causes. */
+        overloadMax: upTo(2).default(2),
       })
       .strict(),
     talent: z
@@ -215,6 +254,8 @@ const marketSchema = z
         burnoutGain: z.object({ normal: within(-1, 1), dxz: within(-1, 1), '996': within(-1, 1) }).strict(),
         output: z.object({ normal: pos.max(10), dxz: pos.max(10), '996': pos.max(10) }).strict(),
         burnoutAttrition: unit,
+        /** Engineers are approached at this share of the researchers' poaching pressure; optional. */
+        engineerPoachShare: unit.default(0.5),
         payMultiplier: z
           .object({ below: pos.max(10), market: pos.max(10), plus25: pos.max(10), plus50: pos.max(10) })
           .strict(),
@@ -235,6 +276,22 @@ const marketSchema = z
         lockInPremium: unit,
         /** Weight of growth (users and revenue) in valuations; optional, 0.5 when absent. */
         growthWeight: unit.default(0.5),
+        // Optional from here on: a missing field takes the historical value.
+        /** A valuation below this share of the last round's is a down round… */
+        downRoundShare: unit.default(0.8),
+        /** …which multiplies the chance the round closes by this. */
+        downRoundFactor: unit.default(0.6),
+        /** The bounds of the chance a round closes. */
+        minCloseChance: unit.default(0.05),
+        maxCloseChance: unit.default(0.95),
+        /** Runway (quarters) below which a company is in distress… */
+        distressRunway: upTo(100).default(2),
+        /** …and the quarters of distress in a row after which a rival may be sold. */
+        distressQuarters: int.min(1).max(MAX_QUARTERS).default(2),
+        /** Chance a rival in distress is sold in a quarter. */
+        distressSaleChance: unit.default(0.25),
+        /** Chance a rival out of cash is bought rather than going bankrupt. */
+        rescueChance: unit.default(0.5),
       })
       .strict(),
   })
@@ -272,6 +329,10 @@ export const levelFileSchema = z
         fameHonour: money,
         /** Score added for making it (a profitable business is the goal), 万元. */
         madeItHonour: money,
+        /** Times up: the runway (quarters) at which the final value counts in full; optional. */
+        fullValueRunway: within(0.25, MAX_QUARTERS).default(4),
+        /** Times up: the share of the final value counted with no runway at all; optional. */
+        noRunwayValue: unit.default(0.5),
       })
       .strict(),
   })

@@ -1,0 +1,24 @@
+// Step 8, endings: out of money, made it, or time is up (the value discounted by a short runway).
+
+import { equityScore } from '../economy';
+import type { QuarterWork } from './work';
+import { runwayAt } from './work';
+
+export function endings(w: QuarterWork): void {
+  const { level, turn, nextTurn, player } = w;
+  if (player.status === 'bankrupt') {
+    w.ending = { kind: 'out-of-money', turn, score: equityScore(level, player, 0) };
+  } else if (player.madeItTurn === turn) {
+    w.ending = { kind: 'made-it', turn, score: equityScore(level, player, player.valuation) };
+  } else if (nextTurn >= level.quarters) {
+    const rec = w.records[w.playerIndex]!;
+    const runway = runwayAt(player.cash, rec.costs - rec.revenue);
+    const e = level.endings;
+    const factor = e.noRunwayValue + (1 - e.noRunwayValue) * Math.min(1, runway / e.fullValueRunway);
+    w.ending = {
+      kind: 'times-up',
+      turn,
+      score: equityScore(level, player, Math.round(player.valuation * factor)),
+    };
+  }
+}

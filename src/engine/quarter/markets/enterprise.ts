@@ -1,0 +1,58 @@
+// Step 5c, enterprise projects: deals from sales × quality × demand; customisation can cost more
+// than it earns.
+
+import { modifierFactor } from '../../cards';
+import { normalQuantile, stochasticRound } from '../../draws';
+import { at, openModelQuality, outputFactor } from '../../economy';
+import { clamp } from '../../mathx';
+import { Purpose, uniform } from '../../rng';
+import { PLATFORM_POINTS } from '../units';
+import type { QuarterWork } from '../work';
+
+/** Bounds of a company's deal-flow draw: noise × a normal draw stays positive. */
+const DEAL_NOISE_MIN = 0.4;
+const DEAL_NOISE_MAX = 1.6;
+/** The engineering cover below which overload stops growing (keeps 1 / cover finite). */
+const MIN_DELIVERY_COVER = 0.33;
+
+export function enterpriseMarket(w: QuarterWork): void {
+  const { level, mid, books, luck } = w;
+  if (!level.markets.enterprise) return;
+  const ent = level.market.enterprise;
+  const turn = mid.turn;
+  const open = openModelQuality(level, mid);
+  for (let i = 0; i < mid.startups.length; i++) {
+    const s = mid.startups[i]!;
+    if (s.status !== 'active') continue;
+    const b = books[i]!;
+    const spec = level.companies[i]!;
+    s.platform = clamp(
+      s.platform * (1 - ent.platformDecay) +
+        b.budgetBy.enterprise / ent.platformCostPerPoint / PLATFORM_POINTS,
+      0,
+      ent.platformMax,
+    );
+    const q = Math.max(s.quality, open);
+    const qf = clamp((q - ent.qualityFloor) / ent.qualityRangePoints, 0, ent.qualityFactorMax);
+    const noise = clamp(
+      1 + ent.noise * normalQuantile(uniform(luck, turn, Purpose.enterpriseNoise, i)),
+      DEAL_NOISE_MIN,
+      DEAL_NOISE_MAX,
+    );
+    const expected =
+      at(level.macro.enterpriseDemand, turn) *
+      modifierFactor(s, 'enterpriseDemand', turn) *
+      (s.staff.sales / ent.salesTeam) *
+      qf *
+      (ent.govTrustBase + ent.govTrustWeight * spec.govTrust) *
+      outputFactor(level, s) *
+      noise;
+    const deals = stochasticRound(uniform(luck, turn, Purpose.enterpriseDeals, i), expected);
+    const overload = Math.min(ent.overloadMax, 1 / Math.max(MIN_DELIVERY_COVER, b.engFactor) - 1);
+    b.revenueBy.enterprise = deals * ent.dealRevenue;
+    b.costBy.customisation = Math.round(
+      deals * ent.dealRevenue * ent.customisationRatio * (1 - s.platform) * (1 + overload),
+    );
+    s.enterpriseProjects = deals;
+  }
+}

@@ -1,0 +1,138 @@
+// The one object a quarter's resolution works on: the frozen base state, the working copies the
+// steps write to, each company's books, the news and the luck. resolveQuarter (../quarter.ts)
+// makes one a quarter and passes it through the steps in a fixed order.
+
+import type { Level } from '../level';
+import type { Luck } from '../rng';
+import { luckOf } from '../rng';
+import type {
+  AppMarket,
+  CompanyRecord,
+  CostBreakdown,
+  Ending,
+  GameState,
+  GiantState,
+  NewsItem,
+  Offer,
+  PendingEvent,
+  RevenueLine,
+  StartupState,
+} from '../types';
+
+/** One company's books for the quarter. */
+export interface Books {
+  revenueBy: Record<RevenueLine, number>;
+  costBy: CostBreakdown;
+  funding: number;
+  /** Budgets set in the spend step. */
+  computeBudget: number;
+  budgetBy: Record<AppMarket, number>;
+  apiTokens: number;
+  engFactor: number;
+}
+
+export function newBooks(): Books {
+  return {
+    revenueBy: { domestic: 0, overseas: 0, enterprise: 0, api: 0, other: 0 },
+    costBy: {
+      compute: 0,
+      salaries: 0,
+      ads: 0,
+      inference: 0,
+      customisation: 0,
+      platform: 0,
+      severance: 0,
+      other: 0,
+    },
+    funding: 0,
+    computeBudget: 0,
+    budgetBy: { domestic: 0, overseas: 0, enterprise: 0, api: 0 },
+    apiTokens: 0,
+    engFactor: 1,
+  };
+}
+
+export const sumCosts = (c: CostBreakdown) =>
+  c.compute + c.salaries + c.ads + c.inference + c.customisation + c.platform + c.severance + c.other;
+export const sumRevenue = (r: Record<RevenueLine, number>) =>
+  r.domestic + r.overseas + r.enterprise + r.api + r.other;
+
+/** What the API market cleared at. */
+export interface ApiOutcome {
+  refPrice: number;
+  totalTokens: number;
+  outsideShare: number;
+  giantShares: Float64Array;
+}
+
+export interface QuarterWork {
+  readonly level: Level;
+  /** The state at the quarter's start (frozen in development). */
+  readonly base: GameState;
+  readonly turn: number;
+  readonly nextTurn: number;
+  readonly luck: Luck;
+  /** This quarter's news, in the order the steps make it. */
+  readonly news: NewsItem[];
+  /** Working copies, written by the steps. */
+  startups: StartupState[];
+  giants: GiantState[];
+  offers: Offer[];
+  /** One per startup, in the same order. */
+  books: Books[];
+  /** The state as the markets see it (set after research). */
+  mid: GameState;
+  api: ApiOutcome;
+  records: CompanyRecord[];
+  /** The player's working copy and its index. */
+  player: StartupState;
+  playerIndex: number;
+  pendingEvents: PendingEvent[];
+  ending: Ending | null;
+}
+
+export function newWork(level: Level, base: GameState): QuarterWork {
+  return {
+    level,
+    base,
+    turn: base.turn,
+    nextTurn: base.turn + 1,
+    luck: luckOf(base.seed),
+    news: [],
+    startups: [],
+    giants: [],
+    offers: [],
+    books: [],
+    mid: base,
+    api: NO_API,
+    records: [],
+    player: base.startups[0]!,
+    playerIndex: -1,
+    pendingEvents: [],
+    ending: null,
+  };
+}
+
+/** A placeholder until the API market clears (never read before). */
+const NO_API: ApiOutcome = { refPrice: 0, totalTokens: 0, outsideShare: 1, giantShares: new Float64Array(0) };
+
+export const isPlayer = (w: QuarterWork, s: StartupState) => s.id === w.base.playerId;
+export const alive = (s: StartupState) => s.status === 'active';
+
+export function news(
+  out: NewsItem[],
+  key: string,
+  subject: string,
+  params: Record<string, number | string> = {},
+): void {
+  out.push({ key, subject, params });
+}
+
+/** The runway of a company that is not burning cash, in quarters (longer than any campaign). */
+export const NOT_BURNING = 99;
+
+/** Runway in quarters at a given net burn; NOT_BURNING when there is none. */
+export function runwayAt(cash: number, netBurn: number): number {
+  if (netBurn <= 0) return NOT_BURNING;
+  return Math.max(0, cash / netBurn);
+}

@@ -1,0 +1,121 @@
+// The model parameters that resolveQuarter used to hold inline (issue 12) are level fields now,
+// each optional with a default equal to the old constant: a level file without them loads with
+// those values (so every bundled level and every golden game is unchanged), each one is read by
+// the quarter's resolution (changing it changes a game), and an out-of-range value is refused by
+// its path.
+
+import { describe, expect, it } from 'vitest';
+import { loadLevel, playGame } from '../src/engine/index';
+import type { Level } from '../src/engine/level';
+import { historicalJson } from './helpers';
+
+/** Each new field: its section in the file, its default (the old inline constant), another value. */
+const NAMED: {
+  section: string[];
+  field: string;
+  old: number;
+  other: number;
+  /** Other fields of the same section set on both sides, where the field alone rarely binds. */
+  also?: Record<string, number>;
+}[] = [
+  { section: ['market', 'apps'], field: 'cacNoise', old: 0.08, other: 0.3 },
+  { section: ['market', 'apps'], field: 'qualityPullPoints', old: 15, other: 40 },
+  { section: ['market', 'apps'], field: 'gapChurnPoints', old: 10, other: 2 },
+  { section: ['market', 'apps'], field: 'understaffedChurn', old: 0.1, other: 0.6 },
+  { section: ['market', 'apps'], field: 'adReachUnstaffed', old: 0.5, other: 0.1 },
+  { section: ['market', 'apps'], field: 'arpuBase', old: 0.5, other: 2 },
+  { section: ['market', 'apps'], field: 'arpuQualityPoints', old: 100, other: 10 },
+  { section: ['market', 'enterprise'], field: 'platformMax', old: 0.9, other: 0.01 },
+  { section: ['market', 'enterprise'], field: 'qualityRangePoints', old: 20, other: 80 },
+  { section: ['market', 'enterprise'], field: 'qualityFactorMax', old: 1.5, other: 0.2 },
+  { section: ['market', 'enterprise'], field: 'noise', old: 0.2, other: 0.9 },
+  { section: ['market', 'enterprise'], field: 'salesTeam', old: 10, other: 1 },
+  { section: ['market', 'enterprise'], field: 'govTrustBase', old: 0.6, other: 3 },
+  { section: ['market', 'enterprise'], field: 'govTrustWeight', old: 0.8, other: 5 },
+  { section: ['market', 'enterprise'], field: 'overloadMax', old: 2, other: 0 },
+  { section: ['market', 'talent'], field: 'engineerPoachShare', old: 0.5, other: 1 },
+  { section: ['market', 'funding'], field: 'downRoundShare', old: 0.8, other: 1 },
+  { section: ['market', 'funding'], field: 'downRoundFactor', old: 0.6, other: 0 },
+  { section: ['market', 'funding'], field: 'minCloseChance', old: 0.05, other: 0.9 },
+  { section: ['market', 'funding'], field: 'maxCloseChance', old: 0.95, other: 0.1 },
+  { section: ['market', 'funding'], field: 'distressRunway', old: 2, other: 50 },
+  {
+    section: ['market', 'funding'],
+    field: 'distressQuarters',
+    old: 2,
+    other: 1,
+    also: { distressSaleChance: 1, distressRunway: 8 },
+  },
+  { section: ['market', 'funding'], field: 'distressSaleChance', old: 0.25, other: 1 },
+  { section: ['market', 'funding'], field: 'rescueChance', old: 0.5, other: 1 },
+  { section: ['endings'], field: 'fullValueRunway', old: 4, other: 40 },
+  { section: ['endings'], field: 'noRunwayValue', old: 0.5, other: 0 },
+];
+
+type Json = Record<string, unknown>;
+
+function sectionOf(root: Json, path: string[]): Json {
+  let at: Json = root;
+  for (const k of path) {
+    at[k] ??= {};
+    at = at[k] as Json;
+  }
+  return at;
+}
+
+function withField(path: string[], field: string, value: unknown, also: Record<string, number> = {}): Json {
+  const json = historicalJson();
+  const section = sectionOf(json, path);
+  Object.assign(section, also);
+  section[field] = value;
+  return json;
+}
+
+function load(json: Json): Level {
+  const r = loadLevel(json);
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  return r.level;
+}
+
+/** Per-quarter hashes of a few autopilot games (companies and policies that reach every market). */
+function fingerprint(level: Level): string {
+  const games: string[] = [];
+  for (const company of level.player.companies)
+    for (const policy of ['balanced', 'enterprise-first', 'applications-first', 'overseas-first'] as const)
+      games.push(
+        playGame(level, 11, company, policy)
+          .state.history.map((h) => h.hash)
+          .join(','),
+      );
+  return games.join('|');
+}
+
+describe('named model parameters (issue 12)', () => {
+  const historical = load(historicalJson());
+
+  it('the historical file names none of them, and loads each at its old inline value', () => {
+    for (const n of NAMED) {
+      const section = sectionOf(historical as unknown as Json, n.section);
+      expect(historicalJson()).not.toHaveProperty([...n.section, n.field]);
+      expect(section[n.field], `${n.section.join('.')}.${n.field}`).toBe(n.old);
+    }
+  });
+
+  it('writing a field at its default plays the same game; another value changes the game', () => {
+    const base = fingerprint(historical);
+    for (const n of NAMED) {
+      const name = `${n.section.join('.')}.${n.field}`;
+      expect(fingerprint(load(withField(n.section, n.field, n.old))), name).toBe(base);
+      const ref = n.also ? fingerprint(load(withField(n.section, n.field, n.old, n.also))) : base;
+      expect(fingerprint(load(withField(n.section, n.field, n.other, n.also))), name).not.toBe(ref);
+    }
+  });
+
+  it('a value out of its range is refused at its path', () => {
+    for (const n of NAMED) {
+      const r = loadLevel(withField(n.section, n.field, -1));
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors.map((e) => e.path)).toContain([...n.section, n.field].join('.'));
+    }
+  });
+});
