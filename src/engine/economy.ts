@@ -51,11 +51,19 @@ export function stayProbability(level: Level, ownPay: number, offeredPay: number
   return logisticD(t.loyaltyBias + t.gamma * (ownPay - offeredPay));
 }
 
-/** Share of requested hires that sign this quarter: tight markets fill few, higher pay fills more. */
+/**
+ * Share of requested hires that sign this quarter: tight markets fill few; pay above the market
+ * raises the fill in proportion (payFillWeight × the premium, e.g. +50 % pay fills half as many
+ * again), it does not buy a fixed number of points.
+ */
 export function hireFillRate(level: Level, turn: number, pay: PayLevel): number {
   const t = level.market.talent;
   const tight = at(level.macro.talentTightness, turn);
-  return clamp(t.hireFraction * (1 - tight) + (payMultiplier(level, pay) - 1), 0.05, 1);
+  return clamp(
+    t.hireFraction * (1 - tight) * (1 + t.payFillWeight * (payMultiplier(level, pay) - 1)),
+    0.05,
+    1,
+  );
 }
 
 /** Research-team factor: 2R/(R + R_full), so a lab at full strength scores 1, capped at 1.5. */
@@ -67,6 +75,43 @@ export function teamFactor(level: Level, researchers: number): number {
 /** Output multiplier of the work regime, reduced by accumulated burnout. */
 export function outputFactor(level: Level, c: StartupState): number {
   return level.market.talent.output[c.plan.intensity] * (1 - 0.5 * c.burnout);
+}
+
+/**
+ * The serving-cost multiplier of the cheapest architecture known at `turn` (1: the conventional
+ * one). A giant whose architectureFactor is below 1 brings a cost shock when it enters; every
+ * other provider closes `diffusion` of the remaining gap each quarter from then on.
+ */
+export function architectureFactor(level: Level, turn: number, diffusion: number): number {
+  let f = 1;
+  for (let j = 0; j < level.giants.length; j++) {
+    const g = level.giants[j]!;
+    const a = g.architectureFactor;
+    if (a >= 1 || turn < g.entersTurn) continue;
+    // Adoption starts in the quarter it enters: the architecture is published with the model.
+    let rest = 1;
+    for (let k = g.entersTurn; k <= turn; k++) rest *= 1 - diffusion;
+    f = Math.min(f, a + (1 - a) * rest);
+  }
+  return f;
+}
+
+/** A startup's serving cost this quarter, ¥ per million tokens: the market's cost × its own factor × the architecture it has adopted. */
+export function startupServingCost(level: Level, turn: number, company: number): number {
+  const spec = level.companies[company]!;
+  return (
+    at(level.macro.inferenceCost, turn) *
+    spec.inferenceCostFactor *
+    architectureFactor(level, turn, level.market.api.costDiffusion.startup)
+  );
+}
+
+/** A giant's serving cost this quarter, ¥ per million tokens: the owner of a cheaper architecture serves at it from its entry. */
+export function giantServingCost(level: Level, turn: number, giant: number): number {
+  const spec = level.giants[giant]!;
+  const own = spec.architectureFactor;
+  const adopted = architectureFactor(level, turn, level.market.api.costDiffusion.bigtech);
+  return at(level.macro.inferenceCost, turn) * spec.inferenceCostFactor * Math.min(own, adopted);
 }
 
 /** The most a startup can spend on compute this quarter (万元): GPU supply × GPU-hour price. */
@@ -126,33 +171,54 @@ export function rankScore(level: Level, turn: number, quality: number): number {
   return clamp((quality - (at(level.macro.frontierQuality, turn) - 30)) / 30, 0, 1.2);
 }
 
+/** What investors look at besides the model: the business's figures. */
+export interface Fundamentals {
+  /** Revenue of the last four quarters, this one included, 万元. */
+  annualRevenue: number;
+  /** Growth of this quarter's revenue over the same quarter a year before, −0.5..+1. */
+  growth: number;
+  /** Gross margin this quarter, (revenue − inference − customisation) / revenue, −1..1 (0 with no revenue). */
+  margin: number;
+  /** What the apps' users pay per quarter, 万元: bought users count by what they pay. */
+  userRevenue: number;
+}
+
 /**
- * Valuation (万元): climate × [(1 − f)·(model rank value + user value) + f·revenue multiple] ×
- * (1 + w·growth), f = investors' focus on revenue, which rises as the funding climate cools;
- * growth is the quarter's growth of users and revenue (each −50 %..+100 %, averaged).
+ * Fundamental value (万元): climate × [(1 − f)·(model rank value + user value) + f·revenue value]
+ * × (1 + w·growth); f = investors' focus on revenue, which rises as the funding climate cools.
+ * User value is a multiple of what the users pay a year; revenue value is a multiple of the last
+ * four quarters' revenue, raised or cut by the gross margin.
  */
-export function valuationOf(
-  level: Level,
-  turn: number,
-  c: StartupState,
-  quarterlyRevenue: number,
-  mau: number,
-  growth = 0,
-): number {
+export function fundamentalValue(level: Level, turn: number, quality: number, v: Fundamentals): number {
   const f = level.market.funding;
   const focus = at(level.macro.revenueFocus, turn);
   const climate = at(level.macro.fundingClimate, turn);
-  const story = f.qualityValue * rankScore(level, turn, c.quality) + f.userValue * mau;
-  const revenueValue = f.revenueMultiple * 4 * Math.max(0, quarterlyRevenue);
-  const momentum = 1 + f.growthWeight * clamp(growth, -0.5, 1);
-  return Math.round(climate * ((1 - focus) * story + focus * revenueValue) * momentum);
+  const story = f.qualityValue * rankScore(level, turn, quality) + f.userRevenueMultiple * 4 * v.userRevenue;
+  const marginFactor = clamp(1 + f.marginWeight * v.margin, 0.25, 1.5);
+  const revenueValue = f.revenueMultiple * Math.max(0, v.annualRevenue) * marginFactor;
+  const momentum = 1 + f.growthWeight * clamp(v.growth, -0.5, 1);
+  return climate * ((1 - focus) * story + focus * revenueValue) * momentum;
 }
 
-/** Growth investors look at: the mean of user growth and revenue growth this quarter, each clamped. */
-export function growthRate(prevMau: number, mau: number, prevRevenue: number, revenue: number): number {
-  const users = clamp(mau / Math.max(prevMau, 100_000) - 1, -0.5, 1);
-  const sales = clamp(revenue / Math.max(prevRevenue, 100) - 1, -0.5, 1);
-  return (users + sales) / 2;
+/** This quarter's mark (万元): anchored to the last one (the last round's price right after a round). */
+export function valuationMark(level: Level, previous: number, fundamental: number): number {
+  const a = level.market.funding.anchorWeight;
+  return Math.max(1, Math.round(a * previous + (1 - a) * fundamental));
+}
+
+/** Growth investors look at: this quarter's revenue against the same quarter a year before. */
+export function growthRate(yearAgoRevenue: number, revenue: number): number {
+  return clamp(revenue / Math.max(yearAgoRevenue, 100) - 1, -0.5, 1);
+}
+
+/** A round's traction factor: rank and growth make investors likelier to close. */
+export function tractionFactor(level: Level, turn: number, quality: number, growth: number): number {
+  const f = level.market.funding;
+  return clamp(
+    f.tractionBase + f.tractionRankWeight * rankScore(level, turn, quality) + f.tractionGrowthWeight * growth,
+    0.2,
+    1.5,
+  );
 }
 
 /** Founders' equity value plus honours: the score. */

@@ -38,6 +38,7 @@ export function createGame(level: Level, seed: number, playerId: string): Create
       ownershipBp: c.ownershipBp,
       valuation: c.valuation,
       lastRoundValuation: c.valuation,
+      lastRoundTurn: -level.market.funding.minRoundGap,
       raisedTotal: 0,
       computeStock: c.computeStock,
       quality,

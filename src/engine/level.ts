@@ -91,8 +91,12 @@ const giantSchema = z
     launchPrice: upTo(10_000),
     /** Cost-plus markup for cost-plus pricers (DeepSeek), e.g. 0.25 = 25 %. */
     markup: nonNeg.max(10),
-    /** When a comparable rival sells at under a fifth of its price, it meets that price × this (0 = free). */
-    warFollow: nonNeg.max(2),
+    /**
+     * Serving cost of its architecture relative to the conventional one (1). Below 1 it is a cost
+     * shock: from its entry the others' serving costs move toward it (market.api.costDiffusion).
+     * Optional, 1 when absent.
+     */
+    architectureFactor: within(0.01, 1).default(1),
     /** Publishes open weights that any startup can build its apps on. */
     openWeights: z.boolean(),
     strategicInvestor: z.boolean(),
@@ -117,8 +121,8 @@ const macroSchema = z
     /** Base cost of acquiring one user, ¥. */
     cacDomestic: path(within(0.1, 10_000)),
     cacOverseas: path(within(0.1, 10_000)),
-    /** Enterprise deals a fully staffed sales team of 10 could close per quarter. */
-    enterpriseDemand: path(upTo(100)),
+    /** Enterprise deals on offer to the startups and their outside rivals per quarter (the pool). */
+    enterpriseDemand: path(upTo(100_000)),
     /** Multiplier on valuations and on the chance a round closes. */
     fundingClimate: path(pos.max(10)),
     /** 0..1: investors' weight on revenue rather than model rank. */
@@ -153,11 +157,20 @@ const marketSchema = z
     runLuck: unit,
     api: z
       .object({
+        /** Buyers' utility per quality point. */
         beta: upTo(10),
+        /** Buyers' price sensitivity: utility lost per unit of ln(price) (a 1 % dearer offer loses about α % of its buyers). */
         alpha: within(0.01, 100),
+        /** Utility of self-hosting open weights beyond its quality and cost. */
         outsideUtility: within(-100, 100),
+        /** Self-hosters can always run an open model this many quality points behind the frontier. */
+        outsideQualityGap: upTo(100).default(25),
+        /** Self-hosting costs this multiple of a conventional provider's serving cost per million tokens. */
+        selfHostCostFactor: within(0.01, 1_000).default(3),
+        /** Jevons: total demand × (referencePrice / market price)^elasticity. */
         elasticity: nonNeg.max(2),
         referencePrice: within(0.01, 10_000),
+        /** The lowest price the market's average (and a buyer's ln price) is taken at, ¥/M tokens. */
         minRefPrice: within(0.01, 10_000),
         startRefPrice: within(0.01, 10_000),
         noise: unit,
@@ -166,6 +179,13 @@ const marketSchema = z
         marketingHalf: within(1, 1e9),
         premiumFactor: pos.max(100),
         undercutFactor: pos.max(100),
+        /** The lowest price of a big tech's priced offer, ¥/M tokens (its free lite tiers are another product). */
+        priceFloor: within(0.01, 10_000).default(0.5),
+        /** Share of the remaining gap to a cheaper architecture that big tech and startups close each quarter. */
+        costDiffusion: z
+          .object({ bigtech: unit.default(0.5), startup: unit.default(0.3) })
+          .strict()
+          .prefault({}),
       })
       .strict(),
     domestic: z
@@ -235,8 +255,10 @@ const marketSchema = z
         qualityFactorMax: upTo(10).default(1.5),
         /** Spread of each company's deal flow (× a standard normal, kept within 0.4..1.6). */
         noise: unit.default(0.2),
-        /** Sales people for whom macro.enterpriseDemand is quoted. */
-        salesTeam: within(1, 10_000).default(10),
+        /** The sales team that wins half of the most a company's sales can pull (diminishing returns). */
+        salesHalf: within(1, 100_000).default(100),
+        /** Pull of big tech and system integrators on the same pool of deals. */
+        outsidePull: upTo(100).default(1),
         /** Deal flow at govTrust 0, and what govTrust 1 adds to it. */
         govTrustBase: upTo(10).default(0.6),
         govTrustWeight: upTo(10).default(0.8),
@@ -254,6 +276,8 @@ const marketSchema = z
         burnoutGain: z.object({ normal: within(-1, 1), dxz: within(-1, 1), '996': within(-1, 1) }).strict(),
         output: z.object({ normal: pos.max(10), dxz: pos.max(10), '996': pos.max(10) }).strict(),
         burnoutAttrition: unit,
+        /** How much pay above the market raises the hiring fill: × (1 + this × the premium); optional. */
+        payFillWeight: upTo(10).default(1),
         /** Engineers are approached at this share of the researchers' poaching pressure; optional. */
         engineerPoachShare: unit.default(0.5),
         payMultiplier: z
@@ -263,9 +287,16 @@ const marketSchema = z
       .strict(),
     funding: z
       .object({
+        /** Investors' value of a model at the frontier (rank score 1), 万元. */
         qualityValue: upTo(1e9),
-        userValue: upTo(100),
+        /** Users count by what they pay: this multiple of the apps' annualised user revenue. */
+        userRevenueMultiple: upTo(1_000).default(8),
+        /** Multiple of the last four quarters' revenue. */
         revenueMultiple: upTo(1_000),
+        /** How gross margin moves the revenue multiple: × (1 + this × margin), margin −1..1. */
+        marginWeight: upTo(10).default(0.5),
+        /** Weight of the last mark (the last round's price, then each quarter's) in this quarter's mark: valuations are anchored, not remade each quarter. */
+        anchorWeight: unit.default(0.5),
         maxDilutionBp: int.min(100).max(9000),
         baseCloseChance: unit,
         acquisitionRunway: upTo(100),
@@ -281,6 +312,20 @@ const marketSchema = z
         downRoundShare: unit.default(0.8),
         /** …which multiplies the chance the round closes by this. */
         downRoundFactor: unit.default(0.6),
+        /** A round's chance is × (tractionBase + tractionRankWeight × rank score + tractionGrowthWeight × growth), kept in 0.2..1.5. */
+        tractionBase: upTo(2).default(0.6),
+        tractionRankWeight: upTo(2).default(0.4),
+        tractionGrowthWeight: upTo(2).default(0.4),
+        /** Quarters after a round closes before investors treat the next as a normal round… */
+        minRoundGap: int.min(0).max(MAX_QUARTERS).default(3),
+        /** …before which its chance is × this… */
+        backToBackFactor: unit.default(0.3),
+        /** …and its price × this. */
+        backToBackDiscount: unit.default(0.8),
+        /** Bankers' and lawyers' fees, basis points of the money raised. */
+        roundFeeBp: int.min(0).max(5000).default(300),
+        /** The first turn a buy-out offer can come: acquirers want a year of track record. */
+        acquisitionEarliestTurn: int.min(0).max(MAX_QUARTERS).default(4),
         /** The bounds of the chance a round closes. */
         minCloseChance: unit.default(0.05),
         maxCloseChance: unit.default(0.95),

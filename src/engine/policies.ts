@@ -3,7 +3,7 @@
 // quarter (none sees the player's plan for this quarter) and returns a plan.
 
 import { cardById, policyChoice } from './cards';
-import { at, companySpec, headcount, payroll } from './economy';
+import { at, companySpec, giantServingCost, headcount, payroll, startupServingCost } from './economy';
 import type { Archetype, Level } from './level';
 import { clamp } from './mathx';
 import { defaultPlan, weightsForMarkets } from './plan';
@@ -97,7 +97,7 @@ const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
     pay: 'market',
     intensity: 'normal',
     runwayTarget: 7,
-    raiseBelow: 5,
+    raiseBelow: 10,
     abandonBelow: 1.5,
     harvestFrom: null,
     growth: { researchers: 0.04, engineers: 0.05, sales: 0.08 },
@@ -110,7 +110,7 @@ const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
     pay: 'market',
     intensity: 'dxz',
     runwayTarget: 7,
-    raiseBelow: 5,
+    raiseBelow: 10,
     abandonBelow: 2,
     harvestFrom: 9,
     growth: { researchers: 0.03, engineers: 0.08, sales: 0.02 },
@@ -123,7 +123,7 @@ const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
     pay: 'plus25',
     intensity: 'dxz',
     runwayTarget: 4,
-    raiseBelow: 5,
+    raiseBelow: 7,
     abandonBelow: 1.5,
     harvestFrom: null,
     growth: { researchers: 0.06, engineers: 0.08, sales: 0.02 },
@@ -136,7 +136,7 @@ const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
     pay: 'market',
     intensity: 'normal',
     runwayTarget: 6,
-    raiseBelow: 4,
+    raiseBelow: 9,
     abandonBelow: 5,
     harvestFrom: 11,
     growth: { researchers: 0.03, engineers: 0.04, sales: 0.04 },
@@ -150,7 +150,7 @@ const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
     intensity: '996',
     escalate: 1.12,
     runwayTarget: 6,
-    raiseBelow: 5,
+    raiseBelow: 9,
     abandonBelow: 0.8,
     harvestFrom: null,
     growth: { researchers: 0.06, engineers: 0.03, sales: 0.02 },
@@ -168,7 +168,7 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
     pay: 'market',
     intensity: 'normal',
     runwayTarget: 6,
-    raiseBelow: 5,
+    raiseBelow: 9,
     abandonBelow: null,
     harvestFrom: 9,
     growth: { researchers: 0.02, engineers: 0.05, sales: 0.6 },
@@ -183,7 +183,7 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
     escalate: 1.3,
     minBurnShare: 0.8,
     runwayTarget: 4,
-    raiseBelow: 5,
+    raiseBelow: 7,
     abandonBelow: null,
     harvestFrom: null,
     growth: { researchers: 0.1, engineers: 0.01, sales: 0 },
@@ -196,7 +196,7 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
     pay: 'market',
     intensity: 'dxz',
     runwayTarget: 6,
-    raiseBelow: 5,
+    raiseBelow: 9,
     abandonBelow: null,
     harvestFrom: 9,
     growth: { researchers: 0, engineers: 0.08, sales: 0.04 },
@@ -209,7 +209,7 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
     pay: 'market',
     intensity: 'normal',
     runwayTarget: 6,
-    raiseBelow: 5,
+    raiseBelow: 9,
     abandonBelow: null,
     harvestFrom: 8,
     growth: { researchers: 0, engineers: 0.08, sales: 0 },
@@ -225,7 +225,7 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
     pay: 'market',
     intensity: 'normal',
     runwayTarget: 6,
-    raiseBelow: 5,
+    raiseBelow: 9,
     abandonBelow: null,
     harvestFrom: 9,
     growth: { researchers: 0, engineers: 0.08, sales: 1 },
@@ -325,7 +325,13 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
     if (rec.apiTokens / Math.max(1, h.apiTokens) < 0.01) pricing = 'match';
   }
 
-  const raising = runwayAfter < p.raiseBelow && s.plan.roundTarget === null && s.round === null;
+  // Raise while the runway is still comfortable (raiseBelow sits above the runway the budget
+  // keeps), but not again before investors would treat it as a normal round.
+  const raising =
+    runwayAfter < p.raiseBelow &&
+    s.plan.roundTarget === null &&
+    s.round === null &&
+    turn - s.lastRoundTurn >= level.market.funding.minRoundGap;
   // A strategic investor's string: no undercutting its price.
   if (s.strategic !== null && (pricing === 'undercut' || pricing === 'free')) pricing = 'match';
   const plan: Plan = {
@@ -368,22 +374,26 @@ function modePrice(level: Level, state: GameState, s: StartupState): number {
   const a = level.market.api;
   const going = goingRate(level, state, s);
   switch (s.plan.pricing.mode) {
+    // Premium, match and undercut never price below the company's own serving cost: selling below
+    // it is a choice the player makes explicitly (free, or an exact price).
     case 'premium':
-      return going * a.premiumFactor;
+      return Math.max(going * a.premiumFactor, ownServingCost(level, state, s));
     case 'match':
-      return going;
-    case 'undercut': {
-      // Undercutting stops at marginal cost: below it every token sold loses money.
-      const i = state.startups.indexOf(s);
-      const spec = level.companies[i] ?? companySpec(level, s.id);
-      const cost = at(level.macro.inferenceCost, state.turn) * spec.inferenceCostFactor;
-      return Math.max(going * a.undercutFactor, cost);
-    }
+      return Math.max(going, ownServingCost(level, state, s));
+    case 'undercut':
+      return Math.max(going * a.undercutFactor, ownServingCost(level, state, s));
     case 'free':
       return 0;
     case 'exact':
       return s.plan.pricing.price;
   }
+}
+
+/** A startup's serving cost this quarter, ¥ per million tokens. */
+export function ownServingCost(level: Level, state: GameState, s: StartupState): number {
+  let i = state.startups.indexOf(s);
+  if (i < 0 || level.companies[i]?.id !== s.id) i = level.companies.findIndex((c) => c.id === s.id);
+  return startupServingCost(level, state.turn, i);
 }
 
 /**
@@ -400,47 +410,45 @@ export function goingRate(level: Level, state: GameState, s: StartupState): numb
 }
 
 /**
- * Big tech price with the cloud cross-subsidy, p = c − k·m + 1/(α(1−s)) with α relative to the
- * market price, and meet a comparable rival that sells far cheaper; DeepSeek prices at cost plus
- * a markup. Writes into the (copied) giants of the new quarter.
+ * Big tech's prices emerge from their serving cost c, the cloud margin m each million tokens brings
+ * (the cross-subsidy) and competition: a provider that maximises (p − c + m)·s(p) in a logit market
+ * with log-price utility prices at p* = (c − m)·e/(e − 1), e = α(1 − s) its own price elasticity
+ * (s its last share). When c − m ≤ 0 every token sold pays and it prices at its floor; when e ≤ 1 a
+ * cut would not pay and it keeps its list price. List prices are never raised once cut. DeepSeek (no
+ * cloud) prices at cost plus its markup. Writes into the (copied) giants of the new quarter.
  */
 export function decideGiantPrices(level: Level, state: GameState, giants: GiantState[]): void {
   const turn = state.turn;
   const a = level.market.api;
-  const ref = Math.max(state.market.refPrice, a.minRefPrice);
   const subsidy = at(level.macro.cloudSubsidy, turn);
-  const cost = at(level.macro.inferenceCost, turn);
   const last = state.history[state.history.length - 1];
   for (let j = 0; j < giants.length; j++) {
     const spec = level.giants[j]!;
     const g = giants[j]!;
     if (turn < spec.entersTurn) continue;
-    const c = cost * spec.inferenceCostFactor;
     if (turn === spec.entersTurn) {
       g.apiPrice = spec.launchPrice;
       continue;
     }
+    const c = giantServingCost(level, turn, j);
     if (!spec.cloud) {
       // Cost plus a markup, never raised once cut.
       g.apiPrice = Math.min(g.apiPrice, c * (1 + spec.markup));
       continue;
     }
-    const share = last ? (last.giants[j]?.apiShare ?? 0) : 0;
-    let p = Math.max(0, c - subsidy + ref / (a.alpha * (1 - Math.min(0.9, share))));
-    if (subsidy > 0) p = Math.min(p, g.apiPrice);
-    // The cheapest comparable priced offer last quarter (free tiers are another product).
-    let cheapest = Number.POSITIVE_INFINITY;
-    for (const s of state.startups)
-      if (s.status === 'active' && !s.pretrainingAbandoned && s.quality >= g.quality - 10 && s.apiPrice > 0)
-        cheapest = Math.min(cheapest, s.apiPrice);
-    for (let k = 0; k < state.giants.length; k++) {
-      const o = state.giants[k]!;
-      if (k !== j && o.active && o.quality >= g.quality - 10 && o.apiPrice > 0)
-        cheapest = Math.min(cheapest, o.apiPrice);
-    }
-    if (cheapest < 0.2 * g.apiPrice) p = Math.min(p, cheapest * spec.warFollow);
-    g.apiPrice = p;
+    g.apiPrice = Math.min(g.apiPrice, Math.max(a.priceFloor, bestResponsePrice(a.alpha, c - subsidy, last?.giants[j]?.apiShare ?? 0, g.apiPrice)));
   }
+}
+
+/**
+ * The profit-maximising price in a log-price logit market at a net unit cost `margin` (serving cost
+ * minus cloud gain) and last share `share`; `list` when a cut would not pay; 0 when every token pays.
+ */
+export function bestResponsePrice(alpha: number, netCost: number, share: number, list: number): number {
+  if (netCost <= 0) return 0;
+  const e = alpha * (1 - Math.min(0.9, share));
+  if (e <= 1) return list;
+  return (netCost * e) / (e - 1);
 }
 
 // ---------------------------------------------------------------------------------------

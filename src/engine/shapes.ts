@@ -55,6 +55,7 @@ export function withPlan(s: StartupState, plan: Plan): StartupState {
     ownershipBp: s.ownershipBp,
     valuation: s.valuation,
     lastRoundValuation: s.lastRoundValuation,
+    lastRoundTurn: s.lastRoundTurn,
     raisedTotal: s.raisedTotal,
     computeStock: s.computeStock,
     quality: s.quality,

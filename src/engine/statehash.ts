@@ -157,6 +157,7 @@ export function stateHash(state: GameState): string {
     b[k++] = s.ownershipBp;
     b[k++] = s.valuation;
     b[k++] = s.lastRoundValuation;
+    b[k++] = s.lastRoundTurn;
     b[k++] = s.raisedTotal;
     b[k++] = s.computeStock;
     b[k++] = s.quality;

@@ -73,6 +73,8 @@ export interface StartupState {
   valuation: number;
   /** Post-money valuation of the last closed round, 万元. */
   lastRoundValuation: number;
+  /** The turn in which the last round closed (negative: before the level's first quarter). */
+  lastRoundTurn: number;
   raisedTotal: number;
   /** Effective training-compute stock behind the released model (1e21 FLOP), after obsolescence. */
   computeStock: number;

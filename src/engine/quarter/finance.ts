@@ -1,7 +1,7 @@
 // Step 6, finance: revenue − costs = operating profit; event money, credits, funding rounds, cash,
 // valuation, exits; and each company's line in the quarter's record.
 
-import { at, growthRate, headcount, valuationOf } from '../economy';
+import { at, fundamentalValue, growthRate, headcount, tractionFactor, valuationMark } from '../economy';
 import type { Level } from '../level';
 import { MAX_MONEY_LINE } from '../limits';
 import { clamp } from '../mathx';
@@ -18,10 +18,7 @@ export function finance(w: QuarterWork): void {
     const s = startups[i]!;
     const b = books[i]!;
     if (alive(s)) {
-      const before = base.startups[i]!;
-      const prevRevenue = base.history[base.history.length - 1]?.companies[i]?.revenue ?? 0;
-      const prevMau = before.domesticUsers + before.overseasUsers;
-      settleBooks(level, turn, s, b, isPlayer(w, s), luck, i, w.news, prevMau, prevRevenue);
+      settleBooks(level, turn, s, b, isPlayer(w, s), luck, i, w.news, pastRevenue(w, i));
     }
     const revenue = sumRevenue(b.revenueBy);
     const costs = sumCosts(b.costBy);
@@ -69,8 +66,7 @@ function settleBooks(
   luck: Luck,
   company: number,
   out: NewsItem[],
-  prevMau: number,
-  prevRevenue: number,
+  past: PastRevenue,
 ): void {
   const f = level.market.funding;
   // Money moved by event choices this quarter.
@@ -86,9 +82,16 @@ function settleBooks(
   const used = Math.min(s.credits, b.costBy.compute);
   s.credits -= used;
   b.funding += used;
-  const mau = s.domesticUsers + s.overseasUsers;
-  const growth = growthRate(prevMau, mau, prevRevenue, revenue);
-  const preMoney = Math.max(1, valuationOf(level, turn, s, revenue, mau, growth));
+  const growth = growthRate(past.yearAgo, revenue);
+  const direct = b.costBy.inference + b.costBy.customisation;
+  const fundamentals = {
+    annualRevenue: past.lastThree + revenue,
+    growth,
+    margin: revenue > 0 ? clamp((revenue - direct) / revenue, -1, 1) : 0,
+    userRevenue: b.revenueBy.domestic + b.revenueBy.overseas,
+  };
+  // The mark: anchored to the last one, moving toward what the business is worth now.
+  let preMoney = valuationMark(level, s.valuation, fundamentalValue(level, turn, s.quality, fundamentals));
   // A round opened this quarter starts; investors decide after closeQuarters more quarters.
   if (s.plan.roundTarget !== null && s.round === null)
     s.round = { target: s.plan.roundTarget, closesTurn: turn + f.closeQuarters };
@@ -98,16 +101,31 @@ function settleBooks(
     s.round = null;
     const climate = at(level.macro.fundingClimate, turn);
     const momentum = preMoney >= s.lastRoundValuation * f.downRoundShare ? 1 : f.downRoundFactor;
-    const chance = clamp(f.baseCloseChance * climate * momentum, f.minCloseChance, f.maxCloseChance);
+    // Investors want traction, and a company back for more soon after its last round gets worse
+    // odds and a lower price.
+    const soon = turn - s.lastRoundTurn < f.minRoundGap;
+    const chance = clamp(
+      f.baseCloseChance *
+        climate *
+        momentum *
+        tractionFactor(level, turn, s.quality, growth) *
+        (soon ? f.backToBackFactor : 1),
+      f.minCloseChance,
+      f.maxCloseChance,
+    );
     if (uniform(luck, turn, Purpose.fundingRound, company) < chance) {
-      const cap = Math.floor((preMoney * f.maxDilutionBp) / (BASIS_POINTS - f.maxDilutionBp));
+      const price = soon ? Math.max(1, Math.round(preMoney * f.backToBackDiscount)) : preMoney;
+      const cap = Math.floor((price * f.maxDilutionBp) / (BASIS_POINTS - f.maxDilutionBp));
       const amount = Math.max(0, Math.min(target, cap));
-      const dilution = Math.round((amount * BASIS_POINTS) / (preMoney + amount));
+      const dilution = Math.round((amount * BASIS_POINTS) / (price + amount));
+      const fee = Math.round((amount * f.roundFeeBp) / BASIS_POINTS);
       s.ownershipBp = Math.round((s.ownershipBp * (BASIS_POINTS - dilution)) / BASIS_POINTS);
-      s.lastRoundValuation = preMoney + amount;
+      s.lastRoundValuation = price + amount;
+      s.lastRoundTurn = turn;
       s.raisedTotal += amount;
-      b.funding += amount;
-      news(out, 'news.roundClosed', s.id, { amount, valuation: preMoney + amount, dilutionBp: dilution });
+      b.funding += amount - fee;
+      preMoney = price + amount;
+      news(out, 'news.roundClosed', s.id, { amount, valuation: price + amount, dilutionBp: dilution, fee });
     } else {
       news(out, 'news.roundFailed', s.id, { target });
     }
@@ -141,4 +159,20 @@ function settleBooks(
     s.status = 'acquired';
     news(out, 'news.rivalAcquired', s.id, {});
   }
+}
+
+/** A company's revenue before this quarter, as investors read it from the history. */
+interface PastRevenue {
+  /** The three quarters before this one. */
+  lastThree: number;
+  /** The same quarter a year before (or the earliest one played). */
+  yearAgo: number;
+}
+
+function pastRevenue(w: QuarterWork, company: number): PastRevenue {
+  const h = w.base.history;
+  let lastThree = 0;
+  for (let k = Math.max(0, h.length - 3); k < h.length; k++) lastThree += h[k]!.companies[company]?.revenue ?? 0;
+  const yearAgo = h.length === 0 ? 0 : (h[Math.max(0, h.length - 4)]!.companies[company]?.revenue ?? 0);
+  return { lastThree, yearAgo };
 }

@@ -1,9 +1,12 @@
-// Step 5a, the API market: tokens by multinomial logit over all providers and an outside option;
-// demand grows as prices fall.
+// Step 5a, the API market: tokens by multinomial logit over all providers and an outside option
+// (self-hosting open weights). A buyer's utility for provider j is β·Q_j − α·ln p_j: price matters
+// by its level, proportionally across orders of magnitude; the category's volume grows over time
+// and as the market price falls (Jevons).
 
 import { normalQuantile } from '../../draws';
-import { at } from '../../economy';
-import { clamp, logitShares, powD } from '../../mathx';
+import { architectureFactor, at, giantServingCost, startupServingCost } from '../../economy';
+import type { Level } from '../../level';
+import { clamp, lnD, logitShares, powD } from '../../mathx';
 import { startupPrice } from '../../policies';
 import { Purpose, uniform } from '../../rng';
 import { YUAN_PER_WAN } from '../units';
@@ -29,6 +32,8 @@ function clearApiMarket(w: QuarterWork): ApiOutcome {
   const p = level.market.api;
   const ref = Math.max(base.market.refPrice, p.minRefPrice);
   const turn = base.turn;
+  /** A buyer's utility of paying `price` (a free offer counts at the lowest price). */
+  const priceUtility = (price: number) => -p.alpha * lnD(Math.max(price, p.minRefPrice));
   const utils: number[] = [];
   const prices: number[] = [];
   const costs: number[] = [];
@@ -38,20 +43,21 @@ function clearApiMarket(w: QuarterWork): ApiOutcome {
     if (s.status !== 'active' || s.pretrainingAbandoned || s.quality <= 0) continue;
     s.apiPrice = startupPrice(level, base, s);
     const boost = (p.marketingBoost * books[i]!.budgetBy.api) / (books[i]!.budgetBy.api + p.marketingHalf);
-    utils.push(p.beta * s.quality - (p.alpha * s.apiPrice) / ref + boost);
+    utils.push(p.beta * s.quality + priceUtility(s.apiPrice) + boost);
     prices.push(s.apiPrice);
-    costs.push(at(level.macro.inferenceCost, turn) * level.companies[i]!.inferenceCostFactor);
+    costs.push(startupServingCost(level, turn, i));
     owners.push(i);
   }
   for (let j = 0; j < mid.giants.length; j++) {
     const g = mid.giants[j]!;
     if (!g.active) continue;
-    utils.push(p.beta * g.quality - (p.alpha * g.apiPrice) / ref);
+    utils.push(p.beta * g.quality + priceUtility(g.apiPrice));
     prices.push(g.apiPrice);
-    costs.push(at(level.macro.inferenceCost, turn) * level.giants[j]!.inferenceCostFactor);
+    costs.push(giantServingCost(level, turn, j));
     owners.push(-j - 1);
   }
-  const outsideU = p.outsideUtility + p.beta * at(level.macro.frontierQuality, turn);
+  const outsideU =
+    p.outsideUtility + p.beta * selfHostQuality(level, mid.giants, turn) + priceUtility(selfHostPrice(level, turn));
   const shares = logitShares(utils, outsideU);
   // The outside share is computed directly: when it rounds to exactly 1, the providers' shares are
   // too small to register beside it, and nobody sells (the tokens and revenue agree with the shares).
@@ -109,4 +115,22 @@ function offeredPrice(inside: readonly number[], prices: readonly number[], fall
     value += inside[k]! * prices[k]!;
   }
   return weight > 0 ? value / weight : fallback;
+}
+
+/** The quality a buyer gets by self-hosting: the best open weights, or a model outsideQualityGap behind the frontier. */
+function selfHostQuality(level: Level, giants: readonly { active: boolean; quality: number }[], turn: number): number {
+  let best = at(level.macro.frontierQuality, turn) - level.market.api.outsideQualityGap;
+  for (let j = 0; j < giants.length; j++)
+    if (level.giants[j]!.openWeights && giants[j]!.active) best = Math.max(best, giants[j]!.quality);
+  return best;
+}
+
+/** What self-hosting costs per million tokens: a multiple of a conventional provider's serving cost, on the best known architecture. */
+export function selfHostPrice(level: Level, turn: number): number {
+  const p = level.market.api;
+  return (
+    at(level.macro.inferenceCost, turn) *
+    p.selfHostCostFactor *
+    architectureFactor(level, turn, p.costDiffusion.startup)
+  );
 }

@@ -3,7 +3,7 @@
 
 import { keyPeopleFactor, modifierFactor } from '../../cards';
 import { normalQuantile } from '../../draws';
-import { acquisitionCost, at, openModelQuality, outputFactor } from '../../economy';
+import { acquisitionCost, openModelQuality, outputFactor, startupServingCost } from '../../economy';
 import type { Level } from '../../level';
 import { MAX_USERS } from '../../limits';
 import { clamp } from '../../mathx';
@@ -39,14 +39,13 @@ export function appMarkets(w: QuarterWork): void {
     domestic: acquisitionCost(level, base, 'domestic') * cacNoise,
     overseas: acquisitionCost(level, base, 'overseas') * cacNoise,
   };
-  const cost = at(level.macro.inferenceCost, turn);
   const ent = level.market.enterprise;
   const app: AppMarketWork = {
     shockDraw: 0,
     best,
     q: 0,
     engFactor: 1,
-    cost,
+    cost: 0,
     users: 0,
     revenue: 0,
     inference: 0,
@@ -64,7 +63,7 @@ export function appMarkets(w: QuarterWork): void {
       s.enterpriseProjects * ent.engineersPerProject;
     const engineering = s.staff.engineers * output * keyPeopleFactor(level, s, 'engineers');
     b.engFactor = clamp(engineering / Math.max(1, needed), 0, 1);
-    const factor = level.companies[i]!.inferenceCostFactor;
+    app.cost = startupServingCost(level, turn, i);
     // The two consumer markets by name (plain property access rather than b.revenueBy[market]).
     app.q = q;
     app.engFactor = b.engFactor;
@@ -78,7 +77,6 @@ export function appMarkets(w: QuarterWork): void {
         b.budgetBy.domestic,
         unitCost,
         level.market.domestic.arpu,
-        factor,
         app,
       );
       if (app.shock && s.domesticUsers > 0) news(out, 'news.domesticShock', s.id);
@@ -97,7 +95,6 @@ export function appMarkets(w: QuarterWork): void {
         b.budgetBy.overseas,
         unitCost,
         arpu,
-        factor,
         app,
       );
       if (app.shock && s.overseasUsers > 0) news(out, 'news.overseasShock', s.id);
@@ -116,7 +113,7 @@ interface AppMarketWork {
   best: number;
   q: number;
   engFactor: number;
-  /** Inference cost per token this quarter. */
+  /** The company's serving cost per million tokens this quarter. */
   cost: number;
   users: number;
   revenue: number;
@@ -132,7 +129,6 @@ function appMarket(
   budget: number,
   unitCost: number,
   arpu: number,
-  factor: number,
   w: AppMarketWork,
 ): void {
   const { q, best, engFactor } = w;
@@ -154,5 +150,5 @@ function appMarket(
   w.users = next;
   w.shock = shock > 0;
   w.revenue = Math.round((avg * arpu * (a.arpuBase + q / a.arpuQualityPoints)) / YUAN_PER_WAN);
-  w.inference = Math.round((avg * p.tokensPerUser * w.cost * factor) / YUAN_PER_WAN);
+  w.inference = Math.round((avg * p.tokensPerUser * w.cost) / YUAN_PER_WAN);
 }

@@ -1,5 +1,6 @@
-// Step 5c, enterprise projects: deals from sales × quality × demand; customisation can cost more
-// than it earns.
+// Step 5c, enterprise projects: a finite pool of deals a quarter, shared among the startups (and
+// big tech and integrators, the outside pull) by each one's pull: sales with diminishing returns ×
+// quality × government trust; customisation can cost more than it earns.
 
 import { modifierFactor } from '../../cards';
 import { normalQuantile, stochasticRound } from '../../draws';
@@ -21,32 +22,38 @@ export function enterpriseMarket(w: QuarterWork): void {
   const ent = level.market.enterprise;
   const turn = mid.turn;
   const open = openModelQuality(level, mid);
+  const pulls = new Array<number>(mid.startups.length).fill(0);
+  let totalPull = ent.outsidePull;
+  for (let i = 0; i < mid.startups.length; i++) {
+    const s = mid.startups[i]!;
+    if (s.status !== 'active') continue;
+    const q = Math.max(s.quality, open);
+    const qf = clamp((q - ent.qualityFloor) / ent.qualityRangePoints, 0, ent.qualityFactorMax);
+    pulls[i] =
+      modifierFactor(s, 'enterpriseDemand', turn) *
+      (s.staff.sales / (s.staff.sales + ent.salesHalf)) *
+      qf *
+      (ent.govTrustBase + ent.govTrustWeight * level.companies[i]!.govTrust) *
+      outputFactor(level, s);
+    totalPull += pulls[i]!;
+  }
+  const pool = at(level.macro.enterpriseDemand, turn);
   for (let i = 0; i < mid.startups.length; i++) {
     const s = mid.startups[i]!;
     if (s.status !== 'active') continue;
     const b = books[i]!;
-    const spec = level.companies[i]!;
     s.platform = clamp(
       s.platform * (1 - ent.platformDecay) +
         b.budgetBy.enterprise / ent.platformCostPerPoint / PLATFORM_POINTS,
       0,
       ent.platformMax,
     );
-    const q = Math.max(s.quality, open);
-    const qf = clamp((q - ent.qualityFloor) / ent.qualityRangePoints, 0, ent.qualityFactorMax);
     const noise = clamp(
       1 + ent.noise * normalQuantile(uniform(luck, turn, Purpose.enterpriseNoise, i)),
       DEAL_NOISE_MIN,
       DEAL_NOISE_MAX,
     );
-    const expected =
-      at(level.macro.enterpriseDemand, turn) *
-      modifierFactor(s, 'enterpriseDemand', turn) *
-      (s.staff.sales / ent.salesTeam) *
-      qf *
-      (ent.govTrustBase + ent.govTrustWeight * spec.govTrust) *
-      outputFactor(level, s) *
-      noise;
+    const expected = totalPull > 0 ? ((pool * pulls[i]!) / totalPull) * noise : 0;
     const deals = stochasticRound(uniform(luck, turn, Purpose.enterpriseDeals, i), expected);
     const overload = Math.min(ent.overloadMax, 1 / Math.max(MIN_DELIVERY_COVER, b.engFactor) - 1);
     b.revenueBy.enterprise = deals * ent.dealRevenue;
