@@ -23,12 +23,18 @@ const PROG = 'calibrate';
 /** More seeds than this is a typo rather than a calibration (6 games a seed). */
 const MAX_SEEDS = 100_000;
 
+/** The bundled levels the rows make sense on (the six companies over 2023–2024). */
+const CALIBRATABLE = LEVEL_IDS.filter((id) => {
+  const level = findLevel(id);
+  return level !== undefined && calibrationLevelProblem(level) === null;
+});
+
 const SPEC = {
   level: {
     kind: 'string',
     default: 'historical-2023',
     value: 'id',
-    help: `bundled level with the six historical companies (${LEVEL_IDS.join(', ')})`,
+    help: `bundled level with the six historical companies: ${CALIBRATABLE.join(', ')}`,
   },
   seeds: {
     kind: 'string',

@@ -410,7 +410,7 @@ describe('output', () => {
     expect(doc.rulesVersion).toBe(RULES_VERSION);
     expect(doc.level).toBe('historical-2023');
     expect(doc.levelVersion).toBe(level.version);
-    expect(doc.seeds).toEqual([1, 2]);
+    expect(doc.seeds).toEqual({ count: 2, first: 1, last: 2 });
     expect(doc.games).toBe(12);
     expect(doc.tolerance).toBe(2);
     expect(doc.rows.map((r: CalibrationRow) => r.id)).toEqual(ROWS.map((r) => r.id));
@@ -456,7 +456,7 @@ describe('npm run calibrate', () => {
     expect(doc).toMatchObject({
       calibrationVersion: CALIBRATION_VERSION,
       rulesVersion: RULES_VERSION,
-      seeds: [1],
+      seeds: { count: 1, first: 1, last: 1 },
     });
     expect(doc.rows).toHaveLength(ROWS.length);
   });

@@ -564,7 +564,8 @@ export interface CalibrationDoc {
   rulesVersion: number;
   level: string;
   levelVersion: number;
-  seeds: number[];
+  /** The seeds played, 1..count (written as tournament --json writes them). */
+  seeds: { count: number; first: number; last: number };
   games: number;
   method: string;
   tolerance: number;
@@ -595,7 +596,7 @@ export function calibrationDoc(
     rulesVersion: RULES_VERSION,
     level: level.id,
     levelVersion: level.version,
-    seeds: [...seeds],
+    seeds: { count: seeds.length, first: seeds[0] ?? 0, last: seeds[seeds.length - 1] ?? 0 },
     games: seeds.length * CALIBRATION_COMPANIES.length,
     method: METHOD,
     tolerance: TOLERANCE,
