@@ -104,8 +104,8 @@ const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
     strategicTake: 0.8,
   },
   'overseas-consumer': {
-    pretrainingBp: 3500,
-    weights: w(20, 60, 5, 15),
+    pretrainingBp: 5000,
+    weights: w(15, 55, 5, 25),
     pricing: 'match',
     pay: 'market',
     intensity: 'dxz',
