@@ -3,8 +3,8 @@
 // checked against the games as played (their endings and scores), not against the rows.
 
 import { describe, expect, it } from 'vitest';
-import type { PolicyName } from '../engine/index';
-import { playGame } from '../engine/index';
+import type { Command, GameState, PolicyName } from '../engine/index';
+import { applyCommand, autopilotCommands, autopilotRng, createGame, playGame } from '../engine/index';
 import type { EndingClass } from './class-charts';
 import { classCharts, ENDING_CLASSES, median, WAR_GROUPS } from './class-charts';
 import { findLevel, getLevel } from './levels';
@@ -13,9 +13,9 @@ import type { ClassResult } from './verify';
 import { verifyClass } from './verify';
 
 const level = getLevel('historical-2023');
-// Named autopilots follow the market's price a quarter late (so they read as "premium" in the
-// war's peak quarter); seeded random play prices all over, so more strips get games. (Random runs
-// 3 and 4 of these seeds undercut in the war in some games; under rules 3 runs 1 and 2 do not.)
+// Named autopilots never price below their own serving cost, so they read as "premium" in the
+// war's peak quarter; the war games below answer it as a student would, by an explicit price in
+// that quarter (free: undercut; the market's own price: matched).
 const POLICIES: [PolicyName, number][] = [
   ['pretraining-first', 0],
   ['applications-first', 0],
@@ -23,20 +23,69 @@ const POLICIES: [PolicyName, number][] = [
   ['random', 3],
   ['random', 4],
 ];
-const games = [5, 2024].flatMap((seed) =>
-  level.player.companies.flatMap((company) =>
-    POLICIES.map(([policy, variant]) => {
-      const g = playGame(level, seed, company, policy, variant);
-      return {
-        name: `${company}/${policy}${variant || ''}/${seed}`,
-        company,
-        policy,
-        state: g.state,
-        code: replayCodeOf(level, g.state, g.log),
-      };
-    }),
+/**
+ * An autopilot game in which the player sets its own API price in the war's peak quarter: 'free',
+ * or the market price that quarter had in the same game played without the change (matched).
+ */
+function warGame(seed: number, company: string, response: 'free' | 'matched') {
+  const created = createGame(level, seed, company);
+  if (!created.ok) throw new Error(created.error.message);
+  const peak = playGame(level, seed, company, 'balanced').state.history.find((h) => h.quarter === '2024Q3');
+  let state: GameState = created.state;
+  const rng = autopilotRng(seed, 0);
+  const log: Command[] = [];
+  while (state.ending === null) {
+    // A player who keeps its pricing free: no strategic investor (whose string forbids undercutting).
+    const cmds = autopilotCommands(level, state, 'balanced', rng).map(
+      (c): Command =>
+        c.type === 'event/answer' && /strategic@/.test(c.eventId) ? { ...c, choiceId: 'refuse' } : c,
+    );
+    if (state.turn === 6) {
+      const price: Command =
+        response === 'free'
+          ? { type: 'plan/set-api-price', mode: 'free' }
+          : {
+              type: 'plan/set-api-price',
+              mode: 'exact',
+              price: Math.round(peak!.marketApiPrice * 100) / 100,
+            };
+      cmds.splice(cmds.length - 1, 0, price);
+    }
+    for (const cmd of cmds) {
+      const r = applyCommand(level, state, cmd);
+      if (!r.ok) throw new Error(r.error.message);
+      state = r.state;
+      log.push(cmd);
+    }
+  }
+  return {
+    name: `${company}/war-${response}/${seed}`,
+    company,
+    policy: 'balanced' as PolicyName,
+    state,
+    code: replayCodeOf(level, state, log),
+  };
+}
+
+const games = [
+  ...[5, 2024].flatMap((seed) =>
+    level.player.companies.flatMap((company) =>
+      POLICIES.map(([policy, variant]) => {
+        const g = playGame(level, seed, company, policy, variant);
+        return {
+          name: `${company}/${policy}${variant || ''}/${seed}`,
+          company,
+          policy,
+          state: g.state,
+          code: replayCodeOf(level, g.state, g.log),
+        };
+      }),
+    ),
   ),
-);
+  warGame(5, 'zhipu', 'free'),
+  warGame(2024, 'minimax', 'matched'),
+  warGame(5, 'moonshot', 'matched'),
+];
 
 function tamper(code: string): string {
   const d = decodeReplay(code, findLevel);

@@ -389,12 +389,21 @@ describe('one game, one code', () => {
   });
 
   it('spare bits set in the last base64 character are refused', () => {
+    // The first of a few games whose code's last character carries spare bits (a body whose length
+    // is a multiple of 4 has none).
+    const code = [42, 43, 44, 45, 46, 47]
+      .map((seed) => {
+        const g = playGame(level, seed, 'zhipu', 'balanced');
+        return replayCodeOf(level, g.state, g.log);
+      })
+      .find((c) => (c.length - REPLAY_PREFIX.length) % 4 !== 0)!;
+    const body = code.slice(REPLAY_PREFIX.length);
     const spare = [0, 0, 4, 2][body.length % 4]!;
     expect(spare).toBeGreaterThan(0);
     const last = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.indexOf(body.at(-1)!);
     for (let bits = 1; bits < 1 << spare; bits++) {
-      const edited = code42.slice(0, -1) + toBase64Url(new Uint8Array([(last | bits) << 2])).charAt(0);
-      expect(edited).not.toBe(code42);
+      const edited = code.slice(0, -1) + toBase64Url(new Uint8Array([(last | bits) << 2])).charAt(0);
+      expect(edited).not.toBe(code);
       expect(fromBase64Url(edited.slice(REPLAY_PREFIX.length))).toEqual(fromBase64Url(body));
       expect(kindOf(verifyReplay(edited, findLevel))).toBe('non-canonical');
     }

@@ -394,7 +394,9 @@ export function applyEffects(
         break;
       }
       case 'sell':
-        ctx.sold = Math.max(1, Math.round(s.valuation * e.multiple));
+        // Priced off the mark, never above the last round's price: a buyer pays for value shown,
+        // not for a mark the company has not yet raised money at.
+        ctx.sold = Math.max(1, Math.round(Math.min(s.valuation, s.lastRoundValuation) * e.multiple));
         break;
       case 'none':
         break;

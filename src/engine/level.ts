@@ -296,7 +296,7 @@ const marketSchema = z
         /** How gross margin moves the revenue multiple: × (1 + this × margin), margin −1..1. */
         marginWeight: upTo(10).default(0.5),
         /** Weight of the last mark (the last round's price, then each quarter's) in this quarter's mark: valuations are anchored, not remade each quarter. */
-        anchorWeight: unit.default(0.5),
+        anchorWeight: unit.default(0.65),
         maxDilutionBp: int.min(100).max(9000),
         baseCloseChance: unit,
         acquisitionRunway: upTo(100),

@@ -302,11 +302,12 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   }
   spend = clamp(spend, 0, Math.max(0, s.cash));
 
-  // People: grow when the runway is comfortable (six quarters or more), shrink when it is short.
-  // At least six, not more than six: a budget set for a six-quarter runway leaves cash/⌊cash/6⌋,
-  // exactly 6 whenever the cash is a multiple of 6 万元, and a strict test made hiring hang on that.
+  // People: grow when the runway is comfortable (six quarters, or the runway the profile keeps if
+  // that is shorter), shrink when it is short. "At least", not "more than": a budget set for a
+  // six-quarter runway leaves cash/⌊cash/6⌋, exactly 6 whenever the cash is a multiple of 6 万元,
+  // and a strict test made hiring hang on that.
   const runwayAfter = runwayWith(s.cash, spend, salaries, variable, revenue);
-  const grow = runwayAfter >= 6 && !harvesting;
+  const grow = runwayAfter >= Math.min(6, p.runwayTarget) && !harvesting;
   const shrink = runwayAfter < 2.5;
   const hires: Staff = {
     researchers: noPretraining
@@ -436,7 +437,13 @@ export function decideGiantPrices(level: Level, state: GameState, giants: GiantS
       g.apiPrice = Math.min(g.apiPrice, c * (1 + spec.markup));
       continue;
     }
-    g.apiPrice = Math.min(g.apiPrice, Math.max(a.priceFloor, bestResponsePrice(a.alpha, c - subsidy, last?.giants[j]?.apiShare ?? 0, g.apiPrice)));
+    g.apiPrice = Math.min(
+      g.apiPrice,
+      Math.max(
+        a.priceFloor,
+        bestResponsePrice(a.alpha, c - subsidy, last?.giants[j]?.apiShare ?? 0, g.apiPrice),
+      ),
+    );
   }
 }
 

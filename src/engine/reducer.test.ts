@@ -71,12 +71,16 @@ function withPendingEvent(state: GameState): GameState {
   };
 }
 
-/** Plays quarters spending half the cash each quarter until the player is offered an acquisition. */
+/**
+ * Plays quarters with the default plan until buy-out offers can come, then spends most of the cash
+ * each quarter until the player is offered an acquisition.
+ */
 function stateWithAcquisitionOffer(): GameState {
   let s = fresh();
   for (let q = 0; q < level.quarters - 1 && !s.ending; q++) {
     if (s.offers.some((o) => o.kind === 'acquisition')) return s;
-    s = ok(s, { type: 'plan/set-spend', amount: Math.floor(me(s).cash / 2) });
+    if (s.turn >= level.market.funding.acquisitionEarliestTurn)
+      s = ok(s, { type: 'plan/set-spend', amount: Math.floor((me(s).cash * 7) / 10) });
     s = endQuarter(s);
   }
   throw new Error('no acquisition offer came');

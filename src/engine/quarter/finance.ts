@@ -172,7 +172,8 @@ interface PastRevenue {
 function pastRevenue(w: QuarterWork, company: number): PastRevenue {
   const h = w.base.history;
   let lastThree = 0;
-  for (let k = Math.max(0, h.length - 3); k < h.length; k++) lastThree += h[k]!.companies[company]?.revenue ?? 0;
+  for (let k = Math.max(0, h.length - 3); k < h.length; k++)
+    lastThree += h[k]!.companies[company]?.revenue ?? 0;
   const yearAgo = h.length === 0 ? 0 : (h[Math.max(0, h.length - 4)]!.companies[company]?.revenue ?? 0);
   return { lastThree, yearAgo };
 }

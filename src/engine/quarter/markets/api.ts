@@ -57,7 +57,9 @@ function clearApiMarket(w: QuarterWork): ApiOutcome {
     owners.push(-j - 1);
   }
   const outsideU =
-    p.outsideUtility + p.beta * selfHostQuality(level, mid.giants, turn) + priceUtility(selfHostPrice(level, turn));
+    p.outsideUtility +
+    p.beta * selfHostQuality(level, mid.giants, turn) +
+    priceUtility(selfHostPrice(level, turn));
   const shares = logitShares(utils, outsideU);
   // The outside share is computed directly: when it rounds to exactly 1, the providers' shares are
   // too small to register beside it, and nobody sells (the tokens and revenue agree with the shares).
@@ -118,7 +120,11 @@ function offeredPrice(inside: readonly number[], prices: readonly number[], fall
 }
 
 /** The quality a buyer gets by self-hosting: the best open weights, or a model outsideQualityGap behind the frontier. */
-function selfHostQuality(level: Level, giants: readonly { active: boolean; quality: number }[], turn: number): number {
+function selfHostQuality(
+  level: Level,
+  giants: readonly { active: boolean; quality: number }[],
+  turn: number,
+): number {
   let best = at(level.macro.frontierQuality, turn) - level.market.api.outsideQualityGap;
   for (let j = 0; j < giants.length; j++)
     if (level.giants[j]!.openWeights && giants[j]!.active) best = Math.max(best, giants[j]!.quality);
