@@ -5,6 +5,7 @@
 // threads; `balance --quick --json` prints the documented fields.
 
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -244,5 +245,19 @@ describe('npm run balance', () => {
     expect(doc.raiseEveryQuarter.any).toBe(doc.raiseEveryQuarter.betterFor.length > 0);
     expect(doc.pretrainingFirst.map((p) => p.company)).toEqual(['moonshot', '01ai']);
     expect(doc.games).toBeGreaterThan(0);
+    // docs/balance.md names every field of the report and every parameter.
+    const docs = readFileSync(new URL('../docs/balance.md', import.meta.url), 'utf8');
+    const c = doc.companies[0]!;
+    const fields = [
+      ...Object.keys(doc),
+      ...Object.keys(c),
+      ...Object.keys(c.best),
+      ...Object.keys(c.search),
+      ...Object.keys(c.best.test),
+      ...Object.keys(doc.universal),
+      ...Object.keys(doc.universal.rows[0]!),
+      ...Object.keys(doc.universal.rows[0]!.on[0]!),
+    ];
+    for (const f of new Set([...fields, ...PARAM_NAMES])) expect(docs, f).toMatch(new RegExp(`\\b${f}\\b`));
   });
 });

@@ -1,5 +1,5 @@
 // A parametrised strategy for the player's company, for the balance search (scripts/balance.ts,
-// docs/balance.md): 26 numbers and names that say how much to burn, how to split it, what to
+// docs/balance.md): 25 numbers and names that say how much to burn, how to split it, what to
 // charge, whom to hire, when to raise and when to sell. Like the autopilots (src/engine/policies.ts)
 // it reads the state at the start of the quarter and returns the quarter's commands: only what
 // differs from the plan in force, the answers to the pending cards, then `quarter/end`.
