@@ -37,7 +37,7 @@ interface Run {
 
 interface Case {
   what: string;
-  tool: 'verify' | 'tournament' | 'desync' | 'sim';
+  tool: 'verify' | 'tournament' | 'desync' | 'sim' | 'balance';
   args: string[];
   /** Written to stdin (stdin is closed at once when absent). */
   stdin?: string;
@@ -268,6 +268,28 @@ const cases: Case[] = [
     args: ['--workers', 'many'],
     exit: 2,
     says: /^tournament: bad --workers "many"/,
+  },
+  // balance
+  {
+    what: 'held-out seeds that overlap the training seeds',
+    tool: 'balance',
+    args: ['--train-seeds', '1-10', '--test-seeds=5-20'],
+    exit: 2,
+    says: /^balance: --test-seeds must be disjoint from --train-seeds \(both hold seeds 5, 6, 7, 8, 9, …\)/,
+  },
+  {
+    what: 'a budget without steps',
+    tool: 'balance',
+    args: ['--budget', '300'],
+    exit: 2,
+    says: /^balance: bad --budget "300" \(valid: <candidates>\/<steps>/,
+  },
+  {
+    what: 'a misspelt flag',
+    tool: 'balance',
+    args: ['--quikc'],
+    exit: 2,
+    says: /^balance: unknown argument "--quikc" \(valid: --level, /,
   },
   // desync
   {
