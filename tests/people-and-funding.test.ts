@@ -8,7 +8,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getLevel } from '../src/app/levels';
 import { keyPeopleFactor, keyPeoplePay } from '../src/engine/cards';
-import { outputFactor, teamFactor, valuationOf } from '../src/engine/economy';
+import type { Fundamentals } from '../src/engine/economy';
+import { fundamentalValue, outputFactor, teamFactor } from '../src/engine/economy';
 import { applyCommand, playGame } from '../src/engine/index';
 import type { Level } from '../src/engine/level';
 import type { Command, GameState, StartupState } from '../src/engine/types';
@@ -316,6 +317,13 @@ describe('6. funding: the climate cools, investors turn from model rank to reven
       const T23 = 1; // 2023Q2
       const T25 = 11; // 2025Q4
       const X = 5_000; // 万元 of quarterly revenue
+      /** A company's fundamentals with `revenue` a quarter, held for a year (no growth, no margin). */
+      const business = (revenue: number, userRevenue: number): Fundamentals => ({
+        annualRevenue: 4 * revenue,
+        growth: 0,
+        margin: 0,
+        userRevenue,
+      });
       const sens = (turn: number) => {
         const dq: number[] = [];
         const dr: number[] = [];
@@ -324,13 +332,10 @@ describe('6. funding: the climate cools, investors turn from model rank to reven
           if (!rec) continue;
           for (const c of rec.companies) {
             if (c.status !== 'active') continue;
-            const s = { ...g.startups.find((x) => x.id === c.id)!, quality: c.quality };
-            const v = valuationOf(level, turn, s, c.revenue, c.mau);
-            dq.push(
-              valuationOf(level, turn, { ...s, quality: Math.min(100, c.quality + 10) }, c.revenue, c.mau) -
-                v,
-            );
-            dr.push(valuationOf(level, turn, s, c.revenue + X, c.mau) - v);
+            const users = c.revenueBy.domestic + c.revenueBy.overseas;
+            const v = fundamentalValue(level, turn, c.quality, business(c.revenue, users));
+            dq.push(fundamentalValue(level, turn, Math.min(100, c.quality + 10), business(c.revenue, users)) - v);
+            dr.push(fundamentalValue(level, turn, c.quality, business(c.revenue + X, users)) - v);
           }
         }
         return { dq: mean(dq), dr: mean(dr), n: dq.length };
@@ -343,12 +348,12 @@ describe('6. funding: the climate cools, investors turn from model rank to reven
       expect(b.dr).toBeGreaterThan(a.dr * 1.5);
       expect(b.dr / b.dq).toBeGreaterThan((a.dr / a.dq) * 3);
       // the same company (quality 62 → 72, revenue +X) in both quarters: the model in isolation
-      const s = { ...player(games[0]!), quality: 62 };
       const dq = (turn: number) =>
-        valuationOf(level, turn, { ...s, quality: 72 }, 10_000, 1e6) -
-        valuationOf(level, turn, s, 10_000, 1e6);
+        fundamentalValue(level, turn, 72, business(10_000, 300)) -
+        fundamentalValue(level, turn, 62, business(10_000, 300));
       const dr = (turn: number) =>
-        valuationOf(level, turn, s, 10_000 + X, 1e6) - valuationOf(level, turn, s, 10_000, 1e6);
+        fundamentalValue(level, turn, 62, business(10_000 + X, 300)) -
+        fundamentalValue(level, turn, 62, business(10_000, 300));
       expect(dq(T25)).toBeLessThan(dq(T23));
       expect(dr(T25)).toBeGreaterThan(dr(T23));
       figures['6 valuation'] =

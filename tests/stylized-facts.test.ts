@@ -59,7 +59,7 @@ describe('stylized facts of the historical level (DESIGN §9)', () => {
     }
   });
 
-  it('2. the May 2024 price war cuts the market API price at least 50× from 2024Q1 to 2024Q4', () => {
+  it('2. the May 2024 price war cuts the market API price 50–200× from 2024Q1 to 2024Q4 (about two orders of magnitude)', () => {
     const ratios: number[] = [];
     for (const policy of ['balanced', 'applications-first', 'overseas-first', 'enterprise-first'] as const)
       for (const g of select(policy)) {
@@ -71,17 +71,18 @@ describe('stylized facts of the historical level (DESIGN §9)', () => {
           before.marketApiPrice / after.marketApiPrice,
           `${g.company} ${g.policy} seed ${g.seed}`,
         ).toBeGreaterThanOrEqual(50);
+        expect(before.marketApiPrice / after.marketApiPrice).toBeLessThanOrEqual(200);
       }
     expect(ratios.length).toBeGreaterThan(SEEDS * 6);
   });
 
-  it('2b. after the war, API revenue alone cannot carry a startup', () => {
+  it('2b. after the war, API revenue alone cannot carry a startup (it covers less than half of its costs)', () => {
     for (const g of select('balanced')) {
       for (const h of g.state.history) {
         if (h.turn < 7) continue;
         for (const c of h.companies) {
           if (c.status !== 'active' || c.costs === 0) continue;
-          expect(c.revenueBy.api, `${c.id} ${h.quarter}`).toBeLessThan(c.costs * 0.25);
+          expect(c.revenueBy.api, `${c.id} ${h.quarter}`).toBeLessThan(c.costs * 0.5);
         }
       }
     }

@@ -161,9 +161,20 @@ export function openModelQuality(level: Level, state: GameState): number {
   return best;
 }
 
-/** Quality users of the company's apps experience: its own model, or the best open one it builds on. */
+/**
+ * The quality a company's products reach by building on the best open weights (`open`, from
+ * openModelQuality): adapting them takes a research team, and the gap widens by openModelTeamGap
+ * points as the team falls short of full strength (none left: the whole of it).
+ */
+export function openBuiltQuality(level: Level, open: number, c: StartupState): number {
+  if (open <= 0) return 0;
+  const cover = Math.min(1, teamFactor(level, c.staff.researchers));
+  return open - level.market.openModelTeamGap * (1 - cover);
+}
+
+/** Quality users of the company's apps experience: its own model, or what it builds on open weights. */
 export function appQuality(level: Level, state: GameState, c: StartupState): number {
-  return Math.max(c.quality, openModelQuality(level, state));
+  return Math.max(c.quality, openBuiltQuality(level, openModelQuality(level, state), c));
 }
 
 /** Investors' score for model rank: 1 at the global frontier, 0 thirty points behind it. */
@@ -206,9 +217,13 @@ export function valuationMark(level: Level, previous: number, fundamental: numbe
   return Math.max(1, Math.round(a * previous + (1 - a) * fundamental));
 }
 
-/** Growth investors look at: this quarter's revenue against the same quarter a year before. */
-export function growthRate(yearAgoRevenue: number, revenue: number): number {
-  return clamp(revenue / Math.max(yearAgoRevenue, 100) - 1, -0.5, 1);
+/**
+ * Growth investors look at: this quarter's revenue against the same quarter a year before, that one
+ * taken at least at `floor` (a tiny base grows fast without meaning much); 0 with no history yet.
+ */
+export function growthRate(yearAgoRevenue: number | null, revenue: number, floor: number): number {
+  if (yearAgoRevenue === null) return 0;
+  return clamp(revenue / Math.max(yearAgoRevenue, floor) - 1, -0.5, 1);
 }
 
 /** A round's traction factor: rank and growth make investors likelier to close. */

@@ -153,6 +153,8 @@ const marketSchema = z
     researchersForFullEfficiency: within(1, 100_000),
     /** Quality points below an open-weights model that a startup's apps can reach by building on it. */
     openModelGap: upTo(100),
+    /** Extra quality points an open-weights product trails by with no research team (less as the team nears full strength); optional. */
+    openModelTeamGap: upTo(100).default(15),
     /** Spread of a training run's outcome (±, as a share of its compute). */
     runLuck: unit,
     api: z
@@ -305,8 +307,10 @@ const marketSchema = z
         closeQuarters: int.min(0).max(2),
         /** Premium a strategic investor's cloud charges over the market GPU price (lock-in). */
         lockInPremium: unit,
-        /** Weight of growth (users and revenue) in valuations; optional, 0.5 when absent. */
+        /** Weight of revenue growth (over the same quarter a year before) in valuations; optional, 0.5 when absent. */
         growthWeight: unit.default(0.5),
+        /** The smallest year-ago revenue growth is measured against, 万元 a quarter; optional. */
+        growthFloorRevenue: money.default(1000),
         // Optional from here on: a missing field takes the historical value.
         /** A valuation below this share of the last round's is a down round… */
         downRoundShare: unit.default(0.8),
@@ -370,6 +374,8 @@ export const levelFileSchema = z
         madeItQuarters: int.min(1).max(8),
         /** Minimum quarterly revenue (万元) of a made-it business. */
         madeItMinRevenue: money,
+        /** …and the quarters, that one included, whose operating profit together must be ≥ 0 (a profitable year); optional. */
+        madeItWindow: int.min(1).max(8).default(4),
         /** Score added per quarter of frontier fame, 万元. */
         fameHonour: money,
         /** Score added for making it (a profitable business is the goal), 万元. */

@@ -427,14 +427,15 @@ export function decideGiantPrices(level: Level, state: GameState, giants: GiantS
     const spec = level.giants[j]!;
     const g = giants[j]!;
     if (turn < spec.entersTurn) continue;
-    if (turn === spec.entersTurn) {
-      g.apiPrice = spec.launchPrice;
-      continue;
-    }
     const c = giantServingCost(level, turn, j);
     if (!spec.cloud) {
-      // Cost plus a markup, never raised once cut.
-      g.apiPrice = Math.min(g.apiPrice, c * (1 + spec.markup));
+      // Cost plus a markup from its entry, never raised once cut.
+      const costPlus = c * (1 + spec.markup);
+      g.apiPrice = turn === spec.entersTurn ? costPlus : Math.min(g.apiPrice, costPlus);
+      continue;
+    }
+    if (turn === spec.entersTurn) {
+      g.apiPrice = spec.launchPrice;
       continue;
     }
     g.apiPrice = Math.min(

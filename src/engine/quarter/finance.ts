@@ -82,7 +82,7 @@ function settleBooks(
   const used = Math.min(s.credits, b.costBy.compute);
   s.credits -= used;
   b.funding += used;
-  const growth = growthRate(past.yearAgo, revenue);
+  const growth = growthRate(past.yearAgo, revenue, f.growthFloorRevenue);
   const direct = b.costBy.inference + b.costBy.customisation;
   const fundamentals = {
     annualRevenue: past.lastThree + revenue,
@@ -133,7 +133,12 @@ function settleBooks(
   b.funding = Math.min(b.funding, MAX_MONEY_LINE);
   s.cash = s.cash + revenue - costs + b.funding;
   s.valuation = preMoney;
-  const qualifies = revenue - costs >= 0 && revenue >= level.endings.madeItMinRevenue;
+  // A profitable quarter counts once the year behind it is profitable too: a business, not a quarter
+  // whose costs were cut after a burst of spending.
+  const qualifies =
+    revenue - costs >= 0 &&
+    revenue >= level.endings.madeItMinRevenue &&
+    past.lastProfits + revenue - costs >= 0;
   s.profitStreak = qualifies ? s.profitStreak + 1 : 0;
   if (s.profitStreak >= level.endings.madeItQuarters && s.madeItTurn === null) {
     s.madeItTurn = turn;
@@ -165,8 +170,10 @@ function settleBooks(
 interface PastRevenue {
   /** The three quarters before this one. */
   lastThree: number;
-  /** The same quarter a year before (or the earliest one played). */
-  yearAgo: number;
+  /** The same quarter a year before (or the earliest one played); null in the first quarter. */
+  yearAgo: number | null;
+  /** Operating profit of the madeItWindow − 1 quarters before this one. */
+  lastProfits: number;
 }
 
 function pastRevenue(w: QuarterWork, company: number): PastRevenue {
@@ -174,6 +181,9 @@ function pastRevenue(w: QuarterWork, company: number): PastRevenue {
   let lastThree = 0;
   for (let k = Math.max(0, h.length - 3); k < h.length; k++)
     lastThree += h[k]!.companies[company]?.revenue ?? 0;
-  const yearAgo = h.length === 0 ? 0 : (h[Math.max(0, h.length - 4)]!.companies[company]?.revenue ?? 0);
-  return { lastThree, yearAgo };
+  const yearAgo = h.length === 0 ? null : (h[Math.max(0, h.length - 4)]!.companies[company]?.revenue ?? 0);
+  let lastProfits = 0;
+  for (let k = Math.max(0, h.length - (w.level.endings.madeItWindow - 1)); k < h.length; k++)
+    lastProfits += h[k]!.companies[company]?.operatingProfit ?? 0;
+  return { lastThree, yearAgo, lastProfits };
 }

@@ -3,7 +3,7 @@
 
 import { keyPeopleFactor, modifierFactor } from '../../cards';
 import { normalQuantile } from '../../draws';
-import { acquisitionCost, openModelQuality, outputFactor, startupServingCost } from '../../economy';
+import { acquisitionCost, openBuiltQuality, openModelQuality, outputFactor, startupServingCost } from '../../economy';
 import type { Level } from '../../level';
 import { MAX_USERS } from '../../limits';
 import { clamp } from '../../mathx';
@@ -55,7 +55,7 @@ export function appMarkets(w: QuarterWork): void {
     const s = mid.startups[i]!;
     if (s.status !== 'active') continue;
     const b = books[i]!;
-    const q = Math.max(s.quality, open);
+    const q = Math.max(s.quality, openBuiltQuality(level, open, s));
     const output = outputFactor(level, s);
     const needed =
       (s.domesticUsers / USERS_PER_MILLION) * level.market.domestic.engineersPerMillionUsers +

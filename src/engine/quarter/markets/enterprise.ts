@@ -4,7 +4,7 @@
 
 import { modifierFactor } from '../../cards';
 import { normalQuantile, stochasticRound } from '../../draws';
-import { at, openModelQuality, outputFactor } from '../../economy';
+import { at, openBuiltQuality, openModelQuality, outputFactor } from '../../economy';
 import { clamp } from '../../mathx';
 import { Purpose, uniform } from '../../rng';
 import { PLATFORM_POINTS } from '../units';
@@ -27,7 +27,7 @@ export function enterpriseMarket(w: QuarterWork): void {
   for (let i = 0; i < mid.startups.length; i++) {
     const s = mid.startups[i]!;
     if (s.status !== 'active') continue;
-    const q = Math.max(s.quality, open);
+    const q = Math.max(s.quality, openBuiltQuality(level, open, s));
     const qf = clamp((q - ent.qualityFloor) / ent.qualityRangePoints, 0, ent.qualityFactorMax);
     pulls[i] =
       modifierFactor(s, 'enterpriseDemand', turn) *
