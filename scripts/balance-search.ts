@@ -316,7 +316,9 @@ export async function runBalance(opts: BalanceOptions, onProgress?: OnProgress):
   const nc = companies.length;
   const starts = budget.candidates + NAMED_POLICIES.length;
   const climbers = Math.min(budget.climbers, starts);
-  const trainTotal = nc * (starts + climbers * budget.mutants * budget.steps) * trainSeeds.length;
+  const crossSteps = nc > 1 ? Math.ceil(budget.steps / 2) : 0;
+  const trainTotal =
+    nc * (starts + (nc > 1 ? nc : 0) + climbers * budget.mutants * (budget.steps + crossSteps)) * trainSeeds.length;
   const testTotal = nc * (nc + NAMED_POLICIES.length + 1) * testSeeds.length;
   const total = trainTotal + testTotal;
   let done = 0;
@@ -389,27 +391,49 @@ export async function runBalance(opts: BalanceOptions, onProgress?: OnProgress):
     //    if it is better; the neighbourhood shrinks from 35 % of each range to 5 %.
     phase = 'hill climbing';
     const mutators = places.map((place) => uniformSource(opts.searchSeed, MUTATE_STREAM(place)));
-    for (let step = 0; step < budget.steps; step++) {
-      const scale = 0.35 - (0.3 * step) / Math.max(1, budget.steps - 1);
-      const tries = climbing.map((cl, ci) =>
-        cl.map((c) => Array.from({ length: budget.mutants }, () => mutate(c.p, mutators[ci]!, scale))),
-      );
-      const scores = await train(tries.flatMap((cl, ci) => cl.flatMap((ms) => ms.map((p) => ({ ci, p })))));
-      let k = 0;
-      climbing.forEach((cl, ci) => {
-        cl.forEach((c, j) => {
-          let pick: Climber | null = null;
-          for (const p of tries[ci]![j]!) {
-            const t = scores[k++]!;
-            if (better(t, pick ? pick.t : c.t)) pick = { p, t };
-          }
-          if (pick) {
-            cl[j] = pick;
-            accepted[ci]!++;
-          }
+    const climb = async (steps: number, from: number, to: number) => {
+      for (let step = 0; step < steps; step++) {
+        const scale = from - ((from - to) * step) / Math.max(1, steps - 1);
+        const tries = climbing.map((cl, ci) =>
+          cl.map((c) => Array.from({ length: budget.mutants }, () => mutate(c.p, mutators[ci]!, scale))),
+        );
+        const scores = await train(tries.flatMap((cl, ci) => cl.flatMap((ms) => ms.map((p) => ({ ci, p })))));
+        let k = 0;
+        climbing.forEach((cl, ci) => {
+          cl.forEach((c, j) => {
+            let pick: Climber | null = null;
+            for (const p of tries[ci]![j]!) {
+              const t = scores[k++]!;
+              if (better(t, pick ? pick.t : c.t)) pick = { p, t };
+            }
+            if (pick) {
+              cl[j] = pick;
+              accepted[ci]!++;
+            }
+          });
+          traces[ci]!.push(rateOf(bestOf(cl).t));
         });
-        traces[ci]!.push(rateOf(bestOf(cl).t));
+      }
+    };
+    await climb(budget.steps, 0.35, 0.05);
+
+    // 2b. Cross-seeding: every company's best so far is tried on every other company (a set found
+    //     for one company is often a good start for another); one that beats a company's worst
+    //     climber replaces it, and the climbers take half as many steps again, finely.
+    if (nc > 1) {
+      phase = 'cross-seeding';
+      const leaders = climbing.map((cl) => bestOf(cl).p);
+      const crossScores = await train(climbing.flatMap((_, ci) => leaders.map((p) => ({ ci, p }))));
+      climbing.forEach((cl, ci) => {
+        leaders.forEach((p, fi) => {
+          if (fi === ci) return;
+          const t = crossScores[ci * nc + fi]!;
+          const worst = cl.reduce((w, c, j) => (better(cl[w]!.t, c.t) ? j : w), 0);
+          if (better(t, cl[worst]!.t) && !cl.some((c) => JSON.stringify(c.p) === JSON.stringify(p)))
+            cl[worst] = { p, t };
+        });
       });
+      await climb(Math.ceil(budget.steps / 2), 0.15, 0.05);
     }
     const best = climbing.map(bestOf);
 

@@ -260,7 +260,9 @@ const marketSchema = z
         /** The sales team that wins half of the most a company's sales can pull (diminishing returns). */
         salesHalf: within(1, 100_000).default(100),
         /** Pull of big tech and system integrators on the same pool of deals. */
-        outsidePull: upTo(100).default(1),
+        outsidePull: upTo(100).default(3),
+        /** Deals need a model no more than this many points behind the frontier: the floor is max(qualityFloor, frontier − this). */
+        qualityFloorGap: upTo(100).default(30),
         /** Deal flow at govTrust 0, and what govTrust 1 adds to it. */
         govTrustBase: upTo(10).default(0.6),
         govTrustWeight: upTo(10).default(0.8),
@@ -326,6 +328,8 @@ const marketSchema = z
         backToBackFactor: unit.default(0.3),
         /** …and its price × this. */
         backToBackDiscount: unit.default(0.8),
+        /** The most one round raises at a funding climate of 1, 万元 (× the climate). */
+        roundCap: money.default(300_000),
         /** Bankers' and lawyers' fees, basis points of the money raised. */
         roundFeeBp: int.min(0).max(5000).default(300),
         /** The first turn a buy-out offer can come: acquirers want a year of track record. */

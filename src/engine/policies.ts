@@ -49,6 +49,10 @@ interface Profile {
   growth: Staff;
   /** Chance of taking a strategic investor's offer. */
   strategicTake: number;
+  /** The round it opens, as a share of its valuation (0.2 when absent). */
+  raiseShare?: number;
+  /** While harvesting, the share of the operating margin it still spends (0.8 when absent). */
+  harvestShare?: number;
   /** All-in racing: the spend grows by this factor a quarter, whatever the runway (0: off). */
   escalate?: number;
   /** All-in racing: at least this share of the cash is spent every quarter. */
@@ -162,17 +166,19 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
   // A quarter of the spend on pretraining; the app budget goes to the two markets that can pay
   // (overseas subscriptions, enterprise deals), with the sales team those deals need.
   balanced: {
-    pretrainingBp: 2500,
-    weights: w(5, 50, 40, 5),
+    pretrainingBp: 4000,
+    weights: w(10, 45, 35, 10),
     pricing: 'match',
     pay: 'market',
     intensity: 'normal',
-    runwayTarget: 6,
-    raiseBelow: 9,
+    runwayTarget: 2.5,
+    raiseBelow: 8,
     abandonBelow: null,
-    harvestFrom: 9,
-    growth: { researchers: 0.02, engineers: 0.05, sales: 0.6 },
+    harvestFrom: 10,
+    growth: { researchers: 0.15, engineers: 0.3, sales: 0.6 },
     strategicTake: 1,
+    raiseShare: 0.35,
+    harvestShare: 0.3,
   },
   'pretraining-first': {
     pretrainingBp: 9000,
@@ -182,54 +188,61 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
     intensity: '996',
     escalate: 1.3,
     minBurnShare: 0.8,
-    runwayTarget: 4,
-    raiseBelow: 7,
+    runwayTarget: 3,
+    raiseBelow: 8,
     abandonBelow: null,
     harvestFrom: null,
     growth: { researchers: 0.1, engineers: 0.01, sales: 0 },
     strategicTake: 1,
+    raiseShare: 0.35,
   },
   'applications-first': {
-    pretrainingBp: 1000,
-    weights: w(55, 20, 15, 10),
+    pretrainingBp: 2000,
+    weights: w(55, 25, 10, 10),
     pricing: 'undercut',
     pay: 'market',
     intensity: 'dxz',
-    runwayTarget: 6,
-    raiseBelow: 9,
+    runwayTarget: 2.5,
+    raiseBelow: 8,
     abandonBelow: null,
-    harvestFrom: 9,
-    growth: { researchers: 0, engineers: 0.08, sales: 0.04 },
+    harvestFrom: 10,
+    growth: { researchers: 0.05, engineers: 0.3, sales: 0.1 },
     strategicTake: 1,
+    raiseShare: 0.35,
+    harvestShare: 0.3,
   },
   'overseas-first': {
-    pretrainingBp: 1000,
+    pretrainingBp: 2500,
     weights: w(5, 80, 5, 10),
     pricing: 'match',
     pay: 'market',
     intensity: 'normal',
-    runwayTarget: 6,
-    raiseBelow: 9,
+    runwayTarget: 2.5,
+    raiseBelow: 8,
     abandonBelow: null,
-    harvestFrom: 8,
-    growth: { researchers: 0, engineers: 0.08, sales: 0 },
+    harvestFrom: 10,
+    growth: { researchers: 0.1, engineers: 0.3, sales: 0.05 },
     strategicTake: 1,
+    raiseShare: 0.35,
+    harvestShare: 0.3,
   },
   // Deals come from salespeople: it asks to double the sales team each healthy quarter (a tight
   // talent market fills only part of that). The enterprise budget buys the standard platform,
   // which tops out at 90 %; the rest funds an app abroad.
   'enterprise-first': {
-    pretrainingBp: 1500,
+    pretrainingBp: 2500,
     weights: w(5, 25, 60, 10),
     pricing: 'match',
     pay: 'market',
     intensity: 'normal',
-    runwayTarget: 6,
-    raiseBelow: 9,
+    runwayTarget: 2.5,
+    raiseBelow: 8,
     abandonBelow: null,
-    harvestFrom: 9,
-    growth: { researchers: 0, engineers: 0.08, sales: 1 },
+    harvestFrom: 10,
+    growth: { researchers: 0.1, engineers: 0.3, sales: 1 },
     strategicTake: 1,
+    raiseShare: 0.35,
+    harvestShare: 0.3,
   },
 };
 
@@ -288,7 +301,7 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   if (harvesting && revenue >= level.endings.madeItMinRevenue) {
     // Paid from revenue: keep the operating result just above zero. (Below the revenue that counts
     // as a business, a harvester keeps investing in its apps at the runway target instead.)
-    spend = Math.floor((revenue - salaries - variable) * 0.8);
+    spend = Math.floor((revenue - salaries - variable) * (p.harvestShare ?? 0.8));
   } else if (p.escalate) {
     // Each generation needs several times the compute of the last: the race does not wait for cash.
     const start = Math.floor(companySpec(level, s.id).cash / p.runwayTarget);
@@ -343,7 +356,7 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
     hires,
     payLevel: st.payLevel ?? p.pay,
     intensity: st.intensity ?? p.intensity,
-    roundTarget: raising ? Math.max(1, Math.round(s.valuation * 0.2)) : null,
+    roundTarget: raising ? Math.max(1, Math.round(s.valuation * (p.raiseShare ?? 0.2))) : null,
   };
   return { plan, abandonPretraining: abandon };
 }

@@ -116,7 +116,8 @@ function settleBooks(
     if (uniform(luck, turn, Purpose.fundingRound, company) < chance) {
       const price = soon ? Math.max(1, Math.round(preMoney * f.backToBackDiscount)) : preMoney;
       const cap = Math.floor((price * f.maxDilutionBp) / (BASIS_POINTS - f.maxDilutionBp));
-      const amount = Math.max(0, Math.min(target, cap));
+      // Investors' money is not unlimited: a round raises at most roundCap × the climate.
+      const amount = Math.max(0, Math.min(target, cap, Math.round(f.roundCap * climate)));
       const dilution = Math.round((amount * BASIS_POINTS) / (price + amount));
       const fee = Math.round((amount * f.roundFeeBp) / BASIS_POINTS);
       s.ownershipBp = Math.round((s.ownershipBp * (BASIS_POINTS - dilution)) / BASIS_POINTS);

@@ -24,11 +24,13 @@ export function enterpriseMarket(w: QuarterWork): void {
   const open = openModelQuality(level, mid);
   const pulls = new Array<number>(mid.startups.length).fill(0);
   let totalPull = ent.outsidePull;
+  // A product falls behind as the frontier moves: the floor of a usable model rises with it.
+  const floor = Math.max(ent.qualityFloor, at(level.macro.frontierQuality, turn) - ent.qualityFloorGap);
   for (let i = 0; i < mid.startups.length; i++) {
     const s = mid.startups[i]!;
     if (s.status !== 'active') continue;
     const q = Math.max(s.quality, openBuiltQuality(level, open, s));
-    const qf = clamp((q - ent.qualityFloor) / ent.qualityRangePoints, 0, ent.qualityFactorMax);
+    const qf = clamp((q - floor) / ent.qualityRangePoints, 0, ent.qualityFactorMax);
     pulls[i] =
       modifierFactor(s, 'enterpriseDemand', turn) *
       (s.staff.sales / (s.staff.sales + ent.salesHalf)) *
