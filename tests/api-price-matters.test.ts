@@ -4,9 +4,9 @@
 // price; 50 seeds each (the same seeds for every price, so luck is paired). Target: the best and the
 // worst mean score over the price levels differ by at least 10 %.
 //
-// Kept apart from tests/api-market.test.ts so that its result shows on its own: when it was
-// written (rules 4, historical level v3) most cases failed. The figures of every price level are
-// printed at the end of the run.
+// Kept apart from tests/api-market.test.ts so that its result shows on its own (an early draft of
+// rules 4 failed most cases: the price mattered little while API revenue was a small share and the
+// autopilots burned slowly). The figures of every price level are printed at the end of the run.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startupServingCost } from '../src/engine/economy';

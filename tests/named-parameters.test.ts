@@ -17,8 +17,9 @@ const NAMED: {
   /** Other fields of the same section set on both sides, where the field alone rarely binds. */
   also?: Record<string, number>;
   /**
-   * False for a field the fingerprint's autopilot games never reach (they never raise again within
-   * minRoundGap quarters): tests/valuation-and-exits.test.ts shows its effect on a round instead.
+   * False for a field the fingerprint's autopilot games never reach: they never raise again within
+   * minRoundGap quarters (tests/valuation-and-exits.test.ts shows the back-to-back terms on a
+   * round), and no rival runs out of cash in them (the rescue test below).
    */
   reached?: false;
 }[] = [
@@ -77,13 +78,7 @@ const NAMED: {
     other: 1,
     also: { distressRunway: 8 },
   },
-  {
-    section: ['market', 'funding'],
-    field: 'rescueChance',
-    old: 0.5,
-    other: 1,
-    also: { baseCloseChance: 0, minCloseChance: 0 },
-  },
+  { section: ['market', 'funding'], field: 'rescueChance', old: 0.5, other: 1, reached: false },
   { section: ['endings'], field: 'fullValueRunway', old: 4, other: 40 },
   { section: ['endings'], field: 'noRunwayValue', old: 0.5, other: 0 },
 ];
@@ -135,23 +130,40 @@ function fingerprint(level: Level): string {
 describe('named model parameters (issue 12)', () => {
   const historical = load(historicalJson());
 
-  it('the historical file names none of them, and loads each at its old inline value', () => {
+  it('a level that leaves a field out loads it at its default', () => {
     for (const n of NAMED) {
-      const section = sectionOf(historical as unknown as Json, n.section);
-      expect(historicalJson()).not.toHaveProperty([...n.section, n.field]);
+      const json = historicalJson();
+      delete sectionOf(json, n.section)[n.field];
+      const section = sectionOf(load(json) as unknown as Json, n.section);
       expect(section[n.field], `${n.section.join('.')}.${n.field}`).toBe(n.old);
     }
   });
 
-  it('writing a field at its default plays the same game; another value changes the game', () => {
-    const base = fingerprint(historical);
+  it('writing a field at its default plays the same game as leaving it out; another value changes the game', () => {
     for (const n of NAMED) {
       const name = `${n.section.join('.')}.${n.field}`;
+      const without = historicalJson();
+      delete sectionOf(without, n.section)[n.field];
+      const base = fingerprint(load(without));
       expect(fingerprint(load(withField(n.section, n.field, n.old))), name).toBe(base);
       if (n.reached === false) continue;
-      const ref = n.also ? fingerprint(load(withField(n.section, n.field, n.old, n.also))) : base;
+      const ref = fingerprint(load(withField(n.section, n.field, n.old, n.also)));
       expect(fingerprint(load(withField(n.section, n.field, n.other, n.also))), name).not.toBe(ref);
     }
+  });
+
+  it('rescueChance: a rival out of cash is bought (1) or goes bankrupt (0)', () => {
+    // Wages no company can pay: every rival is out of cash after the first quarter.
+    const broke = (rescue: number) => {
+      const json = withField(['market', 'funding'], 'rescueChance', rescue);
+      const macro = json.macro as Json;
+      for (const k of ['wageResearcher', 'wageEngineer', 'wageSales']) macro[k] = { '2023Q1': 1000 };
+      const level = load(json);
+      const { state } = playGame(level, 3, 'zhipu', 'balanced');
+      return state.startups.filter((s) => s.id !== 'zhipu').map((s) => s.status);
+    };
+    expect(new Set(broke(1))).toEqual(new Set(['acquired']));
+    expect(new Set(broke(0))).toEqual(new Set(['bankrupt']));
   });
 
   it('a value out of its range is refused at its path', () => {

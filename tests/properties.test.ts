@@ -253,7 +253,7 @@ describe('the API market when the outside option takes everything', () => {
   for (const company of level.player.companies)
     it(`${company}: nobody sells, nobody earns, and the market price is the one the providers offered`, () => {
       const { state } = playOut(level, company, 0, quarters);
-      expect(state.history.length).toBe(quarters.length);
+      expect(state.history.length).toBeGreaterThanOrEqual(quarters.length);
       for (const dead of state.history) {
         expect(dead.outsideShare, dead.quarter).toBe(1);
         expect(dead.apiTokens).toBe(0);

@@ -516,7 +516,8 @@ describe('accepted commands change exactly what they should', () => {
     expect(sold.ending?.kind).toBe('acquired');
     expect(sold.ending?.turn).toBe(s.turn);
     expect(me(sold).status).toBe('acquired');
-    const price = Math.max(1, Math.round(me(s).valuation * 1.5));
+    // Priced off the mark, never above the last round's price.
+    const price = Math.max(1, Math.round(Math.min(me(s).valuation, me(s).lastRoundValuation) * 1.5));
     expect(sold.ending?.score).toBe(equityScore(strategicLevel, me(s), price));
     expect(sold.offers).toEqual([]);
     expect(sold.history).toBe(s.history);
