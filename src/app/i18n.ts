@@ -157,10 +157,14 @@ const zh = {
   'plan.pricing': 'API 价格（每百万 tokens）',
   'plan.pricingMode': '定价方式',
   'plan.exactPrice': '价格（元 / 百万 tokens）',
-  'plan.yourPrice': '你上季的价格',
+  'plan.yourPrice': '你本季的价格',
   'plan.marketPrice': '市场均价（上季）',
   'plan.bigTechPrice': '大厂最低价 · {name}',
-  'plan.servingCost': '你的推理成本约',
+  'plan.servingCost': '你的推理成本',
+  'plan.margin': '每百万 tokens 毛利',
+  'plan.belowCost': '低于成本',
+  'plan.marginHelp':
+    '本季价格减去你的推理成本（已计入你采用的更便宜架构）。为负时，每卖出一百万 tokens 都在亏钱。',
   'plan.investorString': '战略投资方的条件：你不能比它的 API 更便宜。',
   'plan.noApi': '你没有自己的模型，API 市场暂时与你无关。',
 
@@ -169,11 +173,12 @@ const zh = {
   'pricing.undercut': '低价抢量',
   'pricing.free': '免费',
   'pricing.exact': '自定',
-  'pricing.premium.help': '高于市场价出售：单价高，份额小。价格战中很难守住。',
-  'pricing.match.help': '按市场价（或可比大厂的最低报价）定价——2024 年 5 月“跟进降价”就是这个意思。',
+  'pricing.premium.help': '高于市场价出售：单价高，份额小。价格战中很难守住。不会低于你的推理成本。',
+  'pricing.match.help':
+    '按市场价（或可比大厂的最低报价）定价——2024 年 5 月“跟进降价”就是这个意思；但不会低于你的推理成本。',
   'pricing.undercut.help': '低于市场价抢份额，但不会低于你的推理成本（那样每卖一个 token 都亏钱）。',
   'pricing.free.help': '免费：抢开发者，但 API 没有收入；大厂用云业务补贴得起，你未必。',
-  'pricing.exact.help': '自己定一个确切价格（元 / 百万 tokens）。',
+  'pricing.exact.help': '自己定一个确切价格（元 / 百万 tokens），可以低于你的推理成本。',
 
   'market.domestic': '国内应用',
   'market.overseas': '出海应用',
@@ -266,7 +271,8 @@ const zh = {
   'news.rivalAcquired': '{subject} 被收购。',
   'news.domesticShock': '{subject} 的国内应用遭遇下架或监管冲击，用户大量流失。',
   'news.overseasShock': '{subject} 的海外应用遭遇应用商店或监管冲击，用户大量流失。',
-  'news.roundClosed': '{subject} 完成 {amount} 融资，投后估值 {valuation}，稀释 {dilutionBp}。',
+  'news.roundClosed':
+    '{subject} 完成 {amount} 融资，投后估值 {valuation}，稀释 {dilutionBp}，付给投行和律师的费用 {fee}。',
   'news.roundFailed': '{subject} 的 {target} 融资未能完成。',
   'news.madeIt': '{subject} 连续两个季度盈利！',
   'news.bankrupt': '{subject} 资金耗尽，宣告倒闭。',
@@ -789,10 +795,14 @@ const en: Record<TextKey, string> = {
   'plan.pricing': 'API price (per million tokens)',
   'plan.pricingMode': 'Pricing',
   'plan.exactPrice': 'Price (¥ per million tokens)',
-  'plan.yourPrice': 'Your price last quarter',
+  'plan.yourPrice': 'Your price this quarter',
   'plan.marketPrice': 'Market price (last quarter)',
   'plan.bigTechPrice': 'Cheapest big tech · {name}',
-  'plan.servingCost': 'Your serving cost ≈',
+  'plan.servingCost': 'Your serving cost',
+  'plan.margin': 'Margin per million tokens',
+  'plan.belowCost': 'below cost',
+  'plan.marginHelp':
+    "This quarter's price minus your serving cost (the cheaper architecture you have adopted included). Negative: every million tokens sold loses money.",
   'plan.investorString': "Your strategic investor's string: you may not undercut its API price.",
   'plan.noApi': 'You have no model of your own: the API market is not yours for now.',
 
@@ -802,14 +812,14 @@ const en: Record<TextKey, string> = {
   'pricing.free': 'Free',
   'pricing.exact': 'Exact',
   'pricing.premium.help':
-    'Above the market price: more per token, a smaller share. Hard to hold in a price war.',
+    'Above the market price: more per token, a smaller share. Hard to hold in a price war. Never below your serving cost.',
   'pricing.match.help':
-    'The market price (or the cheapest comparable big-tech offer) — what "following the cut" meant in May 2024.',
+    'The market price (or the cheapest comparable big-tech offer) — what "following the cut" meant in May 2024; never below your serving cost.',
   'pricing.undercut.help':
     'Below the market to win share, but never below your serving cost (then every token loses money).',
   'pricing.free.help':
     'Free: wins developers, earns nothing. Big tech can afford it with cloud margins; can you?',
-  'pricing.exact.help': 'Set an exact price (¥ per million tokens).',
+  'pricing.exact.help': 'Set an exact price (¥ per million tokens), even below your serving cost.',
 
   'market.domestic': 'Domestic app',
   'market.overseas': 'Overseas app',
@@ -908,7 +918,7 @@ const en: Record<TextKey, string> = {
   'news.overseasShock':
     "{subject}'s overseas app is hit by an app-store or regulatory shock; many users are lost.",
   'news.roundClosed':
-    '{subject} closes a round of {amount} at a post-money valuation of {valuation}, diluting {dilutionBp}.',
+    '{subject} closes a round of {amount} at a post-money valuation of {valuation}, diluting {dilutionBp}; bankers and lawyers take {fee}.',
   'news.roundFailed': "{subject}'s round for {target} fails to close.",
   'news.madeIt': '{subject} is profitable two quarters in a row!',
   'news.bankrupt': '{subject} runs out of money and goes bankrupt.',
