@@ -116,18 +116,18 @@ const zh = {
   'how.revenue':
     '上季四个市场的收入之和：国内应用（付费率低）、出海应用（订阅）、企业项目（按单）、API（tokens × 价格），外加事件带来的一次性收入。',
   'how.profit':
-    '经营利润 = 收入 − 成本（算力、工资、投放、推理、定制化、平台、裁员补偿、一次性支出）。连续 {quarters} 个季度 ≥ 0 且季度收入不低于 {min}，即为“盈利”。',
+    '经营利润 = 收入 − 成本（算力、工资、投放、推理、定制化、平台、裁员补偿、一次性支出）。某季经营利润 ≥ 0、季度收入不低于 {min}，且包括本季在内最近 {window} 个季度的经营利润合计 ≥ 0，才算一个盈利季度；连续 {quarters} 个这样的季度即为“盈利”。',
   'how.quality':
     '缩放定律：Q = 100·(1 − (C/C₀)^−{exponent})，C 为累计有效训练算力（算力 × 利用率 × 研究团队效率），C₀ = {c0}。算力越多，边际收益越小；训练要跑满若干季度才发布新模型。市场看的是相对前沿和对手的质量。',
   'how.users':
     '新增用户 = 投放预算 ÷ 获客成本（大家都在投放时会被抬高）+ 口碑增长；流失率在你的应用落后最佳模型时上升。服务用户要消耗推理成本。',
   'how.valuation':
-    '估值 = 融资环境 × [(1 − f)·(模型排名 + 用户规模) + f·收入倍数]，f 是投资人对收入的关注度——2024 年底起越来越看收入。',
+    '估值 = 上季估值 × {anchor}% + 当前业务价值 × 其余比例（估值有锚定，逐季靠拢）。业务价值 = 融资环境 × [(1 − f)·(模型排名 + 应用用户的付费) + f·近四季收入 × 倍数（按毛利率调整）] × (1 + 同比收入增长)，f 是投资人对收入的关注度——2024 年底起越来越看收入。融资完成后，估值即本轮投后估值。',
   'how.equity':
     '创始团队股权价值 = 持股比例 × 估值。游戏结束时的得分就是它（或收购价中你们的份额），外加荣誉加分。',
   'how.burnMultiple': '烧钱倍数 = 净烧钱 ÷ 新增收入（上季比前一季）。越低越健康；收入没有增长时为 ∞。',
   'how.apiShare':
-    'Logit 需求：份额 s = exp(β·质量 − α·价格) ÷ (1 + Σ exp(…))，“不用大模型”的外部选项占据其余份额。低价、好模型、开发者投入都会提高份额。',
+    'Logit 需求：份额 s = exp(β·质量 − α·ln 价格 + 开发者投入) ÷ (exp(外部选项) + Σ exp(…))；外部选项是买家自己部署开源模型（成本是服务商推理成本的数倍），占据其余份额。价格低 1%，买家约多 α%（份额越大越少）；好模型和开发者投入也会提高份额。',
 
   'plan.split': '预训练 ⟷ 应用',
   'plan.pretraining': '预训练算力',
@@ -752,19 +752,19 @@ const en: Record<TextKey, string> = {
   'how.revenue':
     'The sum of last quarter’s four markets: the domestic app (few pay), the overseas app (subscriptions), enterprise projects (per deal) and the API (tokens × price), plus one-off income from events.',
   'how.profit':
-    'Operating profit = revenue − costs (compute, salaries, ads, inference, customisation, platform, severance, one-offs). {quarters} quarters in a row at ≥ 0 with quarterly revenue of at least {min} means you made it.',
+    'Operating profit = revenue − costs (compute, salaries, ads, inference, customisation, platform, severance, one-offs). A quarter counts when it is ≥ 0, its revenue is at least {min}, and the last {window} quarters together (this one included) are ≥ 0; {quarters} such quarters in a row means you made it.',
   'how.quality':
     'Scaling law: Q = 100·(1 − (C/C₀)^−{exponent}), C = cumulative effective training compute (compute × utilisation × research-team efficiency), C₀ = {c0}. Each extra unit of compute buys less; a run must finish its quarters before a model is released. Markets judge quality against the frontier and rivals.',
   'how.users':
     'New users = ad budget ÷ cost of acquiring a user (bid up when everyone advertises) + word of mouth; churn rises when your app trails the best model. Serving users costs inference.',
   'how.valuation':
-    "Valuation = funding climate × [(1 − f)·(model rank + users) + f·revenue multiple], where f is investors' focus on revenue — rising from late 2024.",
+    "Valuation = {anchor}% × last quarter's valuation + the rest × the business's value now (marks move toward it quarter by quarter), which is funding climate × [(1 − f)·(model rank + what your app users pay) + f·last four quarters' revenue × a multiple, adjusted for gross margin] × (1 + revenue growth over a year), where f is investors' focus on revenue — rising from late 2024. After a round, it is the round's post-money price.",
   'how.equity':
     "Founders' equity = ownership × valuation. Your final score is this (or your share of a buy-out price), plus honours.",
   'how.burnMultiple':
     'Burn multiple = net burn ÷ net new revenue (last quarter over the one before). Lower is healthier; ∞ when revenue did not grow.',
   'how.apiShare':
-    'Logit demand: share s = exp(β·quality − α·price) ÷ (1 + Σ exp(…)); the outside option (no LLM at all) takes the rest. Lower prices, better models and developer spending raise your share.',
+    "Logit demand: share s = exp(β·quality − α·ln price + developer spending) ÷ (exp(outside) + Σ exp(…)); the outside option — buyers self-hosting open weights, at several times a provider's serving cost — takes the rest. A price 1 % lower wins about α % more buyers (less as your share grows); better models and developer spending raise your share too.",
 
   'plan.split': 'Pretraining ⟷ Applications',
   'plan.pretraining': 'Pretraining compute',
