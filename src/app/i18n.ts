@@ -274,7 +274,7 @@ const zh = {
   'news.roundClosed':
     '{subject} 完成 {amount} 融资，投后估值 {valuation}，稀释 {dilutionBp}，付给投行和律师的费用 {fee}。',
   'news.roundFailed': '{subject} 的 {target} 融资未能完成。',
-  'news.madeIt': '{subject} 连续两个季度盈利！',
+  'news.madeIt': '{subject} 实现盈利：有足够收入的盈利季度，背后还有盈利的一年！',
   'news.bankrupt': '{subject} 资金耗尽，宣告倒闭。',
   'news.strategicDeal': '{subject} 接受 {investor} 的战略投资 {amount}。',
   'news.keyPersonStayed': '{person} 拒绝了挖角，留在 {subject}。',
@@ -329,7 +329,8 @@ const zh = {
 
   'ending.kicker': '结局 · {quarter}',
   'ending.made-it.title': '盈利了！',
-  'ending.made-it.text': '连续两个季度经营利润为正——在价格战和烧钱大战中活了下来，而且能自己养活自己。',
+  'ending.made-it.text':
+    '有足够收入的季度经营利润为正，过去一年合计也不亏——在价格战和烧钱大战中活了下来，而且能自己养活自己。',
   'ending.out-of-money.title': '弹尽粮绝',
   'ending.out-of-money.text': '现金耗尽，没有人再愿意输血。这是一场消耗战：跑道比对手短，就会先倒下。',
   'ending.acquired.title': '被收购',
@@ -408,7 +409,7 @@ const zh = {
   'howto.title': '玩法说明',
   'howto.goal.title': '目标',
   'howto.goal.text':
-    '你经营“六小虎”之一。在 16 个季度内实现盈利（连续两个季度经营利润 ≥ 0），或者至少活下来。现金跌破零就出局；也可以在跑道很短时接受大厂收购。',
+    '你经营“六小虎”之一。在 16 个季度内实现盈利（季度经营利润 ≥ 0、收入达标，且过去一年合计不亏），或者至少活下来。现金跌破零就出局；也可以在跑道很短时接受大厂收购。',
   'howto.quarter.title': '一个季度',
   'howto.quarter.text':
     '每个季度制定一份计划：花多少钱、怎么分配、API 怎么定价、招人还是裁员、要不要融资。回应所有事件后结束季度，引擎按固定顺序结算：对手决策 → 花钱 → 人才 → 研发 → 市场出清 → 财务 → 事件。',
@@ -752,7 +753,7 @@ const en: Record<TextKey, string> = {
   'how.revenue':
     'The sum of last quarter’s four markets: the domestic app (few pay), the overseas app (subscriptions), enterprise projects (per deal) and the API (tokens × price), plus one-off income from events.',
   'how.profit':
-    'Operating profit = revenue − costs (compute, salaries, ads, inference, customisation, platform, severance, one-offs). A quarter counts when it is ≥ 0, its revenue is at least {min}, and the last {window} quarters together (this one included) are ≥ 0; {quarters} such quarters in a row means you made it.',
+    'Operating profit = revenue − costs (compute, salaries, ads, inference, customisation, platform, severance, one-offs). A quarter counts when it is ≥ 0, its revenue is at least {min}, and the last {window} quarters together (this one included) are ≥ 0; you make it when {quarters} quarter(s) in a row count.',
   'how.quality':
     'Scaling law: Q = 100·(1 − (C/C₀)^−{exponent}), C = cumulative effective training compute (compute × utilisation × research-team efficiency), C₀ = {c0}. Each extra unit of compute buys less; a run must finish its quarters before a model is released. Markets judge quality against the frontier and rivals.',
   'how.users':
@@ -920,7 +921,8 @@ const en: Record<TextKey, string> = {
   'news.roundClosed':
     '{subject} closes a round of {amount} at a post-money valuation of {valuation}, diluting {dilutionBp}; bankers and lawyers take {fee}.',
   'news.roundFailed': "{subject}'s round for {target} fails to close.",
-  'news.madeIt': '{subject} is profitable two quarters in a row!',
+  'news.madeIt':
+    '{subject} has made it: a profitable quarter with real revenue, and a profitable year behind it!',
   'news.bankrupt': '{subject} runs out of money and goes bankrupt.',
   'news.strategicDeal': '{subject} takes a strategic investment of {amount} from {investor}.',
   'news.keyPersonStayed': '{person} turns down a rival offer and stays at {subject}.',
@@ -976,7 +978,7 @@ const en: Record<TextKey, string> = {
   'ending.kicker': 'Ending · {quarter}',
   'ending.made-it.title': 'You made it!',
   'ending.made-it.text':
-    'Two profitable quarters in a row: you survived the price war and the cash furnace, and the company pays its own way.',
+    'A profitable quarter with real revenue, and a profitable year behind it: you survived the price war and the cash furnace, and the company pays its own way.',
   'ending.out-of-money.title': 'Out of money',
   'ending.out-of-money.text':
     'The cash ran out and nobody would bridge it. This was a war of attrition: whoever has the shorter runway falls first.',
@@ -1060,7 +1062,7 @@ const en: Record<TextKey, string> = {
   'howto.title': 'How to play',
   'howto.goal.title': 'The goal',
   'howto.goal.text':
-    'You run one of the "six tigers". Reach profit within 16 quarters (operating profit ≥ 0 two quarters in a row), or at least survive them. Cash below zero ends the game; when runway is short, big tech may offer to buy you.',
+    'You run one of the "six tigers". Reach profit within 16 quarters (a quarter with operating profit ≥ 0 and enough revenue, with a profitable year behind it), or at least survive them. Cash below zero ends the game; when runway is short, big tech may offer to buy you.',
   'howto.quarter.title': 'A quarter',
   'howto.quarter.text':
     'Each quarter you set a plan: how much to spend and on what, your API price, hires or cuts, whether to raise. Answer every event card, then end the quarter. The engine resolves it in a fixed order: rivals decide → spend → talent → research → markets clear → finance → events.',
