@@ -334,7 +334,9 @@ describe('6. funding: the climate cools, investors turn from model rank to reven
             if (c.status !== 'active') continue;
             const users = c.revenueBy.domestic + c.revenueBy.overseas;
             const v = fundamentalValue(level, turn, c.quality, business(c.revenue, users));
-            dq.push(fundamentalValue(level, turn, Math.min(100, c.quality + 10), business(c.revenue, users)) - v);
+            dq.push(
+              fundamentalValue(level, turn, Math.min(100, c.quality + 10), business(c.revenue, users)) - v,
+            );
             dr.push(fundamentalValue(level, turn, c.quality, business(c.revenue + X, users)) - v);
           }
         }

@@ -119,7 +119,11 @@ export interface BotCompany {
   pretrainingAbandoned: boolean;
   /** Last quarter's API price, ¥/M tokens. */
   apiPrice: number;
-  /** What serving a million tokens costs this company this quarter, ¥. */
+  /**
+   * What serving a million tokens costs this company this quarter, ¥: the API market and the apps
+   * bill this cost, and premium, match and undercut never price below it. It includes the share of
+   * a cheaper architecture (a cost shock such as DeepSeek's) the company has adopted so far.
+   */
   inferenceCost: number;
   users: { domestic: number; overseas: number };
   enterpriseProjects: number;
@@ -206,7 +210,7 @@ export interface BotMarket {
   bestInChina: number;
   /** Multiplier on valuations and on the chance a round closes (1 = normal). */
   fundingClimate: number;
-  /** A typical startup's cost of serving a million tokens this quarter, ¥. */
+  /** A typical startup's cost of serving a million tokens this quarter, ¥ (a cost factor of 1, the cheaper architecture adopted so far included). */
   inferenceCost: number;
   /** ¥ per GPU-hour this quarter. */
   gpuHourPrice: number;

@@ -63,7 +63,13 @@ function companyOf(level: Level, state: GameState, s: StartupState): BotCompany 
     modelsReleased: s.modelsReleased,
     pretrainingAbandoned: s.pretrainingAbandoned,
     apiPrice: s.apiPrice,
-    inferenceCost: economy.at(level.macro.inferenceCost, turn) * spec.inferenceCostFactor,
+    // The serving cost the API market and the apps bill this company (rules 4: with the share of the
+    // cheaper architecture it has adopted so far).
+    inferenceCost: economy.startupServingCost(
+      level,
+      turn,
+      level.companies.findIndex((c) => c.id === s.id),
+    ),
     users: { domestic: s.domesticUsers, overseas: s.overseasUsers },
     enterpriseProjects: s.enterpriseProjects,
     platform: s.platform,
@@ -197,7 +203,10 @@ export function botView(level: Level, state: GameState, call: number): BotView {
       frontierQuality: economy.at(level.macro.frontierQuality, turn),
       bestInChina: state.market.bestDomesticQuality,
       fundingClimate: economy.at(level.macro.fundingClimate, turn),
-      inferenceCost: economy.at(level.macro.inferenceCost, turn),
+      // A typical startup's (inferenceCostFactor 1) serving cost, on the architecture startups have adopted.
+      inferenceCost:
+        economy.at(level.macro.inferenceCost, turn) *
+        economy.architectureFactor(level, turn, level.market.api.costDiffusion.startup),
       gpuHourPrice: economy.at(level.macro.gpuHourPrice, turn),
     },
     rivals: state.startups.filter((s) => s !== me).map((s) => rivalOf(level, state, s)),

@@ -116,18 +116,18 @@ const zh = {
   'how.revenue':
     '上季四个市场的收入之和：国内应用（付费率低）、出海应用（订阅）、企业项目（按单）、API（tokens × 价格），外加事件带来的一次性收入。',
   'how.profit':
-    '经营利润 = 收入 − 成本（算力、工资、投放、推理、定制化、平台、裁员补偿、一次性支出）。连续 {quarters} 个季度 ≥ 0 且季度收入不低于 {min}，即为“盈利”。',
+    '经营利润 = 收入 − 成本（算力、工资、投放、推理、定制化、平台、裁员补偿、一次性支出）。某季经营利润 ≥ 0、季度收入不低于 {min}，且包括本季在内最近 {window} 个季度的经营利润合计 ≥ 0，才算一个盈利季度；连续 {quarters} 个这样的季度即为“盈利”。',
   'how.quality':
     '缩放定律：Q = 100·(1 − (C/C₀)^−{exponent})，C 为累计有效训练算力（算力 × 利用率 × 研究团队效率），C₀ = {c0}。算力越多，边际收益越小；训练要跑满若干季度才发布新模型。市场看的是相对前沿和对手的质量。',
   'how.users':
     '新增用户 = 投放预算 ÷ 获客成本（大家都在投放时会被抬高）+ 口碑增长；流失率在你的应用落后最佳模型时上升。服务用户要消耗推理成本。',
   'how.valuation':
-    '估值 = 融资环境 × [(1 − f)·(模型排名 + 用户规模) + f·收入倍数]，f 是投资人对收入的关注度——2024 年底起越来越看收入。',
+    '估值 = 上季估值 × {anchor}% + 当前业务价值 × 其余比例（估值有锚定，逐季靠拢）。业务价值 = 融资环境 × [(1 − f)·(模型排名 + 应用用户的付费) + f·近四季收入 × 倍数（按毛利率调整）] × (1 + 同比收入增长)，f 是投资人对收入的关注度——2024 年底起越来越看收入。融资完成后，估值即本轮投后估值。',
   'how.equity':
     '创始团队股权价值 = 持股比例 × 估值。游戏结束时的得分就是它（或收购价中你们的份额），外加荣誉加分。',
   'how.burnMultiple': '烧钱倍数 = 净烧钱 ÷ 新增收入（上季比前一季）。越低越健康；收入没有增长时为 ∞。',
   'how.apiShare':
-    'Logit 需求：份额 s = exp(β·质量 − α·价格) ÷ (1 + Σ exp(…))，“不用大模型”的外部选项占据其余份额。低价、好模型、开发者投入都会提高份额。',
+    'Logit 需求：份额 s = exp(β·质量 − α·ln 价格 + 开发者投入) ÷ (exp(外部选项) + Σ exp(…))；外部选项是买家自己部署开源模型（成本是服务商推理成本的数倍），占据其余份额。价格低 1%，买家约多 α%（份额越大越少）；好模型和开发者投入也会提高份额。',
 
   'plan.split': '预训练 ⟷ 应用',
   'plan.pretraining': '预训练算力',
@@ -157,10 +157,14 @@ const zh = {
   'plan.pricing': 'API 价格（每百万 tokens）',
   'plan.pricingMode': '定价方式',
   'plan.exactPrice': '价格（元 / 百万 tokens）',
-  'plan.yourPrice': '你上季的价格',
+  'plan.yourPrice': '你本季的价格',
   'plan.marketPrice': '市场均价（上季）',
   'plan.bigTechPrice': '大厂最低价 · {name}',
-  'plan.servingCost': '你的推理成本约',
+  'plan.servingCost': '你的推理成本',
+  'plan.margin': '每百万 tokens 毛利',
+  'plan.belowCost': '低于成本',
+  'plan.marginHelp':
+    '本季价格减去你的推理成本（已计入你采用的更便宜架构）。为负时，每卖出一百万 tokens 都在亏钱。',
   'plan.investorString': '战略投资方的条件：你不能比它的 API 更便宜。',
   'plan.noApi': '你没有自己的模型，API 市场暂时与你无关。',
 
@@ -169,11 +173,12 @@ const zh = {
   'pricing.undercut': '低价抢量',
   'pricing.free': '免费',
   'pricing.exact': '自定',
-  'pricing.premium.help': '高于市场价出售：单价高，份额小。价格战中很难守住。',
-  'pricing.match.help': '按市场价（或可比大厂的最低报价）定价——2024 年 5 月“跟进降价”就是这个意思。',
+  'pricing.premium.help': '高于市场价出售：单价高，份额小。价格战中很难守住。不会低于你的推理成本。',
+  'pricing.match.help':
+    '按市场价（或可比大厂的最低报价）定价——2024 年 5 月“跟进降价”就是这个意思；但不会低于你的推理成本。',
   'pricing.undercut.help': '低于市场价抢份额，但不会低于你的推理成本（那样每卖一个 token 都亏钱）。',
   'pricing.free.help': '免费：抢开发者，但 API 没有收入；大厂用云业务补贴得起，你未必。',
-  'pricing.exact.help': '自己定一个确切价格（元 / 百万 tokens）。',
+  'pricing.exact.help': '自己定一个确切价格（元 / 百万 tokens），可以低于你的推理成本。',
 
   'market.domestic': '国内应用',
   'market.overseas': '出海应用',
@@ -266,9 +271,10 @@ const zh = {
   'news.rivalAcquired': '{subject} 被收购。',
   'news.domesticShock': '{subject} 的国内应用遭遇下架或监管冲击，用户大量流失。',
   'news.overseasShock': '{subject} 的海外应用遭遇应用商店或监管冲击，用户大量流失。',
-  'news.roundClosed': '{subject} 完成 {amount} 融资，投后估值 {valuation}，稀释 {dilutionBp}。',
+  'news.roundClosed':
+    '{subject} 完成 {amount} 融资，投后估值 {valuation}，稀释 {dilutionBp}，付给投行和律师的费用 {fee}。',
   'news.roundFailed': '{subject} 的 {target} 融资未能完成。',
-  'news.madeIt': '{subject} 连续两个季度盈利！',
+  'news.madeIt': '{subject} 实现盈利：有足够收入的盈利季度，背后还有盈利的一年！',
   'news.bankrupt': '{subject} 资金耗尽，宣告倒闭。',
   'news.strategicDeal': '{subject} 接受 {investor} 的战略投资 {amount}。',
   'news.keyPersonStayed': '{person} 拒绝了挖角，留在 {subject}。',
@@ -323,7 +329,8 @@ const zh = {
 
   'ending.kicker': '结局 · {quarter}',
   'ending.made-it.title': '盈利了！',
-  'ending.made-it.text': '连续两个季度经营利润为正——在价格战和烧钱大战中活了下来，而且能自己养活自己。',
+  'ending.made-it.text':
+    '有足够收入的季度经营利润为正，过去一年合计也不亏——在价格战和烧钱大战中活了下来，而且能自己养活自己。',
   'ending.out-of-money.title': '弹尽粮绝',
   'ending.out-of-money.text': '现金耗尽，没有人再愿意输血。这是一场消耗战：跑道比对手短，就会先倒下。',
   'ending.acquired.title': '被收购',
@@ -402,7 +409,7 @@ const zh = {
   'howto.title': '玩法说明',
   'howto.goal.title': '目标',
   'howto.goal.text':
-    '你经营“六小虎”之一。在 16 个季度内实现盈利（连续两个季度经营利润 ≥ 0），或者至少活下来。现金跌破零就出局；也可以在跑道很短时接受大厂收购。',
+    '你经营“六小虎”之一。在 16 个季度内实现盈利（季度经营利润 ≥ 0、收入达标，且过去一年合计不亏），或者至少活下来。现金跌破零就出局；也可以在跑道很短时接受大厂收购。',
   'howto.quarter.title': '一个季度',
   'howto.quarter.text':
     '每个季度制定一份计划：花多少钱、怎么分配、API 怎么定价、招人还是裁员、要不要融资。回应所有事件后结束季度，引擎按固定顺序结算：对手决策 → 花钱 → 人才 → 研发 → 市场出清 → 财务 → 事件。',
@@ -746,19 +753,19 @@ const en: Record<TextKey, string> = {
   'how.revenue':
     'The sum of last quarter’s four markets: the domestic app (few pay), the overseas app (subscriptions), enterprise projects (per deal) and the API (tokens × price), plus one-off income from events.',
   'how.profit':
-    'Operating profit = revenue − costs (compute, salaries, ads, inference, customisation, platform, severance, one-offs). {quarters} quarters in a row at ≥ 0 with quarterly revenue of at least {min} means you made it.',
+    'Operating profit = revenue − costs (compute, salaries, ads, inference, customisation, platform, severance, one-offs). A quarter counts when it is ≥ 0, its revenue is at least {min}, and the last {window} quarters together (this one included) are ≥ 0; you make it when {quarters} quarter(s) in a row count.',
   'how.quality':
     'Scaling law: Q = 100·(1 − (C/C₀)^−{exponent}), C = cumulative effective training compute (compute × utilisation × research-team efficiency), C₀ = {c0}. Each extra unit of compute buys less; a run must finish its quarters before a model is released. Markets judge quality against the frontier and rivals.',
   'how.users':
     'New users = ad budget ÷ cost of acquiring a user (bid up when everyone advertises) + word of mouth; churn rises when your app trails the best model. Serving users costs inference.',
   'how.valuation':
-    "Valuation = funding climate × [(1 − f)·(model rank + users) + f·revenue multiple], where f is investors' focus on revenue — rising from late 2024.",
+    "Valuation = {anchor}% × last quarter's valuation + the rest × the business's value now (marks move toward it quarter by quarter), which is funding climate × [(1 − f)·(model rank + what your app users pay) + f·last four quarters' revenue × a multiple, adjusted for gross margin] × (1 + revenue growth over a year), where f is investors' focus on revenue — rising from late 2024. After a round, it is the round's post-money price.",
   'how.equity':
     "Founders' equity = ownership × valuation. Your final score is this (or your share of a buy-out price), plus honours.",
   'how.burnMultiple':
     'Burn multiple = net burn ÷ net new revenue (last quarter over the one before). Lower is healthier; ∞ when revenue did not grow.',
   'how.apiShare':
-    'Logit demand: share s = exp(β·quality − α·price) ÷ (1 + Σ exp(…)); the outside option (no LLM at all) takes the rest. Lower prices, better models and developer spending raise your share.',
+    "Logit demand: share s = exp(β·quality − α·ln price + developer spending) ÷ (exp(outside) + Σ exp(…)); the outside option — buyers self-hosting open weights, at several times a provider's serving cost — takes the rest. A price 1 % lower wins about α % more buyers (less as your share grows); better models and developer spending raise your share too.",
 
   'plan.split': 'Pretraining ⟷ Applications',
   'plan.pretraining': 'Pretraining compute',
@@ -789,10 +796,14 @@ const en: Record<TextKey, string> = {
   'plan.pricing': 'API price (per million tokens)',
   'plan.pricingMode': 'Pricing',
   'plan.exactPrice': 'Price (¥ per million tokens)',
-  'plan.yourPrice': 'Your price last quarter',
+  'plan.yourPrice': 'Your price this quarter',
   'plan.marketPrice': 'Market price (last quarter)',
   'plan.bigTechPrice': 'Cheapest big tech · {name}',
-  'plan.servingCost': 'Your serving cost ≈',
+  'plan.servingCost': 'Your serving cost',
+  'plan.margin': 'Margin per million tokens',
+  'plan.belowCost': 'below cost',
+  'plan.marginHelp':
+    "This quarter's price minus your serving cost (the cheaper architecture you have adopted included). Negative: every million tokens sold loses money.",
   'plan.investorString': "Your strategic investor's string: you may not undercut its API price.",
   'plan.noApi': 'You have no model of your own: the API market is not yours for now.',
 
@@ -802,14 +813,14 @@ const en: Record<TextKey, string> = {
   'pricing.free': 'Free',
   'pricing.exact': 'Exact',
   'pricing.premium.help':
-    'Above the market price: more per token, a smaller share. Hard to hold in a price war.',
+    'Above the market price: more per token, a smaller share. Hard to hold in a price war. Never below your serving cost.',
   'pricing.match.help':
-    'The market price (or the cheapest comparable big-tech offer) — what "following the cut" meant in May 2024.',
+    'The market price (or the cheapest comparable big-tech offer) — what "following the cut" meant in May 2024; never below your serving cost.',
   'pricing.undercut.help':
     'Below the market to win share, but never below your serving cost (then every token loses money).',
   'pricing.free.help':
     'Free: wins developers, earns nothing. Big tech can afford it with cloud margins; can you?',
-  'pricing.exact.help': 'Set an exact price (¥ per million tokens).',
+  'pricing.exact.help': 'Set an exact price (¥ per million tokens), even below your serving cost.',
 
   'market.domestic': 'Domestic app',
   'market.overseas': 'Overseas app',
@@ -908,9 +919,10 @@ const en: Record<TextKey, string> = {
   'news.overseasShock':
     "{subject}'s overseas app is hit by an app-store or regulatory shock; many users are lost.",
   'news.roundClosed':
-    '{subject} closes a round of {amount} at a post-money valuation of {valuation}, diluting {dilutionBp}.',
+    '{subject} closes a round of {amount} at a post-money valuation of {valuation}, diluting {dilutionBp}; bankers and lawyers take {fee}.',
   'news.roundFailed': "{subject}'s round for {target} fails to close.",
-  'news.madeIt': '{subject} is profitable two quarters in a row!',
+  'news.madeIt':
+    '{subject} has made it: a profitable quarter with real revenue, and a profitable year behind it!',
   'news.bankrupt': '{subject} runs out of money and goes bankrupt.',
   'news.strategicDeal': '{subject} takes a strategic investment of {amount} from {investor}.',
   'news.keyPersonStayed': '{person} turns down a rival offer and stays at {subject}.',
@@ -966,7 +978,7 @@ const en: Record<TextKey, string> = {
   'ending.kicker': 'Ending · {quarter}',
   'ending.made-it.title': 'You made it!',
   'ending.made-it.text':
-    'Two profitable quarters in a row: you survived the price war and the cash furnace, and the company pays its own way.',
+    'A profitable quarter with real revenue, and a profitable year behind it: you survived the price war and the cash furnace, and the company pays its own way.',
   'ending.out-of-money.title': 'Out of money',
   'ending.out-of-money.text':
     'The cash ran out and nobody would bridge it. This was a war of attrition: whoever has the shorter runway falls first.',
@@ -1050,7 +1062,7 @@ const en: Record<TextKey, string> = {
   'howto.title': 'How to play',
   'howto.goal.title': 'The goal',
   'howto.goal.text':
-    'You run one of the "six tigers". Reach profit within 16 quarters (operating profit ≥ 0 two quarters in a row), or at least survive them. Cash below zero ends the game; when runway is short, big tech may offer to buy you.',
+    'You run one of the "six tigers". Reach profit within 16 quarters (a quarter with operating profit ≥ 0 and enough revenue, with a profitable year behind it), or at least survive them. Cash below zero ends the game; when runway is short, big tech may offer to buy you.',
   'howto.quarter.title': 'A quarter',
   'howto.quarter.text':
     'Each quarter you set a plan: how much to spend and on what, your API price, hires or cuts, whether to raise. Answer every event card, then end the quarter. The engine resolves it in a fixed order: rivals decide → spend → talent → research → markets clear → finance → events.',

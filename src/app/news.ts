@@ -7,7 +7,7 @@ import type { Language } from './i18n';
 import { hasText, t } from './i18n';
 import { actorName, cardTitle, choiceLabel, personName } from './level-text';
 
-const MONEY_PARAMS = new Set(['amount', 'valuation', 'target', 'spent', 'cost', 'income', 'revenue']);
+const MONEY_PARAMS = new Set(['amount', 'valuation', 'target', 'spent', 'cost', 'income', 'revenue', 'fee']);
 
 function param(lang: Language, level: Level, item: NewsItem, name: string, value: number | string): string {
   if (typeof value === 'number') {

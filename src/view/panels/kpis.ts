@@ -60,6 +60,7 @@ export function kpiPanel(ctx: ReadContext): HTMLElement {
       how: tr('how.profit', {
         quarters: level.endings.madeItQuarters,
         min: money(lang, level.endings.madeItMinRevenue),
+        window: level.endings.madeItWindow,
       }),
     },
     {
@@ -85,7 +86,12 @@ export function kpiPanel(ctx: ReadContext): HTMLElement {
       }),
       how: tr('how.users'),
     },
-    { id: 'valuation', label: 'kpi.valuation', value: money(lang, me.valuation), how: tr('how.valuation') },
+    {
+      id: 'valuation',
+      label: 'kpi.valuation',
+      value: money(lang, me.valuation),
+      how: tr('how.valuation', { anchor: Math.round(level.market.funding.anchorWeight * 100) }),
+    },
     {
       id: 'equity',
       label: 'kpi.equity',

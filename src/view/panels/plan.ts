@@ -1,7 +1,8 @@
 // The centre of the dashboard: the pretraining ⟷ applications slider, the quarter's spend with
-// the runway it leaves, the weights of the four application markets, and the API price beside
-// the market's.
+// the runway it leaves, the weights of the four application markets, and the API price the
+// pricing mode gives this quarter beside the market's, the serving cost and the margin between.
 
+import { apiMarginOf } from '../../app/api-margin';
 import { money, moneyInputScale, price, runway } from '../../app/format';
 import { actorName } from '../../app/level-text';
 import type { AppMarket, AppWeights, Command, PricingMode } from '../../engine/index';
@@ -377,8 +378,9 @@ function pricingPanel(ctx: PanelContext): HTMLElement {
     if (!cheapest || g.apiPrice < cheapest.price) cheapest = { id: g.id, price: g.apiPrice };
   });
   const cheap = cheapest as { id: string; price: number } | null;
-  const spec = level.companies.find((c) => c.id === me.id);
-  const cost = economy.at(level.macro.inferenceCost, state.turn) * (spec?.inferenceCostFactor ?? 1);
+  // The price this quarter's mode gives and the serving cost the market will bill (the engine's rules).
+  const api = apiMarginOf(level, state, me);
+  const below = api.sells && api.margin < 0;
   const noModel = me.pretrainingAbandoned || me.quality <= 0;
   const closed = !level.markets.api;
   const choose = (m: PricingMode, priceValue?: number): Command =>
@@ -406,7 +408,7 @@ function pricingPanel(ctx: PanelContext): HTMLElement {
               on: {
                 change: () =>
                   ctx.dispatch(
-                    choose(m, m === 'exact' ? Math.max(0, Number(me.apiPrice.toFixed(3))) : undefined),
+                    choose(m, m === 'exact' ? Math.max(0, Number(api.price.toFixed(3))) : undefined),
                   ),
               },
             }),
@@ -436,15 +438,26 @@ function pricingPanel(ctx: PanelContext): HTMLElement {
         'dl',
         { class: 'price-compare' },
         h('dt', { text: tr('plan.yourPrice') }),
-        h('dd', { class: 'you', text: price(me.apiPrice) }),
+        h('dd', { id: 'api-price-now', class: 'you', text: api.sells ? price(api.price) : '—' }),
         h('dt', { text: tr('plan.marketPrice') }),
         h('dd', { text: price(market) }),
         cheap ? h('dt', { text: tr('plan.bigTechPrice', { name: actorName(lang, level, cheap.id) }) }) : null,
         cheap ? h('dd', { text: price(cheap.price) }) : null,
         h('dt', { text: tr('plan.servingCost') }),
-        h('dd', { text: price(cost) }),
+        h('dd', { id: 'api-serving-cost', text: price(api.cost) }),
+        h('dt', { text: tr('plan.margin') }),
+        h('dd', {
+          id: 'api-margin',
+          class: below ? 'below-cost' : '',
+          text: !api.sells
+            ? '—'
+            : below
+              ? `−${price(-api.margin)} · ${tr('plan.belowCost')}`
+              : price(api.margin),
+        }),
       ),
       h('p', { class: 'muted small', text: tr(`pricing.${mode}.help`) }),
+      api.sells ? h('p', { class: 'muted small', text: tr('plan.marginHelp') }) : null,
       me.strategic ? h('p', { class: 'warn-text small', text: tr('plan.investorString') }) : null,
       noModel ? h('p', { class: 'warn-text small', text: tr('plan.noApi') }) : null,
     ),
