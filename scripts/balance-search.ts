@@ -318,7 +318,9 @@ export async function runBalance(opts: BalanceOptions, onProgress?: OnProgress):
   const climbers = Math.min(budget.climbers, starts);
   const crossSteps = nc > 1 ? Math.ceil(budget.steps / 2) : 0;
   const trainTotal =
-    nc * (starts + (nc > 1 ? nc : 0) + climbers * budget.mutants * (budget.steps + crossSteps)) * trainSeeds.length;
+    nc *
+    (starts + (nc > 1 ? nc : 0) + climbers * budget.mutants * (budget.steps + crossSteps)) *
+    trainSeeds.length;
   const testTotal = nc * (nc + NAMED_POLICIES.length + 1) * testSeeds.length;
   const total = trainTotal + testTotal;
   let done = 0;

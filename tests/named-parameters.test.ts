@@ -128,8 +128,6 @@ function fingerprint(level: Level): string {
 }
 
 describe('named model parameters (issue 12)', () => {
-  const historical = load(historicalJson());
-
   it('a level that leaves a field out loads it at its default', () => {
     for (const n of NAMED) {
       const json = historicalJson();

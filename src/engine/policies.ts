@@ -228,7 +228,7 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
   },
   // Deals come from salespeople: it asks to double the sales team each healthy quarter (a tight
   // talent market fills only part of that). The enterprise budget buys the standard platform,
-  // which tops out at 90 %; the rest funds an app abroad.
+  // which tops out at the level's platformMax; the rest funds an app abroad.
   'enterprise-first': {
     pretrainingBp: 2500,
     weights: w(5, 25, 60, 10),
@@ -462,7 +462,7 @@ export function decideGiantPrices(level: Level, state: GameState, giants: GiantS
 }
 
 /**
- * The profit-maximising price in a log-price logit market at a net unit cost `margin` (serving cost
+ * The profit-maximising price in a log-price logit market at a net unit cost `netCost` (serving cost
  * minus cloud gain) and last share `share`; `list` when a cut would not pay; 0 when every token pays.
  */
 export function bestResponsePrice(alpha: number, netCost: number, share: number, list: number): number {

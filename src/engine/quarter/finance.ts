@@ -13,7 +13,7 @@ import type { Books, QuarterWork } from './work';
 import { alive, isPlayer, news, runwayAt, sumCosts, sumRevenue } from './work';
 
 export function finance(w: QuarterWork): void {
-  const { level, base, turn, luck, startups, books, records } = w;
+  const { level, turn, luck, startups, books, records } = w;
   for (let i = 0; i < startups.length; i++) {
     const s = startups[i]!;
     const b = books[i]!;

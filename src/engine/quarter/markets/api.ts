@@ -87,8 +87,11 @@ function clearApiMarket(w: QuarterWork): ApiOutcome {
     } else {
       const j = -o - 1;
       giantShares[j] = share;
-      const gain = (t * at(level.macro.cloudSubsidy, turn)) / YUAN_PER_WAN;
-      mid.giants[j]!.cloudGain = Math.round(mid.giants[j]!.cloudGain + gain);
+      // The cloud margin the tokens pull through: only a giant that sells through its own cloud.
+      if (level.giants[j]!.cloud) {
+        const gain = (t * at(level.macro.cloudSubsidy, turn)) / YUAN_PER_WAN;
+        mid.giants[j]!.cloudGain = Math.round(mid.giants[j]!.cloudGain + gain);
+      }
     }
   }
   return {

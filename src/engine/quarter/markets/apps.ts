@@ -3,7 +3,13 @@
 
 import { keyPeopleFactor, modifierFactor } from '../../cards';
 import { normalQuantile } from '../../draws';
-import { acquisitionCost, openBuiltQuality, openModelQuality, outputFactor, startupServingCost } from '../../economy';
+import {
+  acquisitionCost,
+  openBuiltQuality,
+  openModelQuality,
+  outputFactor,
+  startupServingCost,
+} from '../../economy';
 import type { Level } from '../../level';
 import { MAX_USERS } from '../../limits';
 import { clamp } from '../../mathx';
