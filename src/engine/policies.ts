@@ -174,11 +174,11 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
     runwayTarget: 2.5,
     raiseBelow: 8,
     abandonBelow: null,
-    harvestFrom: 10,
-    growth: { researchers: 0.15, engineers: 0.3, sales: 0.6 },
+    harvestFrom: 11,
+    growth: { researchers: 0.1, engineers: 0.3, sales: 0.8 },
     strategicTake: 1,
     raiseShare: 0.35,
-    harvestShare: 0.3,
+    harvestShare: 0.2,
   },
   'pretraining-first': {
     pretrainingBp: 9000,
@@ -270,12 +270,15 @@ interface ProfileDecision {
   abandonPretraining: boolean;
 }
 
+/** The most people an autopilot or a rival hires into one role in a quarter (a recruiting team's capacity). */
+const MAX_HIRES_PER_ROLE = 40;
+
 /** A role's hires: grow by the profile's rate when the runway is comfortable, cut 15 % when it is short. */
 function hiresFor(n: number, growth: number, grow: boolean, shrink: boolean): number {
   let h = 0;
   if (grow) h = Math.ceil(n * growth);
   else if (shrink) h = -Math.floor(n * 0.15);
-  return clamp(h, -n, 500);
+  return clamp(h, -n, MAX_HIRES_PER_ROLE);
 }
 
 /** Runway in quarters if the company spends `x` on top of payroll and last quarter's variable costs. */
@@ -298,9 +301,12 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   const noPretraining = s.pretrainingAbandoned || abandon || harvesting;
 
   let spend: number;
-  if (harvesting && revenue >= level.endings.madeItMinRevenue) {
+  // A harvester already in profit stays there (a burst of spending would undo the profitable year
+  // that making it needs), even when its revenue dips below the bar.
+  const inProfit = rec !== undefined && rec.operatingProfit >= 0 && turn > (p.harvestFrom ?? 0);
+  if (harvesting && (revenue >= level.endings.madeItMinRevenue || inProfit)) {
     // Paid from revenue: keep the operating result just above zero. (Below the revenue that counts
-    // as a business, a harvester keeps investing in its apps at the runway target instead.)
+    // as a business, a harvester not yet in profit keeps investing in its apps at the runway target.)
     spend = Math.floor((revenue - salaries - variable) * (p.harvestShare ?? 0.8));
   } else if (p.escalate) {
     // Each generation needs several times the compute of the last: the race does not wait for cash.
