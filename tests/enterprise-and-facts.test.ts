@@ -235,7 +235,7 @@ function quartersOf(plan: EnterprisePlan): Quarter[] {
 }
 
 /** Deals a quarter from which a company's enterprise book counts as "at scale". */
-const MANY = 20;
+const MANY = 12;
 
 describe('stylized fact 4: customisation loses money at scale unless the product is standardised', () => {
   it('with no platform spending, enterprise revenue − customisation is negative once deals are many', () => {
