@@ -83,6 +83,26 @@ export function outputFactor(level: Level, c: StartupState): number {
  * other provider closes `diffusion` of the remaining gap each quarter from then on.
  */
 export function architectureFactor(level: Level, turn: number, diffusion: number): number {
+  // A level's giants and quarters are fixed once it is loaded: each (level, rate) pair is worked
+  // out once, for every quarter, and looked up after that.
+  let byRate = ARCHITECTURE_TABLES.get(level);
+  if (byRate === undefined) {
+    byRate = new Map();
+    ARCHITECTURE_TABLES.set(level, byRate);
+  }
+  let table = byRate.get(diffusion);
+  if (table === undefined) {
+    table = new Float64Array(Math.max(1, level.quarters));
+    for (let t = 0; t < table.length; t++) table[t] = architectureAt(level, t, diffusion);
+    byRate.set(diffusion, table);
+  }
+  return turn >= 0 && turn < table.length ? table[turn]! : architectureAt(level, turn, diffusion);
+}
+
+/** Cached tables of architectureFactor per level and diffusion rate (levels are never changed once loaded). */
+const ARCHITECTURE_TABLES = new WeakMap<Level, Map<number, Float64Array>>();
+
+function architectureAt(level: Level, turn: number, diffusion: number): number {
   let f = 1;
   for (let j = 0; j < level.giants.length; j++) {
     const g = level.giants[j]!;
