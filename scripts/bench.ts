@@ -6,7 +6,7 @@
 // PASS/BELOW checks pick it up.
 
 import { performance } from 'node:perf_hooks';
-import { findLevel, LEVEL_IDS } from '../src/app/levels';
+import { findLevel } from '../src/app/levels';
 import { REPLAY_PREFIX, verifyReplay } from '../src/app/replay-code';
 import type { PolicyName } from '../src/engine/index';
 import {
@@ -23,7 +23,7 @@ import {
 import type { Level } from '../src/engine/level';
 import type { Command, GameState } from '../src/engine/types';
 import { longestGame } from '../tests/long-replay';
-import { checkChoice, parseCli, runCli } from './cli-args';
+import { levelOfCli, parseCli, runCli } from './cli-args';
 
 const PROG = 'bench';
 
@@ -365,9 +365,7 @@ runCli(() => {
     return;
   }
   const { values } = parsed;
-  const levelId = checkChoice(PROG, 'level', values.level, LEVEL_IDS);
-  const level = findLevel(levelId);
-  if (!level) throw new Error(`level "${levelId}" is listed but not found`);
+  const level = levelOfCli(PROG, values.level);
   const ctx: BenchContext = { level, seconds: values.seconds, samples: Math.ceil(values.samples) };
 
   // Production configuration: states are not deep-frozen (see setStateFreezing).

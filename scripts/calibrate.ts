@@ -16,7 +16,7 @@ import {
 } from '../src/app/calibration';
 import { findLevel, LEVEL_IDS } from '../src/app/levels';
 import { setStateFreezing } from '../src/engine/index';
-import { checkChoice, parseCli, runCli, UsageError } from './cli-args';
+import { levelOfCli, parseCli, runCli, UsageError } from './cli-args';
 import { ProgressLine } from './progress';
 
 const PROG = 'calibrate';
@@ -65,9 +65,7 @@ runCli(() => {
     return;
   }
   const { values } = parsed;
-  const levelId = checkChoice(PROG, 'level', values.level, LEVEL_IDS);
-  const level = findLevel(levelId);
-  if (!level) throw new Error(`level "${levelId}" is listed but not found`);
+  const level = levelOfCli(PROG, values.level);
   const problem = calibrationLevelProblem(level);
   if (problem) throw new UsageError(`${PROG}: level ${level.id} cannot be calibrated: ${problem}`);
   const count = parseSeedCount(values.seeds);

@@ -3,6 +3,8 @@
 // stderr, nothing on stdout) so a typo never silently runs with the defaults and scripts driving the
 // tools can tell "you called me wrong" (2) from "something broke" (1).
 
+import { findLevel, LEVEL_IDS } from '../src/app/levels';
+import type { Level } from '../src/engine/index';
 import { printable } from './printable';
 
 export type OptionSpec =
@@ -124,6 +126,14 @@ export function checkChoice<T extends string>(
 ): T {
   if ((valid as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${prog}: unknown ${what} "${value}" (valid: ${valid.join(', ')})`);
+}
+
+/** The bundled level a --level value names: a usage error unless it is one. */
+export function levelOfCli(prog: string, value: string): Level {
+  const id = checkChoice(prog, 'level', value, LEVEL_IDS);
+  const level = findLevel(id);
+  if (!level) throw new Error(`level "${id}" is listed but not found`);
+  return level;
 }
 
 /**

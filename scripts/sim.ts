@@ -3,13 +3,12 @@
 // With --bot a bot module plays instead of the autopilot, in a worker thread (docs/bots.md).
 // Same arguments, same output, byte for byte: the engine is deterministic and nothing here reads a clock.
 
-import { findLevel, LEVEL_IDS } from '../src/app/levels';
 import { formatSimTable, simReport } from '../src/app/sim-report';
 import type { PolicyName } from '../src/engine/index';
 import { createGame, POLICIES, playGame, quarterLabel } from '../src/engine/index';
 import { DEFAULT_BOT_TIMEOUT_S, runBotSim } from './bot-host';
 import { findBotFile } from './bot-load';
-import { checkChoice, parseCli, runCliAsync, UsageError } from './cli-args';
+import { checkChoice, levelOfCli, parseCli, runCliAsync, UsageError } from './cli-args';
 import { printable, printableJson } from './printable';
 
 const PROG = 'sim';
@@ -48,9 +47,7 @@ runCliAsync(async () => {
     return;
   }
   const { values } = parsed;
-  const levelId = checkChoice(PROG, 'level', values.level, LEVEL_IDS);
-  const level = findLevel(levelId);
-  if (!level) throw new Error(`level "${levelId}" is listed but not found`);
+  const level = levelOfCli(PROG, values.level);
   const company = checkChoice(PROG, 'company', values.company, level.player.companies);
   const policy: PolicyName = checkChoice(PROG, 'policy', values.policy, POLICIES);
   const withBot = given('bot');
