@@ -9,7 +9,7 @@
 import { findLevel, LEVEL_IDS } from '../src/app/levels';
 import type { Budget } from './balance-search';
 import { DEFAULT_BUDGET, defaultWorkers, formatReport, QUICK_BUDGET, runBalance } from './balance-search';
-import { checkChoice, runCliAsync, UsageError } from './cli-args';
+import { argTokens, checkChoice, commaList, runCliAsync, UsageError, workersArg } from './cli-args';
 import { ProgressLine } from './progress';
 
 const PROG = 'balance';
@@ -87,19 +87,7 @@ function parseArgs(argv: readonly string[]): Args | null {
     workers: defaultWorkers(),
     json: false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = () => {
-      if (eq > 0) return arg.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${PROG}: missing value for ${name}`);
-      return v;
-    };
-    const flagOnly = () => {
-      if (eq > 0) throw new UsageError(`${PROG}: flag ${name} takes no value (got "${arg}")`);
-    };
+  for (const { arg, name, value, flagOnly } of argTokens(PROG, argv)) {
     if (name === '--help') return null;
     else if (name === '--json') {
       flagOnly();
@@ -108,18 +96,8 @@ function parseArgs(argv: readonly string[]): Args | null {
       flagOnly();
       a.quick = true;
     } else if (name === '--level') a.level = checkChoice(PROG, 'level', value(), LEVEL_IDS);
-    else if (name === '--companies') {
-      const v = value();
-      const items = v
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-      if (items.length === 0)
-        throw new UsageError(
-          `${PROG}: empty --companies "${v}" (give at least one company, comma-separated)`,
-        );
-      a.companies = items;
-    } else if (name === '--train-seeds') a.train = parseSeeds(name, value());
+    else if (name === '--companies') a.companies = commaList(PROG, name, value(), 'company');
+    else if (name === '--train-seeds') a.train = parseSeeds(name, value());
     else if (name === '--test-seeds') a.test = parseSeeds(name, value());
     else if (name === '--budget') a.budget = parseBudget(value());
     else if (name === '--search-seed') {
@@ -127,12 +105,8 @@ function parseArgs(argv: readonly string[]): Args | null {
       if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw)))
         throw new UsageError(`${PROG}: bad --search-seed "${raw}" (valid: a whole number ≥ 0)`);
       a.searchSeed = Number(raw);
-    } else if (name === '--workers') {
-      const raw = value();
-      if (!/^\d+$/.test(raw) || Number(raw) > 256)
-        throw new UsageError(`${PROG}: bad --workers "${raw}" (valid: 0..256)`);
-      a.workers = Number(raw);
-    } else
+    } else if (name === '--workers') a.workers = workersArg(PROG, value());
+    else
       throw new UsageError(
         `${PROG}: unknown argument "${arg}" (valid: --level, --companies, --train-seeds, --test-seeds, --budget, --quick, --search-seed, --workers, --json, --help)`,
       );

@@ -128,6 +128,60 @@ export function checkChoice<T extends string>(
   throw new UsageError(`${prog}: unknown ${what} "${value}" (valid: ${valid.join(', ')})`);
 }
 
+/** One argument of a hand-parsed command line (`--name value` or `--name=value`). */
+export interface ArgToken {
+  /** The argument as given. */
+  arg: string;
+  /** The flag's name, without any `=value`. */
+  name: string;
+  /** The flag's value: after `=`, else the next argument (a usage error if there is none). */
+  value(): string;
+  /** Refuses a value given to a flag that takes none (`--json=1`). */
+  flagOnly(): void;
+}
+
+/** Walks a command line for scripts that parse it by hand (tournament, balance). */
+export function* argTokens(prog: string, argv: readonly string[]): Generator<ArgToken> {
+  let i = 0;
+  while (i < argv.length) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    yield {
+      arg,
+      name,
+      value: () => {
+        if (eq > 0) return arg.slice(eq + 1);
+        const v = argv[++i];
+        if (v === undefined || v.startsWith('--')) throw new UsageError(`${prog}: missing value for ${name}`);
+        return v;
+      },
+      flagOnly: () => {
+        if (eq > 0) throw new UsageError(`${prog}: flag ${name} takes no value (got "${arg}")`);
+      },
+    };
+    i++;
+  }
+}
+
+/** A comma-separated list flag's items: a usage error if there are none. */
+export function commaList(prog: string, flag: string, v: string, what: string): string[] {
+  const items = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (items.length === 0)
+    throw new UsageError(`${prog}: empty ${flag} "${v}" (give at least one ${what}, comma-separated)`);
+  return items;
+}
+
+/** A --workers value: 0..256. */
+export function workersArg(prog: string, raw: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) > 256)
+    throw new UsageError(`${prog}: bad --workers "${raw}" (valid: 0..256)`);
+  return Number(raw);
+}
+
 /** The bundled level a --level value names: a usage error unless it is one. */
 export function levelOfCli(prog: string, value: string): Level {
   const id = checkChoice(prog, 'level', value, LEVEL_IDS);

@@ -24,7 +24,7 @@ import { BOT_THREAD_LIMITS, DEFAULT_BOT_TIMEOUT_S, failureLine, watchBotThread }
 import type { BotFile } from './bot-load';
 import { findBotFile } from './bot-load';
 import { newMeterBuffer } from './bot-watch';
-import { checkChoice, runCliAsync, UsageError } from './cli-args';
+import { argTokens, checkChoice, commaList, runCliAsync, UsageError, workersArg } from './cli-args';
 import { companyLuck, formatLuck } from './luck';
 import type { FromWorker, GameResult, Job, TournamentWorkerData, ToWorker } from './tournament-worker';
 import { playOne } from './tournament-worker';
@@ -92,25 +92,8 @@ function parseArgs(argv: readonly string[]): Args | null {
     luck: false,
     seedsGiven: false,
   };
-  const list = (flag: string, v: string, what: string) => {
-    const items = v
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
-    if (items.length === 0)
-      throw new UsageError(`${PROG}: empty ${flag} "${v}" (give at least one ${what}, comma-separated)`);
-    return items;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = () => {
-      if (eq > 0) return arg.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${PROG}: missing value for ${name}`);
-      return v;
-    };
+  const list = (flag: string, v: string, what: string) => commaList(PROG, flag, v, what);
+  for (const { arg, name, value } of argTokens(PROG, argv)) {
     if (name === '--help') return null;
     else if (name === '--json') a.json = true;
     else if (name === '--luck') a.luck = true;
@@ -121,12 +104,8 @@ function parseArgs(argv: readonly string[]): Args | null {
     } else if (name === '--policies')
       a.policies = list(name, value(), 'policy').map((p) => checkChoice(PROG, 'policy', p, POLICIES));
     else if (name === '--companies') a.companies = list(name, value(), 'company');
-    else if (name === '--workers') {
-      const raw = value();
-      if (!/^\d+$/.test(raw) || Number(raw) > 256)
-        throw new UsageError(`${PROG}: bad --workers "${raw}" (valid: 0..256)`);
-      a.workers = Number(raw);
-    } else if (name === '--bot') a.bot = value();
+    else if (name === '--workers') a.workers = workersArg(PROG, value());
+    else if (name === '--bot') a.bot = value();
     else if (name === '--bot-timeout') {
       const raw = value();
       const n = Number(raw);
