@@ -42,7 +42,8 @@ const budgets = {
   firstScreenMs: 1500,
   quarterTransitionMs: 100,
   heapMB: 150,
-  verify500Ms: 5000,
+  verify500OneSeedMs: 3000,
+  verify500Ms: 3000,
 };
 if (args.includes('--json')) {
   process.stdout.write(`${JSON.stringify({ browser: { figures, budgets } }, null, 2)}\n`);

@@ -9,7 +9,7 @@
 // zod's setting first: the worker runs under the same Content Security Policy (no eval).
 import '../zod-jitless';
 import { referenceScores, setStateFreezing } from '../engine/index';
-import { findLevel } from './levels';
+import { findLevel, LEVEL_IDS } from './levels';
 
 /** A world whose reference runs to play; `id` pairs the answer with its question. */
 export interface BaselineJob {
@@ -48,6 +48,9 @@ const WorkerGlobal = (globalThis as { WorkerGlobalScope?: abstract new () => unk
 if (WorkerGlobal && globalThis instanceof WorkerGlobal) {
   // As on the page: frozen states only in development (freezing never changes a result).
   setStateFreezing(!import.meta.env.PROD);
+  // The first level (the campaign a class usually plays) is read now, while the instructor is
+  // still pasting codes; any other on its first job.
+  if (LEVEL_IDS[0]) findLevel(LEVEL_IDS[0]);
   const scope = globalThis as unknown as WorkerScope;
   scope.onmessage = (e) => scope.postMessage(answer(e.data));
 }

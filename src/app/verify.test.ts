@@ -7,7 +7,7 @@ import { PAR_RUNS, playGame, referenceScores, standingOf } from '../engine/index
 import { findLevel, getLevel } from './levels';
 import { parFor } from './par';
 import { decodeReplay, encodeReplay, replayCodeOf } from './replay-code';
-import type { BaselineService, ClassProgress, ClassRow, CodeEntry, Scheduler } from './verify';
+import type { BaselineService, BaselineWorld, ClassProgress, ClassRow, CodeEntry, Scheduler } from './verify';
 import {
   CSV_COLUMNS,
   classCsv,
@@ -205,6 +205,51 @@ describe('verifyClass', () => {
       done: entries.length + 4 * PAR_RUNS,
       total: entries.length + 4 * PAR_RUNS,
     });
+  });
+
+  it('once its codes are verified, the page takes back the worlds nobody has started and plays them itself', async () => {
+    const plain = await verifyClass(entries, findLevel, { baselineCache: new Map(), sliceMs: 0 });
+    // A queue with one slow thread: it starts the first world asked for and nothing else until
+    // that one is answered, so the others are still waiting when the page is free.
+    const queue: { world: BaselineWorld; resolve: (s: number[]) => void; reject: (e: Error) => void }[] = [];
+    const asked: string[] = [];
+    const started: string[] = [];
+    const withdrawn: string[] = [];
+    const service: BaselineService = Object.assign(
+      (world: BaselineWorld) =>
+        new Promise<readonly number[]>((resolve, reject) => {
+          asked.push(world.company);
+          queue.push({ world, resolve, reject });
+          if (queue.length === 1) {
+            started.push(world.company);
+            setTimeout(() => {
+              const w = queue.shift()!;
+              w.resolve(referenceScores(findLevel(w.world.levelId)!, w.world.seed, w.world.company));
+            }, 5);
+          }
+        }),
+      {
+        withdraw: (world: BaselineWorld) => {
+          const k = queue.findIndex((q, i) => i > 0 && q.world.company === world.company);
+          if (k < 0) return false;
+          withdrawn.push(world.company);
+          queue.splice(k, 1)[0]!.reject(new Error('withdrawn'));
+          return true;
+        },
+      },
+    );
+    const res = await verifyClass(entries, findLevel, {
+      baselineCache: new Map(),
+      sliceMs: 0,
+      baselineService: service,
+    });
+    expect(started).toHaveLength(1);
+    // The three worlds never started were taken back, the last asked for first.
+    expect(asked).toHaveLength(4);
+    expect(started).toEqual(asked.slice(0, 1));
+    expect(withdrawn).toEqual(asked.slice(1).reverse());
+    expect(res.baselines).toEqual({ elsewhere: 1, here: 3, failed: 0 });
+    expect(res.rows).toEqual(plain.rows);
   });
 
   it('hands control back within a long code, not only between codes', async () => {

@@ -433,12 +433,22 @@ export const VERIFY_STEP_COMMANDS = 50;
  * A world's reference scores (REFERENCE_STRATEGIES order, or any order: par sorts them), played
  * somewhere else (see ClassOptions).
  */
-export type BaselineService = (world: {
+export type BaselineService = ((world: BaselineWorld) => Promise<readonly number[]>) & {
+  /**
+   * Takes back a world that nobody elsewhere has started: true if it was still waiting (its
+   * promise then rejects and the caller plays it), false if it is under way or done. Without it,
+   * every world asked for is waited for.
+   */
+  withdraw?: (world: BaselineWorld) => boolean;
+};
+
+/** The world a par is played on, as a BaselineService is asked for it. */
+export interface BaselineWorld {
   levelId: string;
   levelVersion: number;
   seed: number;
   company: string;
-}) => Promise<readonly number[]>;
+}
 
 export interface ClassResult {
   /** In table order (see rankRows). */
@@ -553,16 +563,17 @@ export async function verifyClass(
   const stats = { elsewhere: 0, here: 0, failed: 0 };
   const elsewhere = new Map<string, Promise<Par | null>>();
   const service = opts.baselineService;
+  const worldOf = (w: { level: Level; seed: number; company: string }): BaselineWorld => ({
+    levelId: w.level.id,
+    levelVersion: w.level.version,
+    seed: w.seed,
+    company: w.company,
+  });
   if (service)
     for (const [k, w] of worlds)
       elsewhere.set(
         k,
-        service({
-          levelId: w.level.id,
-          levelVersion: w.level.version,
-          seed: w.seed,
-          company: w.company,
-        }).then(
+        service(worldOf(w)).then(
           (scores) => {
             if (finished || opts.signal?.aborted) return null;
             // Trust but check: an answer is PAR_RUNS finite scores, else it is computed here.
@@ -622,6 +633,28 @@ export async function verifyClass(
       : null;
     abort?.catch(() => {});
     const failed = new Map<string, string>();
+    const playHere = async (k: string, w: { level: Level; seed: number; company: string }) => {
+      try {
+        parFor(w.level, w.seed, w.company, cache);
+        stats.here++;
+      } catch (e) {
+        // An engine bug in a reference run must not cost the instructor the whole table.
+        failed.set(k, e instanceof Error ? e.message : String(e));
+        stats.failed++;
+      }
+      count(k);
+      report('baseline');
+      await breathe();
+    };
+    // The codes are verified: the page now plays, from the back of the queue, the worlds no
+    // worker has started yet, while the workers finish theirs, so no thread waits on another.
+    const withdraw = service?.withdraw;
+    if (withdraw)
+      for (const [k, w] of [...worlds].reverse()) {
+        if (cache.has(k) || !elsewhere.has(k) || !withdraw(worldOf(w))) continue;
+        elsewhere.delete(k);
+        await playHere(k, w);
+      }
     for (const row of rows) {
       if (row.status !== 'valid' || row.ending === 'unfinished' || row.score === null) continue;
       const level = getLevel(row.levelId!)!;
@@ -633,17 +666,8 @@ export async function verifyClass(
         opts.signal?.throwIfAborted();
       }
       if (!base && !failed.has(k)) {
-        try {
-          base = parFor(level, row.seed!, row.company!, cache);
-          stats.here++;
-        } catch (e) {
-          // An engine bug in a reference run must not cost the instructor the whole table.
-          failed.set(k, e instanceof Error ? e.message : String(e));
-          stats.failed++;
-        }
-        count(k);
-        report('baseline');
-        await breathe();
+        await playHere(k, { level, seed: row.seed!, company: row.company! });
+        base = cache.get(k);
       }
       if (base) scoreRow(row, base);
       else {

@@ -15,6 +15,7 @@ import { refusalText, statusText } from '../../app/outcome-text';
 import type { ClassProgress, ClassResult, ClassRow } from '../../app/verify';
 import { classCsv, PRICE_WAR_QUARTER, parseCodeList, verifyClass } from '../../app/verify';
 import { PAR_RUNS } from '../../engine/index';
+import type { BaselinePool } from '../baseline-pool';
 import { startBaselinePool } from '../baseline-pool';
 import type { MarkerShape } from '../charts';
 import { scatterChart, stackedBars } from '../charts';
@@ -55,6 +56,11 @@ export class Instructor extends ScreenScene {
   private result: ClassResult | null = null;
   private running: AbortController | null = null;
   private progress: ClassProgress | null = null;
+  /**
+   * The par workers, started when the screen opens (they load the engine and the levels while
+   * the instructor pastes) and kept for the visit, so a second Verify finds them warm.
+   */
+  private pool: Promise<BaselinePool | null> = Promise.resolve(null);
 
   constructor() {
     super(SCENES.instructor);
@@ -67,6 +73,9 @@ export class Instructor extends ScreenScene {
       if (e.key === 'Escape') this.leave();
     });
     this.addCleanup(() => this.running?.abort());
+    const pool = startBaselinePool().catch(() => null);
+    this.pool = pool;
+    this.addCleanup(() => void pool.then((p) => p?.close()));
   }
 
   private leave(): void {
@@ -112,9 +121,10 @@ export class Instructor extends ScreenScene {
     const btn = this.root.querySelector<HTMLButtonElement>('#btn-instructor-verify');
     if (btn) btn.disabled = true;
     performance.mark('six-tigers:instructor:verify');
-    // Worlds' par reference runs go to worker threads (started while the codes are read);
-    // without them, or if one fails, verifyClass plays them here.
-    const pool = await startBaselinePool().catch(() => null);
+    // Worlds' par reference runs go to the worker threads (queued as soon as the codes are read);
+    // the page plays those no worker has started once its codes are verified, and all of them
+    // when there are no workers or one fails.
+    const pool = await this.pool;
     try {
       const result = await verifyClass(entries, findLevel, {
         sliceMs: 30,
@@ -134,7 +144,7 @@ export class Instructor extends ScreenScene {
     } catch {
       // Aborted: the screen is gone or the instructor cancelled.
     } finally {
-      pool?.close();
+      pool?.drop();
       if (this.running === ctrl) this.running = null;
       this.progress = null;
       // The language may have changed meanwhile (a re-render): look the controls up again.
