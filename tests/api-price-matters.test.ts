@@ -1,5 +1,5 @@
 // Rules 4 target: a company's own API price matters. One company at a time is played by the
-// balanced autopilot, except that its API price is fixed by `plan/set-api-price` mode 'exact' each
+// enterprise-first autopilot (the one that sells to businesses, API buyers among them), except that its API price is fixed by `plan/set-api-price` mode 'exact' each
 // quarter, at a multiple of its own serving cost that quarter (0.5×, 1×, 2×, 4×) or at a fixed ¥
 // price; 50 seeds each (the same seeds for every price, so luck is paired). Target: the best and the
 // worst mean score over the price levels differ by at least 10 %.
@@ -7,6 +7,9 @@
 // Kept apart from tests/api-market.test.ts so that its result shows on its own (an early draft of
 // rules 4 failed most cases: the price mattered little while API revenue was a small share and the
 // autopilots burned slowly). The figures of every price level are printed at the end of the run.
+// It was played by the balanced autopilot until par version 2 sent that autopilot's app budget
+// abroad (65 % overseas): Zhipu's spread on it fell to 8.5 %, as its overseas app carries it to
+// made-it whatever its API earns; MiniMax's stayed at 43 %.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startupServingCost } from '../src/engine/economy';
@@ -16,7 +19,7 @@ import { neutralChoice } from './helpers';
 import { fmt, HISTORICAL, mean, playAutopilot, seedsUpTo } from './model-play';
 
 const SEEDS = seedsUpTo(50);
-const POLICY: PolicyName = 'balanced';
+const POLICY: PolicyName = 'enterprise-first';
 const figures: string[] = [];
 
 beforeAll(() => setStateFreezing(false));
@@ -91,15 +94,15 @@ const multiples = (company: string) => {
 };
 const fixedYuan = [0.5, 2, 10, 50].map((p) => ({ name: `¥${p}`, priceOf: () => p }));
 
-describe("a company's own API price matters (balanced autopilot, exact price, 50 seeds a price)", () => {
+describe("a company's own API price matters (enterprise-first autopilot, exact price, 50 seeds a price)", () => {
   // As the autopilot plays, both companies take Tencent's strategic money in every seed, and the
   // investor forbids pricing below its own API price (¥100 at first): until big tech's prices fall
   // in 2024 the fixed price is raised to Tencent's. The second pair of cases declines the investor's
   // card (its neutral choice), so that the price is the company's own from the first quarter.
   // The target is asserted for a company that keeps its pricing free (the second pair); as played,
   // the investor's floor overrides the price for most of 2023 and the figures are printed only
-  // (at the time of writing Zhipu's spread as played is 1–2 %: its balanced autopilot makes it on
-  // nearly every seed whatever its API earns, and the made-it honour dominates its score).
+  // (as played, the spread is small for a company that makes it on nearly every seed whatever its
+  // API earns: the made-it honour dominates its score).
   for (const company of ['zhipu', 'minimax']) {
     const how = ', the strategic investor declined';
     it(`${company}${how}: at 0.5×, 1×, 2×, 4× its serving cost the best and worst mean scores differ by ≥ 10 %`, () => {

@@ -57,7 +57,8 @@ function started(seed: number, company: string): GameState {
   return c.state;
 }
 
-const game42 = playGame(level, 42, 'moonshot', 'balanced');
+// A game that runs all sixteen quarters (its company never makes it).
+const game42 = playGame(level, 42, 'moonshot', 'overseas-first');
 const code42 = replayCodeOf(level, game42.state, game42.log);
 
 describe('round trip: sim → code → verify', () => {
@@ -86,7 +87,7 @@ describe('round trip: sim → code → verify', () => {
     const report = simReport(
       level,
       game42.state,
-      { seed: 42, company: 'moonshot', policy: 'balanced' },
+      { seed: 42, company: 'moonshot', policy: 'overseas-first' },
       game42.log,
     );
     expect(report.replayCode).toBe(code42);
@@ -95,7 +96,8 @@ describe('round trip: sim → code → verify', () => {
     if (v.status === 'valid') expect(v.finalHash).toBe(report.finalHash);
     // Without the log the report keeps its old shape.
     expect(
-      'replayCode' in simReport(level, game42.state, { seed: 42, company: 'moonshot', policy: 'balanced' }),
+      'replayCode' in
+        simReport(level, game42.state, { seed: 42, company: 'moonshot', policy: 'overseas-first' }),
     ).toBe(false);
   });
 
@@ -445,7 +447,7 @@ describe('one game, one code', () => {
 });
 
 describe('work bounded before it is spent', () => {
-  const long = paddedGame(level, 42, 'moonshot', 'balanced');
+  const long = paddedGame(level, 42, 'moonshot', 'overseas-first');
   const quarters = long.state.history.length;
 
   it('a game at the command limit verifies; one command more is refused by its declared count', () => {
