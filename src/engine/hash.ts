@@ -150,8 +150,8 @@ export function hashBool(h: Hasher, b: boolean): void {
   absorb1(h, b ? 0x5bd1e995 : 0x1b873593);
 }
 
-// murmur3 finaliser (full avalanche on 32 bits).
-function fmix32(x: number): number {
+/** The murmur3 finaliser: a bijection on 32 bits with full avalanche (a signed int32 result). */
+export function fmix32(x: number): number {
   x ^= x >>> 16;
   x = Math.imul(x, 0x85ebca6b);
   x ^= x >>> 13;

@@ -289,42 +289,12 @@ export function clamp(x: number, lo: number, hi: number): number {
   return Math.min(Math.max(x, lo), hi);
 }
 
-/** Linear interpolation, exact at t = 0 and t = 1 so end points never drift between engines. */
-export function lerp(a: number, b: number, t: number): number {
-  return t === 0 ? a : t === 1 ? b : a + (b - a) * t;
-}
-
-/** Round half away from zero to an integer (money is integral); never -0, so digests and JSON stay canonical. */
-export function roundMoney(x: number): number {
-  // Math.round is exactly specified (ties toward +Infinity) and, unlike floor(x + 0.5), safe for 0.49999999999999994.
-  const r = x < 0 ? -Math.round(-x) : Math.round(x);
-  return r === 0 ? 0 : r;
-}
-
 /**
  * Multinomial-logit inside shares exp(u_j) / (exp(u0) + sum_k exp(u_k)), computed with expD after subtracting
- * the largest utility (outside option included) so nothing overflows and every engine agrees. The outside
- * share is 1 - sum(inside) (or use logitShares). If every utility is -Infinity the outside option takes
- * everything; options at +Infinity split the market equally; any NaN makes the shares NaN.
- * `out` is reused when given (a number[] is resized; a Float64Array must be at least as long as utilities).
+ * the largest utility (outside option included) so nothing overflows and every engine agrees; and the
+ * outside share, computed directly, not as 1 - sum. If every utility is -Infinity the outside option
+ * takes everything; options at +Infinity split the market equally; any NaN makes the shares NaN.
  */
-export function softmaxShares(utilities: readonly number[], outsideUtility: number): number[];
-export function softmaxShares<T extends Float64Array | number[]>(
-  utilities: readonly number[],
-  outsideUtility: number,
-  out: T,
-): T;
-export function softmaxShares(
-  utilities: readonly number[],
-  outsideUtility: number,
-  out?: Float64Array | number[],
-): Float64Array | number[] {
-  const target = out ?? new Array<number>(utilities.length);
-  logitInto(utilities, outsideUtility, target);
-  return target;
-}
-
-/** Inside and outside logit shares; see softmaxShares. The outside share is computed directly, not as 1 - sum. */
 export function logitShares(
   utilities: readonly number[],
   outsideUtility: number,
@@ -335,10 +305,8 @@ export function logitShares(
 }
 
 // Writes the inside shares into out and returns the outside share.
-function logitInto(utilities: readonly number[], u0: number, out: Float64Array | number[]): number {
+function logitInto(utilities: readonly number[], u0: number, out: number[]): number {
   const n = utilities.length;
-  if (Array.isArray(out)) out.length = n;
-  else if (out.length < n) throw new RangeError(`softmaxShares: out has ${out.length} slots, need ${n}`);
   let max = u0;
   for (const u of utilities) if (u > max || Number.isNaN(u)) max = u;
   if (Number.isNaN(max) || max === Number.NEGATIVE_INFINITY) {

@@ -9,7 +9,7 @@ import { clamp } from './mathx';
 import { defaultPlan, weightsForMarkets } from './plan';
 import type { PolicyName } from './policy-names';
 import type { Luck, Stream } from './rng';
-import { nextUniform, Purpose, pickWeighted, streamOf, uniform, uniformInt } from './rng';
+import { nextUniform, Purpose, pickWeighted, streamOf, uniformInt } from './rng';
 import type {
   AppWeights,
   Command,
@@ -47,8 +47,6 @@ interface Profile {
   harvestFrom: number | null;
   /** Share of staff hired per healthy quarter, per role. */
   growth: Staff;
-  /** Chance of taking a strategic investor's offer. */
-  strategicTake: number;
   /** The round it opens, as a share of its valuation (0.2 when absent). */
   raiseShare?: number;
   /** While harvesting, the share of the operating margin it still spends (0.8 when absent). */
@@ -105,7 +103,6 @@ const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
     abandonBelow: 1.5,
     harvestFrom: null,
     growth: { researchers: 0.04, engineers: 0.05, sales: 0.08 },
-    strategicTake: 0.8,
   },
   'overseas-consumer': {
     pretrainingBp: 5000,
@@ -118,7 +115,6 @@ const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
     abandonBelow: 2,
     harvestFrom: 9,
     growth: { researchers: 0.03, engineers: 0.08, sales: 0.02 },
-    strategicTake: 0.8,
   },
   'domestic-consumer': {
     pretrainingBp: 4000,
@@ -131,7 +127,6 @@ const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
     abandonBelow: 1.5,
     harvestFrom: null,
     growth: { researchers: 0.06, engineers: 0.08, sales: 0.02 },
-    strategicTake: 0.9,
   },
   'cost-efficient': {
     pretrainingBp: 4500,
@@ -144,7 +139,6 @@ const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
     abandonBelow: 5,
     harvestFrom: 11,
     growth: { researchers: 0.03, engineers: 0.04, sales: 0.04 },
-    strategicTake: 0.8,
   },
   'pretraining-heavy': {
     pretrainingBp: 6500,
@@ -158,7 +152,6 @@ const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
     abandonBelow: 0.8,
     harvestFrom: null,
     growth: { researchers: 0.06, engineers: 0.03, sales: 0.02 },
-    strategicTake: 0.5,
   },
 };
 
@@ -180,7 +173,6 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
     abandonBelow: null,
     harvestFrom: 10,
     growth: { researchers: 0.5, engineers: 0.6, sales: 1 },
-    strategicTake: 1,
     raiseShare: 0.45,
     harvestShare: 0.1,
   },
@@ -197,7 +189,6 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
     abandonBelow: null,
     harvestFrom: null,
     growth: { researchers: 0.1, engineers: 0.01, sales: 0 },
-    strategicTake: 1,
     raiseShare: 0.35,
   },
   'applications-first': {
@@ -211,7 +202,6 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
     abandonBelow: null,
     harvestFrom: 10,
     growth: { researchers: 0.05, engineers: 0.3, sales: 0.1 },
-    strategicTake: 1,
     raiseShare: 0.35,
     harvestShare: 0.3,
   },
@@ -226,7 +216,6 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
     abandonBelow: null,
     harvestFrom: 10,
     growth: { researchers: 0.1, engineers: 0.3, sales: 0.05 },
-    strategicTake: 1,
     raiseShare: 0.35,
     harvestShare: 0.3,
   },
@@ -244,7 +233,6 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
     abandonBelow: null,
     harvestFrom: 10,
     growth: { researchers: 0.1, engineers: 0.3, sales: 1 },
-    strategicTake: 1,
     raiseShare: 0.35,
     harvestShare: 0.3,
   },
@@ -375,15 +363,6 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
 export function rivalPlan(level: Level, state: GameState, s: StartupState): ProfileDecision {
   const spec = companySpec(level, s.id);
   return planFromProfile(level, state, s, ARCHETYPE_PROFILES[spec.archetype]);
-}
-
-/** Whether a rival takes a strategic investor's money in an offer quarter (turns 1 and 3). */
-export function rivalAcceptsStrategic(level: Level, state: GameState, s: StartupState, luck: Luck): boolean {
-  if (s.strategic !== null || (state.turn !== 1 && state.turn !== 3)) return false;
-  if (!level.giants.some((g) => g.strategicInvestor)) return false;
-  const spec = companySpec(level, s.id);
-  const u = uniform(luck, state.turn, Purpose.rivalDecision, state.startups.indexOf(s));
-  return u < ARCHETYPE_PROFILES[spec.archetype].strategicTake;
 }
 
 /** A startup's API price from its pricing mode, against last quarter's market price. */

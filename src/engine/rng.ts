@@ -7,6 +7,8 @@
 // Only Math.imul, xor, shifts and >>> 0 touch the bits, so every JS engine gives the same numbers;
 // a draw allocates nothing.
 
+import { fmix32 } from './hash';
+
 /** What a draw is for. Each purpose has its own streams; a new one takes a new number (never reuse one). */
 export const Purpose = {
   /** Whether a company is offered a random card this quarter. */
@@ -35,7 +37,7 @@ export const Purpose = {
   enterpriseDeals: 12,
   /** Whether investors close a funding round. */
   fundingRound: 13,
-  /** Rivals' random decisions (taking a strategic investor). */
+  /** Unused: rivals no longer draw whether to take a strategic investor. The number stays taken. */
   rivalDecision: 14,
   /** Which big-tech bidder makes a buy-out offer. */
   buyoutBidder: 15,
@@ -55,16 +57,6 @@ export interface Luck {
 const TWO32 = 4294967296;
 const TWO26 = 67108864;
 const TWO53 = 9007199254740992;
-
-// murmur3 finaliser: a bijection on uint32 with full avalanche, so nearby keys give unrelated words.
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 // One murmur3 block step: mixes a 32-bit word into the running hash h.
 function absorb(h: number, w: number): number {
@@ -86,9 +78,9 @@ export function luckOf(seed: number, salt = 0): Luck {
     throw new RangeError(`luckOf: seed must be an integer in [0, 2^53 - 1], got ${seed}`);
   const lo = seed >>> 0;
   const hi = (seed - lo) / TWO32;
-  const s = fmix32((salt ^ 0x632be5ab) >>> 0);
-  const k0 = fmix32((lo + 0x9e3779b9 + s) >>> 0);
-  const k1 = fmix32(((hi ^ 0x7f4a7c15) + k0 + s) >>> 0);
+  const s = fmix32((salt ^ 0x632be5ab) >>> 0) >>> 0;
+  const k0 = fmix32((lo + 0x9e3779b9 + s) >>> 0) >>> 0;
+  const k1 = fmix32(((hi ^ 0x7f4a7c15) + k0 + s) >>> 0) >>> 0;
   return { k0, k1 };
 }
 

@@ -6,14 +6,6 @@ import type { Level } from '../../engine/index';
 import { h } from '../dom';
 import { emblemElement, glyphOf } from '../theme';
 
-export function actorColor(level: Level, id: string): string {
-  return (
-    level.companies.find((x) => x.id === id)?.color ??
-    level.giants.find((x) => x.id === id)?.color ??
-    '#93a4bd'
-  );
-}
-
 // Built emblems by level and actor, cloned per use: building them for every table row on every
 // render cost more than the rest of the dashboard.
 const parsed = new WeakMap<Level, Map<string, SVGElement | null>>();
