@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiMarginOf } from '../src/app/api-margin';
 import { botView } from '../src/app/bot-view';
-import { economy } from '../src/engine/index';
+import { economy, playerOf } from '../src/engine/index';
 import type { Command, GameState, PricingMode } from '../src/engine/types';
 import { neutralChoice } from './helpers';
 import { answerNeutrally, HISTORICAL, newGame, ok, playAutopilot, variantLevel } from './model-play';
@@ -16,7 +16,7 @@ const level = HISTORICAL;
 const TURN = 6;
 
 function me(state: GameState) {
-  return state.startups.find((s) => s.id === state.playerId)!;
+  return playerOf(state);
 }
 
 /**

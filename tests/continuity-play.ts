@@ -12,6 +12,7 @@ import {
   createGame,
   POLICIES,
   type PolicyName,
+  playerOf,
   setStateFreezing,
 } from '../src/engine/index';
 import type { Level } from '../src/engine/level';
@@ -64,7 +65,7 @@ export function play(lv: Level, seed: number, company: string, policy: PolicyNam
 export const moreSpend =
   (lv: Level): Nudge =>
   (state, cmds, policy) => {
-    const me = state.startups.find((s) => s.id === state.playerId)!;
+    const me = playerOf(state);
     const spend = Math.min(autopilotPlan(lv, state, policy, autopilotRng(state.seed)).spend + 1, me.cash);
     const out: Command[] = cmds.filter((c) => c.type !== 'plan/set-spend');
     const end = out.findIndex((c) => c.type === 'quarter/end');

@@ -5,7 +5,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyCommand, hashState } from '../src/engine/index';
+import { applyCommand, hashState, playerOf } from '../src/engine/index';
 import type { Level } from '../src/engine/level';
 import type { Command, GameState } from '../src/engine/types';
 import { COMMAND_TYPES } from '../src/engine/types';
@@ -133,7 +133,7 @@ function checkBooks(play: PlayResult) {
     for (const c of rec.companies) expect(after?.startups.find((s) => s.id === c.id)?.cash).toBe(c.cash);
     // the player's card money of the quarter is on the books: answered before quarter/end, booked in it
     const me = rec.companies.find((c) => c.id === pre.playerId)!;
-    const booked = pre.startups.find((s) => s.id === pre.playerId)!.eventBooks;
+    const booked = playerOf(pre).eventBooks;
     expect(me.revenueBy.other, `${rec.quarter} card income`).toBe(booked.income);
     expect(me.costBy.other, `${rec.quarter} card costs`).toBe(booked.cost);
     expect(me.funding, `${rec.quarter} card funding`).toBeGreaterThanOrEqual(booked.funding);
@@ -141,7 +141,7 @@ function checkBooks(play: PlayResult) {
   // nothing is left unbooked in a company still in business after the last quarter ended
   const last = statesBeforeQuarters(play).length;
   if (last > 0 && state.ending?.kind !== 'acquired') {
-    const me = state.startups.find((s) => s.id === state.playerId)!;
+    const me = playerOf(state);
     expect(me.eventBooks).toEqual({ income: 0, cost: 0, funding: 0 });
   }
 }

@@ -3,7 +3,7 @@
 // timeline of their key decisions (from the command log, replayed).
 
 import type { Command, GameState, Level, Plan, StartupState } from '../engine/index';
-import { applyCommand, createGame, economy, quarterLabel } from '../engine/index';
+import { applyCommand, createGame, economy, playerOf, quarterLabel } from '../engine/index';
 import { count, money, pct, price, quality, runway } from './format';
 import type { Language, TextKey } from './i18n';
 import { levelText, t } from './i18n';
@@ -34,7 +34,7 @@ function playerRecords(state: GameState) {
 /** What the game taught, with the player's figures; only lessons the game actually touched. */
 export function lessons(lang: Language, level: Level, state: GameState): Lesson[] {
   const tr = (k: TextKey, p?: Record<string, string | number>) => t(lang, k, p);
-  const me = state.startups.find((s) => s.id === state.playerId)!;
+  const me = playerOf(state);
   const spec = level.companies.find((c) => c.id === me.id)!;
   const recs = playerRecords(state);
   const out: Lesson[] = [];
@@ -228,8 +228,7 @@ export function timeline(
   const created = createGame(level, setup.seed, setup.company);
   if (!created.ok) return [];
   let state = created.state;
-  const meOf = (s: GameState) => s.startups.find((x) => x.id === s.playerId)!;
-  let lastPlan = meOf(state).plan;
+  let lastPlan = playerOf(state).plan;
   const out: TimelineEntry[] = [];
   const label = () => quarterLabel(level, state.turn);
   let firstFame = true;
@@ -271,7 +270,7 @@ export function timeline(
         break;
       }
       case 'quarter/end': {
-        const me = meOf(state);
+        const me = playerOf(state);
         for (const text of planChanges(lang, lastPlan, me.plan, me.staff))
           out.push({ quarter: q, kind: 'decision', text });
         lastPlan = me.plan;

@@ -45,6 +45,7 @@ import {
   createGame,
   economy,
   POLICIES,
+  playerOf,
   projectedRunway,
   validateCommand,
 } from '../engine/index';
@@ -515,10 +516,6 @@ function planCommands(level: Level, state: GameState, s: StartupState, p: Strate
   return cmds;
 }
 
-function playerOfState(state: GameState): StartupState {
-  return state.startups.find((c) => c.id === state.playerId)!;
-}
-
 /**
  * The player's commands for this quarter under the strategy: answers to the pending cards (as the
  * autopilot `params.cards` would answer), then what differs from the plan in force (computed on
@@ -542,7 +539,7 @@ export function strategyCommands(level: Level, state: GameState, params: Strateg
     // A choice that sells the company ends the game.
     if (after.ending !== null) return out;
   }
-  const s = playerOfState(after);
+  const s = playerOf(after);
   const plan = planCommands(level, after, s, params);
   for (const o of after.offers) {
     const spend = plan.find((c) => c.type === 'plan/set-spend');

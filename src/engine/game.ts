@@ -8,6 +8,7 @@ import type { AutopilotLuck, PolicyName, ProfileShift } from './policies';
 import { autopilotCommands } from './policies';
 import { applyCommand } from './reducer';
 import { luckOf } from './rng';
+import { playerOf } from './shapes';
 import type { Command, GameState, GiantState, StartupState } from './types';
 import { RULES_VERSION } from './version';
 
@@ -144,10 +145,6 @@ export function playGame(
     }
   }
   return { state, log };
-}
-
-export function playerOf(state: GameState): StartupState {
-  return state.startups.find((s) => s.id === state.playerId)!;
 }
 
 /** The final score once the game has ended; before that, the founders' equity value at today's mark. */

@@ -10,6 +10,7 @@ import { defaultPlan, weightsForMarkets } from './plan';
 import type { PolicyName } from './policy-names';
 import type { Luck, Stream } from './rng';
 import { nextUniform, Purpose, pickWeighted, streamOf, uniformInt } from './rng';
+import { playerOf } from './shapes';
 import type {
   AppWeights,
   Command,
@@ -515,7 +516,7 @@ function planWithStream(
   st: Stream,
   shift: ProfileShift | undefined,
 ): Plan {
-  const s = state.startups.find((c) => c.id === state.playerId)!;
+  const s = playerOf(state);
   if (policy === 'random') return randomPlan(level, s, st);
   return planFromProfile(level, state, s, shifted(AUTOPILOT_PROFILES[policy], shift)).plan;
 }
@@ -532,7 +533,7 @@ export function autopilotCommands(
   luck: AutopilotLuck,
   shift?: ProfileShift,
 ): Command[] {
-  const s = state.startups.find((c) => c.id === state.playerId)!;
+  const s = playerOf(state);
   // One stream for the whole quarter's choices: the plan's draws first, then offers and cards.
   const st = autopilotStream(state, luck);
   const plan = planWithStream(level, state, policy, st, shift);

@@ -117,3 +117,8 @@ export function withParts(base: GameState, parts: Partial<GameState>): GameState
     history: parts.history ?? base.history,
   };
 }
+
+/** The player's company in a game. */
+export function playerOf(state: GameState): StartupState {
+  return state.startups.find((s) => s.id === state.playerId)!;
+}
