@@ -1,7 +1,14 @@
 // What a bot sees: a plain, deep-frozen copy of the public parts of the game state, built from the
 // state and the engine's own selectors and formulas (no second model of the game). Pure.
 
-import { cardById, economy, projectedRunway, quarterLabel, runwayQuarters } from '../engine/index';
+import {
+  cardById,
+  economy,
+  NOT_BURNING,
+  projectedRunway,
+  quarterLabel,
+  runwayQuarters,
+} from '../engine/index';
 import type { Level } from '../engine/level';
 import { MAX_HIRES, MAX_PRICE, MAX_ROUND_TARGET } from '../engine/plan';
 import type { Command, GameState, StartupState } from '../engine/types';
@@ -23,10 +30,8 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameCommands: Same<BotCommand, Exclude<Command, { type: 'quarter/end' }>> = true;
 void sameCommands;
 
-/** "Not burning" in runways, as the engine's runwayAt says it. */
-const NOT_BURNING = 99;
-
-const finiteRunway = (r: number) => (Number.isFinite(r) ? Math.min(NOT_BURNING, r) : NOT_BURNING);
+/** Runways as the bot sees them: at most NOT_BURNING (a large cash pile over a small burn says more). */
+const finiteRunway = (r: number) => Math.min(NOT_BURNING, r);
 
 function booksOf(state: GameState, id: string): BotBooks | null {
   const rec = state.history[state.history.length - 1];

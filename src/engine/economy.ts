@@ -270,3 +270,12 @@ export function acquisitionCost(level: Level, state: GameState, market: 'domesti
   const ads = market === 'domestic' ? state.market.adSpend : state.market.overseasAdSpend;
   return base * (1 + ads / sat);
 }
+
+/** The runway of a company that is not burning cash, in quarters (longer than any campaign). */
+export const NOT_BURNING = 99;
+
+/** Runway in quarters at a given net burn; NOT_BURNING when there is none. */
+export function runwayAt(cash: number, netBurn: number): number {
+  if (netBurn <= 0) return NOT_BURNING;
+  return Math.max(0, cash / netBurn);
+}

@@ -25,7 +25,7 @@ export {
 } from './par';
 export type { PolicyName, ProfileShift } from './policies';
 export { autopilotCommands, autopilotPlan, POLICIES, projectedRunway } from './policies';
-export { runwayAt } from './quarter';
+export { NOT_BURNING, runwayAt } from './quarter';
 export { applyCommand, setStateFreezing, validateCommand } from './reducer';
 export type { Luck, Purpose } from './rng';
 export { luckOf } from './rng';

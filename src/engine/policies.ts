@@ -3,7 +3,15 @@
 // quarter (none sees the player's plan for this quarter) and returns a plan.
 
 import { cardById, policyChoice } from './cards';
-import { at, companySpec, giantServingCost, headcount, payroll, startupServingCost } from './economy';
+import {
+  at,
+  companySpec,
+  giantServingCost,
+  headcount,
+  payroll,
+  runwayAt,
+  startupServingCost,
+} from './economy';
 import type { Archetype, Level } from './level';
 import { clamp } from './mathx';
 import { defaultPlan, weightsForMarkets } from './plan';
@@ -254,8 +262,7 @@ export function projectedRunway(level: Level, state: GameState, s: StartupState,
   const rec = lastRecord(state, s.id);
   const revenue = rec ? rec.revenue : 0;
   const variable = rec ? rec.costBy.inference + rec.costBy.customisation : 0;
-  const burn = spend + payroll(level, state.turn, s) + variable - revenue;
-  return burn <= 0 ? 99 : s.cash / burn;
+  return runwayAt(s.cash, spend + payroll(level, state.turn, s) + variable - revenue);
 }
 
 interface ProfileDecision {
@@ -276,8 +283,7 @@ function hiresFor(n: number, growth: number, grow: boolean, shrink: boolean): nu
 
 /** Runway in quarters if the company spends `x` on top of payroll and last quarter's variable costs. */
 function runwayWith(cash: number, x: number, salaries: number, variable: number, revenue: number): number {
-  const burn = x + salaries + variable - revenue;
-  return burn <= 0 ? 99 : cash / burn;
+  return runwayAt(cash, x + salaries + variable - revenue);
 }
 
 function planFromProfile(level: Level, state: GameState, s: StartupState, p: Profile): ProfileDecision {

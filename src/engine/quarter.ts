@@ -21,7 +21,7 @@ import { talent } from './quarter/talent';
 import { newWork } from './quarter/work';
 import type { GameState } from './types';
 
-export { runwayAt } from './quarter/work';
+export { NOT_BURNING, runwayAt } from './quarter/work';
 
 export function resolveQuarter(level: Level, base: GameState): GameState {
   const w = newWork(level, base);

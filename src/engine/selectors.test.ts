@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getLevel } from '../app/levels';
+import { NOT_BURNING } from './economy';
 import { playGame } from './game';
 import { apiMarketShares, burnMultiple, founderEquity, netBurn, runwayQuarters } from './selectors';
 
@@ -13,7 +14,7 @@ describe('selectors', () => {
       const burn = rec.costs - rec.revenue;
       expect(netBurn(state, s.id)).toBe(Math.max(0, burn));
       if (burn > 0) expect(runwayQuarters(state, s.id)).toBeCloseTo(Math.max(0, s.cash) / burn, 10);
-      else expect(runwayQuarters(state, s.id)).toBe(Number.POSITIVE_INFINITY);
+      else expect(runwayQuarters(state, s.id)).toBe(NOT_BURNING);
     }
   });
 

@@ -1,6 +1,7 @@
 // Derived figures: computed from the state when asked, never stored twice (the state stays
 // minimal, and a derived value can never disagree with what it derives from).
 
+import { runwayAt } from './economy';
 import type { CompanyRecord, GameState, QuarterRecord, StartupState } from './types';
 
 function lastRecord(state: GameState, id: string): CompanyRecord | undefined {
@@ -14,12 +15,11 @@ export function netBurn(state: GameState, id: string): number {
   return rec ? Math.max(0, rec.costs - rec.revenue) : 0;
 }
 
-/** Runway in quarters: cash ÷ last quarter's net burn; Infinity when not burning. */
+/** Runway in quarters: cash ÷ last quarter's net burn; NOT_BURNING (99) when not burning. */
 export function runwayQuarters(state: GameState, id: string): number {
   const s = state.startups.find((c) => c.id === id);
   if (!s) return 0;
-  const burn = netBurn(state, id);
-  return burn > 0 ? Math.max(0, s.cash) / burn : Number.POSITIVE_INFINITY;
+  return runwayAt(s.cash, netBurn(state, id));
 }
 
 /**

@@ -5,6 +5,9 @@
 import type { Level } from '../level';
 import type { Luck } from '../rng';
 import { luckOf } from '../rng';
+
+export { NOT_BURNING, runwayAt } from '../economy';
+
 import type {
   AppMarket,
   CompanyRecord,
@@ -126,13 +129,4 @@ export function news(
   params: Record<string, number | string> = {},
 ): void {
   out.push({ key, subject, params });
-}
-
-/** The runway of a company that is not burning cash, in quarters (longer than any campaign). */
-export const NOT_BURNING = 99;
-
-/** Runway in quarters at a given net burn; NOT_BURNING when there is none. */
-export function runwayAt(cash: number, netBurn: number): number {
-  if (netBurn <= 0) return NOT_BURNING;
-  return Math.max(0, cash / netBurn);
 }
