@@ -22,8 +22,8 @@ import {
 } from '../src/engine/index';
 import type { Level } from '../src/engine/level';
 import type { Command, GameState } from '../src/engine/types';
-import { longestGame } from '../tests/long-replay';
 import { levelOfCli, parseCli, runCli } from './cli-args';
+import { longestGame } from './long-replay';
 
 const PROG = 'bench';
 

@@ -13,7 +13,7 @@ import {
   GOLDEN_GAMES,
   type GoldenFile,
   type GoldenGame,
-} from '../tests/helpers';
+} from './golden';
 
 const checkOnly = process.argv.includes('--check');
 const force = process.argv.includes('--force');

@@ -5,10 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyCommand, RULES_VERSION } from '../src/engine/index';
-import type { Command } from '../src/engine/types';
 import {
-  answerNeutrally,
   checkGolden,
   computeGoldenGame,
   GOLDEN_DIR,
@@ -16,11 +13,10 @@ import {
   type GoldenFile,
   type GoldenGame,
   type GoldenSpec,
-  getTestLevel,
-  HISTORICAL_ID,
-  newGame,
-  replay,
-} from './helpers';
+} from '../scripts/golden';
+import { applyCommand, RULES_VERSION } from '../src/engine/index';
+import type { Command } from '../src/engine/types';
+import { answerNeutrally, getTestLevel, HISTORICAL_ID, newGame, replay } from './helpers';
 
 function readGolden(levelId: string): GoldenFile {
   return JSON.parse(readFileSync(join(GOLDEN_DIR, `${levelId}.json`), 'utf8')) as GoldenFile;

@@ -4,7 +4,7 @@ import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { deflateSync, inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { paddedGame } from '../../tests/long-replay';
+import { paddedGame } from '../../scripts/long-replay';
 import {
   applyCommand,
   autopilotCommands,

@@ -2,7 +2,7 @@
 // key decisions, and the CSV export (BOM, escaping).
 
 import { describe, expect, it } from 'vitest';
-import { paddedGame } from '../../tests/long-replay';
+import { paddedGame } from '../../scripts/long-replay';
 import { PAR_RUNS, playGame, referenceScores, standingOf } from '../engine/index';
 import { findLevel, getLevel } from './levels';
 import { parFor } from './par';

@@ -1,10 +1,10 @@
 // The longest replay code a game may have: an autopilot game whose log is padded with repeats of
 // the spend already planned (legal, and a no-op for the game) up to maxCommands, the format's
-// limit. Used by the replay-code and verifyClass tests and by `npm run bench`.
+// limit. Used by `npm run bench` and by the replay-code and verifyClass tests.
 
 import { maxCommands, replayCodeOf } from '../src/app/replay-code';
 import type { PolicyName } from '../src/engine/index';
-import { applyCommand, createGame, playerOf, playGame } from '../src/engine/index';
+import { applyCommand, createGame, POLICIES, playerOf, playGame } from '../src/engine/index';
 import type { Level } from '../src/engine/level';
 import type { Command, GameState } from '../src/engine/types';
 
@@ -54,10 +54,13 @@ export function paddedGame(
 
 /** The longest code a game of `level` may have: a full-length game padded to the command limit. */
 export function longestGame(level: Level): PaddedGame {
-  const company = level.player.companies[0]!;
-  for (let seed = 1; seed <= 200; seed++) {
-    const game = playGame(level, seed, company, 'balanced');
-    if (game.state.history.length === level.quarters) return paddedGame(level, seed, company, 'balanced');
-  }
+  // The first full-length game by seed, company and autopilot (a company that makes it ends early).
+  for (let seed = 1; seed <= 200; seed++)
+    for (const company of level.player.companies)
+      for (const policy of POLICIES) {
+        if (policy === 'random') continue;
+        const game = playGame(level, seed, company, policy);
+        if (game.state.history.length === level.quarters) return paddedGame(level, seed, company, policy);
+      }
   throw new Error(`no full-length game of ${level.id} in 200 seeds`);
 }
