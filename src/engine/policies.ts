@@ -168,8 +168,8 @@ const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
   // Half the spend on pretraining until 2025Q3, with a research team that grows as fast as the
   // cash allows; the app budget goes mostly abroad, where users pay, and to enterprise deals, with
   // the sales team they need. A lean budget (two quarters of runway), a round of 45 % of the
-  // valuation when runway falls below six, and from 2025Q3 a budget paid from revenue that keeps
-  // a tenth of the margin: the profitable year that making it needs. (Tuned on seeds 1–50 of
+  // valuation when runway falls below six, and from 2025Q3 a budget paid from revenue that spends
+  // a tenth of the margin and keeps the rest: the profitable year that making it needs. (Tuned on seeds 1–50 of
   // historical-2023, confirmed on 1001–1100: docs/balance.md.)
   balanced: {
     pretrainingBp: 5000,
