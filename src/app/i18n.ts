@@ -99,6 +99,18 @@ const zh = {
   'kpi.revenue': '上季收入',
   'kpi.profit': '上季经营利润',
   'kpi.streak': '连续 {n} 季盈利',
+  'goal.label': '目标：',
+  'goal.met': '（已达成）',
+  'goal.unmet': '（未达成）',
+  'goal.profit': '本季利润 {value}',
+  'goal.revenue': '收入 {value} / 门槛 {target}',
+  'goal.year': '近 {n} 季利润合计 {value}',
+  'goal.streak': '连续达标 {n} / {target} 季',
+  'goal.missed.profit': '本季亏损 {gap}',
+  'goal.missed.revenue': '收入距 {target} 的门槛还差 {gap}',
+  'goal.missed.year': '近 {n} 季合计亏损 {gap}',
+  'goal.missed.streak': '连续达标只有 {n} 季，需要 {target} 季',
+  'goal.sep': '；',
   'kpi.quality': '模型质量',
   'kpi.qualitySub': '全球前沿 {frontier} · 国内最佳 {best}',
   'kpi.users': '月活用户',
@@ -337,6 +349,9 @@ const zh = {
   'ending.acquired.text': '你把公司卖给了大厂。团队和模型有了归宿，创始团队拿到了自己的那一份。',
   'ending.times-up.title': '时间到',
   'ending.times-up.text': '2026 年底，公司仍在，但还没有盈利。得分按估值和剩余跑道计算。',
+  'ending.goal.made':
+    '{quarter}：本季利润 {profit}，收入 {revenue}（门槛 {target}），近 {n} 季利润合计 {year}。',
+  'ending.goal.missed': '最后一季（{quarter}）离“盈利”还差：{missed}。',
   'ending.score': '得分（创始团队股权价值 + 荣誉）',
   'ending.computing': '计算中…',
   'ending.seed': '关卡 · 种子',
@@ -410,6 +425,8 @@ const zh = {
   'howto.goal.title': '目标',
   'howto.goal.text':
     '你经营“六小虎”之一。在 16 个季度内实现盈利（季度经营利润 ≥ 0、收入达标，且过去一年合计不亏），或者至少活下来。现金跌破零就出局；也可以在跑道很短时接受大厂收购。',
+  'howto.goal.rule':
+    '本关（{level}）的“盈利”标准：某季经营利润 ≥ 0、收入不低于 {min}，且包括该季在内最近 {window} 个季度的经营利润合计 ≥ 0，该季才算达标；连续 {quarters} 个季度达标即为盈利。仪表盘“关键指标”下的目标行在每个季度后逐项显示 ✓ 或 ✗。',
   'howto.quarter.title': '一个季度',
   'howto.quarter.text':
     '每个季度制定一份计划：花多少钱、怎么分配、API 怎么定价、招人还是裁员、要不要融资。回应所有事件后结束季度，引擎按固定顺序结算：对手决策 → 花钱 → 人才 → 研发 → 市场出清 → 财务 → 事件。',
@@ -736,6 +753,18 @@ const en: Record<TextKey, string> = {
   'kpi.revenue': 'Revenue last quarter',
   'kpi.profit': 'Operating profit last quarter',
   'kpi.streak': '{n} profitable quarter(s) in a row',
+  'goal.label': 'Goal:',
+  'goal.met': '(met)',
+  'goal.unmet': '(not met)',
+  'goal.profit': 'profit {value}',
+  'goal.revenue': 'revenue {value} of {target}',
+  'goal.year': '{n}-quarter profit {value}',
+  'goal.streak': '{n} of {target} quarter(s) in a row',
+  'goal.missed.profit': 'the quarter lost {gap}',
+  'goal.missed.revenue': 'revenue missed the {target} bar by {gap}',
+  'goal.missed.year': 'the last {n} quarters together lost {gap}',
+  'goal.missed.streak': 'only {n} quarter(s) in a row counted, of the {target} needed',
+  'goal.sep': '; ',
   'kpi.quality': 'Model quality',
   'kpi.qualitySub': 'frontier {frontier} · best in China {best}',
   'kpi.users': 'Monthly users',
@@ -988,6 +1017,9 @@ const en: Record<TextKey, string> = {
   'ending.times-up.title': "Time's up",
   'ending.times-up.text':
     'The end of 2026: the company is alive but not yet profitable. The score counts its valuation and remaining runway.',
+  'ending.goal.made':
+    'In {quarter}: profit {profit}, revenue {revenue} (the bar was {target}), and the last {n} quarters together {year}.',
+  'ending.goal.missed': 'What the last quarter ({quarter}) lacked to make it: {missed}.',
   'ending.score': "Score (founders' equity + honours)",
   'ending.computing': 'computing…',
   'ending.seed': 'Level · seed',
@@ -1063,6 +1095,8 @@ const en: Record<TextKey, string> = {
   'howto.goal.title': 'The goal',
   'howto.goal.text':
     'You run one of the "six tigers". Reach profit within 16 quarters (a quarter with operating profit ≥ 0 and enough revenue, with a profitable year behind it), or at least survive them. Cash below zero ends the game; when runway is short, big tech may offer to buy you.',
+  'howto.goal.rule':
+    'Made it, in {level}: a quarter counts when its operating profit is ≥ 0, its revenue is at least {min}, and the last {window} quarters together (it included) are ≥ 0; you make it when {quarters} quarter(s) in a row count. The goal line under Key figures shows each condition, ✓ or ✗, after every quarter.',
   'howto.quarter.title': 'A quarter',
   'howto.quarter.text':
     'Each quarter you set a plan: how much to spend and on what, your API price, hires or cuts, whether to raise. Answer every event card, then end the quarter. The engine resolves it in a fixed order: rivals decide → spend → talent → research → markets clear → finance → events.',

@@ -2,6 +2,8 @@
 // minimal, and a derived value can never disagree with what it derives from).
 
 import { runwayAt } from './economy';
+import type { Level } from './level';
+import { madeItTest, profitBefore, streakMadeIt, windowBefore } from './quarter/made-it';
 import type { CompanyRecord, GameState, QuarterRecord, StartupState } from './types';
 
 function lastRecord(state: GameState, id: string): CompanyRecord | undefined {
@@ -57,4 +59,87 @@ export function apiMarketShares(record: QuarterRecord): { providers: ApiShare[];
 /** Founders' stake at today's valuation mark, 万元. */
 export function founderEquity(s: StartupState): number {
   return Math.round((s.valuation * s.ownershipBp) / 10_000);
+}
+
+/** One condition of the made-it rule for the last quarter played: the figure, its bar (≥), met or not. */
+export interface GoalCondition {
+  /** The figure (万元, or quarters for the streak); null before the first quarter is played. */
+  value: number | null;
+  /** The bar the figure must reach. */
+  target: number;
+  met: boolean;
+}
+
+/** How far a company is from "made it", condition by condition (quarter/made-it.ts has the rule). */
+export interface MadeItProgress {
+  /** The turn of the last quarter played, or null before the first. */
+  turn: number | null;
+  /** That quarter's operating profit, ≥ 0. */
+  profit: GoalCondition;
+  /** That quarter's revenue, ≥ the level's madeItMinRevenue. */
+  revenue: GoalCondition;
+  /**
+   * The operating profit of the madeItWindow quarters ending with it together, ≥ 0 (a profitable
+   * year); `quarters` is how many were summed (fewer at the start of the game).
+   */
+  year: GoalCondition & { window: number; quarters: number };
+  /** Quarters in a row that counted so far, of the level's madeItQuarters. */
+  streak: GoalCondition;
+  /** The last quarter counts toward made-it: profit, revenue and year are all met. */
+  met: boolean;
+  /** The whole rule holds at the last quarter: it counted and the streak has reached its bar. */
+  reached: boolean;
+}
+
+/**
+ * Each condition of the level's made-it rule for the company's last recorded quarter, computed by
+ * the functions the engine's finance step decides with (so `met` is true exactly when the engine
+ * counted that quarter, and `reached` when it made it then). Undefined if there is no such company.
+ * For a company that left the game before that quarter the figures are its last line, but its
+ * streak stopped counting.
+ */
+export function madeItProgress(
+  level: Level,
+  state: GameState,
+  companyId: string,
+): MadeItProgress | undefined {
+  const index = state.startups.findIndex((c) => c.id === companyId);
+  if (index < 0) return undefined;
+  const rule = level.endings;
+  const s = state.startups[index]!;
+  const end = state.history.length - 1;
+  const rec = end >= 0 ? state.history[end]!.companies[index] : undefined;
+  const streak = {
+    value: s.profitStreak,
+    target: rule.madeItQuarters,
+    met: streakMadeIt(rule, s.profitStreak),
+  };
+  if (!rec) {
+    return {
+      turn: null,
+      profit: { value: null, target: 0, met: false },
+      revenue: { value: null, target: rule.madeItMinRevenue, met: false },
+      year: { value: null, target: 0, met: false, window: rule.madeItWindow, quarters: 0 },
+      streak,
+      met: false,
+      reached: false,
+    };
+  }
+  const windowProfit = profitBefore(state.history, index, end, windowBefore(rule)) + rec.operatingProfit;
+  const test = madeItTest(rule, rec.revenue, rec.operatingProfit, windowProfit);
+  return {
+    turn: state.history[end]!.turn,
+    profit: { value: rec.operatingProfit, target: 0, met: test.profitable },
+    revenue: { value: rec.revenue, target: rule.madeItMinRevenue, met: test.revenue },
+    year: {
+      value: windowProfit,
+      target: 0,
+      met: test.year,
+      window: rule.madeItWindow,
+      quarters: Math.min(rule.madeItWindow, end + 1),
+    },
+    streak,
+    met: test.counts,
+    reached: test.counts && streak.met,
+  };
 }

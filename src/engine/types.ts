@@ -114,9 +114,9 @@ export interface StartupState {
    * keeps them over its archetype's defaults; the player's plan already carries them.
    */
   stance: Stance;
-  /** Consecutive quarters with operating profit ≥ 0. */
+  /** Quarters in a row that counted toward made-it (quarter/made-it.ts: madeItTest). */
   profitStreak: number;
-  /** Turn in which it first had two profitable quarters in a row, or null. */
+  /** Turn in which its streak first reached the level's madeItQuarters, or null. */
   madeItTurn: number | null;
   /** Quarters in which it had the best model among the startups and DeepSeek. */
   frontierFame: number;

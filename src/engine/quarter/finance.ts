@@ -8,6 +8,7 @@ import { clamp } from '../mathx';
 import type { Luck } from '../rng';
 import { Purpose, uniform } from '../rng';
 import type { NewsItem, StartupState } from '../types';
+import { madeItTest, nextStreak, profitBefore, streakMadeIt, windowBefore } from './made-it';
 import { BASIS_POINTS } from './units';
 import type { Books, QuarterWork } from './work';
 import { alive, isPlayer, news, runwayAt, sumCosts, sumRevenue } from './work';
@@ -134,14 +135,11 @@ function settleBooks(
   b.funding = Math.min(b.funding, MAX_MONEY_LINE);
   s.cash = s.cash + revenue - costs + b.funding;
   s.valuation = preMoney;
-  // A profitable quarter counts once the year behind it is profitable too: a business, not a quarter
-  // whose costs were cut after a burst of spending.
-  const qualifies =
-    revenue - costs >= 0 &&
-    revenue >= level.endings.madeItMinRevenue &&
-    past.lastProfits + revenue - costs >= 0;
-  s.profitStreak = qualifies ? s.profitStreak + 1 : 0;
-  if (s.profitStreak >= level.endings.madeItQuarters && s.madeItTurn === null) {
+  // Made it (made-it.ts): a profitable quarter with enough revenue and a profitable year behind it,
+  // madeItQuarters times in a row.
+  const counted = madeItTest(level.endings, revenue, revenue - costs, past.lastProfits + revenue - costs);
+  s.profitStreak = nextStreak(s.profitStreak, counted.counts);
+  if (streakMadeIt(level.endings, s.profitStreak) && s.madeItTurn === null) {
     s.madeItTurn = turn;
     news(out, 'news.madeIt', s.id, {});
   }
@@ -183,8 +181,6 @@ function pastRevenue(w: QuarterWork, company: number): PastRevenue {
   for (let k = Math.max(0, h.length - 3); k < h.length; k++)
     lastThree += h[k]!.companies[company]?.revenue ?? 0;
   const yearAgo = h.length === 0 ? null : (h[Math.max(0, h.length - 4)]!.companies[company]?.revenue ?? 0);
-  let lastProfits = 0;
-  for (let k = Math.max(0, h.length - (w.level.endings.madeItWindow - 1)); k < h.length; k++)
-    lastProfits += h[k]!.companies[company]?.operatingProfit ?? 0;
+  const lastProfits = profitBefore(h, company, h.length, windowBefore(w.level.endings));
   return { lastThree, yearAgo, lastProfits };
 }

@@ -2,8 +2,16 @@
 // (the tile takes focus and the explanation is its description).
 
 import { count, money, pct, quality, runway } from '../../app/format';
+import { goalItems } from '../../app/goal-text';
 import type { TextKey } from '../../app/i18n';
-import { apiMarketShares, burnMultiple, economy, founderEquity, runwayQuarters } from '../../engine/index';
+import {
+  apiMarketShares,
+  burnMultiple,
+  economy,
+  founderEquity,
+  madeItProgress,
+  runwayQuarters,
+} from '../../engine/index';
 import { h } from '../dom';
 import type { ReadContext } from './context';
 import { runwayClass, runwayIcon } from './plan';
@@ -111,6 +119,7 @@ export function kpiPanel(ctx: ReadContext): HTMLElement {
     'section',
     { class: 'card kpis', attrs: { 'aria-labelledby': 'kpi-title' } },
     h('h2', { id: 'kpi-title', text: tr('kpi.title') }),
+    goalLine(ctx),
     h(
       'div',
       { class: 'kpi-grid' },
@@ -137,6 +146,41 @@ export function kpiPanel(ctx: ReadContext): HTMLElement {
             ' ',
             k.how,
           ),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * The made-it goal, condition by condition for the last quarter (madeItProgress decides, goal-text
+ * words it): a ✓ or ✗ shape and a colour for the eye, "(met)" / "(not met)" for a screen reader
+ * (the list is named by its "Goal:" label).
+ */
+function goalLine(ctx: ReadContext): HTMLElement | null {
+  const { me, level, state, tr, lang } = ctx;
+  const progress = madeItProgress(level, state, me.id);
+  if (!progress) return null;
+  return h(
+    'div',
+    { id: 'goal-line', class: 'goal-line' },
+    h('span', { id: 'goal-label', class: 'goal-label', text: tr('goal.label') }),
+    h(
+      'ul',
+      { class: 'goal-items', attrs: { 'aria-labelledby': 'goal-label' } },
+      goalItems(lang, progress).map((item) =>
+        h(
+          'li',
+          {
+            id: `goal-${item.id}`,
+            class: `goal-item ${item.met ? 'met' : 'unmet'}`,
+            attrs: { 'data-met': String(item.met) },
+          },
+          h('span', { class: 'goal-mark', text: item.met ? '✓' : '✗', attrs: { 'aria-hidden': 'true' } }),
+          ' ',
+          h('span', { class: 'goal-text', text: item.text }),
+          ' ',
+          h('span', { class: 'sr-only', text: tr(item.met ? 'goal.met' : 'goal.unmet') }),
         ),
       ),
     ),

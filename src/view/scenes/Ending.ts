@@ -5,11 +5,12 @@
 
 import { conceptsMet, lessons, timeline } from '../../app/debrief';
 import { count, money, pct, signedMoney } from '../../app/format';
+import { endingGoalText } from '../../app/goal-text';
 import { levelText } from '../../app/i18n';
 import { standingFor } from '../../app/par';
 import { replayCodeOf } from '../../app/replay-code';
 import type { Standing } from '../../engine/index';
-import { PAR_RUNS, quarterLabel } from '../../engine/index';
+import { madeItProgress, PAR_RUNS, quarterLabel } from '../../engine/index';
 import { h } from '../dom';
 import { SCENES, TEXTURES } from '../keys';
 import { historyCharts } from '../panels/history-charts';
@@ -103,6 +104,16 @@ export class Ending extends ScreenScene {
     );
   }
 
+  /** For made-it, the quarter's figures against the bars; for time's up, what the last quarter lacked. */
+  private goalText(): HTMLElement | null {
+    const session = this.app.session;
+    const ending = session?.state.ending;
+    if (!session || !ending) return null;
+    const progress = madeItProgress(session.level, session.state, session.state.playerId);
+    const text = progress ? endingGoalText(this.app.lang, session.level, ending.kind, progress) : null;
+    return text ? h('p', { id: 'ending-goal', class: 'ending-goal', text }) : null;
+  }
+
   private parDifferenceText(): string {
     const s = this.standing;
     if (s === undefined) return this.tr('ending.computing');
@@ -158,6 +169,7 @@ export class Ending extends ScreenScene {
             text: this.tr(`ending.${ending.kind}.title`),
           }),
           h('p', { class: 'ending-text', text: this.tr(`ending.${ending.kind}.text`) }),
+          this.goalText(),
           h(
             'dl',
             { class: 'score' },

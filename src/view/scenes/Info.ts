@@ -1,7 +1,9 @@
 // Information pages: how to play, and the stub for the instructor's view
 // (filled in by later work).
 
+import { goalRuleText } from '../../app/goal-text';
 import type { TextKey } from '../../app/i18n';
+import { getLevel, LEVEL_IDS } from '../../app/levels';
 import { h } from '../dom';
 import type { InfoPage, SceneKey } from '../keys';
 import { SCENES } from '../keys';
@@ -50,12 +52,17 @@ export class Info extends ScreenScene<InfoData> {
     let body: HTMLElement[];
     if (this.page === 'howto') {
       title = 'howto.title';
+      // The made-it rule in the numbers of the level being played (or the first level).
+      const level = this.app.session?.level ?? getLevel(LEVEL_IDS[0]!);
       body = HOWTO_SECTIONS.map(([t, x]) =>
         h(
           'section',
           { class: 'card howto-item' },
           h('h2', { text: this.tr(t) }),
           h('p', { text: this.tr(x) }),
+          t === 'howto.goal.title'
+            ? h('p', { id: 'howto-goal-rule', text: goalRuleText(this.app.lang, level) })
+            : null,
         ),
       );
     } else {
