@@ -148,7 +148,11 @@ export interface BotCompany {
   plan: BotPlan;
   /** Last quarter's books, or null in the first quarter. */
   lastQuarter: BotBooks | null;
-  /** "Made it": madeIt.quarters profitable quarters in a row with revenue ≥ madeIt.minRevenue. */
+  /**
+   * "Made it": madeIt.quarters qualifying quarters in a row. A quarter qualifies when its operating
+   * profit is ≥ 0, its revenue ≥ madeIt.minRevenue, and the level's profit window (the last year,
+   * in historical-2023) ending with it is profitable in sum; `streak` counts them so far.
+   */
   madeIt: { streak: number; quarters: number; minRevenue: number };
 }
 

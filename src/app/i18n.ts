@@ -98,7 +98,7 @@ const zh = {
   'kpi.runway': '跑道',
   'kpi.revenue': '上季收入',
   'kpi.profit': '上季经营利润',
-  'kpi.streak': '连续 {n} 季盈利',
+  'kpi.streak': '连续 {n} 季达标',
   'goal.label': '目标：',
   'goal.met': '（已达成）',
   'goal.unmet': '（未达成）',
@@ -424,7 +424,7 @@ const zh = {
   'howto.title': '玩法说明',
   'howto.goal.title': '目标',
   'howto.goal.text':
-    '你经营“六小虎”之一。在 16 个季度内实现盈利（季度经营利润 ≥ 0、收入达标，且过去一年合计不亏），或者至少活下来。现金跌破零就出局；也可以在跑道很短时接受大厂收购。',
+    '你经营“六小虎”之一。在战役结束前实现盈利（季度经营利润 ≥ 0、收入达标，且过去一年合计不亏），或者至少撑到最后。现金跌破零就出局；也可以在跑道很短时接受大厂收购。',
   'howto.goal.rule':
     '本关（{level}）的“盈利”标准：某季经营利润 ≥ 0、收入不低于 {min}，且包括该季在内最近 {window} 个季度的经营利润合计 ≥ 0，该季才算达标；连续 {quarters} 个季度达标即为盈利。仪表盘“关键指标”下的目标行在每个季度后逐项显示 ✓ 或 ✗。',
   'howto.quarter.title': '一个季度',
@@ -752,7 +752,7 @@ const en: Record<TextKey, string> = {
   'kpi.runway': 'Runway',
   'kpi.revenue': 'Revenue last quarter',
   'kpi.profit': 'Operating profit last quarter',
-  'kpi.streak': '{n} profitable quarter(s) in a row',
+  'kpi.streak': '{n} qualifying quarter(s) in a row',
   'goal.label': 'Goal:',
   'goal.met': '(met)',
   'goal.unmet': '(not met)',
@@ -1094,7 +1094,7 @@ const en: Record<TextKey, string> = {
   'howto.title': 'How to play',
   'howto.goal.title': 'The goal',
   'howto.goal.text':
-    'You run one of the "six tigers". Reach profit within 16 quarters (a quarter with operating profit ≥ 0 and enough revenue, with a profitable year behind it), or at least survive them. Cash below zero ends the game; when runway is short, big tech may offer to buy you.',
+    'You run one of the "six tigers". Reach profit before the campaign ends (a quarter with operating profit ≥ 0 and enough revenue, with a profitable year behind it), or at least survive to the end. Cash below zero ends the game; when runway is short, big tech may offer to buy you.',
   'howto.goal.rule':
     'Made it, in {level}: a quarter counts when its operating profit is ≥ 0, its revenue is at least {min}, and the last {window} quarters together (it included) are ≥ 0; you make it when {quarters} quarter(s) in a row count. The goal line under Key figures shows each condition, ✓ or ✗, after every quarter.',
   'howto.quarter.title': 'A quarter',
