@@ -182,9 +182,36 @@ export interface Offer {
   expiresTurn: number;
 }
 
+/**
+ * Every news key the engine emits: NewsItem's key is one of them, so news made with any other key
+ * does not compile, and the app's translation tables are checked against this list
+ * (src/app/i18n.test.ts).
+ */
+export const NEWS_KEYS = [
+  'news.abandonPretraining',
+  'news.acquisitionOffer',
+  'news.bankrupt',
+  'news.domesticShock',
+  'news.frontierFame',
+  'news.giantEnters',
+  'news.gpuShortage',
+  'news.keyPersonLeft',
+  'news.keyPersonStayed',
+  'news.madeIt',
+  'news.modelReleased',
+  'news.overseasShock',
+  'news.poached',
+  'news.rivalAcquired',
+  'news.rivalChoice',
+  'news.roundClosed',
+  'news.roundFailed',
+  'news.strategicDeal',
+] as const;
+export type NewsKey = (typeof NEWS_KEYS)[number];
+
 export interface NewsItem {
-  /** Translation key, e.g. 'news.priceCut'. */
-  key: string;
+  /** Translation key, e.g. 'news.roundClosed'. */
+  key: NewsKey;
   /** Who it is about (company or giant id), or '' for the market. */
   subject: string;
   params: Record<string, number | string>;
@@ -336,28 +363,31 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'quarter/end',
 ];
 
-export type RejectionCode =
-  | 'malformed'
-  | 'wrong-rules-version'
-  | 'wrong-level'
-  | 'game-over'
-  | 'bad-amount'
-  | 'insufficient-cash'
-  | 'bad-share'
-  | 'split-not-100'
-  | 'bad-price'
-  | 'bad-pricing-mode'
-  | 'bad-hires'
-  | 'bad-pay-level'
-  | 'bad-intensity'
-  | 'round-already-open'
-  | 'no-round-open'
-  | 'unknown-offer'
-  | 'event-not-pending'
-  | 'unknown-choice'
-  | 'event-pending'
-  | 'investor-constraint'
-  | 'market-closed';
+/** Every reason a command can be refused (the app's tables translate each one: src/app/i18n.test.ts). */
+export const REJECTION_CODES = [
+  'malformed',
+  'wrong-rules-version',
+  'wrong-level',
+  'game-over',
+  'bad-amount',
+  'insufficient-cash',
+  'bad-share',
+  'split-not-100',
+  'bad-price',
+  'bad-pricing-mode',
+  'bad-hires',
+  'bad-pay-level',
+  'bad-intensity',
+  'round-already-open',
+  'no-round-open',
+  'unknown-offer',
+  'event-not-pending',
+  'unknown-choice',
+  'event-pending',
+  'investor-constraint',
+  'market-closed',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export interface Rejection {
   code: RejectionCode;

@@ -16,6 +16,7 @@ import type {
   GameState,
   GiantState,
   NewsItem,
+  NewsKey,
   Offer,
   PendingEvent,
   RevenueLine,
@@ -124,7 +125,7 @@ export const alive = (s: StartupState) => s.status === 'active';
 
 export function news(
   out: NewsItem[],
-  key: string,
+  key: NewsKey,
   subject: string,
   params: Record<string, number | string> = {},
 ): void {
