@@ -2,10 +2,13 @@
 // first opened from a ?replay= link and watched quarter by quarter (keys, the strip), each shown
 // quarter checked against Node's straight re-simulation (hash and cash); the second loaded for
 // comparison with both runs on the charts; then a fork from a middle quarter opens on the
-// dashboard at that quarter, with the same state hash and its branch record.
+// dashboard at that quarter, with the same state hash and its branch record. With a game saved in
+// the browser, a replay link asks before it shows anything and leaves the save alone.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { money } from '../../src/app/format';
+import { levelText } from '../../src/app/i18n';
+import { actorName } from '../../src/app/level-text';
 import { getLevel } from '../../src/app/levels';
 import { MAX_INPUT_CHARS, REPLAY_PREFIX } from '../../src/app/replay-code';
 import { SAVE_KEY, saveFileOf } from '../../src/app/save';
@@ -48,6 +51,19 @@ function boundaries(seed: number, company: string, log: readonly Command[]) {
 }
 
 const cashOf = (s: GameState) => s.startups.find((x) => x.id === s.playerId)!.cash;
+
+/** The save of a game played by an autopilot for some quarters (standing in the next one), made in Node. */
+function savedMidGame(seed: number, company: string, quarters: number) {
+  const { log } = playGame(level, seed, company, 'balanced');
+  let ends = 0;
+  const cut = log.findIndex((c) => c.type === 'quarter/end' && ++ends === quarters);
+  const r = Session.replay({ levelId: level.id, seed, company }, log.slice(0, cut + 1));
+  if (!r.ok) throw new Error('replay failed');
+  const save = JSON.stringify(saveFileOf(r.session, '2025-01-01T00:00:00Z'));
+  return { save, hash: r.session.hash(), turn: r.session.state.turn };
+}
+
+const storedSave = (page: Page) => page.evaluate((key) => localStorage.getItem(key), SAVE_KEY);
 
 async function shown(page: Page) {
   return page.$eval('#viewer-quarter', (el) => ({
@@ -238,6 +254,64 @@ describe('replay viewer', () => {
       await context.close();
     }
   });
+  it('with a game saved, a replay link asks first and only shows the replay; the save stays as it was', async () => {
+    const a = made(42, 'moonshot', 'balanced');
+    const ref = boundaries(42, 'moonshot', a.log);
+    const mine = savedMidGame(11, 'stepfun', 2);
+    const base = inject('baseUrl');
+    const { page, context, problems } = await openGame(browser, base);
+    try {
+      await waitScreen(page, 'Title');
+      // A game saved, and this tab last on its dashboard (before, the link then resumed it silently).
+      await page.evaluate(
+        ([key, value]) => {
+          localStorage.setItem(key!, value!);
+          sessionStorage.setItem('sixTigers.screen', 'dashboard');
+        },
+        [SAVE_KEY, mine.save],
+      );
+      const url = new URL(base);
+      url.searchParams.set('replay', a.code);
+      await page.goto(url.toString());
+      await waitScreen(page, 'LinkChoice');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('btn-link-resume');
+      expect(await page.textContent('#btn-link-resume')).toContain(
+        `${actorName('en', level, 'stepfun')} · ${quarterLabel(level, mine.turn)}`,
+      );
+      const openText = (await page.textContent('#btn-link-open')) ?? '';
+      expect(openText).toContain(
+        `${actorName('en', level, 'moonshot')} · ${levelText('en', level.name)} · seed 42`,
+      );
+      expect(openText).toMatch(/saved game is not changed/);
+      await page.click('#btn-link-open');
+      await waitScreen(page, 'Replay');
+      await page.waitForSelector('#replay-result[data-status="valid"]');
+      await page.click('#btn-watch');
+      await waitScreen(page, 'ReplayViewer');
+      await page.click('#viewer-stop-4');
+      await waitTurn(page, 4);
+      expect(await page.getAttribute('#viewer-quarter', 'data-hash')).toBe(hashState(ref[4]!.state));
+      expect(await storedSave(page)).toBe(mine.save);
+      // Back on the title, the saved game continues where it was.
+      await page.keyboard.press('Escape');
+      await waitScreen(page, 'Replay');
+      await page.keyboard.press('Escape');
+      await waitScreen(page, 'Title');
+      expect(await storedSave(page)).toBe(mine.save);
+      await page.click('#btn-continue');
+      await waitScreen(page, 'Dashboard');
+      expect(await page.evaluate(() => window.__sixTigers?.hash())).toBe(mine.hash);
+      expect(await page.evaluate(() => window.__sixTigers?.setup())).toMatchObject({
+        levelId: level.id,
+        seed: 11,
+        company: 'stepfun',
+      });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a link longer than any code, or with an older-format code, is refused by name', async () => {
     const base = inject('baseUrl');
     const { page, context, problems } = await openGame(browser, base);
