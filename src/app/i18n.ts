@@ -489,6 +489,9 @@ const zh = {
   'viewer.forkEnded': '这一局在这里已经结束，请选更早的季度来分支。',
   'viewer.forkReplaces': '开始分支会替换本机存档里尚未结束的那一局。',
   'viewer.forkFailed': '无法从这里分支。',
+  'viewer.forkConfirm.title': '替换你的存档？',
+  'viewer.forkConfirm.text': '分支会替换你的存档（{game}）。仍然分支吗？原存档会备份在标题页的“其他存档”里。',
+  'viewer.forkConfirm.yes': '仍然分支',
   'viewer.compare.title': '对比另一局',
   'viewer.compare.intro':
     '粘贴同一关卡的另一个回放码（可以是另一种子或另一家公司），两局的曲线会画在同一组图上，例如“跟进价格战”对“坚持高价”。',
@@ -1157,6 +1160,10 @@ const en: Record<TextKey, string> = {
   'viewer.forkEnded': 'The game has ended here; pick an earlier quarter to fork from.',
   'viewer.forkReplaces': 'Starting a fork replaces the unfinished game saved in this browser.',
   'viewer.forkFailed': 'Cannot fork from here.',
+  'viewer.forkConfirm.title': 'Replace your saved game?',
+  'viewer.forkConfirm.text':
+    'This replaces your saved game ({game}). Fork anyway? A copy is kept under “Other saved games” on the title screen.',
+  'viewer.forkConfirm.yes': 'Fork anyway',
   'viewer.compare.title': 'Compare with another run',
   'viewer.compare.intro':
     'Paste another replay code of the same level (another seed or company is fine): both runs are drawn on the same charts, e.g. “matched the price war” against “held premium”.',

@@ -3,7 +3,8 @@
 // quarter checked against Node's straight re-simulation (hash and cash); the second loaded for
 // comparison with both runs on the charts; then a fork from a middle quarter opens on the
 // dashboard at that quarter, with the same state hash and its branch record. With a game saved in
-// the browser, a replay link asks before it shows anything and leaves the save alone.
+// the browser, a replay link asks before it shows anything and leaves the save alone, and a fork
+// asks before it replaces the save.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { money } from '../../src/app/format';
@@ -306,6 +307,74 @@ describe('replay viewer', () => {
         seed: 11,
         company: 'stepfun',
       });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('with a game saved, Fork asks first: Cancel keeps the save, yes replaces it (kept as a backup)', async () => {
+    const a = made(42, 'moonshot', 'balanced');
+    const ref = boundaries(42, 'moonshot', a.log);
+    const mine = savedMidGame(11, 'stepfun', 2);
+    const base = inject('baseUrl');
+    const { page, context, problems } = await openGame(browser, base);
+    try {
+      await waitScreen(page, 'Title');
+      await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [SAVE_KEY, mine.save]);
+      await page.reload();
+      await waitScreen(page, 'Title');
+      // The code pasted into Load replay code, then watched.
+      await page.click('#btn-replay');
+      await waitScreen(page, 'Replay');
+      await page.fill('#replay-input', a.code);
+      await page.click('#btn-verify');
+      await page.waitForSelector('#replay-result[data-status="valid"]');
+      await page.click('#btn-watch');
+      await waitScreen(page, 'ReplayViewer');
+      await page.click('#viewer-stop-3');
+      await waitTurn(page, 3);
+      // Fork: the question names the saved game; focus on Cancel; Escape says no and stays here.
+      await page.click('#btn-fork');
+      await page.waitForSelector('#fork-confirm');
+      expect(await page.textContent('#fork-confirm-text')).toContain(
+        `This replaces your saved game (${actorName('en', level, 'stepfun')} · ${quarterLabel(level, mine.turn)}). Fork anyway?`,
+      );
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('fork-confirm-cancel');
+      await screenshot(page, 'fork-confirm');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#fork-confirm', { state: 'detached' });
+      expect(await page.evaluate(() => window.__sixTigers?.screen())).toBe('ReplayViewer');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('btn-fork');
+      await waitTurn(page, 3);
+      // Cancel, the button, says no too.
+      await page.click('#btn-fork');
+      await page.click('#fork-confirm-cancel');
+      await page.waitForSelector('#fork-confirm', { state: 'detached' });
+      expect(await page.evaluate(() => window.__sixTigers?.screen())).toBe('ReplayViewer');
+      expect(await storedSave(page)).toBe(mine.save);
+      expect(await page.evaluate(() => window.__sixTigers?.setup())).toBeNull();
+      // Yes: the fork is played, and saved in place of the old game, which is kept as a backup.
+      await page.click('#btn-fork');
+      await page.click('#fork-confirm-yes');
+      await waitScreen(page, 'Dashboard');
+      expect(await page.evaluate(() => window.__sixTigers?.hash())).toBe(hashState(ref[3]!.state));
+      expect(await page.evaluate(() => window.__sixTigers?.branch())).toEqual({
+        parentHash: a.finalHash,
+        turn: 3,
+      });
+      const now = JSON.parse((await storedSave(page)) ?? 'null');
+      expect(now).toMatchObject({
+        seed: 42,
+        company: 'moonshot',
+        branch: { parentHash: a.finalHash, turn: 3 },
+      });
+      const backups = await page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('sixTigers.save.backup.'))
+          .map((k) => localStorage.getItem(k)),
+      );
+      expect(backups).toContain(mine.save);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
