@@ -10,6 +10,7 @@ import { Dashboard } from './scenes/Dashboard';
 import { Ending } from './scenes/Ending';
 import { Info } from './scenes/Info';
 import { Instructor } from './scenes/Instructor';
+import { LinkChoice } from './scenes/LinkChoice';
 import { NewGame } from './scenes/NewGame';
 import { Preloader } from './scenes/Preloader';
 import { Replay } from './scenes/Replay';
@@ -41,6 +42,7 @@ export function startGame(stage: HTMLElement, ui: HTMLElement, app: AppContext):
       Replay,
       ReplayViewer,
       Instructor,
+      LinkChoice,
     ],
   });
   game.registry.set(REGISTRY.app, app);

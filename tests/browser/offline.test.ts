@@ -62,9 +62,12 @@ describe('offline play', () => {
       await page.click('#btn-lang-en');
       await newGame(page, 'baichuan', 8080);
       expect(await playQuarter(page)).toBe('Dashboard');
-      // The page with a query (as a replay link has) opens offline too, resuming the game.
+      // The page with a query (as a replay link has) opens offline too; with a game saved, the
+      // link asks first, and the game resumes.
       const again = await page.goto(`${inject('baseUrl')}?replay=ST2.offline`);
       expect(again?.fromServiceWorker()).toBe(true);
+      await waitScreen(page, 'LinkChoice');
+      await page.click('#btn-link-resume');
       await waitScreen(page, 'Dashboard');
       expect(problems).toEqual([]);
       // The network is still cut (asserted on what the page can load, not on the online flag,

@@ -2,10 +2,14 @@
 // first opened from a ?replay= link and watched quarter by quarter (keys, the strip), each shown
 // quarter checked against Node's straight re-simulation (hash and cash); the second loaded for
 // comparison with both runs on the charts; then a fork from a middle quarter opens on the
-// dashboard at that quarter, with the same state hash and its branch record.
+// dashboard at that quarter, with the same state hash and its branch record. With a game saved in
+// the browser, a replay link asks before it shows anything and leaves the save alone, and a fork
+// asks before it replaces the save.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { money } from '../../src/app/format';
+import { levelText } from '../../src/app/i18n';
+import { actorName } from '../../src/app/level-text';
 import { getLevel } from '../../src/app/levels';
 import { MAX_INPUT_CHARS, REPLAY_PREFIX } from '../../src/app/replay-code';
 import { SAVE_KEY, saveFileOf } from '../../src/app/save';
@@ -48,6 +52,19 @@ function boundaries(seed: number, company: string, log: readonly Command[]) {
 }
 
 const cashOf = (s: GameState) => s.startups.find((x) => x.id === s.playerId)!.cash;
+
+/** The save of a game played by an autopilot for some quarters (standing in the next one), made in Node. */
+function savedMidGame(seed: number, company: string, quarters: number) {
+  const { log } = playGame(level, seed, company, 'balanced');
+  let ends = 0;
+  const cut = log.findIndex((c) => c.type === 'quarter/end' && ++ends === quarters);
+  const r = Session.replay({ levelId: level.id, seed, company }, log.slice(0, cut + 1));
+  if (!r.ok) throw new Error('replay failed');
+  const save = JSON.stringify(saveFileOf(r.session, '2025-01-01T00:00:00Z'));
+  return { save, hash: r.session.hash(), turn: r.session.state.turn };
+}
+
+const storedSave = (page: Page) => page.evaluate((key) => localStorage.getItem(key), SAVE_KEY);
 
 async function shown(page: Page) {
   return page.$eval('#viewer-quarter', (el) => ({
@@ -238,6 +255,132 @@ describe('replay viewer', () => {
       await context.close();
     }
   });
+  it('with a game saved, a replay link asks first and only shows the replay; the save stays as it was', async () => {
+    const a = made(42, 'moonshot', 'balanced');
+    const ref = boundaries(42, 'moonshot', a.log);
+    const mine = savedMidGame(11, 'stepfun', 2);
+    const base = inject('baseUrl');
+    const { page, context, problems } = await openGame(browser, base);
+    try {
+      await waitScreen(page, 'Title');
+      // A game saved, and this tab last on its dashboard (before, the link then resumed it silently).
+      await page.evaluate(
+        ([key, value]) => {
+          localStorage.setItem(key!, value!);
+          sessionStorage.setItem('sixTigers.screen', 'dashboard');
+        },
+        [SAVE_KEY, mine.save],
+      );
+      const url = new URL(base);
+      url.searchParams.set('replay', a.code);
+      await page.goto(url.toString());
+      await waitScreen(page, 'LinkChoice');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('btn-link-resume');
+      expect(await page.textContent('#btn-link-resume')).toContain(
+        `${actorName('en', level, 'stepfun')} · ${quarterLabel(level, mine.turn)}`,
+      );
+      const openText = (await page.textContent('#btn-link-open')) ?? '';
+      expect(openText).toContain(
+        `${actorName('en', level, 'moonshot')} · ${levelText('en', level.name)} · seed 42`,
+      );
+      expect(openText).toMatch(/saved game is not changed/);
+      await page.click('#btn-link-open');
+      await waitScreen(page, 'Replay');
+      await page.waitForSelector('#replay-result[data-status="valid"]');
+      await page.click('#btn-watch');
+      await waitScreen(page, 'ReplayViewer');
+      await page.click('#viewer-stop-4');
+      await waitTurn(page, 4);
+      expect(await page.getAttribute('#viewer-quarter', 'data-hash')).toBe(hashState(ref[4]!.state));
+      expect(await storedSave(page)).toBe(mine.save);
+      // Back on the title, the saved game continues where it was.
+      await page.keyboard.press('Escape');
+      await waitScreen(page, 'Replay');
+      await page.keyboard.press('Escape');
+      await waitScreen(page, 'Title');
+      expect(await storedSave(page)).toBe(mine.save);
+      await page.click('#btn-continue');
+      await waitScreen(page, 'Dashboard');
+      expect(await page.evaluate(() => window.__sixTigers?.hash())).toBe(mine.hash);
+      expect(await page.evaluate(() => window.__sixTigers?.setup())).toMatchObject({
+        levelId: level.id,
+        seed: 11,
+        company: 'stepfun',
+      });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('with a game saved, Fork asks first: Cancel keeps the save, yes replaces it (kept as a backup)', async () => {
+    const a = made(42, 'moonshot', 'balanced');
+    const ref = boundaries(42, 'moonshot', a.log);
+    const mine = savedMidGame(11, 'stepfun', 2);
+    const base = inject('baseUrl');
+    const { page, context, problems } = await openGame(browser, base);
+    try {
+      await waitScreen(page, 'Title');
+      await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [SAVE_KEY, mine.save]);
+      await page.reload();
+      await waitScreen(page, 'Title');
+      // The code pasted into Load replay code, then watched.
+      await page.click('#btn-replay');
+      await waitScreen(page, 'Replay');
+      await page.fill('#replay-input', a.code);
+      await page.click('#btn-verify');
+      await page.waitForSelector('#replay-result[data-status="valid"]');
+      await page.click('#btn-watch');
+      await waitScreen(page, 'ReplayViewer');
+      await page.click('#viewer-stop-3');
+      await waitTurn(page, 3);
+      // Fork: the question names the saved game; focus on Cancel; Escape says no and stays here.
+      await page.click('#btn-fork');
+      await page.waitForSelector('#fork-confirm');
+      expect(await page.textContent('#fork-confirm-text')).toContain(
+        `This replaces your saved game (${actorName('en', level, 'stepfun')} · ${quarterLabel(level, mine.turn)}). Fork anyway?`,
+      );
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('fork-confirm-cancel');
+      await screenshot(page, 'fork-confirm');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#fork-confirm', { state: 'detached' });
+      expect(await page.evaluate(() => window.__sixTigers?.screen())).toBe('ReplayViewer');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('btn-fork');
+      await waitTurn(page, 3);
+      // Cancel, the button, says no too.
+      await page.click('#btn-fork');
+      await page.click('#fork-confirm-cancel');
+      await page.waitForSelector('#fork-confirm', { state: 'detached' });
+      expect(await page.evaluate(() => window.__sixTigers?.screen())).toBe('ReplayViewer');
+      expect(await storedSave(page)).toBe(mine.save);
+      expect(await page.evaluate(() => window.__sixTigers?.setup())).toBeNull();
+      // Yes: the fork is played, and saved in place of the old game, which is kept as a backup.
+      await page.click('#btn-fork');
+      await page.click('#fork-confirm-yes');
+      await waitScreen(page, 'Dashboard');
+      expect(await page.evaluate(() => window.__sixTigers?.hash())).toBe(hashState(ref[3]!.state));
+      expect(await page.evaluate(() => window.__sixTigers?.branch())).toEqual({
+        parentHash: a.finalHash,
+        turn: 3,
+      });
+      const now = JSON.parse((await storedSave(page)) ?? 'null');
+      expect(now).toMatchObject({
+        seed: 42,
+        company: 'moonshot',
+        branch: { parentHash: a.finalHash, turn: 3 },
+      });
+      const backups = await page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('sixTigers.save.backup.'))
+          .map((k) => localStorage.getItem(k)),
+      );
+      expect(backups).toContain(mine.save);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a link longer than any code, or with an older-format code, is refused by name', async () => {
     const base = inject('baseUrl');
     const { page, context, problems } = await openGame(browser, base);

@@ -1,13 +1,18 @@
 // Saves and sessions in the browser: a reload in the middle of a quarter resumes the same state
 // (same hash, same screen); undo takes back a move within the quarter; a corrupted or old save is
 // reported, kept as a backup, and does not block a new game; a save of the first format version
-// continues in today's game; storage that is forbidden or full is said, not fatal; the layout
-// fits 1920×1080 too.
+// continues in today's game; storage that is forbidden or full is said, not fatal; a seed link
+// opened while another game is saved asks first, and replaces the save only when told to; the
+// layout fits 1920×1080 too.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { levelText } from '../../src/app/i18n';
+import { actorName } from '../../src/app/level-text';
+import { getLevel } from '../../src/app/levels';
 import { SAVE_VERSION } from '../../src/app/save';
+import { quarterLabel } from '../../src/engine/index';
 import { RULES_VERSION } from '../../src/engine/version';
 import {
   answerCards,
@@ -16,6 +21,8 @@ import {
   newGame,
   nextFrames,
   openGame,
+  openTab,
+  playQuarter,
   ROOT,
   screenshot,
   waitScreen,
@@ -217,6 +224,113 @@ describe('saves, reloads and undo', () => {
       } finally {
         await context.close();
       }
+    }
+  });
+
+  it('asks before a seed link replaces the saved game: resume keeps it, open starts the link’s game', async () => {
+    const base = inject('baseUrl');
+    const link = `${base}?level=historical-2023&seed=5&company=01ai`;
+    const level = getLevel('historical-2023');
+    const setupOf = (p: Page) => p.evaluate(() => window.__sixTigers?.setup());
+    const stored = (p: Page) => p.evaluate(() => localStorage.getItem('sixTigers.save'));
+    // Nothing saved: the link works as it always did (no question; New game filled in from it).
+    const { page, context, problems } = await openGame(browser, link);
+    try {
+      await waitScreen(page, 'Title');
+      await page.click('#btn-new');
+      await waitScreen(page, 'NewGame');
+      expect(await page.inputValue('#seed-input')).toBe('5');
+      expect(await page.isChecked('#company-01ai')).toBe(true);
+      // A game saved in the middle of its second quarter.
+      await page.goto(base);
+      await startGame(page, 'zhipu', 4242);
+      await playQuarter(page);
+      await answerCards(page, '2');
+      const mine = {
+        hash: await hash(page),
+        log: await logLength(page),
+        quarter: await page.textContent('.quarter'),
+      };
+      const save = await stored(page);
+      expect(save).toContain('"seed":4242');
+
+      // The link opened in a new tab: the choice comes first, with focus on the first answer.
+      const tab = await openTab(context, link);
+      await waitScreen(tab.page, 'LinkChoice');
+      expect(await tab.page.evaluate(() => document.activeElement?.id)).toBe('btn-link-resume');
+      const resumeText = (await tab.page.textContent('#btn-link-resume')) ?? '';
+      expect(resumeText).toContain(`${actorName('en', level, 'zhipu')} · ${quarterLabel(level, 1)}`);
+      const openText = (await tab.page.textContent('#btn-link-open')) ?? '';
+      expect(openText).toContain(
+        `${actorName('en', level, '01ai')} · ${levelText('en', level.name)} · seed 5`,
+      );
+      expect(openText).toMatch(/saved game will be replaced/);
+      expect(await stored(tab.page)).toBe(save);
+      await screenshot(tab.page, 'link-choice');
+      // Enter on the first answer resumes the saved game, as it was; the link leaves the address.
+      await tab.page.keyboard.press('Enter');
+      await waitScreen(tab.page, 'Dashboard');
+      expect(await hash(tab.page)).toBe(mine.hash);
+      expect(await logLength(tab.page)).toBe(mine.log);
+      expect(await tab.page.textContent('.quarter')).toBe(mine.quarter);
+      expect(await setupOf(tab.page)).toMatchObject({
+        levelId: 'historical-2023',
+        seed: 4242,
+        company: 'zhipu',
+      });
+      expect(new URL(tab.page.url()).search).toBe('');
+      expect(await stored(tab.page)).toBe(save);
+      expect(tab.problems).toEqual([]);
+      await tab.page.close();
+
+      // Again, in the tab playing the game (where a reload lands on its dashboard): open the link.
+      await page.goto(link);
+      await waitScreen(page, 'LinkChoice');
+      expect(await stored(page)).toBe(save);
+      await page.click('#btn-link-open');
+      await waitScreen(page, 'Dashboard');
+      expect(await setupOf(page)).toMatchObject({ levelId: 'historical-2023', seed: 5, company: '01ai' });
+      expect(await logLength(page)).toBe(0);
+      expect(await page.textContent('.quarter')).toContain(quarterLabel(level, 0));
+      expect(JSON.parse((await stored(page))!)).toMatchObject({ seed: 5, company: '01ai' });
+      // The game it replaced is kept as a backup.
+      const backups = await page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('sixTigers.save.backup.'))
+          .map((k) => localStorage.getItem(k)),
+      );
+      expect(backups).toContain(save);
+      // The link has done its work: it is off the address, and a reload resumes the game.
+      expect(new URL(page.url()).search).toBe('');
+      await page.reload();
+      await waitScreen(page, 'Dashboard');
+      expect(await setupOf(page)).toMatchObject({ levelId: 'historical-2023', seed: 5, company: '01ai' });
+      // The link is now the saved game itself: opened again in a new tab, it just resumes, unasked.
+      const again = await openTab(context, link);
+      await waitScreen(again.page, 'Dashboard');
+      expect(await setupOf(again.page)).toMatchObject({
+        levelId: 'historical-2023',
+        seed: 5,
+        company: '01ai',
+      });
+      expect(
+        await again.page.evaluate(() => performance.getEntriesByName('six-tigers:create:LinkChoice').length),
+      ).toBe(0);
+      expect(again.problems).toEqual([]);
+      await again.page.close();
+      // A link naming only a seed (the company left to the student) asks too; opening it fills in
+      // New game, and the save is left alone unless a game is started there.
+      const before = await stored(page);
+      await page.goto(`${base}?seed=77`);
+      await waitScreen(page, 'LinkChoice');
+      expect(await page.textContent('#btn-link-open')).toMatch(/only if you start a game there/);
+      await page.click('#btn-link-open');
+      await waitScreen(page, 'NewGame');
+      expect(await page.inputValue('#seed-input')).toBe('77');
+      expect(await stored(page)).toBe(before);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 

@@ -55,6 +55,28 @@ export function replayFromUrl(): string | null {
   }
 }
 
+/**
+ * Takes the link (a replay code, a seed link's level, seed and company) off the page's address
+ * once the player has acted on it — chosen between it and their saved game, or started a game
+ * from it: a reload then resumes the game being played instead of asking about the link again
+ * (src/app/links.ts), and New game is not filled in from a link the player turned down.
+ */
+export function forgetAddressLink(): void {
+  overlong = null;
+  try {
+    const u = new URL(window.location.href);
+    for (const key of ['replay', 'level', 'seed', 'company']) u.searchParams.delete(key);
+    const fragment = new URLSearchParams(u.hash.replace(/^#/, ''));
+    if (fragment.has('replay')) {
+      fragment.delete('replay');
+      u.hash = fragment.toString();
+    }
+    window.history.replaceState(window.history.state, '', u.toString());
+  } catch {
+    // An address that cannot be rewritten keeps the link: the next start-up asks again.
+  }
+}
+
 /** Copies text; true when the clipboard took it, else the field is selected for a manual copy. */
 export async function copyText(
   text: string,

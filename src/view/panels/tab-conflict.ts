@@ -12,10 +12,13 @@ import { findLevel } from '../../app/levels';
 import { quarterLabel } from '../../engine/index';
 import { h } from '../dom';
 
-/** "Company · quarter" of a stored game, read without replaying it. */
-export function gameLabel(lang: Language, game: SaveSummary): string {
+/** "Company · quarter" of a stored game, read without replaying it (marked when it is known to be finished). */
+export function gameLabel(
+  lang: Language,
+  game: Pick<SaveSummary, 'levelId' | 'company' | 'turn'> & { ended?: boolean },
+): string {
   const level = findLevel(game.levelId);
-  return t(lang, 'title.continueDetail', {
+  return t(lang, game.ended ? 'links.savedEnded' : 'title.continueDetail', {
     company: level ? actorName(lang, level, game.company) : game.company,
     quarter: level ? quarterLabel(level, game.turn) : String(game.turn + 1),
   });

@@ -5,10 +5,12 @@
 import { count, money } from '../../app/format';
 import { levelText } from '../../app/i18n';
 import { getLevel, LEVEL_IDS } from '../../app/levels';
+import { seedLinkOf } from '../../app/links';
 import type { Level } from '../../engine/index';
 import { economy } from '../../engine/index';
 import { h, replaceContent } from '../dom';
 import { SCENES } from '../keys';
+import { forgetAddressLink } from '../panels/replay-code';
 import { ScreenScene } from '../screen';
 import { emblemElement, glyphOf } from '../theme';
 
@@ -26,16 +28,13 @@ function randomSeed(): number {
   return 1 + (buf[0]! % MAX_SEED);
 }
 
-/** Seed links: ?level=…&seed=…&company=… fill in the form. */
+/** Seed links: ?level=…&seed=…&company=… fill in the form (read by src/app/links.ts). */
 function fromUrl(): NewGameData {
-  const q = new URLSearchParams(window.location.search);
-  const seed = q.get('seed');
+  const link = seedLinkOf(window.location.search);
   const out: NewGameData = {};
-  const level = q.get('level');
-  if (level) out.levelId = level;
-  if (seed && /^\d{1,15}$/.test(seed)) out.seed = Number(seed);
-  const company = q.get('company');
-  if (company) out.company = company;
+  if (link?.levelId) out.levelId = link.levelId;
+  if (typeof link?.seed === 'number') out.seed = link.seed;
+  if (link?.company) out.company = link.company;
   return out;
 }
 
@@ -330,6 +329,8 @@ export class NewGame extends ScreenScene<NewGameData> {
       this.updateSeedStatus();
       return;
     }
+    // A seed link has done its work: a reload resumes this game rather than asking about the link.
+    forgetAddressLink();
     this.go(SCENES.dashboard);
   }
 }

@@ -1,14 +1,17 @@
 // Loads the project's own images (SVG files under assets/, and the company emblems drawn from the
 // level's colours) behind a progress bar, starts the backdrop, then opens the first screen: the
-// title, or — after a reload in the middle of a game — the screen the player was on.
+// title, or — after a reload in the middle of a game — the screen the player was on; opened with a
+// link (a seed or a replay), the link's screen, unless another game is saved: then the player is
+// asked first (LinkChoice).
 
 import * as Phaser from 'phaser';
 import emblemUrl from '../../../assets/emblem.svg?url';
 import stripesUrl from '../../../assets/stripes.svg?url';
 import type { AppContext } from '../../app/context';
 import { t } from '../../app/i18n';
-import { getLevel, LEVEL_IDS } from '../../app/levels';
-import { REGISTRY, SCENES, TEXTURES } from '../keys';
+import { findLevel, getLevel, LEVEL_IDS } from '../../app/levels';
+import { decideStart, pageLinkOf, savedRefOf } from '../../app/links';
+import { REGISTRY, resumeScene, SCENES, TEXTURES } from '../keys';
 import { replayFromUrl } from '../panels/replay-code';
 import { emblemSvg, glyphOf } from '../theme';
 
@@ -71,14 +74,22 @@ export class Preloader extends Phaser.Scene {
     g.destroy();
     this.scene.launch(SCENES.backdrop);
     this.scene.sendToBack(SCENES.backdrop);
+    // A link never takes the place of a saved game unasked (src/app/links.ts decides which case this is).
+    const link = pageLinkOf(window.location.search, replayFromUrl());
+    const decision = decideStart(link, app.saved ? savedRefOf(app.saved) : null, findLevel);
+    if (decision.kind === 'ask') {
+      this.scene.start(SCENES.link, { decision });
+      return;
+    }
+    // The saved game resumes after a reload mid-game, or when the link is that very game.
     const resume = app.resumeScreen();
-    if (resume && app.continueGame()) {
-      const target =
-        resume === 'results' ? SCENES.results : resume === 'ending' ? SCENES.ending : SCENES.dashboard;
-      this.scene.start(app.session?.state.ending && resume === 'dashboard' ? SCENES.ending : target);
-    } else if (replayFromUrl()) {
+    const resumes = decision.kind === 'resume' || (decision.kind === 'no-link' && resume !== null);
+    if (resumes && app.continueGame() && app.session) {
+      this.scene.start(resumeScene(resume, app.session.state.ending !== null));
+    } else if (decision.kind === 'follow' && decision.link.kind === 'replay') {
       this.scene.start(SCENES.replay);
     } else {
+      // A seed link with nothing saved: the title, and New game filled in from the link.
       this.scene.start(SCENES.title);
     }
   }

@@ -12,7 +12,7 @@ import { extractCode, MAX_INPUT_CHARS, verifyReplay } from '../../app/replay-cod
 import { quarterLabel } from '../../engine/index';
 import { h } from '../dom';
 import { SCENES } from '../keys';
-import { replayFromUrl } from '../panels/replay-code';
+import { forgetAddressLink, replayFromUrl } from '../panels/replay-code';
 import { ScreenScene } from '../screen';
 
 interface ReplayData {
@@ -63,8 +63,11 @@ export class Replay extends ScreenScene<ReplayData> {
   private again(): void {
     if (this.outcome?.status !== 'valid') return;
     const r = this.outcome.replay;
-    if (this.app.newGame({ levelId: r.levelId, seed: r.seed, company: r.company }) === null)
+    if (this.app.newGame({ levelId: r.levelId, seed: r.seed, company: r.company }) === null) {
+      // A replay link has done its work: a reload resumes this game rather than asking about the link.
+      forgetAddressLink();
       this.go(SCENES.dashboard);
+    }
   }
 
   private result(): HTMLElement {

@@ -3,8 +3,8 @@
 // rivals, charts, the quarter's P&L and news as they stood at that moment, with the decisions taken
 // in the quarter that followed. Fork a new game from any quarter boundary (it opens on the
 // dashboard and its code records where it branched), or load a second code of the same level and
-// see both runs on shared charts. Read-only: nothing here changes a game, and nothing a code
-// carries is inserted as HTML.
+// see both runs on shared charts. Read-only: nothing here changes a game (a fork replaces the saved
+// game only after the player says yes), and nothing a code carries is inserted as HTML.
 
 import type { TimelineEntry } from '../../app/debrief';
 import { timeline as decisionsOf } from '../../app/debrief';
@@ -13,6 +13,8 @@ import { count, money, moneyAxis, price, quality, signedMoney } from '../../app/
 import type { TextKey } from '../../app/i18n';
 import { levelText, t } from '../../app/i18n';
 import { findLevel } from '../../app/levels';
+import type { SavedRef } from '../../app/links';
+import { decideFork, savedRefOf } from '../../app/links';
 import { extractCode } from '../../app/replay-code';
 import type { CompareMetric, Comparison, Frame, Timeline } from '../../app/timeline';
 import { COMPARE_METRICS, compareRuns, timelineOfCode, valueAtTurn } from '../../app/timeline';
@@ -21,14 +23,16 @@ import type { Series } from '../charts';
 import { lineChart } from '../charts';
 import { h, isTextEntry, replaceContent } from '../dom';
 import { SCENES } from '../keys';
+import { confirmDialog } from '../panels/confirm';
 import type { ReadContext } from '../panels/context';
 import { historyCharts, quarterWaterfall } from '../panels/history-charts';
 import { kpiPanel } from '../panels/kpis';
 import { emblem } from '../panels/names';
 import { newsPanel } from '../panels/news';
-import { replayFromUrl } from '../panels/replay-code';
+import { forgetAddressLink, replayFromUrl } from '../panels/replay-code';
 import { replayProblem } from '../panels/replay-problem';
 import { rivalsPanel } from '../panels/rivals';
+import { gameLabel } from '../panels/tab-conflict';
 import { ScreenScene } from '../screen';
 import { COLORS, DASHES, SERIES } from '../theme';
 import '../replay-viewer.css';
@@ -61,6 +65,8 @@ export class ReplayViewer extends ScreenScene<ViewerData> {
   private compareMessage = '';
   private labels: Record<Run, string> = { a: '', b: '' };
   private forkMessage = '';
+  /** The question put before a fork replaces the saved game, while it is up. */
+  private confirmLayer: HTMLElement | null = null;
   /** The run's key decisions in the language they were worded in (re-simulating the log once). */
   private decisions: { lang: string; entries: TimelineEntry[] } | null = null;
 
@@ -81,6 +87,8 @@ export class ReplayViewer extends ScreenScene<ViewerData> {
     this.labels = { a: '', b: '' };
     this.forkMessage = '';
     this.decisions = null;
+    this.confirmLayer = null;
+    this.addCleanup(() => this.confirmLayer?.remove());
     const r = timelineOfCode(this.code, findLevel);
     if (r.ok) this.tl = r.timeline;
     else this.problem = replayProblem(this.app.lang, r.outcome);
@@ -88,6 +96,7 @@ export class ReplayViewer extends ScreenScene<ViewerData> {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
+    if (this.confirmLayer) return; // the fork's question takes the keys while it is up
     if (e.key === 'Escape') {
       e.preventDefault();
       this.leave();
@@ -132,15 +141,56 @@ export class ReplayViewer extends ScreenScene<ViewerData> {
   private fork(): void {
     const tl = this.tl;
     const frame = tl?.frames[this.index];
-    if (!tl || !frame?.forkable) return;
+    if (!tl || !frame?.forkable || this.confirmLayer) return;
     const r = forkAt(tl.replay, tl.level, frame.turn);
     if (!r.ok) {
       this.forkMessage = this.tr('viewer.forkFailed');
       this.render();
       return;
     }
-    this.app.startFork(r.fork);
-    this.go(SCENES.dashboard);
+    const start = () => {
+      this.app.startFork(r.fork);
+      // A replay link has done its work: a reload resumes the fork rather than asking about the link.
+      forgetAddressLink();
+      this.go(SCENES.dashboard);
+    };
+    // The fork replaces the saved game: with one saved, the player says yes first (src/app/links.ts).
+    const d = decideFork(this.app.saved ? savedRefOf(this.app.saved) : null);
+    if (d.kind === 'fork') start();
+    else this.askFork(d.saved, start);
+  }
+
+  /** "This replaces your saved game (…). Fork anyway?" over the viewer; Cancel or Escape keep everything. */
+  private askFork(saved: SavedRef, yes: () => void): void {
+    const close = () => {
+      this.confirmLayer?.remove();
+      this.confirmLayer = null;
+      this.root.removeAttribute('inert');
+    };
+    const layer = confirmDialog(
+      this.app.lang,
+      'fork-confirm',
+      {
+        title: this.tr('viewer.forkConfirm.title'),
+        text: this.tr('viewer.forkConfirm.text', { game: gameLabel(this.app.lang, saved) }),
+        yes: this.tr('viewer.forkConfirm.yes'),
+        cancel: this.tr('common.cancel'),
+      },
+      {
+        yes: () => {
+          close();
+          yes();
+        },
+        cancel: () => {
+          close();
+          this.root.querySelector<HTMLElement>('#btn-fork')?.focus({ preventScroll: true });
+        },
+      },
+    );
+    this.root.setAttribute('inert', '');
+    this.root.after(layer);
+    this.confirmLayer = layer;
+    layer.querySelector<HTMLElement>('#fork-confirm-cancel')?.focus({ preventScroll: true });
   }
 
   private loadCompare(): void {
