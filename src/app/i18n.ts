@@ -509,6 +509,9 @@ const zh = {
   'viewer.forkConfirm.title': '替换你的存档？',
   'viewer.forkConfirm.text': '分支会替换你的存档（{game}）。仍然分支吗？原存档会备份在标题页的“其他存档”里。',
   'viewer.forkConfirm.yes': '仍然分支',
+  'replay.againConfirm.text':
+    '新开一局会替换你的存档（{game}）。仍然开始吗？原存档会备份在标题页的“其他存档”里。',
+  'replay.againConfirm.yes': '仍然开始',
   'viewer.compare.title': '对比另一局',
   'viewer.compare.intro':
     '粘贴同一关卡的另一个回放码（可以是另一种子或另一家公司），两局的曲线会画在同一组图上，例如“跟进价格战”对“坚持高价”。',
@@ -1198,6 +1201,9 @@ const en: Record<TextKey, string> = {
   'viewer.forkConfirm.text':
     'This replaces your saved game ({game}). Fork anyway? A copy is kept under “Other saved games” on the title screen.',
   'viewer.forkConfirm.yes': 'Fork anyway',
+  'replay.againConfirm.text':
+    'A new game replaces your saved game ({game}). Start anyway? The old one is kept under "Other saved games" on the title screen.',
+  'replay.againConfirm.yes': 'Start anyway',
   'viewer.compare.title': 'Compare with another run',
   'viewer.compare.intro':
     'Paste another replay code of the same level (another seed or company is fine): both runs are drawn on the same charts, e.g. “matched the price war” against “held premium”.',

@@ -381,6 +381,58 @@ describe('replay viewer', () => {
     }
   });
 
+  it('with a game saved, "Play the same seed again" asks first: Cancel keeps the save, yes starts the seed', async () => {
+    const a = made(42, 'moonshot', 'balanced');
+    const mine = savedMidGame(11, 'stepfun', 2);
+    const base = inject('baseUrl');
+    const { page, context, problems } = await openGame(browser, base);
+    try {
+      await waitScreen(page, 'Title');
+      await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [SAVE_KEY, mine.save]);
+      await page.reload();
+      await waitScreen(page, 'Title');
+      await page.click('#btn-replay');
+      await waitScreen(page, 'Replay');
+      await page.fill('#replay-input', a.code);
+      await page.click('#btn-verify');
+      await page.waitForSelector('#replay-result[data-status="valid"]');
+      // The question names the saved game; focus on Cancel; Escape and Cancel say no and stay here.
+      await page.click('#btn-replay-again');
+      await page.waitForSelector('#again-confirm');
+      expect(await page.textContent('#again-confirm-text')).toContain(
+        `A new game replaces your saved game (${actorName('en', level, 'stepfun')} · ${quarterLabel(level, mine.turn)}). Start anyway?`,
+      );
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('again-confirm-cancel');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#again-confirm', { state: 'detached' });
+      expect(await page.evaluate(() => window.__sixTigers?.screen())).toBe('Replay');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('btn-replay-again');
+      await page.click('#btn-replay-again');
+      await page.click('#again-confirm-cancel');
+      await page.waitForSelector('#again-confirm', { state: 'detached' });
+      expect(await page.evaluate(() => window.__sixTigers?.screen())).toBe('Replay');
+      expect(await storedSave(page)).toBe(mine.save);
+      // Yes: the replay's seed and company start afresh; the old game is kept as a backup.
+      await page.click('#btn-replay-again');
+      await page.click('#again-confirm-yes');
+      await waitScreen(page, 'Dashboard');
+      expect(await page.evaluate(() => window.__sixTigers?.setup())).toMatchObject({
+        levelId: level.id,
+        seed: 42,
+        company: 'moonshot',
+      });
+      const backups = await page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('sixTigers.save.backup.'))
+          .map((k) => localStorage.getItem(k)),
+      );
+      expect(backups).toContain(mine.save);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a link longer than any code, or with an older-format code, is refused by name', async () => {
     const base = inject('baseUrl');
     const { page, context, problems } = await openGame(browser, base);

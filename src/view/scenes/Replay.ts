@@ -6,13 +6,17 @@
 import { money } from '../../app/format';
 import { levelText } from '../../app/i18n';
 import { findLevel } from '../../app/levels';
+import type { SavedRef } from '../../app/links';
+import { decideFork, savedRefOf } from '../../app/links';
 import { refusalText, statusText } from '../../app/outcome-text';
 import type { VerifyOutcome } from '../../app/replay-code';
 import { extractCode, MAX_INPUT_CHARS, verifyReplay } from '../../app/replay-code';
 import { quarterLabel } from '../../engine/index';
 import { h } from '../dom';
 import { SCENES } from '../keys';
+import { confirmDialog } from '../panels/confirm';
 import { forgetAddressLink, replayFromUrl } from '../panels/replay-code';
+import { gameLabel } from '../panels/tab-conflict';
 import { ScreenScene } from '../screen';
 
 interface ReplayData {
@@ -37,6 +41,8 @@ export class Replay extends ScreenScene<ReplayData> {
   private pasted = '';
   private outcome: VerifyOutcome | null = null;
   private empty = false;
+  /** The question put before a new game replaces the saved one, while it is up. */
+  private confirmLayer: HTMLElement | null = null;
 
   constructor() {
     super(SCENES.replay);
@@ -48,8 +54,11 @@ export class Replay extends ScreenScene<ReplayData> {
     this.outcome = given.trim() ? verify(given) : null;
     // Refused by its length: not copied into the field, where laying out a megabyte takes seconds.
     this.pasted = given.length > MAX_INPUT_CHARS ? '' : given;
+    this.confirmLayer = null;
+    this.addCleanup(() => this.confirmLayer?.remove());
     this.onKey((e) => {
-      if (e.key === 'Escape') this.go(SCENES.title);
+      // The question takes the keys while it is up (its own Escape says no).
+      if (e.key === 'Escape' && !this.confirmLayer) this.go(SCENES.title);
     });
   }
 
@@ -61,13 +70,52 @@ export class Replay extends ScreenScene<ReplayData> {
   }
 
   private again(): void {
-    if (this.outcome?.status !== 'valid') return;
+    if (this.outcome?.status !== 'valid' || this.confirmLayer) return;
     const r = this.outcome.replay;
-    if (this.app.newGame({ levelId: r.levelId, seed: r.seed, company: r.company }) === null) {
-      // A replay link has done its work: a reload resumes this game rather than asking about the link.
-      forgetAddressLink();
-      this.go(SCENES.dashboard);
-    }
+    const start = () => {
+      if (this.app.newGame({ levelId: r.levelId, seed: r.seed, company: r.company }) === null) {
+        // A replay link has done its work: a reload resumes this game rather than asking about the link.
+        forgetAddressLink();
+        this.go(SCENES.dashboard);
+      }
+    };
+    // A new game replaces the saved one: with one saved, the player says yes first (as for a fork).
+    const d = decideFork(this.app.saved ? savedRefOf(this.app.saved) : null);
+    if (d.kind === 'fork') start();
+    else this.askAgain(d.saved, start);
+  }
+
+  /** "This replaces your saved game (…). Start anyway?"; Cancel or Escape keep everything. */
+  private askAgain(saved: SavedRef, yes: () => void): void {
+    const close = () => {
+      this.confirmLayer?.remove();
+      this.confirmLayer = null;
+      this.root.removeAttribute('inert');
+    };
+    const layer = confirmDialog(
+      this.app.lang,
+      'again-confirm',
+      {
+        title: this.tr('viewer.forkConfirm.title'),
+        text: this.tr('replay.againConfirm.text', { game: gameLabel(this.app.lang, saved) }),
+        yes: this.tr('replay.againConfirm.yes'),
+        cancel: this.tr('common.cancel'),
+      },
+      {
+        yes: () => {
+          close();
+          yes();
+        },
+        cancel: () => {
+          close();
+          this.root.querySelector<HTMLElement>('#btn-replay-again')?.focus({ preventScroll: true });
+        },
+      },
+    );
+    this.root.setAttribute('inert', '');
+    this.root.after(layer);
+    this.confirmLayer = layer;
+    layer.querySelector<HTMLElement>('#again-confirm-cancel')?.focus({ preventScroll: true });
   }
 
   private result(): HTMLElement {
