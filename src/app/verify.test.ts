@@ -53,8 +53,35 @@ describe('parseCodeList', () => {
       { name: '', code: a, line: 3 },
       { name: 'Alice Wang', code: b, line: 4 },
       { name: 'Bob', code: b, line: 5 },
-      { name: '', code: 'not a code', line: 6 },
+      // No code in it: the words are kept as a name, and the entry has no code.
+      { name: 'not a code', code: '', line: 6 },
     ]);
+  });
+
+  it('a line with no code keeps its name: the student who handed in nothing is listed by name', async () => {
+    const cut = a.slice(10, 90); // a code whose start was lost in the copy
+    const list = parseCodeList(`Zoe Li,\n王小明：\nAnn: ${a}\nLi, Wei\nhello\nBob ${cut}\n"Kim"; \n,\n`);
+    expect(list).toEqual([
+      { name: 'Zoe Li', code: '', line: 1 },
+      { name: '王小明', code: '', line: 2 },
+      { name: 'Ann', code: a, line: 3 },
+      { name: 'Li, Wei', code: '', line: 4 },
+      // One short word alone may be a code cut short: it is read as the code.
+      { name: '', code: 'hello', line: 5 },
+      // Text long enough to have been meant as a code is the code, the rest the name.
+      { name: 'Bob', code: cut, line: 6 },
+      { name: 'Kim', code: '', line: 7 },
+      { name: '', code: ',', line: 8 },
+    ]);
+    const res = await verifyClass(list, findLevel, { percentiles: false, sliceMs: 0 });
+    const empty = res.rows.filter((r) => r.reason?.kind === 'empty');
+    expect(empty.map((r) => [r.name, r.line, r.status, r.rank])).toEqual([
+      ['Zoe Li', 1, 'unknown-format', null],
+      ['王小明', 2, 'unknown-format', null],
+      ['Li, Wei', 4, 'unknown-format', null],
+      ['Kim', 7, 'unknown-format', null],
+    ]);
+    expect(res.rows.find((r) => r.line === 6)).toMatchObject({ name: 'Bob', status: 'unknown-format' });
   });
 
   it('a CSV with a header: name and code columns, quoted names with commas, quotes and newlines, BOM', () => {

@@ -146,16 +146,29 @@ export function entryOfRow(layout: CodeListLayout, cells: readonly string[], lin
   return { name, code, line };
 }
 
-/** The entry of one line of a plain list (a code, maybe with a name), or null for a blank or # comment line. */
+/**
+ * Text that was probably meant as a code even though it is not one (cut short, its prefix lost):
+ * 16 or more characters in a row of the kind a code or a link to one is made of. No name is.
+ */
+const CODE_LIKE = /[A-Za-z0-9._~:/?#&=%+-]{16,}/;
+/** A short word of a code's characters alone on its line: a code cut short, or a name; taken as a code. */
+const ONE_WORD = /^[A-Za-z0-9._~:/?#&=%+-]+$/;
+/** A name without the separators around it (ASCII and full-width). */
+const trimName = (s: string) => s.replace(/^[\s,;:|"'\-，；：、]+|[\s,;:|"'\-，；：、]+$/g, '').trim();
+
+/**
+ * The entry of one line of a plain list (a code, maybe with a name), or null for a blank or # comment
+ * line. A line with no code in it keeps its text as the name ("Li Wei," or "王小明：" is a student
+ * who handed in nothing), unless it is one short word, which may be a code cut short.
+ */
 export function entryOfLine(raw: string, line: number): CodeEntry | null {
   const l = raw.trim();
   if (l === '' || l.startsWith('#')) return null;
-  const m = CODE_IN_TEXT.exec(l);
-  if (!m) return { name: '', code: l, line };
-  const name = (l.slice(0, m.index) + l.slice(m.index + m[0].length))
-    .replace(/^[\s,;:|"'-]+|[\s,;:|"'-]+$/g, '')
-    .trim();
-  return { name, code: m[0], line };
+  const m = CODE_IN_TEXT.exec(l) ?? CODE_LIKE.exec(l);
+  if (m) return { name: trimName(l.slice(0, m.index) + l.slice(m.index + m[0].length)), code: m[0], line };
+  const name = trimName(l);
+  if (ONE_WORD.test(l) || name === '') return { name: '', code: l, line };
+  return { name, code: '', line };
 }
 
 /**
