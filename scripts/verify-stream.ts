@@ -10,7 +10,7 @@ import { parFor } from '../src/app/par';
 import type { LevelLookup, ReplayStatus, VerifyOutcome } from '../src/app/replay-code';
 import { REPLAY_STATUSES, verifyReplay } from '../src/app/replay-code';
 import type { ClassRow } from '../src/app/verify';
-import { rowOf, scoreRow } from '../src/app/verify';
+import { classOrder, rowOf, scoreRow } from '../src/app/verify';
 import type { Par } from '../src/engine/index';
 
 /** Codes remembered per generation of the memo (see Memo), and at most this many characters of them. */
@@ -192,25 +192,24 @@ export class ClassStream {
     this.order();
   }
 
-  /** rankRows's order: finished valid games by percentile then score (ties share a rank), then unfinished ones, then refused codes, each in input order. */
+  /** rankRows's order and ranks (classOrder in src/app/verify.ts). */
   private order(): void {
-    const key = (k: Kept): [number, number] => [k.verdict.percentile ?? -1, k.verdict.score ?? 0];
-    const isValid = (k: Kept) => k.verdict.status === 'valid';
-    const finished = this.kept.filter((k) => isValid(k) && k.verdict.ending !== 'unfinished');
-    finished.sort((a, b) => {
-      const [a1, a2] = key(a);
-      const [b1, b2] = key(b);
-      return b1 - a1 || b2 - a2 || a.index - b.index;
-    });
-    finished.forEach((k, i) => {
-      const prev = finished[i - 1];
-      const same = prev && key(prev)[0] === key(k)[0] && key(prev)[1] === key(k)[1];
-      k.rank = same ? prev.rank : i + 1;
-    });
-    const unfinished = this.kept.filter((k) => isValid(k) && k.verdict.ending === 'unfinished');
-    const refused = this.kept.filter((k) => !isValid(k));
+    const ordered = classOrder(this.kept, (k) => ({
+      index: k.index,
+      status: k.verdict.status,
+      ending: k.verdict.ending,
+      levelId: k.verdict.levelId,
+      levelVersion: k.verdict.levelVersion,
+      seed: k.verdict.seed,
+      score: k.verdict.score,
+      percentile: k.verdict.percentile,
+      duplicateOf: k.first?.index ?? null,
+    }));
     this.kept.length = 0;
-    for (const part of [finished, unfinished, refused]) for (const k of part) this.kept.push(k);
+    for (const { item, rank } of ordered) {
+      item.rank = rank;
+      this.kept.push(item);
+    }
   }
 
   /** The kept rows (in rank order after rankAll), each made whole as it is read. */

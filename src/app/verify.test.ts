@@ -11,8 +11,11 @@ import type { BaselineService, BaselineWorld, ClassProgress, ClassRow, CodeEntry
 import {
   CSV_COLUMNS,
   classCsv,
+  classWorlds,
   csvField,
+  forkParentOf,
   keyDecisions,
+  mixedWorlds,
   parseCodeList,
   parseCsv,
   rankRows,
@@ -53,8 +56,35 @@ describe('parseCodeList', () => {
       { name: '', code: a, line: 3 },
       { name: 'Alice Wang', code: b, line: 4 },
       { name: 'Bob', code: b, line: 5 },
-      { name: '', code: 'not a code', line: 6 },
+      // No code in it: the words are kept as a name, and the entry has no code.
+      { name: 'not a code', code: '', line: 6 },
     ]);
+  });
+
+  it('a line with no code keeps its name: the student who handed in nothing is listed by name', async () => {
+    const cut = a.slice(10, 90); // a code whose start was lost in the copy
+    const list = parseCodeList(`Zoe Li,\n王小明：\nAnn: ${a}\nLi, Wei\nhello\nBob ${cut}\n"Kim"; \n,\n`);
+    expect(list).toEqual([
+      { name: 'Zoe Li', code: '', line: 1 },
+      { name: '王小明', code: '', line: 2 },
+      { name: 'Ann', code: a, line: 3 },
+      { name: 'Li, Wei', code: '', line: 4 },
+      // One short word alone may be a code cut short: it is read as the code.
+      { name: '', code: 'hello', line: 5 },
+      // Text long enough to have been meant as a code is the code, the rest the name.
+      { name: 'Bob', code: cut, line: 6 },
+      { name: 'Kim', code: '', line: 7 },
+      { name: '', code: ',', line: 8 },
+    ]);
+    const res = await verifyClass(list, findLevel, { percentiles: false, sliceMs: 0 });
+    const empty = res.rows.filter((r) => r.reason?.kind === 'empty');
+    expect(empty.map((r) => [r.name, r.line, r.status, r.rank])).toEqual([
+      ['Zoe Li', 1, 'unknown-format', null],
+      ['王小明', 2, 'unknown-format', null],
+      ['Li, Wei', 4, 'unknown-format', null],
+      ['Kim', 7, 'unknown-format', null],
+    ]);
+    expect(res.rows.find((r) => r.line === 6)).toMatchObject({ name: 'Bob', status: 'unknown-format' });
   });
 
   it('a CSV with a header: name and code columns, quoted names with commas, quotes and newlines, BOM', () => {
@@ -108,19 +138,24 @@ describe('verifyClass', () => {
       const s = standingOf(r.score!, parFor(level, r.seed!, r.company!, new Map()));
       expect([r.par, r.parDifference, r.percentile]).toEqual([s.par, s.difference, s.percentile]);
       expect(r.parDifference).toBe(r.score! - r.par!);
-      expect(r.rank).not.toBeNull();
       expect(r.decisions).not.toBeNull();
     }
-    for (let i = 1; i < valid.length; i++) {
-      const [p, q] = [valid[i - 1]!, valid[i]!];
+    const ranked = valid.filter((r) => r.duplicateOf === null);
+    for (let i = 1; i < ranked.length; i++) {
+      const [p, q] = [ranked[i - 1]!, ranked[i]!];
       expect(p.percentile! > q.percentile! || (p.percentile === q.percentile && p.score! >= q.score!)).toBe(
         true,
       );
       expect(q.rank!).toBeGreaterThanOrEqual(p.rank!);
     }
+    // The copy is listed right after the first submission of its game, without a rank of its own;
+    // the five games are ranked 1 to 5.
     const copy = res.rows.find((r) => r.name === 'copycat')!;
     expect(copy.duplicateOf).toBe(0);
-    expect(copy.rank).toBe(res.rows.find((r) => r.name === 'student 1')!.rank);
+    expect(copy.rank).toBeNull();
+    const first = res.rows.findIndex((r) => r.name === 'student 1');
+    expect(res.rows[first + 1]).toBe(copy);
+    expect(valid.filter((r) => r !== copy).map((r) => r.rank)).toEqual([1, 2, 3, 4, 5]);
     expect(res.rows.find((r) => r.name === 'mallory')).toMatchObject({
       status: 'tampered',
       rank: null,
@@ -322,34 +357,120 @@ describe('key decisions', () => {
   });
 });
 
-describe('CSV export', () => {
-  const row = (over: Partial<ClassRow>): ClassRow => ({
-    index: 0,
-    line: 1,
-    name: '',
-    code: 'ST2.x',
-    status: 'valid',
-    message: 'ok',
-    reason: null,
-    baselineError: null,
-    levelId: 'historical-2023',
-    levelVersion: 1,
-    seed: 7,
-    company: 'zhipu',
-    ending: 'made-it',
-    endQuarter: '2025Q2',
-    score: 1234,
-    par: 1000,
-    parDifference: 234,
-    percentile: 87.5,
-    rank: 1,
-    decisions: null,
-    finalHash: 'abc',
-    forkedFrom: null,
-    duplicateOf: null,
-    ...over,
+/** A row of the table as verifyClass makes it, with the given fields. */
+const row = (over: Partial<ClassRow>): ClassRow => ({
+  index: 0,
+  line: 1,
+  name: '',
+  code: 'ST2.x',
+  status: 'valid',
+  message: 'ok',
+  reason: null,
+  baselineError: null,
+  levelId: 'historical-2023',
+  levelVersion: 1,
+  seed: 7,
+  company: 'zhipu',
+  ending: 'made-it',
+  endQuarter: '2025Q2',
+  score: 1234,
+  par: 1000,
+  parDifference: 234,
+  percentile: 87.5,
+  rank: 1,
+  decisions: null,
+  finalHash: 'abc',
+  forkedFrom: null,
+  duplicateOf: null,
+  ...over,
+});
+
+describe('worlds, duplicates and ranks', () => {
+  // Seed 7 is the assignment (three codes); one student played seed 8, another a different level.
+  const class7 = [
+    row({ index: 0, line: 2, name: 'Ann', seed: 7, percentile: 50, score: 500, finalHash: 'a' }),
+    row({ index: 1, line: 3, name: 'Bo', seed: 8, percentile: 99, score: 900, finalHash: 'b' }),
+    row({ index: 2, line: 4, name: 'Cy', seed: 7, percentile: 90, score: 800, finalHash: 'c' }),
+    row({ index: 3, line: 5, name: 'Di', seed: 7, percentile: 70, score: 700, finalHash: 'd' }),
+    row({ index: 4, line: 6, name: 'Ed', status: 'tampered', seed: 9, ending: null, percentile: null }),
+  ];
+
+  it('counts the worlds of the valid codes, the biggest first; refused codes do not count', () => {
+    expect(classWorlds(class7)).toEqual([
+      { levelId: 'historical-2023', levelVersion: 1, seed: 7, codes: 3 },
+      { levelId: 'historical-2023', levelVersion: 1, seed: 8, codes: 1 },
+    ]);
+    expect(mixedWorlds(class7)).toBe(true);
+    const oneSeed = class7.filter((r) => r.seed !== 8);
+    expect(mixedWorlds(oneSeed)).toBe(false);
+    expect(classWorlds(oneSeed)).toHaveLength(1);
+    // Another level on the same seed is another world.
+    expect(mixedWorlds([...oneSeed, row({ index: 9, seed: 7, levelId: 'attrition' })])).toBe(true);
   });
 
+  it('ranks each world’s games among themselves, the biggest world first, refused codes last', () => {
+    const ranked = rankRows(class7);
+    expect(ranked.map((r) => [r.name, r.seed, r.rank])).toEqual([
+      ['Cy', 7, 1],
+      ['Di', 7, 2],
+      ['Ann', 7, 3],
+      ['Bo', 8, 1],
+      ['Ed', 9, null],
+    ]);
+    // One world: one ranking, as before.
+    expect(rankRows(class7.filter((r) => r.seed !== 8)).map((r) => r.rank)).toEqual([1, 2, 3, null]);
+  });
+
+  it('lists a duplicate under the first submission of its game, without a rank of its own', () => {
+    const copies = [
+      ...class7,
+      row({
+        index: 5,
+        line: 8,
+        name: 'Fay',
+        seed: 7,
+        percentile: 90,
+        score: 800,
+        finalHash: 'c',
+        duplicateOf: 2,
+      }),
+      row({
+        index: 6,
+        line: 9,
+        name: 'Gus',
+        seed: 7,
+        percentile: 50,
+        score: 500,
+        finalHash: 'a',
+        duplicateOf: 0,
+      }),
+    ];
+    const ranked = rankRows(copies);
+    expect(ranked.map((r) => [r.name, r.rank])).toEqual([
+      ['Cy', 1],
+      ['Fay', null],
+      ['Di', 2],
+      ['Ann', 3],
+      ['Gus', null],
+      ['Bo', 1],
+      ['Ed', null],
+    ]);
+    // The CSV: no rank, and the line of the first submission.
+    const table = parseCsv(classCsv(ranked).slice(1)).map((r) => r.cells);
+    const col = (c: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(c);
+    const fay = table.find((r) => r[col('name')] === 'Fay')!;
+    expect([fay[col('rank')], fay[col('duplicate of line')]]).toEqual(['', '4']);
+  });
+
+  it('finds the row of the game a fork was made from', () => {
+    const fork = row({ index: 7, name: 'Hal', finalHash: 'h', forkedFrom: { parentHash: 'c', turn: 5 } });
+    expect(forkParentOf([...class7, fork], fork)?.name).toBe('Cy');
+    expect(forkParentOf(class7, { ...fork, forkedFrom: { parentHash: 'zz', turn: 5 } })).toBeNull();
+    expect(forkParentOf(class7, class7[0]!)).toBeNull();
+  });
+});
+
+describe('CSV export', () => {
   it('starts with a UTF-8 BOM, uses CRLF, and escapes commas, quotes and newlines in names', () => {
     const names = ['王小明', 'Li, Wei', 'Zhang "Z" San', 'Multi\nLine', '=HYPERLINK("x")'];
     const csv = classCsv(

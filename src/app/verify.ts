@@ -2,7 +2,8 @@
 // of replay codes (pasted, or a text/CSV file with a student-name column), verify each by
 // re-simulation, score each finished game against par (the median of a fixed set of reference
 // strategies played on the same level, seed and company: src/engine/par.ts) and rank them by their
-// percentile among those reference runs, pull out a few key decisions, and export the table as CSV.
+// percentile among those reference runs (world by world; a game handed in twice is ranked once),
+// pull out a few key decisions, and export the table as CSV.
 // Browser-safe: no node: imports. Nothing here throws on bad input.
 
 import type { Par } from '../engine/index';
@@ -146,16 +147,29 @@ export function entryOfRow(layout: CodeListLayout, cells: readonly string[], lin
   return { name, code, line };
 }
 
-/** The entry of one line of a plain list (a code, maybe with a name), or null for a blank or # comment line. */
+/**
+ * Text that was probably meant as a code even though it is not one (cut short, its prefix lost):
+ * 16 or more characters in a row of the kind a code or a link to one is made of. No name is.
+ */
+const CODE_LIKE = /[A-Za-z0-9._~:/?#&=%+-]{16,}/;
+/** A short word of a code's characters alone on its line: a code cut short, or a name; taken as a code. */
+const ONE_WORD = /^[A-Za-z0-9._~:/?#&=%+-]+$/;
+/** A name without the separators around it (ASCII and full-width). */
+const trimName = (s: string) => s.replace(/^[\s,;:|"'\-，；：、]+|[\s,;:|"'\-，；：、]+$/g, '').trim();
+
+/**
+ * The entry of one line of a plain list (a code, maybe with a name), or null for a blank or # comment
+ * line. A line with no code in it keeps its text as the name ("Li Wei," or "王小明：" is a student
+ * who handed in nothing), unless it is one short word, which may be a code cut short.
+ */
 export function entryOfLine(raw: string, line: number): CodeEntry | null {
   const l = raw.trim();
   if (l === '' || l.startsWith('#')) return null;
-  const m = CODE_IN_TEXT.exec(l);
-  if (!m) return { name: '', code: l, line };
-  const name = (l.slice(0, m.index) + l.slice(m.index + m[0].length))
-    .replace(/^[\s,;:|"'-]+|[\s,;:|"'-]+$/g, '')
-    .trim();
-  return { name, code: m[0], line };
+  const m = CODE_IN_TEXT.exec(l) ?? CODE_LIKE.exec(l);
+  if (m) return { name: trimName(l.slice(0, m.index) + l.slice(m.index + m[0].length)), code: m[0], line };
+  const name = trimName(l);
+  if (ONE_WORD.test(l) || name === '') return { name: '', code: l, line };
+  return { name, code: '', line };
 }
 
 /**
@@ -231,7 +245,10 @@ export interface ClassRow {
   parDifference: number | null;
   /** Percentile 0..100 among the world's reference runs, ties counting half (finished valid games only). */
   percentile: number | null;
-  /** 1 = best; ties share a rank. Finished valid games only. */
+  /**
+   * 1 = best among the games of the same world (level and seed: classOrder); ties share a rank.
+   * Finished valid games only, and not a duplicate (it is listed under the first submission).
+   */
   rank: number | null;
   decisions: KeyDecisions | null;
   finalHash: string | null;
@@ -357,28 +374,145 @@ export function scoreRow(row: ClassRow, par: Par): void {
 export type SortBy = 'percentile' | 'score';
 
 /**
- * The rows in table order: finished valid games ranked (by percentile then score, or by score
- * then percentile), then unfinished valid games, then the refused codes in input order. Ties
- * share a rank. Returns new row objects.
+ * The world a game is played in: its level (and the level's version) and its seed. An assignment
+ * hands out one; a class's codes from several worlds were not played against the same luck.
  */
-export function rankRows(rows: readonly ClassRow[], sortBy: SortBy = 'percentile'): ClassRow[] {
-  const ranked = rows.filter((r) => r.status === 'valid' && r.ending !== 'unfinished');
-  const key = (r: ClassRow): [number, number] =>
-    sortBy === 'percentile' ? [r.percentile ?? -1, r.score ?? 0] : [r.score ?? 0, r.percentile ?? -1];
-  ranked.sort((a, b) => {
-    const [a1, a2] = key(a);
-    const [b1, b2] = key(b);
-    return b1 - a1 || b2 - a2 || a.index - b.index;
+export interface World {
+  levelId: string | null;
+  levelVersion: number | null;
+  seed: number | null;
+}
+
+export interface ClassWorld extends World {
+  /** Valid codes of the class played in it (unfinished games and duplicates included). */
+  codes: number;
+}
+
+/** What ordering and ranking read of a row. */
+export type RankFields = World &
+  Pick<ClassRow, 'index' | 'status' | 'ending' | 'score' | 'percentile' | 'duplicateOf'>;
+
+const worldKey = (w: World) => `${w.levelId}\u0000${w.levelVersion}\u0000${w.seed}`;
+
+/** The worlds of a class's valid codes, the one with the most codes first (ties: the first met in the input). */
+export function classWorlds(rows: readonly (World & Pick<ClassRow, 'index' | 'status'>)[]): ClassWorld[] {
+  const found = new Map<string, ClassWorld & { first: number }>();
+  for (const r of rows) {
+    if (r.status !== 'valid') continue;
+    const k = worldKey(r);
+    const w = found.get(k);
+    if (w) {
+      w.codes++;
+      w.first = Math.min(w.first, r.index);
+    } else
+      found.set(k, {
+        levelId: r.levelId,
+        levelVersion: r.levelVersion,
+        seed: r.seed,
+        codes: 1,
+        first: r.index,
+      });
+  }
+  return [...found.values()]
+    .sort((a, b) => b.codes - a.codes || a.first - b.first)
+    .map(({ first: _, ...w }) => w);
+}
+
+/**
+ * Whether a class's valid codes come from more than one world: the instructor is warned, since
+ * one assignment is one world and each world's games are ranked among themselves (classOrder).
+ */
+export const mixedWorlds = (rows: readonly (World & Pick<ClassRow, 'index' | 'status'>)[]): boolean =>
+  classWorlds(rows).length > 1;
+
+/**
+ * The table order of a class and each row's rank. World by world (classWorlds' order): its
+ * finished games ranked (by percentile then score, or by score then percentile; ties share a
+ * rank), each followed by its duplicates, which are listed but not ranked (rank null; the same
+ * game handed in again does not take a place of its own), then its unfinished games. Then the
+ * refused codes in input order.
+ *
+ * Ranks are per world because one assignment is one world: a code from another seed or level was
+ * not played against the same luck, and it must not move the ranks of the assignment's games (the
+ * percentile against par is fair across worlds, but an instructor grades the assignment's games
+ * against each other). With one world this is one ranking, as before.
+ */
+export function classOrder<T>(
+  items: readonly T[],
+  fieldsOf: (item: T) => RankFields,
+  sortBy: SortBy = 'percentile',
+): { item: T; rank: number | null }[] {
+  const fields = items.map(fieldsOf);
+  const at = new Map<number, RankFields>();
+  for (const f of fields) if (f.status === 'valid') at.set(f.index, f);
+  // A duplicate is listed under the first submission of its game, when that one is in the list.
+  const isCopy = (f: RankFields) => {
+    const first = f.duplicateOf === null ? undefined : at.get(f.duplicateOf);
+    return first !== undefined && first.duplicateOf === null;
+  };
+  const add = <K>(map: Map<K, number[]>, k: K, i: number) => {
+    const list = map.get(k);
+    if (list) list.push(i);
+    else map.set(k, [i]);
+  };
+  // Positions in `items`: duplicates by the index of their first submission, the rest by world.
+  const copies = new Map<number, number[]>();
+  const byWorld = new Map<string, number[]>();
+  const refused: number[] = [];
+  fields.forEach((f, i) => {
+    if (f.status !== 'valid') refused.push(i);
+    else if (isCopy(f)) add(copies, f.duplicateOf!, i);
+    else add(byWorld, worldKey(f), i);
   });
-  const out: ClassRow[] = [];
-  ranked.forEach((r, i) => {
-    const prev = out[i - 1];
-    const same = prev && key(prev)[0] === key(r)[0] && key(prev)[1] === key(r)[1];
-    out.push({ ...r, rank: same ? prev.rank : i + 1 });
-  });
-  for (const r of rows) if (r.status === 'valid' && r.ending === 'unfinished') out.push({ ...r, rank: null });
-  for (const r of rows) if (r.status !== 'valid') out.push({ ...r, rank: null });
+  const key = (f: RankFields): [number, number] =>
+    sortBy === 'percentile' ? [f.percentile ?? -1, f.score ?? 0] : [f.score ?? 0, f.percentile ?? -1];
+  const byIndex = (a: number, b: number) => fields[a]!.index - fields[b]!.index;
+  const out: { item: T; rank: number | null }[] = [];
+  const put = (i: number, rank: number | null) => {
+    out.push({ item: items[i]!, rank });
+    for (const c of (copies.get(fields[i]!.index) ?? []).sort(byIndex))
+      out.push({ item: items[c]!, rank: null });
+  };
+  for (const w of classWorlds(fields)) {
+    const mine = (byWorld.get(worldKey(w)) ?? []).sort(byIndex);
+    const finished = mine.filter((i) => fields[i]!.ending !== 'unfinished');
+    finished.sort((a, b) => {
+      const [a1, a2] = key(fields[a]!);
+      const [b1, b2] = key(fields[b]!);
+      return b1 - a1 || b2 - a2 || byIndex(a, b);
+    });
+    let rank = 0;
+    finished.forEach((i, n) => {
+      const [k1, k2] = key(fields[i]!);
+      const prev = n > 0 ? key(fields[finished[n - 1]!]!) : null;
+      if (!prev || prev[0] !== k1 || prev[1] !== k2) rank = n + 1;
+      put(i, rank);
+    });
+    for (const i of mine) if (fields[i]!.ending === 'unfinished') put(i, null);
+  }
+  for (const i of refused.sort(byIndex)) out.push({ item: items[i]!, rank: null });
   return out;
+}
+
+/** The rows in table order with their ranks (classOrder). Returns new row objects. */
+export function rankRows(rows: readonly ClassRow[], sortBy: SortBy = 'percentile'): ClassRow[] {
+  return classOrder(rows, (r) => r, sortBy).map(({ item, rank }) => ({ ...item, rank }));
+}
+
+/** The row of the class holding the game a fork was made from (its first submission), or null. */
+export function forkParentOf(rows: readonly ClassRow[], row: ClassRow): ClassRow | null {
+  const parent = row.forkedFrom?.parentHash;
+  if (!parent) return null;
+  let found: ClassRow | null = null;
+  for (const r of rows)
+    if (
+      r.status === 'valid' &&
+      r.finalHash === parent &&
+      r.levelId === row.levelId &&
+      (!found || r.index < found.index)
+    )
+      found = r;
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -497,7 +631,8 @@ const EVENT_LOOP: Scheduler = { now, pause: (paint) => (paint ? pauseForPaint() 
 
 /**
  * Verifies every code, scores each finished valid game against par (one set of reference runs
- * per level, seed and company, memoised) and ranks them by percentile among the reference runs.
+ * per level, seed and company, memoised) and ranks them by percentile among the reference runs,
+ * world by world, a duplicate listed but not ranked (classOrder).
  * Reports progress and yields to the event loop every `sliceMs`, within a long code too (it is
  * re-simulated VERIFY_STEP_COMMANDS at a time), so a page stays responsive. Never rejects on bad
  * codes; rejects only if `signal` aborts.

@@ -5,16 +5,22 @@
 // language on the page, in Chinese (as does the Load replay code screen). The progress bar moves
 // while it works; the three class charts show one point per valid code; par, the par difference
 // and the percentile (from worker threads) are the ending screen's; Download CSV saves a UTF-8
-// file with a byte-order mark and the same par columns.
+// file with a byte-order mark and the same par columns. A second, small class (a plain list) shows
+// each game's level, seed and the game it was forked from, a copied code listed under the original
+// without a rank, a student who handed in no code listed by name, and the warning that appears once
+// a code from another seed joins (each world then ranked on its own), in English and Chinese.
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { forkedCode, forkReplay } from '../../src/app/fork';
+import { levelText } from '../../src/app/i18n';
 import { getLevel } from '../../src/app/levels';
 import { standingFor } from '../../src/app/par';
 import { decodeReplay, encodeReplay, replayCodeOf, verifyReplay } from '../../src/app/replay-code';
 import { type CSV_COLUMNS, parseCsv } from '../../src/app/verify';
 import type { PolicyName } from '../../src/engine/index';
 import { playGame } from '../../src/engine/index';
+import { quarterLabel } from '../../src/engine/level';
 import type { Command } from '../../src/engine/types';
 import { launch, openGame, screenshot, waitScreen } from './helpers';
 
@@ -41,6 +47,24 @@ function edit(code: string, change: (log: Command[]) => Command[]): string {
   const d = decodeReplay(code, lookup);
   if (!d.ok) throw new Error(d.message);
   return encodeReplay({ ...d.replay, log: change(d.replay.log.slice()) }, level);
+}
+
+/** The instructor table as text: its column headers and its rows, each cell by its header. */
+function readTable(page: Page) {
+  return page.evaluate(() => {
+    const headers = [...document.querySelectorAll('#instructor-table thead th')].map(
+      (th) => th.textContent ?? '',
+    );
+    const rows = [...document.querySelectorAll('#instructor-table tbody tr')].map((tr) => {
+      const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '');
+      return {
+        status: tr.getAttribute('data-status') ?? '',
+        duplicateOfLine: tr.getAttribute('data-duplicate-of-line'),
+        cell: Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? ''])),
+      };
+    });
+    return { headers, rows };
+  });
 }
 
 describe('instructor view', () => {
@@ -134,6 +158,10 @@ describe('instructor view', () => {
           })),
         );
       const rows = await readRows();
+      const percentileCol = (
+        await page.$$eval('#instructor-table thead th', (ths) => ths.map((th) => th.textContent))
+      ).indexOf('Percentile');
+      expect(percentileCol).toBeGreaterThan(0);
       expect(rows).toHaveLength(games.length + 4);
       const valid = rows.filter((r) => r.status === 'valid');
       const refused = rows.filter((r) => r.status !== 'valid');
@@ -142,7 +170,7 @@ describe('instructor view', () => {
       expect(valid.map((r) => r.cells[1])).toEqual(expect.arrayContaining(['Alice', 'Carol', '张三']));
       for (const r of valid) {
         expect(r.cells[0]).toMatch(/^\d+$/);
-        expect(r.cells[7]).toMatch(/^\d+(\.\d)?$/);
+        expect(r.cells[percentileCol]).toMatch(/^\d+(\.\d)?$/);
         expect(r.parDifference).toMatch(/^-?\d+$/);
       }
       for (const r of refused) {
@@ -162,7 +190,7 @@ describe('instructor view', () => {
         if (v.status !== 'valid' || !v.ending) continue;
         const s = standingFor(level, g.seed, g.company, v.score, new Map())!;
         standings.set(g.name, s);
-        expect(byName(rows, g.name).cells[7], g.name).toBe(s.percentile.toFixed(1));
+        expect(byName(rows, g.name).cells[percentileCol], g.name).toBe(s.percentile.toFixed(1));
         expect(byName(rows, g.name).parDifference, g.name).toBe(String(s.difference));
       }
       expect(standings.size).toBeGreaterThan(0);
@@ -271,6 +299,126 @@ describe('instructor view', () => {
       expect(await page.textContent('#replay-message')).toBe(
         byName(zhRows, 'Oscar').cells[2]!.replace(/^拒绝：/, ''),
       );
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+  it('shows level, seed and forked-from; warns of a class mixing seeds, not of a one-seed class; lists a duplicate unranked and a line with no code by name', async () => {
+    const play = (seed: number, company: string, policy: PolicyName) => {
+      const g = playGame(level, seed, company, policy);
+      return replayCodeOf(level, g.state, g.log);
+    };
+    const ann = play(21, 'baichuan', 'overseas-first');
+    const bo = play(21, 'minimax', 'balanced');
+    const cy = play(22, 'baichuan', 'overseas-first');
+    // Dee forked Ann's game after four quarters and handed it in there (an unfinished game).
+    const f = forkReplay(ann, 4, lookup);
+    if (!f.ok) throw new Error(f.message);
+    const dee = forkedCode(f.fork, f.fork.state, f.fork.log);
+    // A plain list: Copycat handed in Ann's code again, Zoe Li handed in nothing.
+    const oneSeed = [`Ann, ${ann}`, `Bo: ${bo}`, `Dee ${dee}`, `Copycat, ${ann}`, 'Zoe Li,'].join('\n');
+    const levelName = levelText('en', level.name);
+
+    const { page, context, problems } = await openGame(browser, inject('baseUrl'));
+    try {
+      await waitScreen(page, 'Title');
+      await page.click('#btn-lang-en');
+      await page.click('#btn-instructor');
+      await waitScreen(page, 'Instructor');
+      const verify = async (text: string, rows: number) => {
+        await page.fill('#instructor-input', text);
+        await page.click('#btn-instructor-verify');
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('#instructor-table tbody tr').length === n,
+          rows,
+          { timeout: 90_000 },
+        );
+        return readTable(page);
+      };
+
+      const one = await verify(oneSeed, 5);
+      expect(one.headers).toEqual([
+        'Rank',
+        'Name',
+        'Status',
+        'Level',
+        'Seed',
+        'Company',
+        'Ending',
+        'Score',
+        'vs par',
+        'Percentile',
+        'Key decisions',
+        'Forked from',
+      ]);
+      // One seed: no warning.
+      expect(await page.$('#instructor-worlds')).toBeNull();
+      const row = (t: typeof one, name: string) => t.rows.find((r) => r.cell.Name === name)!;
+      expect(one.rows.map((r) => r.cell.Name)).toEqual(
+        expect.arrayContaining(['Ann', 'Bo', 'Dee', 'Copycat', 'Zoe Li']),
+      );
+      for (const name of ['Ann', 'Bo', 'Dee', 'Copycat']) {
+        expect(row(one, name).cell.Level, name).toBe(levelName);
+        expect(row(one, name).cell.Seed, name).toBe('21');
+      }
+      expect([row(one, 'Ann').cell.Rank, row(one, 'Bo').cell.Rank].sort()).toEqual(['1', '2']);
+      expect(row(one, 'Ann').cell['Forked from']).toBe('—');
+      // The fork names the game it came from: Ann's, on line 1, after the fourth quarter.
+      expect(row(one, 'Dee').cell['Forked from']).toBe(
+        `Ann (line 1 of the list), after ${quarterLabel(level, 3)}`,
+      );
+      expect(row(one, 'Dee').cell.Rank).toBe('—');
+      // The copy: no rank, named as a duplicate of Ann's line, right under Ann.
+      const copy = row(one, 'Copycat');
+      expect(copy.cell.Rank).toBe('—');
+      expect(copy.status).toBe('valid');
+      expect(copy.duplicateOfLine).toBe('1');
+      expect(copy.cell.Status).toBe(
+        'Duplicate: the same game as Ann (line 1 of the list); listed, not ranked',
+      );
+      expect(one.rows.indexOf(copy)).toBe(one.rows.indexOf(row(one, 'Ann')) + 1);
+      // Zoe Li handed in nothing: her name stays, refused for having no code.
+      const zoe = row(one, 'Zoe Li');
+      expect(zoe.status).toBe('unknown-format');
+      expect(zoe.cell.Status).toBe('Refused: The entry is empty: there is no code.');
+      expect([zoe.cell.Rank, zoe.cell.Seed, zoe.cell.Level]).toEqual(['—', '—', '—']);
+
+      // Cy played seed 22: two worlds, a warning naming them, and Cy ranked in a world of its own.
+      const mixed = await verify(`${oneSeed}\nCy, ${cy}`, 6);
+      const warning = await page.waitForSelector('#instructor-worlds');
+      expect(await warning.getAttribute('data-worlds')).toBe('2');
+      const said = (await warning.textContent()) ?? '';
+      expect(said).toContain('2 different worlds');
+      expect(said).toContain(
+        `${levelName}, seed 21 (valid codes: 4); ${levelName}, seed 22 (valid codes: 1)`,
+      );
+      expect(said).toContain('sort or filter by the Seed column');
+      expect(row(mixed, 'Cy').cell.Seed).toBe('22');
+      expect(row(mixed, 'Cy').cell.Rank).toBe('1');
+      expect([row(mixed, 'Ann').cell.Rank, row(mixed, 'Bo').cell.Rank]).toEqual([
+        row(one, 'Ann').cell.Rank,
+        row(one, 'Bo').cell.Rank,
+      ]);
+      expect(row(mixed, 'Copycat').cell.Rank).toBe('—');
+      await page.locator('#instructor-table').scrollIntoViewIfNeeded();
+      await screenshot(page, 'instructor-table');
+
+      // In Chinese: the score column is 得分, the duplicate and the warning are worded there too.
+      await page.click('#btn-instructor-lang-zh-CN');
+      await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+      const zh = await readTable(page);
+      expect(zh.headers).toContain('得分');
+      expect(zh.headers).not.toContain('估值');
+      expect(zh.headers).toEqual(expect.arrayContaining(['关卡', '种子', '分支自']));
+      const zhCopy = zh.rows.find((r) => r.cell.姓名 === 'Copycat')!;
+      expect(zhCopy.cell.状态).toBe('重复提交：与Ann（列表第 1 行）是同一局，只列出，不排名');
+      expect(zh.rows.find((r) => r.cell.姓名 === 'Dee')!.cell.分支自).toBe(
+        `Ann（列表第 1 行），${quarterLabel(level, 3)} 之后`,
+      );
+      const zhWarning = (await page.textContent('#instructor-worlds')) ?? '';
+      expect(zhWarning).toContain('来自 2 个不同的世界');
+      expect(zhWarning).toContain('种子 22（1 个有效回放码）');
       expect(problems).toEqual([]);
     } finally {
       await context.close();

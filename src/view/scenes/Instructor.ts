@@ -1,9 +1,12 @@
 // The instructor's view: paste a class's replay codes (one per line, "name, code", or a CSV with
 // name/code columns) or drop/open a text or CSV file; Verify re-simulates every code, scores the
-// valid games against par and ranks them by percentile among the par reference runs, and shows a
-// table with a progress bar on the way, three class charts (outcome vs pretraining share, price-war response vs score, endings per
-// company), and Download CSV saves the table (UTF-8 with BOM). Refusals are worded in the
-// player's language, which can be switched here. Codes and names go in as text only.
+// valid games against par and ranks them by percentile among the par reference runs (world by
+// world, with a warning when the class spans several levels or seeds; a duplicate is listed under
+// the first submission of its game, not ranked), and shows a table (with each game's level, seed
+// and the game it was forked from) with a progress bar on the way, three class charts (outcome vs
+// pretraining share, price-war response vs score, endings per company), and Download CSV saves
+// the table (UTF-8 with BOM). Refusals are worded in the player's language, which can be switched
+// here. Codes and names go in as text only.
 
 import type { ClassCharts, EndingClass, WarGroup } from '../../app/class-charts';
 import { classCharts, ENDING_CLASSES, WAR_GROUPS } from '../../app/class-charts';
@@ -13,8 +16,16 @@ import { LANGUAGES, levelText } from '../../app/i18n';
 import { findLevel } from '../../app/levels';
 import { refusalText, statusText } from '../../app/outcome-text';
 import type { ClassProgress, ClassResult, ClassRow } from '../../app/verify';
-import { classCsv, PRICE_WAR_QUARTER, parseCodeList, verifyClass } from '../../app/verify';
+import {
+  classCsv,
+  classWorlds,
+  forkParentOf,
+  PRICE_WAR_QUARTER,
+  parseCodeList,
+  verifyClass,
+} from '../../app/verify';
 import { PAR_RUNS } from '../../engine/index';
+import { quarterLabel } from '../../engine/level';
 import type { BaselinePool } from '../baseline-pool';
 import { startBaselinePool } from '../baseline-pool';
 import type { MarkerShape } from '../charts';
@@ -206,6 +217,49 @@ export class Instructor extends ScreenScene {
     return this.tr('instructor.decisions', { share, war, raised: money(this.app.lang, d.fundingRaised) });
   }
 
+  private levelName(levelId: string | null): string {
+    if (levelId === null) return '—';
+    const level = findLevel(levelId);
+    return level ? levelText(this.app.lang, level.name) : levelId;
+  }
+
+  /** A row named for the instructor: the student's name and the line of the list it came from. */
+  private who(r: ClassRow): string {
+    return r.name
+      ? this.tr('instructor.who', { name: r.name, line: r.line })
+      : this.tr('instructor.whoLine', { line: r.line });
+  }
+
+  /** The game a fork was made from (the class's row holding it, else its hash) and the last quarter kept. */
+  private forkedFrom(r: ClassRow, rows: readonly ClassRow[]): string {
+    if (!r.forkedFrom) return '—';
+    const level = findLevel(r.levelId ?? '');
+    const turn = r.forkedFrom.turn;
+    const quarter = level && turn > 0 ? quarterLabel(level, turn - 1) : this.tr('viewer.start');
+    const parent = forkParentOf(rows, r);
+    const game = parent
+      ? this.who(parent)
+      : this.tr('instructor.forkedFromHash', { hash: `${r.forkedFrom.parentHash.slice(0, 8)}…` });
+    return this.tr('instructor.forkedFrom', { game, quarter });
+  }
+
+  /** The warning above the table when the valid codes come from more than one world, else null. */
+  private worldsWarning(rows: readonly ClassRow[]): HTMLElement | null {
+    const worlds = classWorlds(rows);
+    if (worlds.length < 2) return null;
+    const list = worlds
+      .map((w) =>
+        this.tr('instructor.world', { level: this.levelName(w.levelId), seed: w.seed ?? '—', n: w.codes }),
+      )
+      .join(this.tr('instructor.worldsJoin'));
+    return h('p', {
+      id: 'instructor-worlds',
+      class: 'notice warn',
+      text: this.tr('instructor.worlds', { n: worlds.length, worlds: list }),
+      attrs: { role: 'note', 'data-worlds': worlds.length },
+    });
+  }
+
   private table(): HTMLElement {
     const res = this.result;
     if (!res) return h('section', { id: 'instructor-result', class: 'instructor-result' });
@@ -213,34 +267,48 @@ export class Instructor extends ScreenScene {
       'instructor.col.rank',
       'instructor.col.name',
       'instructor.col.status',
+      'instructor.col.level',
+      'instructor.col.seed',
       'instructor.col.company',
       'instructor.col.ending',
       'instructor.col.score',
       'par.col.difference',
       'instructor.col.percentile',
       'instructor.col.decisions',
+      'instructor.col.forkedFrom',
     ] as const;
     const explain = this.tr('par.explain', { n: PAR_RUNS });
+    const byIndex = new Map(res.rows.map((r) => [r.index, r]));
     const body = res.rows.map((r) => {
       const valid = r.status === 'valid';
-      const dup =
-        r.duplicateOf !== null
-          ? this.tr('instructor.duplicate', {
-              line: res.rows.find((x) => x.index === r.duplicateOf)?.line ?? '?',
-            })
-          : '';
+      const first = r.duplicateOf === null ? undefined : byIndex.get(r.duplicateOf);
+      const status = !valid
+        ? this.tr('instructor.refused', { why: this.reason(r) })
+        : (first ? this.tr('instructor.duplicate', { who: this.who(first) }) : this.tr('instructor.valid')) +
+          (r.baselineError ? this.tr('par.failed') : '');
       return h(
         'tr',
-        { class: valid ? 'good' : 'bad', attrs: { 'data-status': r.status, 'data-line': r.line } },
+        {
+          class: valid ? 'good' : 'bad',
+          attrs: {
+            'data-status': r.status,
+            'data-line': r.line,
+            ...(first ? { 'data-duplicate-of-line': first.line } : {}),
+          },
+        },
         h('td', { text: r.rank === null ? '—' : String(r.rank) }),
         h('td', { class: 'name', text: r.name || this.tr('instructor.noName') }),
         h('td', {
           class: 'status',
-          text: valid
-            ? this.tr('instructor.valid') + dup + (r.baselineError ? this.tr('par.failed') : '')
-            : this.tr('instructor.refused', { why: this.reason(r) }),
+          text: status,
           attrs: { title: statusText(this.app.lang, r.status) },
         }),
+        h('td', {
+          class: 'level',
+          text: this.levelName(r.levelId),
+          attrs: r.levelId === null ? {} : { title: `${r.levelId} v${r.levelVersion}` },
+        }),
+        h('td', { class: 'num seed', text: r.seed === null ? '—' : String(r.seed) }),
         h('td', { text: this.companyName(r) }),
         h('td', {
           text: !r.ending
@@ -257,6 +325,11 @@ export class Instructor extends ScreenScene {
         }),
         h('td', { class: 'num', text: r.percentile === null ? '—' : r.percentile.toFixed(1) }),
         h('td', { text: this.decisions(r) }),
+        h('td', {
+          class: 'forked-from',
+          text: this.forkedFrom(r, res.rows),
+          attrs: r.forkedFrom ? { title: r.forkedFrom.parentHash } : {},
+        }),
       );
     });
     return h(
@@ -276,6 +349,7 @@ export class Instructor extends ScreenScene {
         text: this.tr('instructor.download'),
         on: { click: () => this.download() },
       }),
+      this.worldsWarning(res.rows),
       this.charts(res),
       h(
         'div',
