@@ -1,0 +1,239 @@
+// Replay codes, verification: the replay input of a game, its code, and the re-simulation that
+// checks a decoded code quarter by quarter (in steps, so a long code never blocks a page).
+
+import { createGame, foldLog, hashState, playerOf, scoreOf } from '../../engine/index';
+import type { Level } from '../../engine/level';
+import { quarterLabel } from '../../engine/level';
+import type { Command, GameState } from '../../engine/types';
+import { type DecodeResult, decodeReplay, encodeReplay, errorText, levelFor } from './codec';
+import type { Branch, LevelLookup, Replay, ReplayHeader, ReplayInput, VerifyOutcome } from './format';
+
+// ---------------------------------------------------------------------------------------------
+// From a game, and back
+
+/** The replay input of a game in progress or ended: its setup, log, hashes and (for a fork) branch. */
+export function replayOfGame(
+  state: GameState,
+  log: readonly Command[],
+  branch: Branch | null = null,
+): ReplayInput {
+  return {
+    rulesVersion: state.rulesVersion,
+    levelId: state.levelId,
+    levelVersion: state.levelVersion,
+    seed: state.seed,
+    company: state.playerId,
+    log,
+    finalHash: hashState(state),
+    checkpoints: state.history.map((h) => h.hash),
+    branch,
+  };
+}
+
+/** The replay code of a game (shorthand for encodeReplay(replayOfGame(…), level)). */
+export function replayCodeOf(
+  level: Level,
+  state: GameState,
+  log: readonly Command[],
+  branch: Branch | null = null,
+): string {
+  return encodeReplay(replayOfGame(state, log, branch), level);
+}
+
+function quarterName(level: Level, turn: number): string {
+  try {
+    return quarterLabel(level, turn);
+  } catch {
+    return `quarter ${turn + 1}`;
+  }
+}
+
+/**
+ * A verification run a few commands at a time, so that a page can hand control back to the event
+ * loop between steps however long the code (verifyClass does). Never throws.
+ */
+export interface Verification {
+  /** Re-simulates up to `commands` more commands: the outcome once it is known, else null. */
+  step(commands: number): VerifyOutcome | null;
+}
+
+/** Starts verifying a code already decoded (one refused while decoding is answered at once). */
+export function startVerification(d: DecodeResult, getLevel: LevelLookup): Verification {
+  if (!d.ok) {
+    const refused: VerifyOutcome = d.header
+      ? { status: d.status, message: d.message, reason: d.reason, header: d.header }
+      : { status: d.status, message: d.message, reason: d.reason };
+    return { step: () => refused };
+  }
+  return startReplay(d.replay, getLevel);
+}
+
+/** Runs a verification to its end in one go. */
+function finish(v: Verification): VerifyOutcome {
+  for (;;) {
+    const outcome = v.step(Number.POSITIVE_INFINITY);
+    if (outcome) return outcome;
+  }
+}
+
+/** Re-simulates a decoded replay against its level. Never throws. */
+export function verifyDecoded(replay: Replay, getLevel: LevelLookup): VerifyOutcome {
+  return finish(startReplay(replay, getLevel));
+}
+
+function startReplay(replay: Replay, getLevel: LevelLookup): Verification {
+  const header = headerOf(replay);
+  let run: ((commands: number) => VerifyOutcome | null) | null = null;
+  let outcome: VerifyOutcome | null = null;
+  return {
+    step(commands) {
+      if (outcome) return outcome;
+      try {
+        if (!run) {
+          const checked = levelFor(header, getLevel);
+          if (!checked.ok) {
+            outcome = { status: checked.status, message: checked.message, reason: checked.reason, header };
+            return outcome;
+          }
+          run = resimulation(replay, checked.level);
+        }
+        outcome = run(commands);
+      } catch (e) {
+        outcome = {
+          status: 'corrupted',
+          message: `the replay cannot be re-simulated (${errorText(e)})`,
+          reason: { kind: 'unreadable' },
+          header,
+        };
+      }
+      return outcome;
+    },
+  };
+}
+
+function headerOf(r: Replay): ReplayHeader {
+  const { format, rulesVersion, levelId, levelVersion, seed, company, finalHash, checkpoints, branch } = r;
+  return { format, rulesVersion, levelId, levelVersion, seed, company, finalHash, checkpoints, branch };
+}
+
+/** The re-simulation of a replay, as a function that goes on for up to `commands` more commands. */
+function resimulation(replay: Replay, level: Level): (commands: number) => VerifyOutcome | null {
+  const created = createGame(level, replay.seed, replay.company);
+  if (!created.ok) {
+    const bad: VerifyOutcome = {
+      status: 'corrupted',
+      message: `the code's setup is impossible: ${created.error.message}`,
+      reason: { kind: 'bad-setup', company: replay.company, seed: replay.seed },
+      header: headerOf(replay),
+    };
+    return () => bad;
+  }
+  let state = created.state;
+  let i = 0;
+  type Detail =
+    | { kind: 'diverged' }
+    | { kind: 'extra-quarters'; recorded: number }
+    | { kind: 'missing-quarters'; recorded: number; played: number }
+    | { kind: 'final-hash' };
+  const tampered = (turn: number, why: string, detail: Detail): VerifyOutcome => {
+    const quarter = quarterName(level, turn);
+    return {
+      status: 'tampered',
+      message: `the re-simulation diverged in ${quarter}: ${why}`,
+      reason: { ...detail, turn, quarter },
+      replay,
+      turn,
+      quarter,
+    };
+  };
+  // A quarter's checkpoint: its hash must match the code's; a mismatch stops the fold.
+  let diverged: VerifyOutcome | null = null;
+  const onQuarter = (t: number, after: GameState): boolean => {
+    const expect = replay.checkpoints[t];
+    if (expect === undefined) {
+      diverged = tampered(
+        t,
+        `the code records ${replay.checkpoints.length} quarters but its commands play more`,
+        { kind: 'extra-quarters', recorded: replay.checkpoints.length },
+      );
+      return false;
+    }
+    const got = after.history[t]!.hash.slice(0, expect.length);
+    if (got === expect) return true;
+    diverged = tampered(t, `the state at its end should hash to ${expect}…, not ${got}…`, {
+      kind: 'diverged',
+    });
+    return false;
+  };
+  const hooks = { onQuarter };
+  return (commands) => {
+    const r = foldLog(level, state, replay.log, hooks, { from: i, to: i + commands });
+    state = r.state;
+    if (!r.ok) {
+      i = r.index;
+      const cmd = r.command;
+      const quarter = quarterName(level, r.state.turn);
+      return {
+        status: 'illegal-command',
+        message: `command ${r.index + 1} of ${replay.log.length} (${cmd.type}, in ${quarter}) is not allowed: ${r.error.message}`,
+        reason: {
+          kind: 'illegal',
+          n: r.index + 1,
+          total: replay.log.length,
+          commandType: cmd.type,
+          turn: r.state.turn,
+          quarter,
+          rejection: r.error.code,
+        },
+        replay,
+        index: r.index,
+        commandType: cmd.type,
+        rejection: r.error,
+        turn: r.state.turn,
+        quarter,
+      };
+    }
+    i = r.next;
+    if (diverged) return diverged;
+    if (i < replay.log.length) return null;
+    const played = state.history.length;
+    if (played < replay.checkpoints.length)
+      return tampered(
+        Math.max(0, played),
+        `the code records ${replay.checkpoints.length} quarters but its commands play only ${played}`,
+        { kind: 'missing-quarters', recorded: replay.checkpoints.length, played },
+      );
+    const finalHash = hashState(state);
+    if (finalHash !== replay.finalHash)
+      return tampered(
+        state.ending ? state.ending.turn : state.turn,
+        `every quarter matches but the final state hashes to ${finalHash}, not ${replay.finalHash}`,
+        { kind: 'final-hash' },
+      );
+    const score = scoreOf(level, state);
+    const ending = state.ending;
+    const me = playerOf(state);
+    const summary = ending
+      ? `${me.id}: ${ending.kind} in ${quarterName(level, ending.turn)}, score ${score}`
+      : `${me.id}: unfinished at ${quarterName(level, state.turn)}, equity ${score}`;
+    return {
+      status: 'valid',
+      message: `valid — ${summary} (${level.id} v${level.version}, seed ${replay.seed}, ${replay.log.length} commands)`,
+      replay,
+      state,
+      ending,
+      score,
+      finalHash,
+    };
+  };
+}
+
+/** The outcome of a code already decoded (or refused while decoding). Never throws. */
+export function verifyDecodeResult(d: DecodeResult, getLevel: LevelLookup): VerifyOutcome {
+  return finish(startVerification(d, getLevel));
+}
+
+/** Decodes and re-simulates a replay code. Never throws; every input ends in one of REPLAY_STATUSES. */
+export function verifyReplay(code: string, getLevel: LevelLookup): VerifyOutcome {
+  return verifyDecodeResult(decodeReplay(code, getLevel), getLevel);
+}
