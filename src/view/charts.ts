@@ -291,6 +291,8 @@ export function lineChart(spec: LineSpec): HTMLElement {
         pen = true;
       });
       if (!d) continue;
+      // Dashed lines get square ends: round caps would fill the gaps of a dotted pattern.
+      const dashed = Boolean(ser.dash);
       svg.append(
         s('path', {
           d,
@@ -299,8 +301,8 @@ export function lineChart(spec: LineSpec): HTMLElement {
           'stroke-width': ser.width ?? 2,
           'stroke-dasharray': ser.dash || undefined,
           'stroke-linejoin': 'round',
-          'stroke-linecap': 'round',
-          class: 'draw',
+          'stroke-linecap': dashed ? 'butt' : 'round',
+          class: dashed ? 'draw dashed' : 'draw',
           'data-series': ser.key,
         }),
       );

@@ -1,0 +1,102 @@
+// The charts as the built game draws them at 1000 px wide (issue 13), on the results screen of a
+// saved game twelve quarters in:
+// each line has its own dash pattern, and its legend entry shows the same one;
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { t } from '../../src/app/i18n';
+import { getLevel } from '../../src/app/levels';
+import { SAVE_KEY, saveFileOf } from '../../src/app/save';
+import { Session } from '../../src/app/session';
+import { playGame, runwayAt } from '../../src/engine/index';
+import { launch, openGame, settle, waitScreen } from './helpers';
+
+const level = getLevel('historical-2023');
+const VIEWPORT = { width: 1000, height: 720 };
+// Moonshot on the applications-first autopilot, seed 3: after twelve quarters its runway is 17.1
+// quarters (it was 30 in the sixth), the case the issue reports.
+const GAME = { seed: 3, company: 'moonshot', policy: 'applications-first' } as const;
+const QUARTERS = 12;
+
+const played = playGame(level, GAME.seed, GAME.company, GAME.policy);
+
+/** The save after some quarters, and the player's runway then. */
+function savedAfter(quarters: number) {
+  let ends = 0;
+  const cut = played.log.findIndex((c) => c.type === 'quarter/end' && ++ends === quarters);
+  const r = Session.replay(
+    { levelId: level.id, seed: GAME.seed, company: GAME.company },
+    played.log.slice(0, cut + 1),
+  );
+  if (!r.ok) throw new Error('replay failed');
+  const rec = r.session.state.history[quarters - 1]!.companies.find((c) => c.id === GAME.company)!;
+  return {
+    save: JSON.stringify(saveFileOf(r.session, '2025-01-01T00:00:00Z')),
+    runway: runwayAt(rec.cash, rec.costs - rec.revenue),
+  };
+}
+
+/** Every chart in a container drawn at its box's size (they draw when the box is laid out). */
+async function chartsDrawn(page: Page, root: string, count: number): Promise<void> {
+  await page.waitForFunction(
+    ([r, n]) => document.querySelectorAll(`${r} figure.chart .chart-box > svg`).length >= Number(n),
+    [root, String(count)],
+  );
+  await settle(page);
+}
+
+describe('the results screen at 1000 px wide', () => {
+  const game = savedAfter(QUARTERS);
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: string[];
+  beforeAll(async () => {
+    browser = await launch();
+    ({ page, context, problems } = await openGame(browser, inject('baseUrl'), VIEWPORT));
+    await waitScreen(page, 'Title');
+    // The save in storage and this tab last on the results: a reload lands there.
+    await page.evaluate(
+      ([key, value]) => {
+        localStorage.setItem(key!, value!);
+        sessionStorage.setItem('sixTigers.screen', 'results');
+      },
+      [SAVE_KEY, game.save],
+    );
+    await page.reload();
+    await waitScreen(page, 'Results');
+    await chartsDrawn(page, '.results-grid', 6);
+  });
+  afterAll(async () => {
+    expect(problems).toEqual([]);
+    await context?.close();
+    await browser?.close();
+  });
+
+  it('draws each line with its own dash pattern, and the legend shows the same', async () => {
+    // The quality chart: "You" solid, the rivals, big tech and the frontier dashed or dotted.
+    const quality = await page.$$eval(
+      'figure.chart',
+      (figs, title) => {
+        const fig = figs.find((f) => f.querySelector('figcaption')?.textContent === title)!;
+        return {
+          lines: [...fig.querySelectorAll('svg.chart-svg path.draw')].map((p) => ({
+            attr: p.getAttribute('stroke-dasharray'),
+            computed: getComputedStyle(p).strokeDasharray,
+          })),
+          legend: [...fig.querySelectorAll('.legend li line')].map(
+            (l) => getComputedStyle(l).strokeDasharray,
+          ),
+        };
+      },
+      t('en', 'chart.quality'),
+    );
+    expect(quality.lines.length).toBeGreaterThan(3);
+    expect(quality.lines[0]!.computed).toBe('none');
+    const dashed = quality.lines.filter((l) => l.attr);
+    expect(dashed.length).toBeGreaterThan(2);
+    for (const l of dashed) expect(l.computed).not.toBe('none');
+    expect(new Set(quality.lines.map((l) => l.computed)).size).toBeGreaterThanOrEqual(3);
+    // One legend entry per line, in order, each with its line's pattern.
+    expect(quality.legend).toEqual(quality.lines.map((l) => l.computed));
+  });
+});
