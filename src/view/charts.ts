@@ -3,6 +3,7 @@
 // plots (over a numeric axis or in category strips), and the quarter's P&L waterfall, whose bars
 // grow one after another.
 
+import { textWidth, xTickIndices } from '../app/chart-layout';
 import { h, s } from './dom';
 import { COLORS } from './theme';
 
@@ -88,11 +89,9 @@ export interface WaterfallStep {
 
 const PAD = { left: 52, right: 14, top: 10, bottom: 22 };
 
-/** Rough width of a tick label at 11px (CJK glyphs are square, Latin about 0.6 em). */
+/** Rough width of a tick label at 11px. */
 function labelWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 11 : 6.4;
-  return w;
+  return textWidth(text, 11);
 }
 
 /** Nice round tick values covering [lo, hi] (whole steps only when `integer`). */
@@ -260,11 +259,15 @@ export function lineChart(spec: LineSpec): HTMLElement {
           ),
         );
       }
-    const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor((x1 - x0) / 48))));
-    spec.x.forEach((label, i) => {
-      if (i % every !== 0 && i !== n - 1) return;
-      svg.append(s('text', { x: xAt(i), y: hgt - 6, 'text-anchor': 'middle', class: 'tick' }, label));
-    });
+    const shown = xTickIndices(
+      n,
+      n <= 1 ? x1 - x0 : (x1 - x0) / (n - 1),
+      Math.max(0, ...spec.x.map(labelWidth)),
+    );
+    for (const i of shown)
+      svg.append(
+        s('text', { x: xAt(i), y: hgt - 6, 'text-anchor': 'middle', class: 'tick x' }, spec.x[i] ?? ''),
+      );
     if (spec.marker !== undefined && spec.marker >= 0 && spec.marker < n)
       svg.append(
         s('line', {
@@ -348,7 +351,7 @@ export function stackedBars(spec: StackSpec): HTMLElement {
       );
     }
     const bw = Math.max(3, band * 0.68);
-    const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor((x1 - x0) / 48))));
+    const shown = new Set(xTickIndices(n, band, Math.max(0, ...lines.flat().map(labelWidth))));
     spec.x.forEach((label, i) => {
       let acc = 0;
       const cx = x0 + band * (i + 0.5);
@@ -367,11 +370,11 @@ export function stackedBars(spec: StackSpec): HTMLElement {
         );
         acc += v;
       }
-      if (i % every === 0 || i === n - 1)
+      if (shown.has(i))
         svg.append(
           s(
             'text',
-            { x: cx, y: y1 + 16, 'text-anchor': 'middle', class: 'tick' },
+            { x: cx, y: y1 + 16, 'text-anchor': 'middle', class: 'tick x' },
             lines[i]!.length === 1
               ? label
               : lines[i]!.map((l, k) => s('tspan', { x: cx, dy: k === 0 ? 0 : 12 }, l)),

@@ -1,12 +1,15 @@
 // The charts as the built game draws them at 1000 px wide (issue 13), on the results screen of a
 // saved game twelve quarters in:
 // each line has its own dash pattern, and its legend entry shows the same one;
+// the x-axis labels never overlap and keep one stride (there, and for sixteen quarters in the
+// replay viewer);
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { t } from '../../src/app/i18n';
 import { getLevel } from '../../src/app/levels';
 import { SAVE_KEY, saveFileOf } from '../../src/app/save';
 import { Session } from '../../src/app/session';
+import { simReport } from '../../src/app/sim-report';
 import { playGame, runwayAt } from '../../src/engine/index';
 import { launch, openGame, settle, waitScreen } from './helpers';
 
@@ -42,6 +45,42 @@ async function chartsDrawn(page: Page, root: string, count: number): Promise<voi
     [root, String(count)],
   );
   await settle(page);
+}
+
+/** The x-axis labels of every chart under root (all but the waterfall): boxes, in order. */
+function xLabels(page: Page, root: string) {
+  return page.$$eval(`${root} svg.chart-svg:not(.waterfall)`, (svgs) =>
+    svgs.map((svg) => {
+      const w = Number(svg.getAttribute('width'));
+      const labels = [...svg.querySelectorAll('text.tick')]
+        .filter((el) => el.getAttribute('text-anchor') === 'middle')
+        .map((el) => {
+          const b = (el as SVGTextElement).getBBox();
+          return { text: el.textContent ?? '', left: b.x, right: b.x + b.width, centre: b.x + b.width / 2 };
+        })
+        .sort((a, b) => a.left - b.left);
+      return { title: svg.closest('figure')?.querySelector('figcaption')?.textContent ?? '', w, labels };
+    }),
+  );
+}
+
+function expectLabelsApart(charts: Awaited<ReturnType<typeof xLabels>>): void {
+  expect(charts.length).toBeGreaterThan(3);
+  for (const c of charts) {
+    expect(c.labels.length, c.title).toBeGreaterThan(1);
+    for (const l of c.labels) {
+      expect(l.left, `${c.title} ${l.text}`).toBeGreaterThanOrEqual(0);
+      expect(l.right, `${c.title} ${l.text}`).toBeLessThanOrEqual(c.w);
+    }
+    c.labels.slice(1).forEach((l, i) => {
+      expect(l.left, `${c.title}: ${c.labels[i]!.text} and ${l.text} overlap`).toBeGreaterThan(
+        c.labels[i]!.right,
+      );
+    });
+    // One stride: the labels drawn are evenly spaced.
+    const gaps = c.labels.slice(1).map((l, i) => l.centre - c.labels[i]!.centre);
+    expect(Math.max(...gaps) - Math.min(...gaps), `${c.title}: uneven labels`).toBeLessThan(1);
+  }
 }
 
 describe('the results screen at 1000 px wide', () => {
@@ -98,5 +137,43 @@ describe('the results screen at 1000 px wide', () => {
     expect(new Set(quality.lines.map((l) => l.computed)).size).toBeGreaterThanOrEqual(3);
     // One legend entry per line, in order, each with its line's pattern.
     expect(quality.legend).toEqual(quality.lines.map((l) => l.computed));
+  });
+
+  it('draws x-axis labels apart, inside their chart, evenly spaced', async () => {
+    expectLabelsApart(await xLabels(page, '.charts-grid'));
+  });
+});
+
+describe('the replay viewer at 1000 px wide', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('sixteen quarters: x labels apart and evenly spaced', async () => {
+    const code = simReport(level, played.state, GAME, played.log).replayCode;
+    if (!code) throw new Error('no replay code');
+    const url = new URL(inject('baseUrl'));
+    url.searchParams.set('replay', code);
+    const { page, context, problems } = await openGame(browser, url.toString(), VIEWPORT);
+    try {
+      await waitScreen(page, 'Replay');
+      await page.waitForSelector('#replay-result[data-status="valid"]');
+      await page.click('#btn-watch');
+      await waitScreen(page, 'ReplayViewer');
+      await page.keyboard.press('End');
+      await page.waitForSelector(`#viewer-quarter[data-turn="${played.state.history.length}"]`);
+      await chartsDrawn(page, '.viewer-charts', 6);
+      const charts = await xLabels(page, '.viewer-charts');
+      const latest = played.state.history[played.state.history.length - 1]!.quarter.replace(/^20/, '');
+      expect(charts.every((c) => c.labels.some((l) => l.text === latest))).toBe(true);
+      expectLabelsApart(charts);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });
