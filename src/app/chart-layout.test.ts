@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TICK_GAP, textWidth, xTickIndices } from './chart-layout';
+import { NOT_BURNING } from '../engine/index';
+import { OFF_SCALE_BAND, TICK_GAP, textWidth, valueScale, xTickIndices } from './chart-layout';
 
 /** Sixteen quarters as the charts label them. */
 const QUARTERS = Array.from({ length: 16 }, (_, i) => `${23 + Math.floor(i / 4)}Q${(i % 4) + 1}`);
@@ -39,5 +40,41 @@ describe('x-axis labels', () => {
     expect(xTickIndices(3, 5, 40)).toEqual([2]);
     expect(xTickIndices(1, 0, 40)).toEqual([0]);
     expect(xTickIndices(0, 10, 10)).toEqual([]);
+  });
+});
+
+describe('value axis', () => {
+  it('plots a runway of 17.1 at 17.1: the axis covers it instead of clipping at 12', () => {
+    const sc = valueScale([1.4, 5.4, 30, 1.5, 17.1], 10, 210, { offScaleFrom: NOT_BURNING });
+    const top = sc.ticks[sc.ticks.length - 1]!;
+    expect(sc.y(30)).toBeGreaterThanOrEqual(10);
+    expect(sc.off(17.1)).toBe(false);
+    expect(sc.y(17.1)).toBeLessThan(sc.y(12));
+    // Back from the pixel to the value through two ticks: 17.1.
+    const [a, b] = [sc.ticks[0]!, top];
+    const v = a + ((sc.y(17.1) - sc.y(a)) / (sc.y(b) - sc.y(a))) * (b - a);
+    expect(v).toBeCloseTo(17.1, 6);
+    expect(sc.offY).toBeNull();
+  });
+
+  it('puts NOT_BURNING (and longer runways) in a band above the axis without stretching it', () => {
+    const sc = valueScale([1.5, 15.7, NOT_BURNING, 453.2], 10, 210, { offScaleFrom: NOT_BURNING });
+    expect(sc.off(NOT_BURNING)).toBe(true);
+    expect(sc.off(453.2)).toBe(true);
+    expect(Math.max(...sc.ticks)).toBeLessThan(NOT_BURNING);
+    expect(sc.offY).not.toBeNull();
+    // The band lies above the axis's top tick, inside the plot.
+    const topY = sc.y(Math.max(...sc.ticks));
+    expect(sc.offY!).toBeLessThan(topY);
+    expect(sc.offY!).toBeGreaterThanOrEqual(10);
+    expect(topY - sc.offY!).toBeGreaterThanOrEqual(OFF_SCALE_BAND / 2);
+  });
+
+  it('without an off-scale limit every value is on the axis', () => {
+    const sc = valueScale([0, 99, 250], 0, 100);
+    expect(sc.off(250)).toBe(false);
+    expect(sc.offY).toBeNull();
+    expect(sc.y(250)).toBeGreaterThanOrEqual(0);
+    expect(sc.y(0)).toBeLessThanOrEqual(100);
   });
 });

@@ -1,5 +1,7 @@
 // Layout rules of the SVG charts (src/view/charts.ts), kept pure so they can be tested without a
-// browser: how wide a label will be, and which x-axis labels to draw so that none overlap.
+// browser: how wide a label will be, which x-axis labels to draw so that none overlap, and the
+// value axis (nice ticks, and values too large for the scale drawn in a band above it instead of
+// being clipped).
 
 /** Rough width of a label (px): CJK glyphs are square, Latin about 0.58 em (0.64 em in bold). */
 export function textWidth(text: string, px = 11, bold = false): number {
@@ -32,4 +34,79 @@ export function xTickIndices(n: number, spacing: number, labelW: number, gap = T
   const out: number[] = [];
   for (let i = n - 1; i >= 0; i -= stride) out.push(i);
   return out.reverse();
+}
+
+/** Nice round tick values covering [lo, hi] (whole steps only when `integer`). */
+export function niceTicks(lo: number, hi: number, count = 4, integer = false): number[] {
+  if (hi === lo) hi = lo + 1;
+  const raw = (hi - lo) / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step =
+    [1, 2, 2.5, 5, 10]
+      .map((m) => m * mag)
+      .find((st) => st >= raw && (!integer || (st >= 1 && Number.isInteger(st)))) ?? (integer ? 1 : raw);
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
+    out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  return out;
+}
+
+/** Powers of ten covering [lo, hi]. */
+export function logTicks(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) out.push(10 ** e);
+  return out;
+}
+
+/** Height (px) of the band above a value axis where off-scale values are drawn. */
+export const OFF_SCALE_BAND = 16;
+
+export interface ValueScale {
+  /** The y coordinate of an on-scale value. */
+  y: (v: number) => number;
+  ticks: number[];
+  /** Whether a value is drawn in the off-scale band rather than at its place on the axis. */
+  off: (v: number) => boolean;
+  /** Where the off-scale band is (its y), when some value is in it. */
+  offY: number | null;
+}
+
+/**
+ * A value axis from y1 (bottom) up to y0 (top) that covers every value below `offScaleFrom`
+ * (nothing is clipped); values at or above it (e.g. the runway of a company that is not burning
+ * cash) are off the scale: they do not stretch it but go in a band above its top.
+ */
+export function valueScale(
+  values: readonly (number | null)[],
+  y0: number,
+  y1: number,
+  opts: { log?: boolean; zero?: boolean; offScaleFrom?: number } = {},
+): ValueScale {
+  const from = opts.offScaleFrom ?? Number.POSITIVE_INFINITY;
+  const off = (v: number) => v >= from;
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const vals = finite.filter((v) => !off(v));
+  const offY = vals.length < finite.length ? y0 + OFF_SCALE_BAND / 2 : null;
+  const top = offY === null ? y0 : y0 + OFF_SCALE_BAND;
+  if (opts.log) {
+    const pos = vals.map((v) => Math.max(v, 0.01));
+    const lo = 10 ** Math.floor(Math.log10(Math.min(...pos, 1)));
+    const hi = 10 ** Math.ceil(Math.log10(Math.max(...pos, 1)));
+    const y = (v: number) =>
+      y1 -
+      ((Math.log10(Math.max(v, 0.01)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * (y1 - top);
+    return { y, ticks: logTicks(lo, hi), off, offY };
+  }
+  let lo = vals.length ? Math.min(...vals) : 0;
+  let hi = vals.length ? Math.max(...vals) : 1;
+  if (opts.zero ?? true) {
+    lo = Math.min(lo, 0);
+    hi = Math.max(hi, 0);
+  }
+  if (hi === lo) hi = lo + 1;
+  const tk = niceTicks(lo, hi);
+  lo = Math.min(lo, tk[0] ?? lo);
+  hi = Math.max(hi, tk[tk.length - 1] ?? hi);
+  const y = (v: number) => y1 - ((v - lo) / (hi - lo)) * (y1 - top);
+  return { y, ticks: tk, off, offY };
 }

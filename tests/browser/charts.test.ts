@@ -3,6 +3,7 @@
 // each line has its own dash pattern, and its legend entry shows the same one;
 // the x-axis labels never overlap and keep one stride (there, and for sixteen quarters in the
 // replay viewer);
+// the runway line is drawn at the value the page states (17.1 quarters, not clipped at 12);
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { t } from '../../src/app/i18n';
@@ -141,6 +142,32 @@ describe('the results screen at 1000 px wide', () => {
 
   it('draws x-axis labels apart, inside their chart, evenly spaced', async () => {
     expectLabelsApart(await xLabels(page, '.charts-grid'));
+  });
+
+  it('draws the runway line at the runway the headline states (17.1), not clipped at 12', async () => {
+    expect(game.runway).toBeGreaterThan(12);
+    expect(await page.textContent('.headline .runway-value')).toContain(game.runway.toFixed(1));
+    // The line's last point read back through the right-hand axis's numbered ticks.
+    const plotted = await page.$$eval(
+      'figure.chart',
+      (figs, title) => {
+        const fig = figs.find((f) => f.querySelector('figcaption')?.textContent === title)!;
+        const path = fig.querySelector('svg path[stroke-dasharray]');
+        const points = [...(path?.getAttribute('d') ?? '').matchAll(/[ML]([\d.]+),([\d.]+)/g)];
+        const ticks = [...fig.querySelectorAll('svg text.tick')]
+          .filter((el) => el.getAttribute('text-anchor') === 'start')
+          .map((el) => ({ v: Number.parseFloat(el.textContent ?? ''), y: Number(el.getAttribute('y')) - 4 }))
+          .filter((tk) => Number.isFinite(tk.v));
+        const last = points[points.length - 1];
+        return { y: last ? Number(last[2]) : Number.NaN, ticks };
+      },
+      t('en', 'chart.cash'),
+    );
+    expect(plotted.ticks.length).toBeGreaterThan(1);
+    const [a, b] = [plotted.ticks[0]!, plotted.ticks[plotted.ticks.length - 1]!];
+    const value = a.v + ((plotted.y - a.y) / (b.y - a.y)) * (b.v - a.v);
+    expect(value).toBeCloseTo(game.runway, 1);
+    expect(Math.max(...plotted.ticks.map((tk) => tk.v))).toBeGreaterThanOrEqual(game.runway);
   });
 });
 
