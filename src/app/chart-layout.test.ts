@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_BURNING } from '../engine/index';
-import { OFF_SCALE_BAND, TICK_GAP, textWidth, valueScale, xTickIndices } from './chart-layout';
+import {
+  OFF_SCALE_BAND,
+  TICK_GAP,
+  textWidth,
+  valueScale,
+  WF_LABEL_PAD,
+  waterfallLabels,
+  xTickIndices,
+} from './chart-layout';
+import { t } from './i18n';
 
 /** Sixteen quarters as the charts label them. */
 const QUARTERS = Array.from({ length: 16 }, (_, i) => `${23 + Math.floor(i / 4)}Q${(i % 4) + 1}`);
@@ -76,5 +85,42 @@ describe('value axis', () => {
     expect(sc.offY).toBeNull();
     expect(sc.y(250)).toBeGreaterThanOrEqual(0);
     expect(sc.y(0)).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('waterfall labels', () => {
+  const labels = (lang: 'en' | 'zh-CN') => [
+    t(lang, 'market.domestic'),
+    t(lang, 'market.overseas'),
+    t(lang, 'wf.revenue'),
+    t(lang, 'cost.compute'),
+    t(lang, 'cost.customisation'),
+    t(lang, 'cost.other'),
+    t(lang, 'wf.profit'),
+  ];
+  const fits = (lay: ReturnType<typeof waterfallLabels>) =>
+    lay.lines.every(
+      (ls, i) => lay.squeeze[i] || ls.every((l) => textWidth(l, 12, true) + WF_LABEL_PAD <= lay.width),
+    );
+
+  for (const lang of ['en', 'zh-CN'] as const)
+    for (const w of [260, 350, 600, 1000])
+      it(`${lang} at ${w} px: every label fits its column (squeezed only when 260 px is too narrow)`, () => {
+        const lay = waterfallLabels(labels(lang), w, 40);
+        expect(fits(lay)).toBe(true);
+        if (w >= 350) expect(lay.squeeze.some(Boolean)).toBe(false);
+        expect(lay.width).toBeLessThanOrEqual(Math.max(90, w / 3));
+      });
+
+  it('"Operating profit" goes on two lines in a narrow waterfall, on one in a wide one', () => {
+    expect(waterfallLabels(labels('en'), 350, 40).lines[6]).toEqual(['Operating', 'profit']);
+    expect(waterfallLabels(labels('en'), 1000, 40).lines[6]).toEqual(['Operating profit']);
+  });
+
+  it('rows too short for two lines squeeze the label instead', () => {
+    const lay = waterfallLabels(labels('en'), 260, 18);
+    expect(lay.lines.every((ls) => ls.length === 1)).toBe(true);
+    expect(lay.squeeze[6]).toBe(true);
+    expect(lay.width).toBe(90);
   });
 });

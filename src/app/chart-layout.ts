@@ -1,7 +1,7 @@
 // Layout rules of the SVG charts (src/view/charts.ts), kept pure so they can be tested without a
-// browser: how wide a label will be, which x-axis labels to draw so that none overlap, and the
-// value axis (nice ticks, and values too large for the scale drawn in a band above it instead of
-// being clipped).
+// browser: how wide a label will be, which x-axis labels to draw so that none overlap, the value
+// axis (nice ticks, and values too large for the scale drawn in a band above it instead of being
+// clipped), and the label column of the P&L waterfall.
 
 /** Rough width of a label (px): CJK glyphs are square, Latin about 0.58 em (0.64 em in bold). */
 export function textWidth(text: string, px = 11, bold = false): number {
@@ -109,4 +109,53 @@ export function valueScale(
   hi = Math.max(hi, tk[tk.length - 1] ?? hi);
   const y = (v: number) => y1 - ((v - lo) / (hi - lo)) * (y1 - top);
   return { y, ticks: tk, off, offY };
+}
+
+export interface WaterfallLabels {
+  /** Width (px) of the label column left of the bars. */
+  width: number;
+  /** Each label as one or two lines. */
+  lines: string[][];
+  /** Labels drawn on one line squeezed to the column's width (too long even on two lines). */
+  squeeze: boolean[];
+}
+
+/** Padding (px) between a waterfall label and its column's edges (8 right of it, 6 left). */
+export const WF_LABEL_PAD = 14;
+
+/**
+ * The label column of a P&L waterfall `w` px wide whose rows are `band` px tall: as wide as the
+ * longest label needs, up to a third of the chart (at least 90 px). A label that does not fit goes
+ * on two lines, split at the space nearest its middle (when the rows are tall enough for two and
+ * both halves fit); one that still does not fit stays on one line squeezed to the column's width.
+ */
+export function waterfallLabels(
+  labels: readonly string[],
+  w: number,
+  band: number,
+  px = 12,
+): WaterfallLabels {
+  const max = Math.max(90, w / 3);
+  const room = max - WF_LABEL_PAD;
+  const twoLines = band >= px * 2.3;
+  const width = (t: string) => textWidth(t, px, true);
+  const lines = labels.map((l) => {
+    if (width(l) <= room || !twoLines) return [l];
+    const split = splitLabel(l);
+    return split.every((part) => width(part) <= room) ? split : [l];
+  });
+  const widest = Math.max(0, ...lines.flat().map(width));
+  return {
+    width: Math.min(max, Math.max(60, widest + WF_LABEL_PAD)),
+    lines,
+    squeeze: lines.map((ls) => ls.length === 1 && width(ls[0]!) > room),
+  };
+}
+
+/** A label as two lines split at the space nearest its middle (one line when it has no space). */
+export function splitLabel(label: string): string[] {
+  let best = -1;
+  for (let i = label.indexOf(' '); i >= 0; i = label.indexOf(' ', i + 1))
+    if (best < 0 || Math.abs(i - label.length / 2) < Math.abs(best - label.length / 2)) best = i;
+  return best < 0 ? [label] : [label.slice(0, best), label.slice(best + 1)];
 }

@@ -3,7 +3,15 @@
 // plots (over a numeric axis or in category strips), and the quarter's P&L waterfall, whose bars
 // grow one after another.
 
-import { textWidth, niceTicks as ticks, valueScale, xTickIndices } from '../app/chart-layout';
+import {
+  splitLabel,
+  textWidth,
+  niceTicks as ticks,
+  valueScale,
+  WF_LABEL_PAD,
+  waterfallLabels,
+  xTickIndices,
+} from '../app/chart-layout';
 import { h, s } from './dom';
 import { COLORS } from './theme';
 
@@ -410,11 +418,7 @@ export function stackedBars(spec: StackSpec): HTMLElement {
 
 /** A label as one line, or two split at the space nearest its middle when it is wider than maxW. */
 function wrapLabel(label: string, maxW: number): string[] {
-  if (labelWidth(label) <= maxW) return [label];
-  let best = -1;
-  for (let i = label.indexOf(' '); i >= 0; i = label.indexOf(' ', i + 1))
-    if (best < 0 || Math.abs(i - label.length / 2) < Math.abs(best - label.length / 2)) best = i;
-  return best < 0 ? [label] : [label.slice(0, best), label.slice(best + 1)];
+  return labelWidth(label) <= maxW ? [label] : splitLabel(label);
 }
 
 /** Room for an axis title (px). */
@@ -610,12 +614,18 @@ export function waterfall(
     }
     const lo = Math.min(0, ...spans.map((x) => x.lo));
     const hi = Math.max(1, ...spans.map((x) => x.hi));
-    const labelW = Math.min(150, Math.max(90, w * 0.26));
     const valueW = 74;
-    const x0 = labelW;
-    const x1 = w - valueW;
     const y0 = 4;
     const y1 = hgt - 20;
+    const band = (y1 - y0) / Math.max(1, spans.length);
+    const labels = waterfallLabels(
+      spans.map((sp) => sp.step.label),
+      w,
+      band,
+    );
+    const labelW = labels.width;
+    const x0 = labelW;
+    const x1 = w - valueW;
     const tk = ticks(lo, hi, 3);
     const lo2 = Math.min(lo, tk[0] ?? lo);
     const hi2 = Math.max(hi, tk[tk.length - 1] ?? hi);
@@ -633,7 +643,6 @@ export function waterfall(
       );
       svg.append(s('text', { x: f(tv), y: hgt - 5, 'text-anchor': 'middle', class: 'tick' }, axisFormat(tv)));
     }
-    const band = (y1 - y0) / Math.max(1, spans.length);
     const bh = Math.min(26, band * 0.7);
     spans.forEach((sp, i) => {
       const cy = y0 + band * (i + 0.5);
@@ -676,9 +685,19 @@ export function waterfall(
       }
       const sign =
         st.kind === 'down' || (st.kind === 'total' && st.value < 0) ? '−' : st.kind === 'up' ? '+' : '';
-      svg.append(
-        s('text', { x: labelW - 8, y: cy + 4, 'text-anchor': 'end', class: `wf-label ${st.kind}` }, st.label),
+      const lines = labels.lines[i] ?? [st.label];
+      const lx = labelW - 8;
+      const label = s(
+        'text',
+        { x: lx, y: cy + 4 - (lines.length - 1) * 6.5, 'text-anchor': 'end', class: `wf-label ${st.kind}` },
+        lines.length === 1 ? st.label : lines.map((l, k) => s('tspan', { x: lx, dy: k === 0 ? 0 : 13 }, l)),
       );
+      // A label too long even on two lines is squeezed into the column rather than cut off.
+      if (labels.squeeze[i]) {
+        label.setAttribute('textLength', String(labelW - WF_LABEL_PAD));
+        label.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+      }
+      svg.append(label);
       svg.append(
         s(
           'text',

@@ -4,6 +4,7 @@
 // the x-axis labels never overlap and keep one stride (there, and for sixteen quarters in the
 // replay viewer);
 // the runway line is drawn at the value the page states (17.1 quarters, not clipped at 12);
+// the waterfall's labels ("Operating profit" among them) lie inside its SVG (in the viewer too).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { t } from '../../src/app/i18n';
@@ -81,6 +82,38 @@ function expectLabelsApart(charts: Awaited<ReturnType<typeof xLabels>>): void {
     // One stride: the labels drawn are evenly spaced.
     const gaps = c.labels.slice(1).map((l, i) => l.centre - c.labels[i]!.centre);
     expect(Math.max(...gaps) - Math.min(...gaps), `${c.title}: uneven labels`).toBeLessThan(1);
+  }
+}
+
+/** Every waterfall label's box, with its SVG's size. */
+function waterfallLabels(page: Page, root: string) {
+  return page.$$eval(`${root} svg.waterfall`, (svgs) =>
+    svgs.flatMap((svg) => {
+      const w = Number(svg.getAttribute('width'));
+      const hgt = Number(svg.getAttribute('height'));
+      return [...svg.querySelectorAll('text.wf-label')].map((el) => {
+        const b = (el as SVGTextElement).getBBox();
+        return {
+          text: el.textContent ?? '',
+          left: b.x,
+          right: b.x + b.width,
+          top: b.y,
+          bottom: b.y + b.height,
+          w,
+          hgt,
+        };
+      });
+    }),
+  );
+}
+
+function expectInside(labels: Awaited<ReturnType<typeof waterfallLabels>>): void {
+  expect(labels.length).toBeGreaterThan(3);
+  for (const l of labels) {
+    expect(l.left, l.text).toBeGreaterThanOrEqual(0);
+    expect(l.right, l.text).toBeLessThanOrEqual(l.w);
+    expect(l.top, l.text).toBeGreaterThanOrEqual(0);
+    expect(l.bottom, l.text).toBeLessThanOrEqual(l.hgt);
   }
 }
 
@@ -169,6 +202,12 @@ describe('the results screen at 1000 px wide', () => {
     expect(value).toBeCloseTo(game.runway, 1);
     expect(Math.max(...plotted.ticks.map((tk) => tk.v))).toBeGreaterThanOrEqual(game.runway);
   });
+
+  it('keeps every waterfall label, "Operating profit" among them, inside the chart', async () => {
+    const wf = await waterfallLabels(page, '.wf-card');
+    expect(wf.map((l) => l.text.replace(/\s+/g, ''))).toContain(t('en', 'wf.profit').replace(/\s+/g, ''));
+    expectInside(wf);
+  });
 });
 
 describe('the replay viewer at 1000 px wide', () => {
@@ -180,7 +219,7 @@ describe('the replay viewer at 1000 px wide', () => {
     await browser?.close();
   });
 
-  it('sixteen quarters: x labels apart and evenly spaced', async () => {
+  it('sixteen quarters: x labels apart and evenly spaced, the waterfall labels inside', async () => {
     const code = simReport(level, played.state, GAME, played.log).replayCode;
     if (!code) throw new Error('no replay code');
     const url = new URL(inject('baseUrl'));
@@ -198,6 +237,7 @@ describe('the replay viewer at 1000 px wide', () => {
       const latest = played.state.history[played.state.history.length - 1]!.quarter.replace(/^20/, '');
       expect(charts.every((c) => c.labels.some((l) => l.text === latest))).toBe(true);
       expectLabelsApart(charts);
+      expectInside(await waterfallLabels(page, '.viewer-charts'));
       expect(problems).toEqual([]);
     } finally {
       await context.close();
