@@ -3,6 +3,15 @@
 // plots (over a numeric axis or in category strips), and the quarter's P&L waterfall, whose bars
 // grow one after another.
 
+import {
+  splitLabel,
+  textWidth,
+  niceTicks as ticks,
+  valueScale,
+  WF_LABEL_PAD,
+  waterfallLabels,
+  xTickIndices,
+} from '../app/chart-layout';
 import { h, s } from './dom';
 import { COLORS } from './theme';
 
@@ -28,6 +37,11 @@ export interface LineSpec {
   log?: boolean;
   /** Include zero on the left axis (default true for linear charts). */
   zero?: boolean;
+  /**
+   * Right-axis values at or above this are off the scale (e.g. NOT_BURNING, an endless runway):
+   * drawn as markers in a band above the axis, labelled formatRight(rightOffScale).
+   */
+  rightOffScale?: number;
   /** Index of an x value to mark with a vertical line (e.g. the quarter being viewed). */
   marker?: number;
 }
@@ -88,32 +102,9 @@ export interface WaterfallStep {
 
 const PAD = { left: 52, right: 14, top: 10, bottom: 22 };
 
-/** Rough width of a tick label at 11px (CJK glyphs are square, Latin about 0.6 em). */
+/** Rough width of a tick label at 11px. */
 function labelWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 11 : 6.4;
-  return w;
-}
-
-/** Nice round tick values covering [lo, hi] (whole steps only when `integer`). */
-function ticks(lo: number, hi: number, count = 4, integer = false): number[] {
-  if (hi === lo) hi = lo + 1;
-  const raw = (hi - lo) / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step =
-    [1, 2, 2.5, 5, 10]
-      .map((m) => m * mag)
-      .find((st) => st >= raw && (!integer || (st >= 1 && Number.isInteger(st)))) ?? (integer ? 1 : raw);
-  const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
-    out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
-  return out;
-}
-
-function logTicks(lo: number, hi: number): number[] {
-  const out: number[] = [];
-  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) out.push(10 ** e);
-  return out;
+  return textWidth(text, 11);
 }
 
 function legend(
@@ -188,12 +179,13 @@ function chartFigure(
 export function lineChart(spec: LineSpec): HTMLElement {
   const left = spec.series.filter((x) => (x.axis ?? 'left') === 'left');
   const right = spec.series.filter((x) => x.axis === 'right');
+  const formatRight = spec.formatRight ?? spec.format;
   const summary = spec.series
     .map((x) => {
       const last = [...x.values].reverse().find((v) => v !== null && v !== undefined);
       return last === undefined || last === null
         ? ''
-        : `${x.label}: ${(x.axis === 'right' && spec.formatRight ? spec.formatRight : spec.format)(last)}`;
+        : `${x.label}: ${(x.axis === 'right' ? formatRight : spec.format)(last)}`;
     })
     .filter(Boolean)
     .join('; ');
@@ -203,68 +195,78 @@ export function lineChart(spec: LineSpec): HTMLElement {
     const y1 = hgt - PAD.bottom;
     const n = spec.x.length;
     const xAt = (i: number) => (n <= 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * i) / (n - 1));
-    const scale = (group: readonly Series[], log: boolean, zero: boolean) => {
-      const vals = group.flatMap((x) =>
-        x.values.filter((v): v is number => v !== null && Number.isFinite(v)),
-      );
-      if (log) {
-        const pos = vals.map((v) => Math.max(v, 0.01));
-        let lo = Math.min(...pos, 1);
-        let hi = Math.max(...pos, 1);
-        lo = 10 ** Math.floor(Math.log10(lo));
-        hi = 10 ** Math.ceil(Math.log10(hi));
-        const f = (v: number) =>
-          y1 -
-          ((Math.log10(Math.max(v, 0.01)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * (y1 - y0);
-        return { f, ticks: logTicks(lo, hi) };
-      }
-      let lo = vals.length ? Math.min(...vals) : 0;
-      let hi = vals.length ? Math.max(...vals) : 1;
-      if (zero) {
-        lo = Math.min(lo, 0);
-        hi = Math.max(hi, 0);
-      }
-      if (hi === lo) hi = lo + 1;
-      const tk = ticks(lo, hi);
-      lo = Math.min(lo, tk[0] ?? lo);
-      hi = Math.max(hi, tk[tk.length - 1] ?? hi);
-      const f = (v: number) => y1 - ((v - lo) / (hi - lo)) * (y1 - y0);
-      return { f, ticks: tk };
-    };
-    const ls = scale(left, spec.log ?? false, spec.zero ?? !spec.log);
-    const rs = right.length ? scale(right, false, true) : null;
+    const ls = valueScale(
+      left.flatMap((x) => x.values),
+      y0,
+      y1,
+      { log: spec.log ?? false, zero: spec.zero ?? !spec.log },
+    );
+    const rs = right.length
+      ? valueScale(
+          right.flatMap((x) => x.values),
+          y0,
+          y1,
+          spec.rightOffScale === undefined ? {} : { offScaleFrom: spec.rightOffScale },
+        )
+      : null;
     const axis = spec.axisFormat ?? spec.format;
+    const rightLabels = rs
+      ? [...rs.ticks, ...(rs.offY !== null && spec.rightOffScale !== undefined ? [spec.rightOffScale] : [])]
+      : [];
     const x0 = Math.max(28, ...ls.ticks.map((v) => labelWidth(axis(v)) + 10));
     const x1 =
-      w -
-      (rs
-        ? Math.max(24, ...rs.ticks.map((v) => labelWidth((spec.formatRight ?? spec.format)(v)) + 10))
-        : PAD.right);
+      w - (rs ? Math.max(24, ...rightLabels.map((v) => labelWidth(formatRight(v)) + 10)) : PAD.right);
     for (const tv of ls.ticks) {
-      const y = ls.f(tv);
+      const y = ls.y(tv);
       if (y < y0 - 1 || y > y1 + 1) continue;
       svg.append(
         s('line', { x1: x0, x2: x1, y1: y, y2: y, stroke: COLORS.grid, 'stroke-width': tv === 0 ? 1.5 : 1 }),
       );
       svg.append(s('text', { x: x0 - 6, y: y + 4, 'text-anchor': 'end', class: 'tick' }, axis(tv)));
     }
-    if (rs)
+    if (rs) {
       for (const tv of rs.ticks) {
-        const y = rs.f(tv);
+        const y = rs.y(tv);
         if (y < y0 - 1 || y > y1 + 1) continue;
         svg.append(
           s(
             'text',
-            { x: x1 + 6, y: y + 4, 'text-anchor': 'start', class: 'tick' },
-            (spec.formatRight ?? spec.format)(tv),
+            { x: x1 + 6, y: y + 4, 'text-anchor': 'start', class: 'tick right', 'data-value': tv },
+            formatRight(tv),
           ),
         );
       }
-    const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor((x1 - x0) / 48))));
-    spec.x.forEach((label, i) => {
-      if (i % every !== 0 && i !== n - 1) return;
-      svg.append(s('text', { x: xAt(i), y: hgt - 6, 'text-anchor': 'middle', class: 'tick' }, label));
-    });
+      if (rs.offY !== null && spec.rightOffScale !== undefined) {
+        // The band above the axis: a dotted rule under it and its label (e.g. "∞").
+        svg.append(
+          s('line', {
+            x1: x0,
+            x2: x1,
+            y1: rs.offY,
+            y2: rs.offY,
+            stroke: COLORS.grid,
+            'stroke-dasharray': '1 3',
+            class: 'off-scale-band',
+          }),
+        );
+        svg.append(
+          s(
+            'text',
+            { x: x1 + 6, y: rs.offY + 4, 'text-anchor': 'start', class: 'tick right off-scale' },
+            formatRight(spec.rightOffScale),
+          ),
+        );
+      }
+    }
+    const shown = xTickIndices(
+      n,
+      n <= 1 ? x1 - x0 : (x1 - x0) / (n - 1),
+      Math.max(0, ...spec.x.map(labelWidth)),
+    );
+    for (const i of shown)
+      svg.append(
+        s('text', { x: xAt(i), y: hgt - 6, 'text-anchor': 'middle', class: 'tick x' }, spec.x[i] ?? ''),
+      );
     if (spec.marker !== undefined && spec.marker >= 0 && spec.marker < n)
       svg.append(
         s('line', {
@@ -278,35 +280,62 @@ export function lineChart(spec: LineSpec): HTMLElement {
         }),
       );
     for (const ser of spec.series) {
-      const f = ser.axis === 'right' && rs ? rs.f : ls.f;
+      const sc = ser.axis === 'right' && rs ? rs : ls;
+      const fmt = ser.axis === 'right' ? formatRight : spec.format;
       let d = '';
       let pen = false;
+      const offPoints: number[] = [];
       ser.values.forEach((v, i) => {
-        if (v === null || !Number.isFinite(v)) {
+        if (v === null || !Number.isFinite(v) || sc.off(v)) {
+          if (v !== null && sc.off(v)) offPoints.push(i);
           pen = false;
           return;
         }
-        const y = Math.max(y0 - 4, Math.min(y1 + 4, f(v)));
+        const y = Math.max(y0 - 4, Math.min(y1 + 4, sc.y(v)));
         d += `${pen ? 'L' : 'M'}${xAt(i).toFixed(1)},${y.toFixed(1)}`;
         pen = true;
       });
-      if (!d) continue;
-      svg.append(
-        s('path', {
-          d,
-          fill: 'none',
-          stroke: ser.color,
-          'stroke-width': ser.width ?? 2,
-          'stroke-dasharray': ser.dash || undefined,
-          'stroke-linejoin': 'round',
-          'stroke-linecap': 'round',
-          class: 'draw',
-          'data-series': ser.key,
-        }),
-      );
-      if (n === 1 || ser.values.filter((v) => v !== null).length === 1) {
-        const i = ser.values.findIndex((v) => v !== null);
-        svg.append(s('circle', { cx: xAt(i), cy: f(ser.values[i]!), r: 3.5, fill: ser.color }));
+      if (d) {
+        // Dashed lines get square ends: round caps would fill the gaps of a dotted pattern.
+        const dashed = Boolean(ser.dash);
+        svg.append(
+          s('path', {
+            d,
+            fill: 'none',
+            stroke: ser.color,
+            'stroke-width': ser.width ?? 2,
+            'stroke-dasharray': ser.dash || undefined,
+            'stroke-linejoin': 'round',
+            'stroke-linecap': dashed ? 'butt' : 'round',
+            class: dashed ? 'draw dashed' : 'draw',
+            'data-series': ser.key,
+          }),
+        );
+      }
+      // Off-scale values: an upward arrowhead in the band above the axis, the value as its tooltip.
+      if (sc.offY !== null)
+        for (const i of offPoints) {
+          const x = xAt(i);
+          const y = sc.offY;
+          svg.append(
+            s(
+              'path',
+              {
+                d: `M${(x - 4).toFixed(1)},${(y + 3).toFixed(1)}L${x.toFixed(1)},${(y - 3).toFixed(1)}L${(x + 4).toFixed(1)},${(y + 3).toFixed(1)}Z`,
+                fill: ser.color,
+                class: 'off-scale',
+                'data-series': ser.key,
+                'data-index': i,
+              },
+              s('title', {}, `${spec.x[i] ?? ''} ${ser.label}: ${fmt(ser.values[i]!)}`),
+            ),
+          );
+        }
+      const onScale = ser.values.filter((v) => v !== null && Number.isFinite(v) && !sc.off(v));
+      if (n === 1 || onScale.length === 1) {
+        const i = ser.values.findIndex((v) => v !== null && Number.isFinite(v) && !sc.off(v));
+        if (i >= 0)
+          svg.append(s('circle', { cx: xAt(i), cy: sc.y(ser.values[i]!), r: 3.5, fill: ser.color }));
       }
     }
     return svg;
@@ -346,7 +375,7 @@ export function stackedBars(spec: StackSpec): HTMLElement {
       );
     }
     const bw = Math.max(3, band * 0.68);
-    const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor((x1 - x0) / 48))));
+    const shown = new Set(xTickIndices(n, band, Math.max(0, ...lines.flat().map(labelWidth))));
     spec.x.forEach((label, i) => {
       let acc = 0;
       const cx = x0 + band * (i + 0.5);
@@ -365,11 +394,11 @@ export function stackedBars(spec: StackSpec): HTMLElement {
         );
         acc += v;
       }
-      if (i % every === 0 || i === n - 1)
+      if (shown.has(i))
         svg.append(
           s(
             'text',
-            { x: cx, y: y1 + 16, 'text-anchor': 'middle', class: 'tick' },
+            { x: cx, y: y1 + 16, 'text-anchor': 'middle', class: 'tick x' },
             lines[i]!.length === 1
               ? label
               : lines[i]!.map((l, k) => s('tspan', { x: cx, dy: k === 0 ? 0 : 12 }, l)),
@@ -389,11 +418,7 @@ export function stackedBars(spec: StackSpec): HTMLElement {
 
 /** A label as one line, or two split at the space nearest its middle when it is wider than maxW. */
 function wrapLabel(label: string, maxW: number): string[] {
-  if (labelWidth(label) <= maxW) return [label];
-  let best = -1;
-  for (let i = label.indexOf(' '); i >= 0; i = label.indexOf(' ', i + 1))
-    if (best < 0 || Math.abs(i - label.length / 2) < Math.abs(best - label.length / 2)) best = i;
-  return best < 0 ? [label] : [label.slice(0, best), label.slice(best + 1)];
+  return labelWidth(label) <= maxW ? [label] : splitLabel(label);
 }
 
 /** Room for an axis title (px). */
@@ -589,12 +614,18 @@ export function waterfall(
     }
     const lo = Math.min(0, ...spans.map((x) => x.lo));
     const hi = Math.max(1, ...spans.map((x) => x.hi));
-    const labelW = Math.min(150, Math.max(90, w * 0.26));
     const valueW = 74;
-    const x0 = labelW;
-    const x1 = w - valueW;
     const y0 = 4;
     const y1 = hgt - 20;
+    const band = (y1 - y0) / Math.max(1, spans.length);
+    const labels = waterfallLabels(
+      spans.map((sp) => sp.step.label),
+      w,
+      band,
+    );
+    const labelW = labels.width;
+    const x0 = labelW;
+    const x1 = w - valueW;
     const tk = ticks(lo, hi, 3);
     const lo2 = Math.min(lo, tk[0] ?? lo);
     const hi2 = Math.max(hi, tk[tk.length - 1] ?? hi);
@@ -612,7 +643,6 @@ export function waterfall(
       );
       svg.append(s('text', { x: f(tv), y: hgt - 5, 'text-anchor': 'middle', class: 'tick' }, axisFormat(tv)));
     }
-    const band = (y1 - y0) / Math.max(1, spans.length);
     const bh = Math.min(26, band * 0.7);
     spans.forEach((sp, i) => {
       const cy = y0 + band * (i + 0.5);
@@ -655,9 +685,19 @@ export function waterfall(
       }
       const sign =
         st.kind === 'down' || (st.kind === 'total' && st.value < 0) ? '−' : st.kind === 'up' ? '+' : '';
-      svg.append(
-        s('text', { x: labelW - 8, y: cy + 4, 'text-anchor': 'end', class: `wf-label ${st.kind}` }, st.label),
+      const lines = labels.lines[i] ?? [st.label];
+      const lx = labelW - 8;
+      const label = s(
+        'text',
+        { x: lx, y: cy + 4 - (lines.length - 1) * 6.5, 'text-anchor': 'end', class: `wf-label ${st.kind}` },
+        lines.length === 1 ? st.label : lines.map((l, k) => s('tspan', { x: lx, dy: k === 0 ? 0 : 13 }, l)),
       );
+      // A label too long even on two lines is squeezed into the column rather than cut off.
+      if (labels.squeeze[i]) {
+        label.setAttribute('textLength', String(labelW - WF_LABEL_PAD));
+        label.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+      }
+      svg.append(label);
       svg.append(
         s(
           'text',

@@ -2,16 +2,15 @@
 // against rivals and the global frontier, and API prices (log scale: the 2024 price war cut them
 // by two orders of magnitude).
 
-import { count, money, moneyAxis, price } from '../../app/format';
+import { count, money, moneyAxis, price, runway } from '../../app/format';
 import type { Language, TextKey } from '../../app/i18n';
 import { t } from '../../app/i18n';
 import { actorName } from '../../app/level-text';
 import type { GameState, Level } from '../../engine/index';
+import { NOT_BURNING, runwayAt } from '../../engine/index';
 import type { Series } from '../charts';
 import { lineChart, stackedBars, waterfall } from '../charts';
 import { COLORS, DASHES, MARKET_COLORS, SERIES } from '../theme';
-
-const RUNWAY_CAP = 12;
 
 export function historyCharts(lang: Language, level: Level, state: GameState): HTMLElement[] {
   const tr = (k: TextKey, p?: Record<string, string | number>) => t(lang, k, p);
@@ -26,17 +25,17 @@ export function historyCharts(lang: Language, level: Level, state: GameState): H
       { label: tr('chart.cashLine'), values: mine.map((c) => c.cash), color: COLORS.you, width: 3 },
       {
         label: tr('chart.runwayLine'),
-        values: mine.map((c) => {
-          const burn = c.costs - c.revenue;
-          return burn > 0 ? Math.min(RUNWAY_CAP, Math.max(0, c.cash) / burn) : RUNWAY_CAP;
-        }),
+        // As the page states it elsewhere: cash ÷ the quarter's net burn, NOT_BURNING without one.
+        values: mine.map((c) => runwayAt(Math.max(0, c.cash), c.costs - c.revenue)),
         color: SERIES[0],
         dash: DASHES[1],
         axis: 'right',
       },
     ],
     format: shortMoney,
-    formatRight: (v) => (v >= RUNWAY_CAP ? `${RUNWAY_CAP}+` : v.toFixed(0)),
+    // The runway format says ∞ from NOT_BURNING up; those quarters go above the axis, not on it.
+    formatRight: (v) => (v >= NOT_BURNING ? runway(lang, v) : String(Number(v.toFixed(1)))),
+    rightOffScale: NOT_BURNING,
   });
   const markets = ['domestic', 'overseas', 'enterprise', 'api', 'other'] as const;
   const revenue = stackedBars({
