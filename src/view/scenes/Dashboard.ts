@@ -203,6 +203,12 @@ export class Dashboard extends ScreenScene {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
+    // A held Enter is one press, as a held mouse button is one click: its repeats would click the
+    // focused button again and again (a hiring + adding a step each time, or the next card's choice).
+    if (e.key === 'Enter' && e.repeat && e.target instanceof HTMLButtonElement) {
+      e.preventDefault();
+      return;
+    }
     const modal = this.root.querySelector<HTMLElement>('.modal');
     if (modal) {
       if (/^[1-4]$/.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) {
