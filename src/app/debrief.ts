@@ -6,7 +6,7 @@ import type { Command, GameState, Level, Plan, StartupState } from '../engine/in
 import { applyCommand, createGame, economy, playerOf, quarterLabel } from '../engine/index';
 import { count, money, pct, price, quality, runway } from './format';
 import type { Language, TextKey } from './i18n';
-import { levelText, t } from './i18n';
+import { levelText, pluralKey, t } from './i18n';
 import { actorName, cardIdOfEvent, cardTitle, choiceLabel, conceptOf, personName } from './level-text';
 import { newsText } from './news';
 import type { GameSetup } from './session';
@@ -114,7 +114,7 @@ export function lessons(lang: Language, level: Level, state: GameState): Lesson[
   add(
     'runway',
     'lesson.runway.title',
-    Number.isFinite(minRunway) ? 'lesson.runway.text' : 'lesson.runway.never',
+    pluralKey(lang, Number.isFinite(minRunway) ? 'lesson.runway.text' : 'lesson.runway.never', gone),
     {
       runway: runway(lang, minRunway),
       quarter: minQuarter,
@@ -132,7 +132,7 @@ export function lessons(lang: Language, level: Level, state: GameState): Lesson[
   const head0 = spec.staff.researchers + spec.staff.engineers + spec.staff.sales;
   const head1 = me.staff.researchers + me.staff.engineers + me.staff.sales;
   if (lost > 0 || me.burnout > 0.15 || head1 !== head0)
-    add('talent', 'lesson.talent.title', 'lesson.talent.text', {
+    add('talent', 'lesson.talent.title', pluralKey(lang, 'lesson.talent.text', lost), {
       lost,
       head0: count(lang, head0),
       head1: count(lang, head1),

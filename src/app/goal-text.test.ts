@@ -35,7 +35,7 @@ describe('the goal line', () => {
       'profit ¥3.0M',
       'revenue ¥84.0M of ¥100M',
       '4-quarter profit −¥25.0M',
-      '0 of 1 quarter(s) in a row',
+      '0 of 1 quarter in a row',
     ]);
     expect(goalItems('zh-CN', progress())[1]!.text).toBe('收入 8,400 万元 / 门槛 1.00 亿元');
   });
@@ -51,7 +51,7 @@ describe('the goal line', () => {
       'profit —',
       'revenue — of ¥100M',
       '4-quarter profit —',
-      '0 of 1 quarter(s) in a row',
+      '0 of 1 quarter in a row',
     ]);
     expect(goalMissed('en', none)).toEqual([]);
     expect(endingGoalText('en', level, 'times-up', none)).toBeNull();
@@ -95,7 +95,7 @@ describe('what is missing', () => {
       streak: { value: 1, target: 2, met: false },
       met: true,
     });
-    expect(goalMissed('en', counted)).toEqual(['only 1 quarter(s) in a row counted, of the 2 needed']);
+    expect(goalMissed('en', counted)).toEqual(['only 1 quarter counted, of the 2 in a row needed']);
     expect(
       goalMissed('en', { ...counted, streak: { value: 2, target: 2, met: true }, reached: true }),
     ).toEqual([]);

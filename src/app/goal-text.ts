@@ -6,7 +6,7 @@ import type { EndingKind, Level, MadeItProgress } from '../engine/index';
 import { quarterLabel } from '../engine/index';
 import { money } from './format';
 import type { Language } from './i18n';
-import { levelText, t } from './i18n';
+import { levelText, t, tn } from './i18n';
 
 export type GoalId = 'profit' | 'revenue' | 'year' | 'streak';
 
@@ -43,7 +43,7 @@ export function goalItems(lang: Language, p: MadeItProgress): GoalItem[] {
     {
       id: 'streak',
       met: p.streak.met,
-      text: t(lang, 'goal.streak', { n: p.streak.value ?? 0, target: p.streak.target }),
+      text: tn(lang, 'goal.streak', p.streak.target, { n: p.streak.value ?? 0, target: p.streak.target }),
     },
   ];
 }
@@ -70,7 +70,12 @@ export function goalMissed(lang: Language, p: MadeItProgress): string[] {
       t(lang, 'goal.missed.year', { n: p.year.quarters, gap: money(lang, p.year.target - p.year.value) }),
     );
   if (p.met && !p.streak.met)
-    out.push(t(lang, 'goal.missed.streak', { n: p.streak.value ?? 0, target: p.streak.target }));
+    out.push(
+      tn(lang, 'goal.missed.streak', p.streak.value ?? 0, {
+        n: p.streak.value ?? 0,
+        target: p.streak.target,
+      }),
+    );
   return out;
 }
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { NewsItem } from '../engine/index';
 import { NEWS_KEYS, POLICIES, playGame, REJECTION_CODES } from '../engine/index';
 import { conceptsMet, lessons, timeline } from './debrief';
-import type { TextKey } from './i18n';
-import { hasText, LANGUAGES, TEXT_KEYS, t } from './i18n';
+import type { PluralKey, TextKey } from './i18n';
+import { hasText, LANGUAGES, pluralKey, TEXT_KEYS, t, tn } from './i18n';
 import { getLevel, LEVEL_IDS } from './levels';
 import { newsText } from './news';
 
@@ -32,6 +32,44 @@ describe('translation tables', () => {
       expect(t('en', key).trim(), key).not.toBe('');
       expect(placeholders(t('zh-CN', key)), key).toEqual(placeholders(t('en', key)));
     }
+  });
+});
+
+describe('counted texts', () => {
+  const plurals = [
+    ...new Set(TEXT_KEYS.filter((k) => k.endsWith('.other')).map((k) => k.slice(0, -'.other'.length))),
+  ].filter((b) => hasText(`${b}.one`)) as PluralKey[];
+
+  it('pick the English singular for 1 only, and the one Chinese form always', () => {
+    expect(pluralKey('en', 'kpi.streak', 1)).toBe('kpi.streak.one');
+    expect(pluralKey('en', 'kpi.streak', 2)).toBe('kpi.streak.other');
+    expect(pluralKey('en', 'kpi.streak', 0)).toBe('kpi.streak.other');
+    for (const n of [0, 1, 2]) expect(pluralKey('zh-CN', 'kpi.streak', n)).toBe('kpi.streak.other');
+  });
+
+  it('have both forms, the same in Chinese, and no "(s)" in English', () => {
+    expect(plurals.length).toBeGreaterThan(3);
+    for (const b of plurals) {
+      expect(t('zh-CN', `${b}.one` as TextKey), b).toBe(t('zh-CN', `${b}.other` as TextKey));
+      for (const form of ['one', 'other']) expect(t('en', `${b}.${form}` as TextKey), b).not.toMatch(/\(s\)/);
+    }
+  });
+
+  it('read right at 1 and at 2', () => {
+    expect(tn('en', 'kpi.streak', 1, { n: 1 })).toBe('1 qualifying quarter in a row');
+    expect(tn('en', 'kpi.streak', 2, { n: 2 })).toBe('2 qualifying quarters in a row');
+    expect(tn('en', 'goal.missed.streak', 1, { n: 1, target: 3 })).toBe(
+      'only 1 quarter counted, of the 3 in a row needed',
+    );
+    expect(tn('en', 'goal.missed.streak', 2, { n: 2, target: 3 })).toBe(
+      'only 2 quarters in a row counted, of the 3 needed',
+    );
+    const talent = (lost: number) =>
+      tn('en', 'lesson.talent.text', lost, { lost, head0: 10, head1: 12, burnout: '20%' });
+    expect(talent(1)).toContain('; 1 key person left;');
+    expect(talent(2)).toContain('; 2 key people left;');
+    expect(tn('zh-CN', 'kpi.streak', 1, { n: 1 })).toBe('连续 1 季达标');
+    expect(tn('zh-CN', 'kpi.streak', 2, { n: 2 })).toBe('连续 2 季达标');
   });
 });
 

@@ -110,18 +110,21 @@ const zh = {
   'kpi.runway': '跑道',
   'kpi.revenue': '上季收入',
   'kpi.profit': '上季经营利润',
-  'kpi.streak': '连续 {n} 季达标',
+  'kpi.streak.one': '连续 {n} 季达标',
+  'kpi.streak.other': '连续 {n} 季达标',
   'goal.label': '目标：',
   'goal.met': '（已达成）',
   'goal.unmet': '（未达成）',
   'goal.profit': '本季利润 {value}',
   'goal.revenue': '收入 {value} / 门槛 {target}',
   'goal.year': '近 {n} 季利润合计 {value}',
-  'goal.streak': '连续达标 {n} / {target} 季',
+  'goal.streak.one': '连续达标 {n} / {target} 季',
+  'goal.streak.other': '连续达标 {n} / {target} 季',
   'goal.missed.profit': '本季亏损 {gap}',
   'goal.missed.revenue': '收入距 {target} 的门槛还差 {gap}',
   'goal.missed.year': '近 {n} 季合计亏损 {gap}',
-  'goal.missed.streak': '连续达标只有 {n} 季，需要 {target} 季',
+  'goal.missed.streak.one': '连续达标只有 {n} 季，需要 {target} 季',
+  'goal.missed.streak.other': '连续达标只有 {n} 季，需要 {target} 季',
   'goal.sep': '；',
   'kpi.quality': '模型质量',
   'kpi.qualitySub': '全球前沿 {frontier} · 国内最佳 {best}',
@@ -407,14 +410,21 @@ const zh = {
   'lesson.toB.text':
     '企业项目带来 {revenue} 收入，却花了 {custom} 的定制化成本（平台标准化程度 {platform}）。“卖得越多，赔得越多”——除非产品足够标准化。',
   'lesson.runway.title': '跑道与消耗战',
-  'lesson.runway.text':
+  'lesson.runway.text.one':
     '你最短的跑道出现在 {quarter}：{runway}。本局有 {gone} 家对手倒闭或被收购。谁的跑道更长，谁就能等到对手先退出。',
-  'lesson.runway.never': '你从未烧钱到危险线以下（最短跑道 {runway}）。本局有 {gone} 家对手倒闭或被收购。',
+  'lesson.runway.text.other':
+    '你最短的跑道出现在 {quarter}：{runway}。本局有 {gone} 家对手倒闭或被收购。谁的跑道更长，谁就能等到对手先退出。',
+  'lesson.runway.never.one':
+    '你从未烧钱到危险线以下（最短跑道 {runway}）。本局有 {gone} 家对手倒闭或被收购。',
+  'lesson.runway.never.other':
+    '你从未烧钱到危险线以下（最短跑道 {runway}）。本局有 {gone} 家对手倒闭或被收购。',
   'lesson.funding.title': '融资、估值与稀释',
   'lesson.funding.text':
     '你累计融资 {raised}，创始团队持股从 {own0} 降到 {own1}，最终估值 {valuation}。融资环境降温后，投资人从看模型排名转向看收入。',
   'lesson.talent.title': '人才市场与挖角',
-  'lesson.talent.text':
+  'lesson.talent.text.one':
+    '团队从 {head0} 人变为 {head1} 人，{lost} 位关键人物离开，期末倦怠 {burnout}。挖角推高成本；加班现在有用，以后要还。',
+  'lesson.talent.text.other':
     '团队从 {head0} 人变为 {head1} 人，{lost} 位关键人物离开，期末倦怠 {burnout}。挖角推高成本；加班现在有用，以后要还。',
   'concept.met': '{quarter}「{card}」：你选择了“{choice}”。',
   'concept.numbers': '当季期末现金 {cash}、模型质量 {quality}、API 价格 {price}。',
@@ -795,18 +805,21 @@ const en: Record<TextKey, string> = {
   'kpi.runway': 'Runway',
   'kpi.revenue': 'Revenue last quarter',
   'kpi.profit': 'Operating profit last quarter',
-  'kpi.streak': '{n} qualifying quarter(s) in a row',
+  'kpi.streak.one': '{n} qualifying quarter in a row',
+  'kpi.streak.other': '{n} qualifying quarters in a row',
   'goal.label': 'Goal:',
   'goal.met': '(met)',
   'goal.unmet': '(not met)',
   'goal.profit': 'profit {value}',
   'goal.revenue': 'revenue {value} of {target}',
   'goal.year': '{n}-quarter profit {value}',
-  'goal.streak': '{n} of {target} quarter(s) in a row',
+  'goal.streak.one': '{n} of {target} quarter in a row',
+  'goal.streak.other': '{n} of {target} quarters in a row',
   'goal.missed.profit': 'the quarter lost {gap}',
   'goal.missed.revenue': 'revenue missed the {target} bar by {gap}',
   'goal.missed.year': 'the last {n} quarters together lost {gap}',
-  'goal.missed.streak': 'only {n} quarter(s) in a row counted, of the {target} needed',
+  'goal.missed.streak.one': 'only {n} quarter counted, of the {target} in a row needed',
+  'goal.missed.streak.other': 'only {n} quarters in a row counted, of the {target} needed',
   'goal.sep': '; ',
   'kpi.quality': 'Model quality',
   'kpi.qualitySub': 'frontier {frontier} · best in China {best}',
@@ -1107,16 +1120,22 @@ const en: Record<TextKey, string> = {
   'lesson.toB.text':
     'Enterprise projects brought {revenue} of revenue and {custom} of customisation cost (platform standardisation {platform}). “The more you sell, the more you lose” — unless the product is standard.',
   'lesson.runway.title': 'Runway and the war of attrition',
-  'lesson.runway.text':
-    'Your shortest runway came in {quarter}: {runway}. {gone} rival(s) went bankrupt or were bought. The longer runway waits for the other side to quit first.',
-  'lesson.runway.never':
-    'You never burned below the danger line (shortest runway {runway}). {gone} rival(s) went bankrupt or were bought.',
+  'lesson.runway.text.one':
+    'Your shortest runway came in {quarter}: {runway}. {gone} rival went bankrupt or was bought. The longer runway waits for the other side to quit first.',
+  'lesson.runway.text.other':
+    'Your shortest runway came in {quarter}: {runway}. {gone} rivals went bankrupt or were bought. The longer runway waits for the other side to quit first.',
+  'lesson.runway.never.one':
+    'You never burned below the danger line (shortest runway {runway}). {gone} rival went bankrupt or was bought.',
+  'lesson.runway.never.other':
+    'You never burned below the danger line (shortest runway {runway}). {gone} rivals went bankrupt or were bought.',
   'lesson.funding.title': 'Funding, valuation and dilution',
   'lesson.funding.text':
     "You raised {raised}; the founders' stake went from {own0} to {own1}; the final valuation was {valuation}. As the climate cooled, investors moved from model rank to revenue.",
   'lesson.talent.title': 'The talent market and poaching',
-  'lesson.talent.text':
-    'The team went from {head0} to {head1} people; {lost} key person(s) left; burnout ended at {burnout}. Poaching raises costs; crunch helps now and costs later.',
+  'lesson.talent.text.one':
+    'The team went from {head0} to {head1} people; {lost} key person left; burnout ended at {burnout}. Poaching raises costs; crunch helps now and costs later.',
+  'lesson.talent.text.other':
+    'The team went from {head0} to {head1} people; {lost} key people left; burnout ended at {burnout}. Poaching raises costs; crunch helps now and costs later.',
   'concept.met': '{quarter}, “{card}”: you chose “{choice}”.',
   'concept.numbers': 'At the end of that quarter: cash {cash}, model quality {quality}, API price {price}.',
   'concept.stayed': '{person} stayed.',
@@ -1402,6 +1421,34 @@ export function t(lang: Language, key: TextKey, params?: Record<string, string |
   const text = TABLES[lang][key] ?? TABLES['zh-CN'][key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** Keys whose text shows a count: `x.one` and `x.other` are both in the tables, and `x` names them. */
+type PluralBase<K> = K extends `${infer B}.other` ? (`${B}.one` extends TextKey ? B : never) : never;
+export type PluralKey = PluralBase<TextKey>;
+
+const PLURAL_RULES: Record<Language, Intl.PluralRules> = {
+  'zh-CN': new Intl.PluralRules('zh-CN'),
+  en: new Intl.PluralRules('en'),
+};
+
+/**
+ * The form of a counted text for a count: `x.one` where the language says the count is singular
+ * (English: 1), `x.other` otherwise. Chinese has no plural, so it always reads `x.other` (its `.one`
+ * repeats it, for the tables' shape).
+ */
+export function pluralKey(lang: Language, key: PluralKey, count: number): TextKey {
+  return `${key}.${PLURAL_RULES[lang].select(count) === 'one' ? 'one' : 'other'}` as TextKey;
+}
+
+/** A counted text: the form pluralKey picks for `count`, with its parameters filled in. */
+export function tn(
+  lang: Language,
+  key: PluralKey,
+  count: number,
+  params?: Record<string, string | number>,
+): string {
+  return t(lang, pluralKey(lang, key, count), params);
 }
 
 /** A level's bilingual text in the player's language. */

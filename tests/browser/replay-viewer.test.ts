@@ -7,8 +7,9 @@
 // asks before it replaces the save.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { timeline } from '../../src/app/debrief';
 import { money } from '../../src/app/format';
-import { levelText } from '../../src/app/i18n';
+import { levelText, t } from '../../src/app/i18n';
 import { actorName } from '../../src/app/level-text';
 import { getLevel } from '../../src/app/levels';
 import { MAX_INPUT_CHARS, REPLAY_PREFIX } from '../../src/app/replay-code';
@@ -131,6 +132,16 @@ describe('replay viewer', () => {
       );
       expect(labels).toContain(a.state.history[4]!.quarter.replace(/^20/, ''));
       expect(labels).not.toContain(a.state.history[5]!.quarter.replace(/^20/, ''));
+      // The tab after a quarter lists the decisions taken in that quarter, under its name.
+      const q5 = a.state.history[4]!.quarter;
+      expect(await page.textContent('#decisions-title')).toBe(t('en', 'viewer.decisions', { quarter: q5 }));
+      const taken = timeline('en', level, { levelId: level.id, seed: 42, company: 'moonshot' }, a.log)
+        .filter((e) => e.quarter === q5)
+        .map((e) => e.text);
+      expect(taken.length).toBeGreaterThan(0);
+      expect(await page.$$eval('#viewer-decisions li', (lis) => lis.map((li) => li.textContent))).toEqual(
+        taken,
+      );
 
       // Escape goes back to the verified code; Watch comes back to the start.
       await page.keyboard.press('Escape');

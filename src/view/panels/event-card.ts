@@ -9,6 +9,7 @@ import { cardById, quarterLabel } from '../../engine/index';
 import { h } from '../dom';
 import type { PanelContext } from './context';
 
+/** The card dialog; `index` (0-based) is the card's place among the quarter's `total` cards. */
 export function eventModal(
   ctx: PanelContext,
   ev: PendingEvent,

@@ -4,6 +4,7 @@
 import { count, money, pct, quality, runway } from '../../app/format';
 import { goalItems } from '../../app/goal-text';
 import type { TextKey } from '../../app/i18n';
+import { tn } from '../../app/i18n';
 import {
   apiMarketShares,
   burnMultiple,
@@ -64,7 +65,7 @@ export function kpiPanel(ctx: ReadContext): HTMLElement {
       label: 'kpi.profit',
       value: rec ? money(lang, rec.operatingProfit) : '—',
       tone: rec ? (rec.operatingProfit >= 0 ? 'good' : 'poor') : '',
-      sub: me.profitStreak > 0 ? tr('kpi.streak', { n: me.profitStreak }) : undefined,
+      sub: me.profitStreak > 0 ? tn(lang, 'kpi.streak', me.profitStreak, { n: me.profitStreak }) : undefined,
       how: tr('how.profit', {
         quarters: level.endings.madeItQuarters,
         min: money(lang, level.endings.madeItMinRevenue),

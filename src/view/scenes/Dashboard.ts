@@ -52,6 +52,8 @@ export class Dashboard extends ScreenScene {
     this.putAside = new Set();
     this.confirmOffer = null;
     this.toastText = '';
+    this.modalShown = false;
+    this.modalEventId = null;
     if (!this.session) return;
     this.app.setScreen('dashboard');
     this.addCleanup(this.session.subscribe(() => this.onChange()));
@@ -201,6 +203,12 @@ export class Dashboard extends ScreenScene {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
+    // A held Enter is one press, as a held mouse button is one click: its repeats would click the
+    // focused button again and again (a hiring + adding a step each time, or the next card's choice).
+    if (e.key === 'Enter' && e.repeat && e.target instanceof HTMLButtonElement) {
+      e.preventDefault();
+      return;
+    }
     const modal = this.root.querySelector<HTMLElement>('.modal');
     if (modal) {
       if (/^[1-4]$/.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) {
@@ -367,8 +375,11 @@ export class Dashboard extends ScreenScene {
         newsPanel(lang, level, state),
       ),
     );
+    // The counter reads as progress through the quarter's cards: the ones answered so far come
+    // first, so answering "1 of 2" leads to "2 of 2" (not to "1 of 1", as pendingEvents shrinks).
+    const answered = state.answered.length;
     const modal = modalEv
-      ? eventModal(ctx, modalEv, pendingEv.indexOf(modalEv), pendingEv.length, () => this.closeModal())
+      ? eventModal(ctx, modalEv, answered, answered + pendingEv.length, () => this.closeModal())
       : null;
     replaceContent(
       this.root,
@@ -386,8 +397,13 @@ export class Dashboard extends ScreenScene {
         modal,
       ),
     );
-    if (modal && (!this.modalShown || !modal.contains(document.activeElement))) {
+    // A new card (the first, or the next after an answer) takes focus on its first choice; once no
+    // card is left on screen, focus goes to the dashboard's heading rather than the page body.
+    const newCard = modalEv !== undefined && modalEv.id !== this.modalEventId;
+    if (modal && (!this.modalShown || newCard || !modal.contains(document.activeElement))) {
       modal.querySelector<HTMLElement>('#choice-1')?.focus();
+    } else if (!modal && this.modalShown && !this.root.contains(document.activeElement)) {
+      this.root.querySelector<HTMLElement>('h1.company-name')?.focus({ preventScroll: true });
     }
     this.modalShown = modal !== null;
     this.modalEventId = modalEv?.id ?? null;

@@ -1,9 +1,9 @@
 // The replay viewer: a verified code re-simulated quarter by quarter (src/app/timeline.ts). Step
 // forward and back (← / →, Home / End, or the quarter strip) and see the dashboard's key figures,
 // rivals, charts, the quarter's P&L and news as they stood at that moment, with the decisions taken
-// in the quarter that followed. Fork a new game from any quarter boundary (it opens on the
-// dashboard and its code records where it branched), or load a second code of the same level and
-// see both runs on shared charts. Read-only: nothing here changes a game (a fork replaces the saved
+// in that quarter (the ones that led there). Fork a new game from any quarter boundary (it opens on
+// the dashboard and its code records where it branched), or load a second code of the same level
+// and see both runs on shared charts. Read-only: nothing here changes a game (a fork replaces the saved
 // game only after the player says yes), and nothing a code carries is inserted as HTML.
 
 import type { TimelineEntry } from '../../app/debrief';
@@ -463,11 +463,16 @@ export class ReplayViewer extends ScreenScene<ViewerData> {
       me,
       tr: (key: TextKey, params?: Record<string, string | number>) => t(lang, key, params),
     };
-    const planned = quarterLabel(level, frame.turn);
-    const decisions =
-      frame.kind === 'quarter' && state.ending === null
-        ? this.decisionsIn(tl).filter((e) => e.quarter === planned)
-        : null;
+    // The decisions that led to this moment, in the quarter the tab is named after: a tab after
+    // 2024Q2 lists 2024Q2's (the fork keeps them; its own decisions start in the next quarter).
+    // The end of a game that stopped mid-quarter lists that quarter's so far; the start, none.
+    const decided =
+      frame.kind === 'end'
+        ? quarterLabel(level, frame.turn)
+        : frame.turn > 0
+          ? state.history[frame.turn - 1]!.quarter
+          : null;
+    const decisions = decided === null ? null : this.decisionsIn(tl).filter((e) => e.quarter === decided);
     const wf = quarterWaterfall(lang, level, state);
     wf?.classList.add('viewer-wf');
     const charts =
@@ -486,7 +491,10 @@ export class ReplayViewer extends ScreenScene<ViewerData> {
           ? h(
               'section',
               { class: 'card viewer-decisions', attrs: { 'aria-labelledby': 'decisions-title' } },
-              h('h2', { id: 'decisions-title', text: this.tr('viewer.decisions', { quarter: planned }) }),
+              h('h2', {
+                id: 'decisions-title',
+                text: this.tr('viewer.decisions', { quarter: decided ?? '' }),
+              }),
               decisions.length
                 ? h(
                     'ol',
