@@ -1,7 +1,8 @@
 // One number everywhere: the same replay code gets the same par, par difference and percentile on
 // the ending screen (standingFor, src/app/par.ts), in the instructor view (verifyClass with its
 // worlds played by the Web Worker's entry point, src/app/baseline-worker.ts answer), and from
-// `npm run verify -- --rank --csv` (a real spawn: its printed line, its CSV and its JSON).
+// `npm run verify -- --rank --csv` (a real spawn: its printed line, its CSV and its JSON); and the
+// same parts of the score (the engine's scoreParts: equity + honours) in the view's rows, the CSV and the JSON.
 
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { replayCodeOf } from '../src/app/replay-code';
 import type { BaselineService, ClassRow } from '../src/app/verify';
 import { type CSV_COLUMNS, parseCsv, verifyClass } from '../src/app/verify';
 import type { PolicyName, Standing } from '../src/engine/index';
-import { playGame } from '../src/engine/index';
+import { playGame, scoreParts } from '../src/engine/index';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
@@ -32,7 +33,14 @@ const GAMES: { name: string; seed: number; company: string; policy: PolicyName; 
 ];
 const played = GAMES.map((g) => {
   const { state, log } = playGame(level, g.seed, g.company, g.policy, g.variant);
-  return { ...g, score: state.ending!.score, code: replayCodeOf(level, state, log) };
+  const parts = scoreParts(level, state);
+  return {
+    ...g,
+    score: state.ending!.score,
+    equity: parts.equity,
+    honours: parts.honours,
+    code: replayCodeOf(level, state, log),
+  };
 });
 
 /** The ending screen's numbers for each game (a fresh memo, so nothing is shared with the rest). */
@@ -94,6 +102,7 @@ describe('the same par, par difference and percentile for the same code', () => 
         s.difference,
         s.percentile,
       ]);
+      expect([row.score, row.equity, row.honours], g.name).toEqual([g.score, g.equity, g.honours]);
     }
   });
 
@@ -116,6 +125,10 @@ describe('the same par, par difference and percentile for the same code', () => 
       expect(line[col('par (万元)')], g.name).toBe(String(s.par));
       expect(line[col('par difference (万元)')], g.name).toBe(String(s.difference));
       expect(Number(line[col('percentile among par runs')]), g.name).toBe(s.percentile);
+      expect([line[col('equity (万元)')], line[col('honours (万元)')]], g.name).toEqual([
+        String(g.equity),
+        String(g.honours),
+      ]);
       const printed = text.stdout.split('\n').find((l) => l.includes(` ${g.name} `))!;
       const sign = s.difference >= 0 ? '+' : '';
       expect(printed, g.name).toContain(`par difference ${sign}${s.difference} (par ${s.par})`);
@@ -130,7 +143,10 @@ describe('the same par, par difference and percentile for the same code', () => 
         s.difference,
         s.percentile,
       ]);
+      expect([row.score, row.equity, row.honours], g.name).toEqual([g.score, g.equity, g.honours]);
     }
+    // Some of these games were granted an honour, so the columns are not all equity.
+    expect(played.some((g) => g.honours > 0 && g.equity + g.honours === g.score)).toBe(true);
   });
 
   it('`verify --runs` is refused by name: par has a fixed size', async () => {

@@ -74,6 +74,10 @@ describe('ClassStream', () => {
     expect(rows).toEqual(inOrder.map((r) => ({ ...r, rank: null })));
     expect(s.counts).toEqual(whole.counts);
     expect(rows.find((r) => r.name === 'copycat')?.duplicateOf).toBe(0);
+    // The score's parts come along (the CSV's and --json's equity and honours), adding up to it.
+    const valid = rows.filter((r) => r.status === 'valid');
+    expect(valid.length).toBeGreaterThan(0);
+    for (const r of valid) expect(r.equity! + r.honours!).toBe(r.score);
   });
 
   it('with ranking: rankRows’s order, ranks and percentiles, and classCsv’s text', async () => {

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { paddedGame } from '../../scripts/long-replay';
-import { PAR_RUNS, playGame, referenceScores, standingOf } from '../engine/index';
+import { PAR_RUNS, playGame, referenceScores, scoreParts, standingOf } from '../engine/index';
 import { findLevel, getLevel } from './levels';
 import { parFor } from './par';
 import { decodeReplay, encodeReplay, replayCodeOf } from './replay-code';
@@ -139,7 +139,13 @@ describe('verifyClass', () => {
       expect([r.par, r.parDifference, r.percentile]).toEqual([s.par, s.difference, s.percentile]);
       expect(r.parDifference).toBe(r.score! - r.par!);
       expect(r.decisions).not.toBeNull();
+      // The score's parts: the engine's, adding up to it.
+      const parts = scoreParts(level, games.find((g) => g.code === r.code)!.state);
+      expect([r.equity, r.honours]).toEqual([parts.equity, parts.honours]);
+      expect(r.equity! + r.honours!).toBe(r.score);
     }
+    for (const r of res.rows.filter((x) => x.status !== 'valid'))
+      expect([r.equity, r.honours]).toEqual([null, null]);
     const ranked = valid.filter((r) => r.duplicateOf === null);
     for (let i = 1; i < ranked.length; i++) {
       const [p, q] = [ranked[i - 1]!, ranked[i]!];
@@ -374,6 +380,8 @@ const row = (over: Partial<ClassRow>): ClassRow => ({
   ending: 'made-it',
   endQuarter: '2025Q2',
   score: 1234,
+  equity: 1034,
+  honours: 200,
   par: 1000,
   parDifference: 234,
   percentile: 87.5,
@@ -495,6 +503,57 @@ describe('CSV export', () => {
     // The exported file reads back as a code list with the same names.
     expect(parseCodeList(csv).map((e) => e.name)).toEqual(parsed.slice(1).map((r) => r.cells[nameCol]));
     expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+  });
+
+  it('keeps every column where it was and adds the score parts at the end, adding up to the score', async () => {
+    // The contract: columns may be added, never moved, renamed or dropped.
+    expect(CSV_COLUMNS.slice(0, 23)).toEqual([
+      'rank',
+      'name',
+      'status',
+      'company',
+      'ending',
+      'end quarter',
+      'score (万元)',
+      'par (万元)',
+      'par difference (万元)',
+      'percentile among par runs',
+      'avg pretraining share %',
+      'API price ÷ market',
+      'price-war response',
+      'price-war card choice',
+      'funding raised (万元)',
+      'level',
+      'seed',
+      'forked from',
+      'duplicate of line',
+      'message',
+      'final hash',
+      'code',
+      'line',
+    ]);
+    expect(CSV_COLUMNS.slice(23)).toEqual(['equity (万元)', 'honours (万元)']);
+    const entries = [
+      ...games.map((g, i) => ({ name: `s${i}`, code: g.code, line: i + 1 })),
+      { name: 'typo', code: 'hello', line: 9 },
+    ];
+    const res = await verifyClass(entries, findLevel, { percentiles: false, sliceMs: 0 });
+    const table = parseCsv(classCsv(res.rows).slice(1)).map((r) => r.cells);
+    const col = (c: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(c);
+    for (const line of table.slice(1)) {
+      const g = games.find((x) => x.code === line[col('code')]);
+      if (!g) {
+        expect([line[col('equity (万元)')], line[col('honours (万元)')]]).toEqual(['', '']);
+        continue;
+      }
+      const parts = scoreParts(level, g.state);
+      expect(line[col('equity (万元)')]).toBe(String(parts.equity));
+      expect(line[col('honours (万元)')]).toBe(String(parts.honours));
+      expect(Number(line[col('equity (万元)')]) + Number(line[col('honours (万元)')])).toBe(
+        Number(line[col('score (万元)')]),
+      );
+    }
+    expect(table.slice(1).some((l) => Number(l[col('honours (万元)')]) > 0)).toBe(true);
   });
 
   it('csvField leaves negative numbers alone and quotes only when needed', () => {

@@ -7,7 +7,7 @@
 // Browser-safe: no node: imports. Nothing here throws on bad input.
 
 import type { Par } from '../engine/index';
-import { PAR_RUNS, playerOf, standingOf } from '../engine/index';
+import { PAR_RUNS, playerOf, scoreParts, standingOf } from '../engine/index';
 import type { Level } from '../engine/level';
 import { quarterLabel } from '../engine/level';
 import type { EndingKind, GameState } from '../engine/types';
@@ -239,6 +239,13 @@ export interface ClassRow {
   ending: EndingKind | 'unfinished' | null;
   endQuarter: string | null;
   score: number | null;
+  /**
+   * The score's parts (the engine's scoreParts), whole 万元 adding up to it: the founders' share of
+   * what the ending prices the company at (today's mark for an unfinished game)…
+   */
+  equity: number | null;
+  /** …and the honours (made it, frontier fame). Valid games only. */
+  honours: number | null;
   /** Par of the game's world: the median reference score, 万元 (finished valid games only). */
   par: number | null;
   /** Score − par, 万元 (finished valid games only). */
@@ -314,6 +321,8 @@ function emptyRow(entry: CodeEntry, index: number): ClassRow {
     ending: null,
     endQuarter: null,
     score: null,
+    equity: null,
+    honours: null,
     par: null,
     parDifference: null,
     percentile: null,
@@ -350,6 +359,9 @@ export function rowOf(
     row.ending = outcome.ending ? outcome.ending.kind : 'unfinished';
     row.endQuarter = quarterLabel(level, outcome.ending ? outcome.ending.turn : outcome.state.turn);
     row.score = outcome.score;
+    const parts = scoreParts(level, outcome.state);
+    row.equity = parts.equity;
+    row.honours = parts.honours;
     row.finalHash = outcome.finalHash;
     row.decisions = keyDecisions(level, outcome.state, priceWarQuarter);
   }
@@ -851,6 +863,9 @@ export const CSV_COLUMNS = [
   'final hash',
   'code',
   'line',
+  // Added later, so at the end: the score's parts (equity + honours = score).
+  'equity (万元)',
+  'honours (万元)',
 ] as const;
 
 /**
@@ -911,6 +926,8 @@ export function csvRow(r: ClassRow, firstLine: number | null): string {
     csvField(r.finalHash),
     csvField(r.code),
     csvField(r.line, false),
+    csvField(r.equity, false),
+    csvField(r.honours, false),
   ];
   return `${cells.join(',')}\r\n`;
 }

@@ -256,10 +256,33 @@ export function tractionFactor(level: Level, turn: number, quality: number, grow
   );
 }
 
-/** Founders' equity value plus honours: the score. */
+/** Founders' equity value plus honours: the score (scoreParts in selectors.ts takes it apart). */
 export function equityScore(level: Level, c: StartupState, value: number): number {
-  const madeIt = c.madeItTurn !== null ? level.endings.madeItHonour : 0;
-  return Math.round((value * c.ownershipBp) / 10_000) + c.frontierFame * level.endings.fameHonour + madeIt;
+  return equityPart(c, value) + fameHonourOf(level, c) + madeItHonourOf(level, c);
+}
+
+/** The founders' share of `value` (万元), rounded to the 万元: the equity part of the score. */
+export function equityPart(c: StartupState, value: number): number {
+  return Math.round((value * c.ownershipBp) / 10_000);
+}
+
+/** The honour for the quarters of frontier fame (万元). */
+export function fameHonourOf(level: Level, c: StartupState): number {
+  return c.frontierFame * level.endings.fameHonour;
+}
+
+/** The honour for making it (万元): granted once the company has made it, 0 otherwise. */
+export function madeItHonourOf(level: Level, c: StartupState): number {
+  return c.madeItTurn !== null ? level.endings.madeItHonour : 0;
+}
+
+/**
+ * Time's up: the share of the valuation the score counts, from the runway left (quarters): all of
+ * it from fullValueRunway on, noRunwayValue of it with none, linear in between.
+ */
+export function timesUpFactor(level: Level, runway: number): number {
+  const e = level.endings;
+  return e.noRunwayValue + (1 - e.noRunwayValue) * Math.min(1, runway / e.fullValueRunway);
 }
 
 /** Cost of acquiring one user (¥): base CAC bid up by everyone's advertising last quarter. */

@@ -1,10 +1,11 @@
 // Derived figures: computed from the state when asked, never stored twice (the state stays
 // minimal, and a derived value can never disagree with what it derives from).
 
-import { runwayAt } from './economy';
+import { equityPart, fameHonourOf, madeItHonourOf, runwayAt, timesUpFactor } from './economy';
 import type { Level } from './level';
 import { madeItTest, profitBefore, streakMadeIt, windowBefore } from './quarter/made-it';
-import type { CompanyRecord, GameState, QuarterRecord, StartupState } from './types';
+import { playerOf } from './shapes';
+import type { CompanyRecord, EndingKind, GameState, QuarterRecord, StartupState } from './types';
 
 function lastRecord(state: GameState, id: string): CompanyRecord | undefined {
   const h = state.history[state.history.length - 1];
@@ -59,6 +60,100 @@ export function apiMarketShares(record: QuarterRecord): { providers: ApiShare[];
 /** Founders' stake at today's valuation mark, 万元. */
 export function founderEquity(s: StartupState): number {
   return Math.round((s.valuation * s.ownershipBp) / 10_000);
+}
+
+/**
+ * What the founders' shares are priced at in the score: the valuation (made it), the valuation
+ * discounted for a short runway (time's up), the sale price (acquired), nothing (out of money), or
+ * today's mark (a game not yet over, whose "score" is its equity so far: scoreOf).
+ */
+export type ScoreBasis = 'valuation' | 'runway-discounted' | 'sale' | 'nothing' | 'mark';
+
+/**
+ * The parts of the score (scoreOf; state.ending.score once the game is over), all whole 万元:
+ * equity + madeItHonour + fameHonour === honours + equity === total, exactly.
+ */
+export interface ScoreParts {
+  /** How the game ended; null while it is not over. */
+  kind: EndingKind | null;
+  basis: ScoreBasis;
+  /**
+   * The value of the whole company the founders' share is taken of, 万元. For a sale it is the
+   * price implied by the equity part (the state keeps no sale price): within 10 000 ÷ (2 ×
+   * ownershipBp) + ½ 万元 of the price paid, and its founders' share is the equity part exactly.
+   */
+  value: number;
+  /** Time's up: the share of the valuation counted for the runway left (1 with a full runway). 1 otherwise. */
+  runwayFactor: number;
+  /** The valuation the value was taken from (time's up, made it, mark); the implied price for a sale; 0 out of money. */
+  valuation: number;
+  /** The founders' share, basis points. */
+  ownershipBp: number;
+  /** The founders' share of the value, 万元. */
+  equity: number;
+  /** The made-it honour, 万元 (0 when the company did not make it). */
+  madeItHonour: number;
+  /** Quarters of frontier fame, and their honour (万元). */
+  fameQuarters: number;
+  fameHonour: number;
+  /** madeItHonour + fameHonour. */
+  honours: number;
+  /** equity + honours: the score. */
+  total: number;
+}
+
+/**
+ * Takes the score apart, from the state alone: the same functions as the score (equityScore,
+ * timesUpFactor) on the figures it was computed from. The parts sum to scoreOf exactly; for a sale
+ * the equity part is what the score leaves after the honours (the price is not kept in the state).
+ */
+export function scoreParts(level: Level, state: GameState): ScoreParts {
+  const me = playerOf(state);
+  const ending = state.ending;
+  const madeIt = madeItHonourOf(level, me);
+  const fame = fameHonourOf(level, me);
+  const honours = madeIt + fame;
+  let basis: ScoreBasis;
+  let valuation = me.valuation;
+  let runwayFactor = 1;
+  let value: number;
+  let equity: number;
+  if (ending?.kind === 'acquired') {
+    basis = 'sale';
+    equity = ending.score - honours;
+    value = me.ownershipBp > 0 ? Math.round((equity * 10_000) / me.ownershipBp) : 0;
+    valuation = value;
+  } else {
+    if (ending === null) basis = 'mark';
+    else if (ending.kind === 'out-of-money') basis = 'nothing';
+    else if (ending.kind === 'made-it') basis = 'valuation';
+    else basis = 'runway-discounted';
+    if (basis === 'nothing') {
+      valuation = 0;
+      value = 0;
+    } else if (basis === 'runway-discounted') {
+      const rec = lastRecord(state, me.id);
+      runwayFactor = timesUpFactor(level, rec ? runwayAt(me.cash, rec.costs - rec.revenue) : 0);
+      value = Math.round(me.valuation * runwayFactor);
+    } else {
+      value = me.valuation;
+    }
+    equity = equityPart(me, value);
+  }
+  return {
+    kind: ending?.kind ?? null,
+    basis,
+    value,
+    runwayFactor,
+    valuation,
+    ownershipBp: me.ownershipBp,
+    equity,
+    madeItHonour: madeIt,
+    fameQuarters: me.frontierFame,
+    fameHonour: fame,
+    honours,
+    total: equity + honours,
+  };
 }
 
 /** One condition of the made-it rule for the last quarter played: the figure, its bar (≥), met or not. */

@@ -1,18 +1,21 @@
 // The made-it goal, always in view: the dashboard's goal line shows, condition by condition, the ✓
 // or ✗ the engine's madeItProgress gives on the page's own state (read in Node from the state the
 // page exposes), with the same figures as the key-figure tiles; How to play states the rule in the
-// level's numbers; the made-it and time's-up endings say what the last quarter did or lacked.
+// level's numbers; the made-it and time's-up endings say what the last quarter did or lacked, and
+// take the score apart as the engine's scoreParts does on the page's state (parts adding up to it).
 // Games near their end are resumed from a save built here from an autopilot game's log.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { money } from '../../src/app/format';
 import { endingGoalText, goalItems, goalRuleText } from '../../src/app/goal-text';
 import type { Language } from '../../src/app/i18n';
 import { t } from '../../src/app/i18n';
 import { getLevel } from '../../src/app/levels';
 import { saveFileOf } from '../../src/app/save';
+import { scorePartItems, scorePartsText } from '../../src/app/score-text';
 import { Session } from '../../src/app/session';
 import type { EndingKind, GameState, Level, PolicyName } from '../../src/engine/index';
-import { madeItProgress, playGame } from '../../src/engine/index';
+import { madeItProgress, playGame, scoreParts } from '../../src/engine/index';
 import { launch, newGame, openGame, playQuarter, screenshot, waitScreen } from './helpers';
 
 let browser: Browser;
@@ -82,11 +85,36 @@ async function checkGoalLine(page: Page, lang: Language): Promise<number> {
 }
 
 /**
+ * Checks the ending's score breakdown against scoreParts on the page's state: the parts shown are
+ * the engine's, in the language's words, and their 万元 add up to the score shown. Returns the ids
+ * of the parts shown.
+ */
+async function checkScoreParts(page: Page, lang: Language): Promise<string[]> {
+  const { level, state } = await pageGame(page);
+  const parts = scoreParts(level, state);
+  const shown = await page.$$eval('#score-parts .score-part', (els) =>
+    els.map((el) => ({
+      id: el.getAttribute('data-part'),
+      wan: Number(el.getAttribute('data-wan')),
+      text: el.textContent,
+    })),
+  );
+  expect(shown).toEqual(scorePartItems(lang, parts));
+  expect(await page.textContent('#score-parts')).toBe(scorePartsText(lang, parts));
+  const score = Number(await page.getAttribute('#score', 'data-wan'));
+  expect(score).toBe(state.ending!.score);
+  expect(await page.textContent('#score')).toBe(money(lang, score));
+  expect(shown.reduce((sum, p) => sum + p.wan, 0)).toBe(score);
+  expect(shown[0]!.wan).toBe(parts.equity);
+  return shown.map((p) => p.id!);
+}
+
+/**
  * The first autopilot game (over companies, seeds and policies) that ends `kind` and whose last
  * quarter starts with at least one goal condition met; with the save of that game one command
  * before its last quarter ends, and the progress and ending the engine gives.
  */
-function nearTheEnd(levelId: string, kind: EndingKind, policies: readonly PolicyName[]) {
+function nearTheEnd(levelId: string, kind: EndingKind, policies: readonly PolicyName[], needMet = true) {
   const level = getLevel(levelId);
   for (const policy of policies)
     for (let seed = 1; seed <= 40; seed++)
@@ -94,7 +122,7 @@ function nearTheEnd(levelId: string, kind: EndingKind, policies: readonly Policy
         const { state, log } = playGame(level, seed, company, policy);
         if (state.ending?.kind !== kind || state.history.length < 2) continue;
         const before = madeItProgress(level, { ...state, history: state.history.slice(0, -1) }, company)!;
-        if (![before.profit.met, before.revenue.met, before.year.met].some(Boolean)) continue;
+        if (needMet && ![before.profit.met, before.revenue.met, before.year.met].some(Boolean)) continue;
         const started = Session.start({ levelId, seed, company });
         if (!started.ok) throw new Error(started.message);
         const { session } = started;
@@ -113,14 +141,18 @@ function nearTheEnd(levelId: string, kind: EndingKind, policies: readonly Policy
   throw new Error(`no ${policies.join('/')} game on ${levelId} ends ${kind}`);
 }
 
-/** Loads a save into a fresh page and continues it to its dashboard. */
-async function resume(page: Page, save: string): Promise<void> {
+/** Loads a save into a fresh page (in `lang` when given) and continues it to its dashboard. */
+async function resume(page: Page, save: string, lang?: Language): Promise<void> {
   await waitScreen(page, 'Title');
-  await page.evaluate((raw) => {
-    localStorage.clear();
-    localStorage.setItem('sixTigers.save', raw);
-    sessionStorage.clear();
-  }, save);
+  await page.evaluate(
+    ([raw, language]) => {
+      localStorage.clear();
+      localStorage.setItem('sixTigers.save', raw!);
+      if (language) localStorage.setItem('sixTigers.lang', language);
+      sessionStorage.clear();
+    },
+    [save, lang] as const,
+  );
   await page.reload();
   await waitScreen(page, 'Title');
   await page.click('#btn-continue');
@@ -181,6 +213,13 @@ describe('the goal line', () => {
       expect(await page.textContent('#ending-goal')).toBe(
         endingGoalText('en', game.level, 'made-it', game.progress),
       );
+      // The score: the founders' share of the valuation, plus the made-it honour.
+      const parts = await checkScoreParts(page, 'en');
+      expect(parts[0]).toBe('equity');
+      expect(parts).toContain('made-it');
+      expect(await page.textContent('#score-parts')).toMatch(
+        /^= founders' [\d.]+% of the ¥[\d.]+[MB] valuation \(¥[\d.]+[kMB]\) \+ made-it honour ¥2\.00B/,
+      );
       expect(problems).toEqual([]);
     } finally {
       await context.close();
@@ -202,8 +241,33 @@ describe('the goal line', () => {
       const text = (await page.textContent('#ending-goal')) ?? '';
       expect(text).toBe(endingGoalText('en', game.level, 'times-up', game.progress));
       expect(text).toMatch(/^What the last quarter \(\d{4}Q\d\) lacked to make it: .+\.$/);
+      // No made-it honour; the valuation counted for the runway left.
+      expect(await checkScoreParts(page, 'en')).not.toContain('made-it');
+      expect(await page.textContent('#score-parts')).toMatch(
+        /^= founders' [\d.]+% of (¥[\d.]+[kMB] \([\d.]+% of the ¥[\d.]+[kMB] valuation, for the runway left\)|the ¥[\d.]+[kMB] valuation \(counted in full: runway enough\)) \(¥[\d.]+[kMB]\)$/,
+      );
       await screenshot(page, 'goal-line-times-up');
       expect(game.progress.reached).toBe(false);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('takes an out-of-money score apart in Chinese: nothing for the shares', async () => {
+    const game = nearTheEnd('attrition', 'out-of-money', ['balanced', 'pretraining-first'], false);
+    const { page, context, problems } = await openGame(browser, inject('baseUrl'));
+    try {
+      await resume(page, game.save, 'zh-CN');
+      expect(await playQuarter(page)).toBe('Ending');
+      await waitScreen(page, 'Ending');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+      const { state } = await pageGame(page);
+      expect(state.ending).toEqual(game.final.ending);
+      expect(await checkScoreParts(page, 'zh-CN')).not.toContain('made-it');
+      expect(await page.textContent('#score-parts')).toMatch(
+        /^= 创始团队持股 [\d.]+% × 清算价值 0 万元（现金耗尽）（0 万元）/,
+      );
       expect(problems).toEqual([]);
     } finally {
       await context.close();

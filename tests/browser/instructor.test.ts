@@ -8,18 +8,20 @@
 // file with a byte-order mark and the same par columns. A second, small class (a plain list) shows
 // each game's level, seed and the game it was forked from, a copied code listed under the original
 // without a rank, a student who handed in no code listed by name, and the warning that appears once
-// a code from another seed joins (each world then ranked on its own), in English and Chinese.
+// a code from another seed joins (each world then ranked on its own), in English and Chinese; its
+// score cells take each score apart on hover (the engine's scoreParts: equity + honours).
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { forkedCode, forkReplay } from '../../src/app/fork';
+import { money } from '../../src/app/format';
 import { levelText } from '../../src/app/i18n';
 import { getLevel } from '../../src/app/levels';
 import { standingFor } from '../../src/app/par';
 import { decodeReplay, encodeReplay, replayCodeOf, verifyReplay } from '../../src/app/replay-code';
 import { type CSV_COLUMNS, parseCsv } from '../../src/app/verify';
 import type { PolicyName } from '../../src/engine/index';
-import { playGame } from '../../src/engine/index';
+import { playGame, scoreParts } from '../../src/engine/index';
 import { quarterLabel } from '../../src/engine/level';
 import type { Command } from '../../src/engine/types';
 import { launch, openGame, screenshot, waitScreen } from './helpers';
@@ -383,6 +385,39 @@ describe('instructor view', () => {
       expect(zoe.status).toBe('unknown-format');
       expect(zoe.cell.Status).toBe('Refused: The entry is empty: there is no code.');
       expect([zoe.cell.Rank, zoe.cell.Seed, zoe.cell.Level]).toEqual(['—', '—', '—']);
+
+      // The score cell: the score's parts on hover and as data, the engine's, adding up to it
+      // (Dee's unfinished game: its equity at today's mark). No parts for a refused line.
+      const scoreCells = await page.$$eval('#instructor-table tbody tr', (trs) =>
+        trs.map((tr) => {
+          const td = tr.querySelector('td.score');
+          return {
+            line: tr.getAttribute('data-line'),
+            text: td?.textContent ?? null,
+            title: td?.getAttribute('title') ?? null,
+            equity: td?.getAttribute('data-equity') ?? null,
+            honours: td?.getAttribute('data-honours') ?? null,
+          };
+        }),
+      );
+      for (const [line, code] of [
+        ['1', ann],
+        ['2', bo],
+        ['3', dee],
+        ['4', ann],
+      ] as const) {
+        const v = verifyReplay(code, lookup);
+        if (v.status !== 'valid') throw new Error(v.message);
+        const parts = scoreParts(level, v.state);
+        const cell = scoreCells.find((c) => c.line === line)!;
+        expect([cell.equity, cell.honours], line).toEqual([String(parts.equity), String(parts.honours)]);
+        expect(parts.equity + parts.honours, line).toBe(v.score);
+        expect(cell.text, line).toBe(money('en', v.score));
+        expect(cell.title, line).toBe(
+          `= founders' equity ${money('en', parts.equity)} + honours ${money('en', parts.honours)}`,
+        );
+      }
+      expect(scoreCells.find((c) => c.line === '5')).toMatchObject({ title: null, equity: null });
 
       // Cy played seed 22: two worlds, a warning naming them, and Cy ranked in a world of its own.
       const mixed = await verify(`${oneSeed}\nCy, ${cy}`, 6);

@@ -1,6 +1,6 @@
 // Step 8, endings: out of money, made it, or time is up (the value discounted by a short runway).
 
-import { equityScore } from '../economy';
+import { equityScore, timesUpFactor } from '../economy';
 import type { QuarterWork } from './work';
 import { runwayAt } from './work';
 
@@ -12,9 +12,7 @@ export function endings(w: QuarterWork): void {
     w.ending = { kind: 'made-it', turn, score: equityScore(level, player, player.valuation) };
   } else if (nextTurn >= level.quarters) {
     const rec = w.records[w.playerIndex]!;
-    const runway = runwayAt(player.cash, rec.costs - rec.revenue);
-    const e = level.endings;
-    const factor = e.noRunwayValue + (1 - e.noRunwayValue) * Math.min(1, runway / e.fullValueRunway);
+    const factor = timesUpFactor(level, runwayAt(player.cash, rec.costs - rec.revenue));
     w.ending = {
       kind: 'times-up',
       turn,

@@ -9,8 +9,9 @@ import { endingGoalText } from '../../app/goal-text';
 import { levelText } from '../../app/i18n';
 import { standingFor } from '../../app/par';
 import { replayCodeOf } from '../../app/replay-code';
+import { scorePartItems } from '../../app/score-text';
 import type { Standing } from '../../engine/index';
-import { madeItProgress, PAR_RUNS, quarterLabel } from '../../engine/index';
+import { madeItProgress, PAR_RUNS, quarterLabel, scoreParts } from '../../engine/index';
 import { h } from '../dom';
 import { SCENES, TEXTURES } from '../keys';
 import { historyCharts } from '../panels/history-charts';
@@ -114,6 +115,26 @@ export class Ending extends ScreenScene {
     return text ? h('p', { id: 'ending-goal', class: 'ending-goal', text }) : null;
   }
 
+  /** The score taken apart (the engine's scoreParts): "= founders' 24% of … + made-it honour …". */
+  private scorePartsLine(): HTMLElement | null {
+    const session = this.app.session;
+    if (!session?.state.ending) return null;
+    const items = scorePartItems(this.app.lang, scoreParts(session.level, session.state));
+    return h(
+      'dd',
+      { id: 'score-parts', class: 'score-parts' },
+      '= ',
+      items.map((item, k) => [
+        k > 0 ? ' + ' : null,
+        h('span', {
+          class: 'score-part',
+          text: item.text,
+          attrs: { 'data-part': item.id, 'data-wan': item.wan },
+        }),
+      ]),
+    );
+  }
+
   private parDifferenceText(): string {
     const s = this.standing;
     if (s === undefined) return this.tr('ending.computing');
@@ -174,7 +195,9 @@ export class Ending extends ScreenScene {
             'dl',
             { class: 'score' },
             h('dt', { text: this.tr('ending.score') }),
-            h('dd', { id: 'score', text: money(lang, ending.score) }),
+            h('dd', { id: 'score', text: money(lang, ending.score), attrs: { 'data-wan': ending.score } }),
+            h('dt', { text: this.tr('ending.parts') }),
+            this.scorePartsLine(),
             h('dt', { text: this.tr('par.difference') }),
             h('dd', { id: 'par-difference', text: this.parDifferenceText() }),
             h('dt', { text: this.tr('par.percentile') }),

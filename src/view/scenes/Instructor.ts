@@ -317,7 +317,22 @@ export class Instructor extends ScreenScene {
               ? this.tr('replay.unfinished')
               : this.tr(`ending.${r.ending}.title`),
         }),
-        h('td', { class: 'num', text: r.score === null ? '—' : money(this.app.lang, r.score) }),
+        h('td', {
+          class: 'num score',
+          text: r.score === null ? '—' : money(this.app.lang, r.score),
+          // The score's parts (the engine's scoreParts, as in the CSV): on hover, and as data.
+          attrs:
+            r.equity === null || r.honours === null
+              ? {}
+              : {
+                  title: this.tr('instructor.scoreParts', {
+                    equity: money(this.app.lang, r.equity),
+                    honours: money(this.app.lang, r.honours),
+                  }),
+                  'data-equity': r.equity,
+                  'data-honours': r.honours,
+                },
+        }),
         h('td', {
           class: 'num par-difference',
           text: r.parDifference === null ? '—' : signedMoney(this.app.lang, r.parDifference),
