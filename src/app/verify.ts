@@ -11,8 +11,15 @@ import { PAR_RUNS, playerOf, scoreParts, standingOf } from '../engine/index';
 import type { Level } from '../engine/level';
 import { quarterLabel } from '../engine/level';
 import type { EndingKind, GameState } from '../engine/types';
+import type { ParWorld } from './class-pars';
+import { ClassPars } from './class-pars';
 import type { ParCache } from './par';
-import { PAR_MEMO, parFor, parFromAnswer, parKey } from './par';
+import { PAR_MEMO, parKey } from './par';
+import type { Scheduler, Slicer } from './slicer';
+import { slicer } from './slicer';
+
+export type { Scheduler } from './slicer';
+
 import type {
   Branch,
   DecodeResult,
@@ -562,13 +569,6 @@ export interface ClassOptions {
   signal?: AbortSignal;
 }
 
-/** How verifyClass tells time and hands control back to the event loop. */
-export interface Scheduler {
-  now(): number;
-  /** Hands control back; `paint`: long enough for the page to paint. */
-  pause(paint: boolean): Promise<void>;
-}
-
 /**
  * Commands re-simulated between two looks at the clock: a few milliseconds of work, so that even
  * the longest code a game may have (maxCommands) is verified in slices of about `sliceMs`.
@@ -605,42 +605,6 @@ export interface ClassResult {
   baselines: { elsewhere: number; here: number; failed: number };
 }
 
-const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-
-/**
- * Hands control back to the event loop for a moment (input, other tasks): scheduler.yield()
- * where there is one, else a message to self. Not setTimeout(0) every time: browsers stretch
- * nested timeouts to 4 ms, a tenth of a 30 ms slice.
- */
-const pause = (): Promise<void> => {
-  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof sched?.yield === 'function') return sched.yield();
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(null);
-  });
-};
-
-/**
- * A pause that lets a page paint: a browser runs its rendering before a timer task when a frame
- * is due, while a quick pause may run ahead of it. The timeout is set from a quick pause's
- * task, so it never counts as nested and is not stretched.
- */
-const pauseForPaint = async (): Promise<void> => {
-  await pause();
-  await new Promise((resolve) => setTimeout(resolve, 0));
-};
-
-/** How often (ms) a pause lets the page paint: about 15 frames a second for the progress bar. */
-const PAINT_EVERY_MS = 60;
-
-const EVENT_LOOP: Scheduler = { now, pause: (paint) => (paint ? pauseForPaint() : pause()) };
-
 /**
  * Verifies every code, scores each finished valid game against par (one set of reference runs
  * per level, seed and company, memoised) and ranks them by percentile among the reference runs,
@@ -654,88 +618,38 @@ export async function verifyClass(
   getLevel: LevelLookup,
   opts: ClassOptions = {},
 ): Promise<ClassResult> {
-  const runs = PAR_RUNS;
   const cache = opts.baselineCache ?? PAR_MEMO;
   const withPercentiles = opts.percentiles !== false;
-  const sliceMs = opts.sliceMs ?? 30;
-  const clock = opts.scheduler ?? EVENT_LOOP;
-  let sliceStart = clock.now();
-  let painted = sliceStart;
-  const breathe = async () => {
-    opts.signal?.throwIfAborted();
-    const t = clock.now();
-    if (sliceMs > 0 && t - sliceStart >= sliceMs) {
-      const paint = t - painted >= PAINT_EVERY_MS;
-      if (paint) painted = t;
-      await clock.pause(paint);
-      opts.signal?.throwIfAborted();
-      sliceStart = clock.now();
-    }
-  };
+  const slices = slicer(opts.sliceMs ?? 30, opts.scheduler, opts.signal);
 
-  // Read every code once, first: the decoded headers name the worlds whose baselines are
-  // needed, so the work ahead is known before the long part starts (and no code is unpacked twice).
+  // Read every code once, first: the decoded headers name the worlds whose pars are needed, so
+  // the work ahead is known before the long part starts (and no code is unpacked twice).
   const decoded = new Map<string, DecodeResult>();
-  const worlds = new Map<string, { level: Level; seed: number; company: string }>();
   for (let i = 0; i < entries.length; i++) {
     const code = entries[i]!.code;
-    let d = decoded.get(code);
-    if (!d) {
-      d = decodeReplay(code, getLevel);
-      decoded.set(code, d);
-    }
-    if (withPercentiles && d.ok) {
-      const level = getLevel(d.replay.levelId)!;
-      const k = parKey(level, d.replay.seed, d.replay.company);
-      if (!cache.has(k) && !worlds.has(k))
-        worlds.set(k, { level, seed: d.replay.seed, company: d.replay.company });
-    }
+    if (!decoded.has(code)) decoded.set(code, decodeReplay(code, getLevel));
     opts.onProgress?.({ phase: 'read', done: i + 1, total: entries.length });
-    await breathe();
+    await slices.breathe();
   }
-  const total = entries.length + worlds.size * runs;
+  const worlds = withPercentiles ? worldsToPlay(decoded.values(), getLevel, cache) : new Map();
+
+  const total = entries.length + worlds.size * PAR_RUNS;
   let done = 0;
   let phase: ClassProgress['phase'] = 'verify';
-  let finished = false;
-  const report = (p: ClassProgress['phase']) => opts.onProgress?.({ phase: p, done, total });
-  // Each world's baseline counts once on the bar, whoever computed it.
-  const counted = new Set<string>();
-  const count = (k: string) => {
-    if (counted.has(k)) return;
-    counted.add(k);
-    done += runs;
-  };
-
-  // Pars computed elsewhere start now and run while the codes are verified here.
-  const stats = { elsewhere: 0, here: 0, failed: 0 };
-  const elsewhere = new Map<string, Promise<Par | null>>();
-  const service = opts.baselineService;
-  const worldOf = (w: { level: Level; seed: number; company: string }): BaselineWorld => ({
-    levelId: w.level.id,
-    levelVersion: w.level.version,
-    seed: w.seed,
-    company: w.company,
-  });
-  if (service)
-    for (const [k, w] of worlds)
-      elsewhere.set(
-        k,
-        service(worldOf(w)).then(
-          (scores) => {
-            if (finished || opts.signal?.aborted) return null;
-            // Trust but check: an answer is PAR_RUNS finite scores, else it is computed here.
-            const p = parFromAnswer(scores);
-            if (!p) return null;
-            cache.set(k, p);
-            stats.elsewhere++;
-            count(k);
-            report(phase);
-            return p;
-          },
-          () => null,
-        ),
-      );
-  report('verify');
+  const report = () => opts.onProgress?.({ phase, done, total });
+  const pars = new ClassPars(
+    worlds,
+    cache,
+    (units) => {
+      done += units;
+      report();
+    },
+    opts.baselineService,
+    opts.signal,
+  );
+  // Pars played elsewhere start now and run while the codes are verified here.
+  pars.start();
+  report();
 
   const rows: ClassRow[] = [];
   const seen = new Map<string, number>();
@@ -750,90 +664,91 @@ export async function verifyClass(
       const verification = startVerification(decoded.get(e.code)!, getLevel);
       let outcome = verification.step(VERIFY_STEP_COMMANDS);
       while (!outcome) {
-        await breathe();
+        await slices.breathe();
         outcome = verification.step(VERIFY_STEP_COMMANDS);
       }
       row = rowOf(e, i, outcome, getLevel, opts.priceWarQuarter);
       memo.set(e.code, row);
     }
     decoded.delete(e.code);
-    if (row.status === 'valid' && row.finalHash) {
-      const game = `${row.levelId}|${row.seed}|${row.company}|${row.finalHash}`;
-      const first = seen.get(game);
-      if (first === undefined) seen.set(game, i);
-      else row.duplicateOf = first;
-    }
+    markDuplicate(row, i, seen);
     rows.push(row);
     done++;
-    report('verify');
-    await breathe();
+    report();
+    await slices.breathe();
   }
 
   if (withPercentiles) {
     phase = 'baseline';
-    // Waiting on a par computed elsewhere ends at once when the caller aborts.
-    const signal = opts.signal;
-    const abort = signal
-      ? new Promise<never>((_, reject) =>
-          signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
-        )
-      : null;
-    abort?.catch(() => {});
-    const failed = new Map<string, string>();
-    const playHere = async (k: string, w: { level: Level; seed: number; company: string }) => {
-      try {
-        parFor(w.level, w.seed, w.company, cache);
-        stats.here++;
-      } catch (e) {
-        // An engine bug in a reference run must not cost the instructor the whole table.
-        failed.set(k, e instanceof Error ? e.message : String(e));
-        stats.failed++;
-      }
-      count(k);
-      report('baseline');
-      await breathe();
-    };
-    // The codes are verified: the page now plays, from the back of the queue, the worlds no
-    // worker has started yet, while the workers finish theirs, so no thread waits on another.
-    const withdraw = service?.withdraw;
-    if (withdraw)
-      for (const [k, w] of [...worlds].reverse()) {
-        if (cache.has(k) || !elsewhere.has(k) || !withdraw(worldOf(w))) continue;
-        elsewhere.delete(k);
-        await playHere(k, w);
-      }
-    for (const row of rows) {
-      if (row.status !== 'valid' || row.ending === 'unfinished' || row.score === null) continue;
-      const level = getLevel(row.levelId!)!;
-      const k = parKey(level, row.seed!, row.company!);
-      let base = cache.get(k);
-      const away = base || failed.has(k) ? undefined : elsewhere.get(k);
-      if (away) {
-        base = (await (abort ? Promise.race([away, abort]) : away)) ?? undefined;
-        opts.signal?.throwIfAborted();
-      }
-      if (!base && !failed.has(k)) {
-        await playHere(k, { level, seed: row.seed!, company: row.company! });
-        base = cache.get(k);
-      }
-      if (base) scoreRow(row, base);
-      else {
-        row.baselineError = failed.get(k) ?? 'unknown error';
-        row.message += ` (no par: a reference run failed: ${row.baselineError})`;
-      }
-    }
+    await pars.steal(slices);
+    await scoreAgainstPars(rows, pars, getLevel, slices, opts.signal);
   }
-  finished = true;
+  pars.finish();
   done = total;
-  report('done');
+  phase = 'done';
+  report();
 
   const counts = Object.fromEntries(REPLAY_STATUSES.map((s) => [s, 0])) as Record<ReplayStatus, number>;
   for (const r of rows) counts[r.status]++;
   return {
     rows: rankRows(rows, opts.sortBy ?? (withPercentiles ? 'percentile' : 'score')),
     counts,
-    baselines: stats,
+    baselines: pars.stats,
   };
+}
+
+/** Scores every finished valid row against its world's par (waited for, or played here). */
+async function scoreAgainstPars(
+  rows: readonly ClassRow[],
+  pars: ClassPars,
+  getLevel: LevelLookup,
+  slices: Slicer,
+  signal?: AbortSignal,
+): Promise<void> {
+  // Waiting on a par played elsewhere ends at once when the caller aborts.
+  const abort = signal
+    ? new Promise<never>((_, reject) =>
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
+      )
+    : null;
+  abort?.catch(() => {});
+  for (const row of rows) {
+    if (row.status !== 'valid' || row.ending === 'unfinished' || row.score === null) continue;
+    const level = getLevel(row.levelId!)!;
+    const k = parKey(level, row.seed!, row.company!);
+    const base = await pars.parOf(k, { level, seed: row.seed!, company: row.company! }, slices, abort);
+    if (base) scoreRow(row, base);
+    else {
+      row.baselineError = pars.failed.get(k) ?? 'unknown error';
+      row.message += ` (no par: a reference run failed: ${row.baselineError})`;
+    }
+  }
+}
+
+/** The worlds whose par the decoded codes need and the cache does not hold yet, by par key. */
+export function worldsToPlay(
+  decoded: Iterable<DecodeResult>,
+  getLevel: LevelLookup,
+  cache: ParCache,
+): Map<string, ParWorld> {
+  const worlds = new Map<string, ParWorld>();
+  for (const d of decoded) {
+    if (!d.ok) continue;
+    const level = getLevel(d.replay.levelId)!;
+    const k = parKey(level, d.replay.seed, d.replay.company);
+    if (!cache.has(k) && !worlds.has(k))
+      worlds.set(k, { level, seed: d.replay.seed, company: d.replay.company });
+  }
+  return worlds;
+}
+
+/** Marks a valid game already seen in the class (same level, seed, company and final hash). */
+function markDuplicate(row: ClassRow, index: number, seen: Map<string, number>): void {
+  if (row.status !== 'valid' || !row.finalHash) return;
+  const game = `${row.levelId}|${row.seed}|${row.company}|${row.finalHash}`;
+  const first = seen.get(game);
+  if (first === undefined) seen.set(game, index);
+  else row.duplicateOf = first;
 }
 
 // ---------------------------------------------------------------------------------------------

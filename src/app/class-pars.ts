@@ -1,0 +1,120 @@
+// The pars a class needs, wherever they are played: each world's par is asked of the baseline
+// service (worker threads) as soon as the codes are read, taken back and played on the page once
+// the page has verified its codes (steal), and played on the page when a worker failed or there
+// is none. Each world counts once on the progress bar, whoever played it. A reference run that
+// throws (an engine bug) costs that world its par, never the whole table.
+
+import type { Level, Par } from '../engine/index';
+import { PAR_RUNS } from '../engine/index';
+import type { ParCache } from './par';
+import { parFor, parFromAnswer } from './par';
+import type { Slicer } from './slicer';
+import type { BaselineService, BaselineWorld } from './verify';
+
+/** A world whose par a class needs. */
+export interface ParWorld {
+  level: Level;
+  seed: number;
+  company: string;
+}
+
+export const worldOf = (w: ParWorld): BaselineWorld => ({
+  levelId: w.level.id,
+  levelVersion: w.level.version,
+  seed: w.seed,
+  company: w.company,
+});
+
+export class ClassPars {
+  /** Worlds' pars played: by the service, here, and failed (no par). */
+  readonly stats = { elsewhere: 0, here: 0, failed: 0 };
+  /** Why a world has no par (a reference run threw). */
+  readonly failed = new Map<string, string>();
+  private readonly elsewhere = new Map<string, Promise<Par | null>>();
+  private readonly counted = new Set<string>();
+  private finished = false;
+
+  constructor(
+    private readonly worlds: ReadonlyMap<string, ParWorld>,
+    private readonly cache: ParCache,
+    /** Called with PAR_RUNS units of work each time a world's par is settled, once per world. */
+    private readonly onCounted: (units: number) => void,
+    private readonly service?: BaselineService,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  /** Asks the service for every world's par; the answers land in the cache as they come. */
+  start(): void {
+    const service = this.service;
+    if (!service) return;
+    for (const [k, w] of this.worlds)
+      this.elsewhere.set(
+        k,
+        service(worldOf(w)).then(
+          (scores) => {
+            if (this.finished || this.signal?.aborted) return null;
+            // Trust but check: an answer is PAR_RUNS finite scores, else it is played here.
+            const p = parFromAnswer(scores);
+            if (!p) return null;
+            this.cache.set(k, p);
+            this.stats.elsewhere++;
+            this.count(k);
+            return p;
+          },
+          () => null,
+        ),
+      );
+  }
+
+  /**
+   * Plays here, from the back of the queue, the worlds the service has not started, while it
+   * finishes the others: no thread waits while work is left.
+   */
+  async steal(slices: Slicer): Promise<void> {
+    const withdraw = this.service?.withdraw;
+    if (!withdraw) return;
+    for (const [k, w] of [...this.worlds].reverse()) {
+      if (this.cache.has(k) || !this.elsewhere.has(k) || !withdraw(worldOf(w))) continue;
+      this.elsewhere.delete(k);
+      await this.playHere(k, w, slices);
+    }
+  }
+
+  /** A world's par: from the cache, from the service (waited for), or played here; null if it failed. */
+  async parOf(k: string, w: ParWorld, slices: Slicer, abort: Promise<never> | null): Promise<Par | null> {
+    let base = this.cache.get(k);
+    const away = base || this.failed.has(k) ? undefined : this.elsewhere.get(k);
+    if (away) {
+      base = (await (abort ? Promise.race([away, abort]) : away)) ?? undefined;
+      this.signal?.throwIfAborted();
+    }
+    if (!base && !this.failed.has(k)) {
+      await this.playHere(k, w, slices);
+      base = this.cache.get(k);
+    }
+    return base ?? null;
+  }
+
+  /** No more answers are taken (the caller is done or gone). */
+  finish(): void {
+    this.finished = true;
+  }
+
+  private async playHere(k: string, w: ParWorld, slices: Slicer): Promise<void> {
+    try {
+      parFor(w.level, w.seed, w.company, this.cache);
+      this.stats.here++;
+    } catch (e) {
+      this.failed.set(k, e instanceof Error ? e.message : String(e));
+      this.stats.failed++;
+    }
+    this.count(k);
+    await slices.breathe();
+  }
+
+  private count(k: string): void {
+    if (this.counted.has(k)) return;
+    this.counted.add(k);
+    this.onCounted(PAR_RUNS);
+  }
+}
