@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NewsItem } from '../engine/index';
 import { NEWS_KEYS, POLICIES, playGame, REJECTION_CODES } from '../engine/index';
 import { conceptsMet, lessons, timeline } from './debrief';
-import { money } from './format';
+import { money, moneyAxis, signedMoney } from './format';
 import type { PluralKey, TextKey } from './i18n';
 import { hasText, LANGUAGES, pluralKey, TEXT_KEYS, t, tn } from './i18n';
 import { getLevel, LEVEL_IDS } from './levels';
@@ -70,6 +70,14 @@ describe('Chinese typesetting', () => {
       '12.35 亿元',
       '−2,500 万元',
       '1234.6 亿元',
+    ]);
+    expect(signedMoney('zh-CN', 1200)).toBe('+1,200 万元');
+    // chart axes are the short form, with no 元 and no space
+    expect([0, 5000, -2500, 123_456].map((w) => moneyAxis('zh-CN', w))).toEqual([
+      '0',
+      '5000万',
+      '−2500万',
+      '12亿',
     ]);
   });
 });
