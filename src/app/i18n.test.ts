@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NewsItem } from '../engine/index';
 import { NEWS_KEYS, POLICIES, playGame, REJECTION_CODES } from '../engine/index';
 import { conceptsMet, lessons, timeline } from './debrief';
+import { money, moneyAxis, signedMoney } from './format';
 import type { PluralKey, TextKey } from './i18n';
 import { hasText, LANGUAGES, pluralKey, TEXT_KEYS, t, tn } from './i18n';
 import { getLevel, LEVEL_IDS } from './levels';
@@ -32,6 +33,52 @@ describe('translation tables', () => {
       expect(t('en', key).trim(), key).not.toBe('');
       expect(placeholders(t('zh-CN', key)), key).toEqual(placeholders(t('en', key)));
     }
+  });
+});
+
+describe('Chinese typesetting', () => {
+  // Chinese characters and Chinese punctuation; '·' (a separator written with spaces) is not one.
+  const CJK = String.raw`[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]`;
+  const spaced = [
+    new RegExp(String.raw`${CJK} +\{`, 'u'), // 季度 {n}
+    new RegExp(String.raw`\} +${CJK}`, 'u'), // {subject} 宣布
+    new RegExp(`${CJK} +${CJK}`, 'u'), // 是 免费
+  ];
+
+  it('puts no space between a placeholder and Chinese, nor between two Chinese characters', () => {
+    const bad = TEXT_KEYS.filter((key) => spaced.some((re) => re.test(t('zh-CN', key))));
+    expect(bad).toEqual([]);
+  });
+
+  it('spaces an inserted number or Latin name from the Chinese around it, and a Chinese name not', () => {
+    expect(t('zh-CN', 'kpi.streak.other', { n: 3 })).toBe('连续 3 季达标');
+    expect(t('zh-CN', 'news.bankrupt', { subject: '百川智能' })).toBe('百川智能资金耗尽，宣告倒闭。');
+    expect(t('zh-CN', 'news.bankrupt', { subject: 'MiniMax' })).toBe('MiniMax 资金耗尽，宣告倒闭。');
+    expect(t('zh-CN', 'goal.missed.profit', { gap: money('zh-CN', -2500) })).toBe('本季亏损 −2,500 万元');
+    expect(t('zh-CN', 'news.roundFailed', { subject: '智谱', target: money('zh-CN', 6000) })).toBe(
+      '智谱的 6,000 万元融资未能完成。',
+    );
+    // English is left as written
+    expect(t('en', 'kpi.streak.other', { n: 3 })).toBe('3 qualifying quarters in a row');
+  });
+
+  it('writes money in Chinese as 万元 / 亿元 with a space after the digits', () => {
+    expect([0, 5, 6000, 123_456, -2500, 12_345_678].map((w) => money('zh-CN', w))).toEqual([
+      '0 万元',
+      '5 万元',
+      '6,000 万元',
+      '12.35 亿元',
+      '−2,500 万元',
+      '1234.6 亿元',
+    ]);
+    expect(signedMoney('zh-CN', 1200)).toBe('+1,200 万元');
+    // chart axes are the short form, with no 元 and no space
+    expect([0, 5000, -2500, 123_456].map((w) => moneyAxis('zh-CN', w))).toEqual([
+      '0',
+      '5000万',
+      '−2500万',
+      '12亿',
+    ]);
   });
 });
 
