@@ -13,6 +13,8 @@ import { APP_MARKETS, projectedRunway } from '../engine/index';
 export function spendForRunway(level: Level, state: GameState, me: StartupState, target: number): number {
   const cash = Math.max(0, me.cash);
   if (projectedRunway(level, state, me, 0) <= target) return 0;
+  // The search below never tries `cash` itself: when all of it leaves enough, all of it.
+  if (projectedRunway(level, state, me, cash) >= target) return cash;
   let lo = 0;
   let hi = cash;
   for (let i = 0; i < 40 && hi - lo > 1; i++) {
