@@ -23,6 +23,8 @@ export {
   referenceScores,
   standingOf,
 } from './par';
+export type { SpendSplit } from './plan';
+export { appBudgets, splitSpend } from './plan';
 export type { PolicyName, ProfileShift } from './policies';
 export { autopilotCommands, autopilotPlan, POLICIES, projectedRunway } from './policies';
 export { NOT_BURNING, runwayAt } from './quarter';

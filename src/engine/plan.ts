@@ -2,6 +2,7 @@
 // player's commands and the rivals' policies, so a bot can never do what a player may not.
 
 import type { Level } from './level';
+import { BASIS_POINTS, PERCENT } from './quarter/units';
 import type { AppWeights, Plan, Rejection, RejectionCode, Staff, StartupState } from './types';
 import { APP_MARKETS, INTENSITIES, PAY_LEVELS, PRICING_MODES, ROLES } from './types';
 
@@ -166,5 +167,44 @@ export function weightsForMarkets(level: Level, w: AppWeights): AppWeights {
     out[m] = Math.min(left, v);
     left -= out[m];
   });
+  return out;
+}
+
+/** What a quarter's spend buys before the GPU cap: the pretraining budget asked for and the rest for applications. */
+export interface SpendSplit {
+  /** 万元 the plan asks for pretraining (0 once pretraining is abandoned); the GPU cap may buy less. */
+  pretraining: number;
+  /** 万元 left for the application markets. */
+  apps: number;
+}
+
+/**
+ * How `spend` 万元 divide between pretraining and the applications at `pretrainingBp` basis points:
+ * the pretraining share rounded to whole 万元, the applications the rest (all of it once abandoned).
+ */
+export function splitSpend(spend: number, pretrainingBp: number, abandoned: boolean): SpendSplit {
+  const pretraining = abandoned ? 0 : Math.round((spend * pretrainingBp) / BASIS_POINTS);
+  return { pretraining, apps: spend - pretraining };
+}
+
+/**
+ * The applications budget by market: each share rounded to whole 万元, the API market the rest. Three
+ * shares rounded up can overshoot the budget by 1 万元 when the API weight is 0 (50/50 of an odd
+ * amount): it is taken back from the largest share, so no budget line is negative.
+ */
+export function appBudgets(apps: number, w: AppWeights): AppWeights {
+  const out: AppWeights = {
+    domestic: Math.round((apps * w.domestic) / PERCENT),
+    overseas: Math.round((apps * w.overseas) / PERCENT),
+    enterprise: Math.round((apps * w.enterprise) / PERCENT),
+    api: 0,
+  };
+  out.api = apps - out.domestic - out.overseas - out.enterprise;
+  if (out.api < 0) {
+    if (out.enterprise > Math.max(out.domestic, out.overseas)) out.enterprise += out.api;
+    else if (out.domestic >= out.overseas) out.domestic += out.api;
+    else out.overseas += out.api;
+    out.api = 0;
+  }
   return out;
 }

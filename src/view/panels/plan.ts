@@ -5,25 +5,18 @@
 import { apiMarginOf } from '../../app/api-margin';
 import { money, moneyInputScale, price, runway } from '../../app/format';
 import { actorName } from '../../app/level-text';
-import type { AppMarket, AppWeights, Command, PricingMode } from '../../engine/index';
-import { APP_MARKETS, economy, PRICING_MODES, projectedRunway } from '../../engine/index';
+import { rebalance, spendForRunway, splitFromSliders, weightsWithSliders } from '../../app/plan-helpers';
+import type { AppMarket, Command, PricingMode, SpendSplit } from '../../engine/index';
+import {
+  APP_MARKETS,
+  appBudgets,
+  economy,
+  PRICING_MODES,
+  projectedRunway,
+  splitSpend,
+} from '../../engine/index';
 import { h } from '../dom';
 import type { PanelContext } from './context';
-
-/** Spend that leaves about `target` quarters of runway (projected runway falls as spend rises). */
-export function spendForRunway(ctx: PanelContext, target: number): number {
-  const { level, state, me } = ctx;
-  const cash = Math.max(0, me.cash);
-  if (projectedRunway(level, state, me, 0) <= target) return 0;
-  let lo = 0;
-  let hi = cash;
-  for (let i = 0; i < 40 && hi - lo > 1; i++) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (projectedRunway(level, state, me, mid) >= target) lo = mid;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function niceStep(x: number): number {
   if (x <= 1) return 1;
@@ -43,57 +36,21 @@ export function runwayIcon(q: number): string {
   return '○';
 }
 
-/** Re-weights the other open markets so the weights still sum to 100 after one changes. */
-export function rebalance(
-  w: AppWeights,
-  market: AppMarket,
-  value: number,
-  open: readonly AppMarket[],
-): AppWeights {
-  const out: AppWeights = { domestic: 0, overseas: 0, enterprise: 0, api: 0 };
-  const others = open.filter((m) => m !== market);
-  const v = others.length === 0 ? 100 : Math.max(0, Math.min(100, Math.round(value)));
-  out[market] = v;
-  const rest = others.reduce((sum, m) => sum + w[m], 0);
-  let left = 100 - v;
-  others.forEach((m, i) => {
-    const share =
-      i === others.length - 1
-        ? left
-        : rest > 0
-          ? Math.round(((100 - v) * w[m]) / rest)
-          : Math.floor((100 - v) / others.length);
-    out[m] = Math.min(left, share);
-    left -= out[m];
-  });
+/** The values of the application sliders a player can move now (the others keep the plan's). */
+function liveWeightSliders(): Partial<Record<AppMarket, number>> {
+  const out: Partial<Record<AppMarket, number>> = {};
+  for (const m of APP_MARKETS) {
+    const el = document.getElementById(`weight-${m}`) as HTMLInputElement | null;
+    if (el && !el.disabled) out[m] = Number(el.value);
+  }
   return out;
 }
 
-/** The application weights the sliders show (the plan's for markets without a live slider). */
-function weightsFromSliders(ctx: PanelContext): AppWeights {
-  const weights: AppWeights = { ...ctx.me.plan.appWeights };
-  for (const m of APP_MARKETS) {
-    const el = document.getElementById(`weight-${m}`) as HTMLInputElement | null;
-    if (el && !el.disabled) weights[m] = Math.round(Number(el.value));
-  }
-  return weights;
-}
-
 /** The split as the sliders show it now (they may be ahead of the plan while a commit is pending). */
-export function splitFromSliders(ctx: PanelContext): Command {
-  const plan = ctx.me.plan;
+function splitCommand(ctx: PanelContext): Command {
   const slider = document.getElementById('split-slider') as HTMLInputElement | null;
-  const pretrainingBp =
-    slider && !slider.disabled
-      ? Math.max(0, Math.min(10_000, Math.round(Number(slider.value)) * 100))
-      : plan.pretrainingBp;
-  const weights = weightsFromSliders(ctx);
-  const sum = APP_MARKETS.reduce((a, m) => a + weights[m], 0);
-  return {
-    type: 'plan/set-split',
-    pretrainingBp,
-    appWeights: sum === 100 ? weights : { ...plan.appWeights },
-  };
+  const percent = slider && !slider.disabled ? Number(slider.value) : null;
+  return splitFromSliders(ctx.me.plan, percent, liveWeightSliders());
 }
 
 function splitPanel(ctx: PanelContext, spend: number): HTMLElement {
@@ -102,19 +59,20 @@ function splitPanel(ctx: PanelContext, spend: number): HTMLElement {
   const abandoned = me.pretrainingAbandoned;
   const pctPre = abandoned ? 0 : Math.round(plan.pretrainingBp / 100);
   const cap = economy.maxComputeSpend(level, state.turn);
-  const preBudget = Math.round((spend * pctPre) / 100);
-  const label = (p: number) => ({
-    pre: money(lang, Math.round((spend * p) / 100)),
-    app: money(lang, spend - Math.round((spend * p) / 100)),
+  // The 万元 each side gets, as the engine's spend step divides them (splitSpend).
+  const label = (split: SpendSplit) => ({
+    pre: money(lang, split.pretraining),
+    app: money(lang, split.apps),
   });
-  const l = label(pctPre);
-  const capped = preBudget > cap;
+  const now = splitSpend(spend, plan.pretrainingBp, abandoned);
+  const l = label(now);
+  const capped = now.pretraining > cap;
   const run = me.run;
   const update = (p: number) => {
     const root = document.getElementById('split-hero');
     if (!root) return;
     root.style.setProperty('--pre', `${p}%`);
-    const v = label(p);
+    const v = label(splitSpend(spend, p * 100, false));
     root.querySelector('#split-pre-value')!.textContent = `${p}% · ${v.pre}`;
     root.querySelector('#split-app-value')!.textContent = `${100 - p}% · ${v.app}`;
   };
@@ -166,7 +124,7 @@ function splitPanel(ctx: PanelContext, spend: number): HTMLElement {
             tr('plan.splitValue', { pre: p, app: 100 - p }),
           );
           update(p);
-          ctx.schedule('split', () => splitFromSliders(ctx));
+          ctx.schedule('split', () => splitCommand(ctx));
         },
       },
     }),
@@ -297,7 +255,8 @@ function spendPanel(ctx: PanelContext): HTMLElement {
           text: tr(p.key),
           attrs: { title: tr('plan.presetTitle', { runway: p.runway }) },
           on: {
-            click: () => ctx.dispatch({ type: 'plan/set-spend', amount: spendForRunway(ctx, p.runway) }),
+            click: () =>
+              ctx.dispatch({ type: 'plan/set-spend', amount: spendForRunway(level, state, me, p.runway) }),
           },
         }),
       ),
@@ -310,7 +269,9 @@ function weightsPanel(ctx: PanelContext, spend: number): HTMLElement {
   const { me, level, tr, lang } = ctx;
   const open = APP_MARKETS.filter((m) => level.markets[m]);
   const w = me.plan.appWeights;
-  const apps = spend - (me.pretrainingAbandoned ? 0 : Math.round((spend * me.plan.pretrainingBp) / 10_000));
+  // The applications budget and its shares as the engine's spend step computes them.
+  const { apps } = splitSpend(spend, me.plan.pretrainingBp, me.pretrainingAbandoned);
+  const budgets = appBudgets(apps, w);
   return h(
     'section',
     { class: 'card weights', attrs: { 'aria-labelledby': 'weights-title' } },
@@ -344,22 +305,27 @@ function weightsPanel(ctx: PanelContext, spend: number): HTMLElement {
             on: {
               input: (e) => {
                 const v = Number((e.target as HTMLInputElement).value);
-                const next = rebalance(weightsFromSliders(ctx), m, v, open);
+                const next = rebalance(
+                  weightsWithSliders(me.plan.appWeights, liveWeightSliders()),
+                  m,
+                  v,
+                  open,
+                );
+                const nextBudgets = appBudgets(apps, next);
                 for (const k of APP_MARKETS) {
                   const out = document.getElementById(`weight-${k}-value`);
-                  if (out)
-                    out.textContent = `${next[k]}% · ${money(lang, Math.round((apps * next[k]) / 100))}`;
+                  if (out) out.textContent = `${next[k]}% · ${money(lang, nextBudgets[k])}`;
                   const sl = document.getElementById(`weight-${k}`) as HTMLInputElement | null;
                   if (sl && k !== m) sl.value = String(next[k]);
                 }
-                ctx.schedule('split', () => splitFromSliders(ctx));
+                ctx.schedule('split', () => splitCommand(ctx));
               },
             },
           }),
           h('span', {
             id: `weight-${m}-value`,
             class: 'weight-value',
-            text: isOpen ? `${w[m]}% · ${money(lang, Math.round((apps * w[m]) / 100))}` : tr('plan.closed'),
+            text: isOpen ? `${w[m]}% · ${money(lang, budgets[m])}` : tr('plan.closed'),
           }),
         );
       }),
