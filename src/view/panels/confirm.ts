@@ -1,7 +1,7 @@
-// A yes-or-no question put over a screen before something is overwritten (the replay viewer's
-// fork replacing the saved game). A modal dialog: Tab stays inside it, Escape and Cancel say no,
-// and no key reaches the screen behind while it is up. The caller puts it in the page and focuses
-// its Cancel button, so a stray Enter changes nothing.
+// A yes-or-no question put over a screen before something is overwritten (a fork in the replay
+// viewer, or a new game from Load replay code, replacing the saved game). A modal dialog: Tab
+// stays inside it, Escape and Cancel say no, and no key reaches the screen behind while it is up.
+// askOver puts it over a screen and focuses its Cancel button, so a stray Enter changes nothing.
 
 import type { Language } from '../../app/i18n';
 import { h, trapFocus } from '../dom';
@@ -63,4 +63,39 @@ export function confirmDialog(
     trapFocus(dialog, e);
   });
   return layer;
+}
+
+/**
+ * Puts the question over a screen's `root` (inert meanwhile) with focus on Cancel. Yes closes it
+ * and runs `yes`; Cancel or Escape close it and give focus back to `backFocus` (a selector inside
+ * `root`). `setLayer` is told of the layer while it is up, and of null once it is gone.
+ */
+export function askOver(
+  root: HTMLElement,
+  lang: Language,
+  id: string,
+  text: ConfirmText,
+  yes: () => void,
+  backFocus: string,
+  setLayer: (layer: HTMLElement | null) => void,
+): void {
+  const close = () => {
+    layer.remove();
+    setLayer(null);
+    root.removeAttribute('inert');
+  };
+  const layer = confirmDialog(lang, id, text, {
+    yes: () => {
+      close();
+      yes();
+    },
+    cancel: () => {
+      close();
+      root.querySelector<HTMLElement>(backFocus)?.focus({ preventScroll: true });
+    },
+  });
+  root.setAttribute('inert', '');
+  root.after(layer);
+  setLayer(layer);
+  layer.querySelector<HTMLElement>(`#${id}-cancel`)?.focus({ preventScroll: true });
 }

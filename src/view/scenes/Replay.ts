@@ -14,7 +14,7 @@ import { extractCode, MAX_INPUT_CHARS, verifyReplay } from '../../app/replay-cod
 import { quarterLabel } from '../../engine/index';
 import { h } from '../dom';
 import { SCENES } from '../keys';
-import { confirmDialog } from '../panels/confirm';
+import { askOver } from '../panels/confirm';
 import { forgetAddressLink, replayFromUrl } from '../panels/replay-code';
 import { gameLabel } from '../panels/tab-conflict';
 import { ScreenScene } from '../screen';
@@ -87,12 +87,8 @@ export class Replay extends ScreenScene<ReplayData> {
 
   /** "This replaces your saved game (…). Start anyway?"; Cancel or Escape keep everything. */
   private askAgain(saved: SavedRef, yes: () => void): void {
-    const close = () => {
-      this.confirmLayer?.remove();
-      this.confirmLayer = null;
-      this.root.removeAttribute('inert');
-    };
-    const layer = confirmDialog(
+    askOver(
+      this.root,
       this.app.lang,
       'again-confirm',
       {
@@ -101,21 +97,12 @@ export class Replay extends ScreenScene<ReplayData> {
         yes: this.tr('replay.againConfirm.yes'),
         cancel: this.tr('common.cancel'),
       },
-      {
-        yes: () => {
-          close();
-          yes();
-        },
-        cancel: () => {
-          close();
-          this.root.querySelector<HTMLElement>('#btn-replay-again')?.focus({ preventScroll: true });
-        },
+      yes,
+      '#btn-replay-again',
+      (layer) => {
+        this.confirmLayer = layer;
       },
     );
-    this.root.setAttribute('inert', '');
-    this.root.after(layer);
-    this.confirmLayer = layer;
-    layer.querySelector<HTMLElement>('#again-confirm-cancel')?.focus({ preventScroll: true });
   }
 
   private result(): HTMLElement {

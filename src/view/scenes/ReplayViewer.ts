@@ -23,7 +23,7 @@ import type { Series } from '../charts';
 import { lineChart } from '../charts';
 import { h, isTextEntry, replaceContent } from '../dom';
 import { SCENES } from '../keys';
-import { confirmDialog } from '../panels/confirm';
+import { askOver } from '../panels/confirm';
 import type { ReadContext } from '../panels/context';
 import { historyCharts, quarterWaterfall } from '../panels/history-charts';
 import { kpiPanel } from '../panels/kpis';
@@ -162,12 +162,8 @@ export class ReplayViewer extends ScreenScene<ViewerData> {
 
   /** "This replaces your saved game (…). Fork anyway?" over the viewer; Cancel or Escape keep everything. */
   private askFork(saved: SavedRef, yes: () => void): void {
-    const close = () => {
-      this.confirmLayer?.remove();
-      this.confirmLayer = null;
-      this.root.removeAttribute('inert');
-    };
-    const layer = confirmDialog(
+    askOver(
+      this.root,
       this.app.lang,
       'fork-confirm',
       {
@@ -176,21 +172,12 @@ export class ReplayViewer extends ScreenScene<ViewerData> {
         yes: this.tr('viewer.forkConfirm.yes'),
         cancel: this.tr('common.cancel'),
       },
-      {
-        yes: () => {
-          close();
-          yes();
-        },
-        cancel: () => {
-          close();
-          this.root.querySelector<HTMLElement>('#btn-fork')?.focus({ preventScroll: true });
-        },
+      yes,
+      '#btn-fork',
+      (layer) => {
+        this.confirmLayer = layer;
       },
     );
-    this.root.setAttribute('inert', '');
-    this.root.after(layer);
-    this.confirmLayer = layer;
-    layer.querySelector<HTMLElement>('#fork-confirm-cancel')?.focus({ preventScroll: true });
   }
 
   private loadCompare(): void {
