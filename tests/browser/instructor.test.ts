@@ -447,7 +447,7 @@ describe('instructor view', () => {
       expect(zh.headers).not.toContain('估值');
       expect(zh.headers).toEqual(expect.arrayContaining(['关卡', '种子', '分支自']));
       const zhCopy = zh.rows.find((r) => r.cell.姓名 === 'Copycat')!;
-      expect(zhCopy.cell.状态).toBe('重复提交：与Ann（列表第 1 行）是同一局，只列出，不排名');
+      expect(zhCopy.cell.状态).toBe('重复提交：与 Ann（列表第 1 行）是同一局，只列出，不排名');
       expect(zh.rows.find((r) => r.cell.姓名 === 'Dee')!.cell.分支自).toBe(
         `Ann（列表第 1 行），${quarterLabel(level, 3)} 之后`,
       );
