@@ -670,8 +670,6 @@ const zh = {
   'class.ending.out-of-money': '弹尽粮绝',
   'class.ending.unfinished': '未结束',
   'class.point': '{name}：{score}，{ending}',
-  'instructor.stub':
-    '教师模式（批量校验回放码、排行榜、导出 CSV、全班图表）将在后续版本中提供。现在可以先给全班发同一个种子链接：在“新游戏”页面复制分享链接即可。',
 
   'unit.wan': '万元',
   'unit.million': '百万元',
@@ -1404,8 +1402,6 @@ const en: Record<TextKey, string> = {
   'class.ending.out-of-money': 'out of money',
   'class.ending.unfinished': 'unfinished',
   'class.point': '{name}: {score}, {ending}',
-  'instructor.stub':
-    'The instructor view (verify many replay codes, leaderboard, CSV export, class charts) comes in a later version. For now, give the class one seed link: copy it from the New game screen.',
 
   'unit.wan': '万元',
   'unit.million': '¥ millions',

@@ -1,5 +1,6 @@
 // Quarter plans: defaults and the checks every command goes through. The same checks serve the
-// player's commands and the rivals' policies, so a bot can never do what a player may not.
+// player's commands, the autopilots' and a bot's, so a bot can never do what a player may not
+// (the rivals' plans come from their archetypes and are not commands).
 
 import type { Level } from './level';
 import { BASIS_POINTS, PERCENT } from './quarter/units';

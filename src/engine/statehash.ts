@@ -1,7 +1,8 @@
 // A stable digest of everything that decides the rest of the game (the history is derived and
 // left out). The state's numbers are written in a fixed order into a scratch buffer and hashed
 // by their exact bits in one loop — much cheaper than hashing a JSON string. A field forgotten
-// here is caught by the snapshot-equivalence test, which restores saved states and plays on.
+// here is caught by tests/state-fields.test.ts, which changes every field in turn and expects a
+// new hash (and by the snapshot test, which restores saved states and plays on).
 
 import { digestHex, hashFloat64Block, hashInt, hashString, newHasher } from './hash';
 import type { GameState, Plan } from './types';

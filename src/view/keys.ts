@@ -42,4 +42,4 @@ export const REGISTRY = {
 } as const;
 
 /** Which information page the Info scene shows. */
-export type InfoPage = 'howto' | 'instructor';
+export type InfoPage = 'howto';

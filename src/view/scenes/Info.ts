@@ -1,5 +1,4 @@
-// Information pages: how to play, and the stub for the instructor's view
-// (filled in by later work).
+// Information pages: how to play (the instructor's view is a screen of its own, Instructor.ts).
 
 import { goalRuleText } from '../../app/goal-text';
 import type { TextKey } from '../../app/i18n';
@@ -48,33 +47,26 @@ export class Info extends ScreenScene<InfoData> {
   }
 
   protected render(): void {
-    let title: TextKey;
-    let body: HTMLElement[];
-    if (this.page === 'howto') {
-      title = 'howto.title';
-      // The made-it rule in the numbers of the level being played (or the first level).
-      const level = this.app.session?.level ?? getLevel(LEVEL_IDS[0]!);
-      body = HOWTO_SECTIONS.map(([t, x]) =>
-        h(
-          'section',
-          { class: 'card howto-item' },
-          h('h2', { text: this.tr(t) }),
-          h('p', { text: this.tr(x) }),
-          t === 'howto.goal.title'
-            ? h('p', { id: 'howto-goal-rule', text: goalRuleText(this.app.lang, level) })
-            : null,
-        ),
-      );
-    } else {
-      title = 'instructor.title';
-      body = [h('section', { class: 'card stub' }, h('p', { text: this.tr('instructor.stub') }))];
-    }
+    const title: TextKey = 'howto.title';
+    // The made-it rule in the numbers of the level being played (or the first level).
+    const level = this.app.session?.level ?? getLevel(LEVEL_IDS[0]!);
+    const body = HOWTO_SECTIONS.map(([t, x]) =>
+      h(
+        'section',
+        { class: 'card howto-item' },
+        h('h2', { text: this.tr(t) }),
+        h('p', { text: this.tr(x) }),
+        t === 'howto.goal.title'
+          ? h('p', { id: 'howto-goal-rule', text: goalRuleText(this.app.lang, level) })
+          : null,
+      ),
+    );
     this.root.replaceChildren(
       h(
         'div',
         { class: `page info info-${this.page}` },
         this.pageHead(title, () => this.leave(), true),
-        h('div', { class: `info-body ${this.page === 'howto' ? 'howto-grid' : ''}` }, body),
+        h('div', { class: 'info-body howto-grid' }, body),
       ),
     );
   }
