@@ -253,8 +253,10 @@ describe('figures', () => {
         }));
         expect(counts).toEqual({ rows: 500, valid: 490, tampered: 6, points: 490 });
         const threads = await page.getAttribute('#instructor-result', 'data-baselines-elsewhere');
-        // The bar reached the screen at many points in between, never going back.
-        expect(new Set(seen).size).toBeGreaterThanOrEqual(10);
+        // The bar reached the screen at many points in between (at least four times a second of
+        // the run, and at least five times), never going back. A fixed count failed a fast class done
+        // in 1.7 s with 9 steps on screen.
+        expect(new Set(seen).size).toBeGreaterThanOrEqual(Math.max(5, Math.floor(ms / 250)));
         for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThanOrEqual(seen[i - 1]!);
         expect(problems).toEqual([]);
         times.push(ms);
