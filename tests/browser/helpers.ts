@@ -206,3 +206,12 @@ export async function playQuarter(page: Page): Promise<string> {
   await page.keyboard.press('Enter');
   return waitLeaving(page, 'Results');
 }
+
+/** The saved games kept as backups in the page's storage (each a save file's text). */
+export function storedBackups(page: Page): Promise<(string | null)[]> {
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('sixTigers.save.backup.'))
+      .map((k) => localStorage.getItem(k)),
+  );
+}

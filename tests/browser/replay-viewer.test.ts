@@ -18,7 +18,7 @@ import { Session } from '../../src/app/session';
 import { simReport } from '../../src/app/sim-report';
 import type { Command, GameState } from '../../src/engine/index';
 import { applyCommand, createGame, hashState, playGame, quarterLabel } from '../../src/engine/index';
-import { launch, openGame, screenshot, waitScreen } from './helpers';
+import { launch, openGame, screenshot, storedBackups, waitScreen } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -380,11 +380,7 @@ describe('replay viewer', () => {
         company: 'moonshot',
         branch: { parentHash: a.finalHash, turn: 3 },
       });
-      const backups = await page.evaluate(() =>
-        Object.keys(localStorage)
-          .filter((k) => k.startsWith('sixTigers.save.backup.'))
-          .map((k) => localStorage.getItem(k)),
-      );
+      const backups = await storedBackups(page);
       expect(backups).toContain(mine.save);
       expect(problems).toEqual([]);
     } finally {
@@ -432,11 +428,7 @@ describe('replay viewer', () => {
         seed: 42,
         company: 'moonshot',
       });
-      const backups = await page.evaluate(() =>
-        Object.keys(localStorage)
-          .filter((k) => k.startsWith('sixTigers.save.backup.'))
-          .map((k) => localStorage.getItem(k)),
-      );
+      const backups = await storedBackups(page);
       expect(backups).toContain(mine.save);
       expect(problems).toEqual([]);
     } finally {

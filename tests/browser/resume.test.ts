@@ -25,6 +25,7 @@ import {
   playQuarter,
   ROOT,
   screenshot,
+  storedBackups,
   waitScreen,
 } from './helpers';
 
@@ -153,11 +154,7 @@ describe('saves, reloads and undo', () => {
         await page.reload();
         await waitScreen(page, 'Title');
         expect(await page.textContent('.notice.warn')).toMatch(message);
-        const copies = await page.evaluate(() =>
-          Object.keys(localStorage)
-            .filter((k) => k.startsWith('sixTigers.save.backup.'))
-            .map((k) => localStorage.getItem(k)),
-        );
+        const copies = await storedBackups(page);
         expect(copies).toContain(save);
       }
       expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
@@ -294,11 +291,7 @@ describe('saves, reloads and undo', () => {
       expect(await page.textContent('.quarter')).toContain(quarterLabel(level, 0));
       expect(JSON.parse((await stored(page))!)).toMatchObject({ seed: 5, company: '01ai' });
       // The game it replaced is kept as a backup.
-      const backups = await page.evaluate(() =>
-        Object.keys(localStorage)
-          .filter((k) => k.startsWith('sixTigers.save.backup.'))
-          .map((k) => localStorage.getItem(k)),
-      );
+      const backups = await storedBackups(page);
       expect(backups).toContain(save);
       // The link has done its work: it is off the address, and a reload resumes the game.
       expect(new URL(page.url()).search).toBe('');
