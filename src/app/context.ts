@@ -15,6 +15,7 @@ import {
   writeOwn,
 } from './autosave';
 import type { Fork } from './fork';
+import { GUIDE_KEY, GUIDE_SEEN_VALUE, guideSeenIn } from './guide';
 import type { Language } from './i18n';
 import { LANGUAGES } from './i18n';
 import type { LoadOutcome } from './save';
@@ -76,6 +77,8 @@ export class AppContext {
   private savedText: { raw: string | null; from: number } = { raw: null, from: SAVE_VERSION };
   /** No copy of the stored game could be kept (storage full), so this game must not overwrite it. */
   private suspended = false;
+  /** The guide was seen on this page (what a store that cannot keep it would forget). */
+  private guideSeenHere = false;
 
   constructor(
     private readonly store: KeyValueStore,
@@ -93,6 +96,18 @@ export class AppContext {
       tabStore.remove(SLOT_KEY);
       this.readAutosave();
     }
+  }
+
+  /** Whether this browser has seen the guided first quarter (or, with no storage, this page has). */
+  guideSeen(): boolean {
+    return this.guideSeenHere || guideSeenIn(this.store.get(GUIDE_KEY));
+  }
+
+  /** Remembers that the guide was seen (finished or skipped), or forgets it so the next game shows it. */
+  setGuideSeen(seen: boolean): void {
+    this.guideSeenHere = seen;
+    if (seen) this.store.set(GUIDE_KEY, GUIDE_SEEN_VALUE);
+    else this.store.remove(GUIDE_KEY);
   }
 
   setLanguage(lang: Language): void {

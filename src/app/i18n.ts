@@ -696,6 +696,64 @@ const zh = {
   'reject.event-pending': '请先回应所有事件，再结束季度。',
   'reject.investor-constraint': '战略投资方不允许你的 API 比它更便宜。',
   'reject.market-closed': '本关没有这个市场。',
+
+  // The guided first quarter (src/app/guide.ts, src/view/panels/guide.ts) and the difficulty words on New game.
+  'guide.name': '新手引导：第一个季度',
+  'guide.progress': '第{n}步，共{total}步',
+  'guide.next': '下一步',
+  'guide.back': '上一步',
+  'guide.finish': '完成',
+  'guide.skip': '跳过引导',
+  'guide.keys': '← → 翻页 · Esc 跳过',
+  'guide.list.sep': '、',
+  'guide.goal.title': '目标：实现盈利',
+  'guide.goal.first': '还没有结算过季度，所以目标行暂时显示“—”。收入门槛是每季度{target}。',
+  'guide.goal.last': '上个季度收入{value}，门槛是{target}。',
+  'guide.runway.title': '跑道：现金还能撑多久',
+  'guide.runway.body':
+    '跑道是指照本季的计划花钱（再加上工资、减去收入），现金还能撑几个季度。现金跌破零，游戏就结束了。用滑块或预设按钮设定本季花费：● 表示 6 个季度以上，比较宽裕；○ 表示不到 3 个季度，已经很紧张。',
+  'guide.runway.now': '按现在的计划，本季花费{spend}，跑道{runway}。',
+  'guide.split.title': '预训练 ⟷ 应用',
+  'guide.split.body':
+    '这是最核心的取舍。预训练是买算力、提升模型质量（收益递减，GPU 还限购）；应用是把钱花在能带来收入的产品上。模型落后太多，用户会流失；只做预训练，钱很快就会烧光。',
+  'guide.split.now': '现在：预训练{pre}%，应用{app}%。',
+  'guide.markets.title': '应用预算投向哪里',
+  'guide.markets.body':
+    '应用预算分给四个市场：国内应用（用户多，但几乎不付费）、出海应用（获客更贵，但有人订阅付费）、企业项目（靠销售拿单）和 API（开发者按 token 付费）。拖动其中一个滑块，其余几个会按比例让出份额。',
+  'guide.markets.now': '现在：{list}。',
+  'guide.markets.item': '{market} {weight}%',
+  'guide.price.title': 'API 价格',
+  'guide.price.body':
+    '每个季度都要决定 API 怎么定价：跟随市场、低价抢量、溢价、免费，或者自己定一个价格。2024 年 5 月起，价格战会把价格压到接近零；下方的“毛利”一行会告诉你是不是在亏本卖。',
+  'guide.price.now': '现在：{mode}，每百万 tokens {price}。',
+  'guide.suggest.title': '给{company}的建议方案',
+  'guide.suggest.body':
+    '拿不准的话，可以先用“均衡”参考策略本季会为{company}做的计划。结局时，你的得分会和一组参考策略比较，它通常是其中最强的一个。它花钱快，同时启动融资来支撑，所以跑道很短：之后要像它一样持续融资，或者少花一些。采用它和你亲手操作一样，会记入操作记录，之后每一项都还能再改。',
+  'guide.suggest.changes': '它会做这些改动：',
+  'guide.suggest.apply': '采用建议方案',
+  'guide.suggest.applied': '已采用：你的计划现在就是建议方案。结束季度前仍可随意修改，Ctrl+Z 可以逐项撤销。',
+  'guide.suggest.same': '你的计划已经和建议方案一致。',
+  'guide.suggest.cardFirst': '请先回应本季度的事件卡：建议方案要看你怎么选。',
+  'guide.suggest.spend': '本季花费{amount}（跑道{runway}）',
+  'guide.suggest.split': '预训练{pre}%，应用{app}%',
+  'guide.suggest.weights': '应用预算：{list}',
+  'guide.suggest.price': 'API 价格：{mode}',
+  'guide.suggest.people': '人员：{list}；薪酬{pay}，工作强度{intensity}',
+  'guide.suggest.role': '{role} {n}',
+  'guide.suggest.noHires': '不增不减',
+  'guide.suggest.round': '启动融资，目标{target}',
+  'guide.end.title': '结束季度',
+  'guide.end.body':
+    '计划定好后，点“结束本季度”（或按 Enter）。引擎会按固定顺序结算：对手决策、花钱、人才、研发、市场、财务、事件；结果页会告诉你这个季度发生了什么。在那之前，所有操作都可以撤销。',
+  'guide.end.cards': '你搁置了一张事件卡：结束季度前要先回应它。',
+  'guide.end.again': '想再看一遍这段引导，可以打开“玩法”页面。',
+  'guide.replay': '重新观看新手引导',
+  'guide.replayLater': '新手引导会在你下一局的第一个季度开始。',
+  'newGame.difficulty.1': '简单',
+  'newGame.difficulty.2': '较易',
+  'newGame.difficulty.3': '中等',
+  'newGame.difficulty.4': '较难',
+  'newGame.difficulty.5': '困难',
 } as const;
 
 export type TextKey = keyof typeof zh;
@@ -1428,6 +1486,66 @@ const en: Record<TextKey, string> = {
   'reject.event-pending': 'Answer every event before ending the quarter.',
   'reject.investor-constraint': 'Your strategic investor does not let you undercut its API price.',
   'reject.market-closed': 'This level has no such market.',
+
+  // The guided first quarter (src/app/guide.ts, src/view/panels/guide.ts) and the difficulty words on New game.
+  'guide.name': 'Guided first quarter',
+  'guide.progress': 'Step {n} of {total}',
+  'guide.next': 'Next',
+  'guide.back': 'Back',
+  'guide.finish': 'Finish',
+  'guide.skip': 'Skip the tour',
+  'guide.keys': '← → to move · Esc skips',
+  'guide.list.sep': ', ',
+  'guide.goal.title': 'The goal: make it',
+  'guide.goal.first':
+    'No quarter has been played yet, so the goal line shows “—” for now. The revenue bar is {target} a quarter.',
+  'guide.goal.last': 'Last quarter’s revenue was {value}, against a bar of {target}.',
+  'guide.runway.title': 'Runway: how long the cash lasts',
+  'guide.runway.body':
+    'Runway is how many quarters your cash lasts if you keep spending as this plan does (plus payroll, less revenue). Cash below zero ends the game. Set the quarter’s spend with the slider or a preset: ● six quarters or more is comfortable, ○ under three is tight.',
+  'guide.runway.now': 'This plan spends {spend} this quarter: runway {runway}.',
+  'guide.split.title': 'Pretraining ⟷ applications',
+  'guide.split.body':
+    'The central choice. Pretraining buys compute for a better model (with diminishing returns, and GPUs are rationed); applications spend on products that bring in revenue. Fall too far behind and users leave; only pretrain and the cash soon runs out.',
+  'guide.split.now': 'Now: {pre}% pretraining, {app}% applications.',
+  'guide.markets.title': 'Where the applications budget goes',
+  'guide.markets.body':
+    'Four markets share the applications budget: domestic apps (many users who barely pay), overseas apps (dearer users, some of whom subscribe), enterprise deals (won by salespeople) and the API (developers pay per token). Move one slider and the others make room in proportion.',
+  'guide.markets.now': 'Now: {list}.',
+  'guide.markets.item': '{market} {weight}%',
+  'guide.price.title': 'The API price',
+  'guide.price.body':
+    'Each quarter you choose how to price the API: match the market, undercut it, charge a premium, give it away, or set an exact price. From May 2024 a price war drives prices towards zero; the margin line below tells you whether you are selling at a loss.',
+  'guide.price.now': 'Now: {mode}, {price} per million tokens.',
+  'guide.suggest.title': 'A suggested plan for {company}',
+  'guide.suggest.body':
+    'Not sure where to start? Use the plan the balanced reference strategy would make for {company} this quarter. At the end your score is compared with a set of reference strategies, and this one is usually the strongest of them. It spends fast and opens a funding round to pay for it, so its runway is short: keep raising money as it does, or spend less. Using it is an ordinary decision, recorded like any other, and you can change any of it afterwards.',
+  'guide.suggest.changes': 'What it changes:',
+  'guide.suggest.apply': 'Use the suggested plan',
+  'guide.suggest.applied':
+    'Done: your plan is now the suggested one. Change anything you like before ending the quarter; Ctrl+Z undoes it one change at a time.',
+  'guide.suggest.same': 'Your plan already matches the suggestion.',
+  'guide.suggest.cardFirst': 'Answer this quarter’s event card first: the suggestion depends on your answer.',
+  'guide.suggest.spend': 'Spend {amount} this quarter (runway {runway})',
+  'guide.suggest.split': 'Pretraining {pre}%, applications {app}%',
+  'guide.suggest.weights': 'Applications budget: {list}',
+  'guide.suggest.price': 'API price: {mode}',
+  'guide.suggest.people': 'People: {list}; pay {pay}, work intensity {intensity}',
+  'guide.suggest.role': '{role} {n}',
+  'guide.suggest.noHires': 'no hires or cuts',
+  'guide.suggest.round': 'Open a funding round for {target}',
+  'guide.end.title': 'End the quarter',
+  'guide.end.body':
+    'When the plan is ready, end the quarter (or press Enter). The engine settles it in a fixed order — rivals decide, spending, people, research, markets, finance, events — and the results screen shows what happened. Until then, everything can be undone.',
+  'guide.end.cards': 'You put an event card aside: answer it before ending the quarter.',
+  'guide.end.again': 'To see this tour again, open Help.',
+  'guide.replay': 'Replay the guided tour',
+  'guide.replayLater': 'The guided tour will start in the first quarter of your next game.',
+  'newGame.difficulty.1': 'Easy',
+  'newGame.difficulty.2': 'Fairly easy',
+  'newGame.difficulty.3': 'Medium',
+  'newGame.difficulty.4': 'Hard',
+  'newGame.difficulty.5': 'Very hard',
 };
 
 const TABLES: Record<Language, Record<TextKey, string>> = { 'zh-CN': zh, en };
