@@ -1,9 +1,11 @@
 // The quarter dashboard: KPIs and rivals on the left, the strategy (split, spend, weights, price)
 // in the centre, people, money and news on the right. Every change is a command sent through the
 // session; sliders commit when the player pauses. Enter ends the quarter; event cards come up as
-// a modal that must be answered first.
+// a modal that must be answered first. The guided first quarter (panels/guide.ts) starts once the
+// first quarter's cards are answered, in a browser that has not seen it, or when Help asks for it.
 
 import { money, runway } from '../../app/format';
+import { guideStartsNow } from '../../app/guide';
 import type { TextKey } from '../../app/i18n';
 import { levelText, rejectionText, t } from '../../app/i18n';
 import type { Session } from '../../app/session';
@@ -13,6 +15,7 @@ import { h, isTextEntry, replaceContent, trapFocus } from '../dom';
 import { SCENES } from '../keys';
 import type { PanelContext } from '../panels/context';
 import { eventModal } from '../panels/event-card';
+import { GuideTour } from '../panels/guide';
 import { kpiPanel } from '../panels/kpis';
 import { moneyPanel } from '../panels/money';
 import { emblem } from '../panels/names';
@@ -28,7 +31,12 @@ const LANG_SWITCH: Record<string, { to: 'zh-CN' | 'en'; label: string }> = {
   en: { to: 'zh-CN', label: '简体中文' },
 };
 
-export class Dashboard extends ScreenScene {
+/** Help's "replay the guided tour" comes back with `guide: true`. */
+export interface DashboardData {
+  guide?: boolean;
+}
+
+export class Dashboard extends ScreenScene<DashboardData> {
   private session: Session | null = null;
   private pending = new Map<string, () => Command>();
   private timer = 0;
@@ -39,6 +47,9 @@ export class Dashboard extends ScreenScene {
   private toastTimer = 0;
   private modalShown = false;
   private modalEventId: string | null = null;
+  private guide: GuideTour | null = null;
+  /** The guide was asked for (from Help): it starts once no card is on screen. */
+  private guideWanted = false;
 
   protected override animated = false;
 
@@ -46,7 +57,7 @@ export class Dashboard extends ScreenScene {
     super(SCENES.dashboard);
   }
 
-  protected override setup(): void {
+  protected override setup(data: DashboardData): void {
     this.session = this.app.session;
     this.pending = new Map();
     this.putAside = new Set();
@@ -54,7 +65,18 @@ export class Dashboard extends ScreenScene {
     this.toastText = '';
     this.modalShown = false;
     this.modalEventId = null;
+    this.guideWanted = data.guide === true;
+    // Phaser keeps a scene's last data for a later start given none (Results → Dashboard): the
+    // request is used once.
+    delete data.guide;
     if (!this.session) return;
+    const guide = new GuideTour({
+      context: () => (this.session ? this.context(this.session) : null),
+      apply: (cmds) => this.applyAll(cmds),
+      closed: (finished) => this.guideClosed(finished),
+    });
+    this.guide = guide;
+    this.addCleanup(() => guide.stop());
     this.app.setScreen('dashboard');
     this.addCleanup(this.session.subscribe(() => this.onChange()));
     this.onKey((e) => this.onKeyDown(e));
@@ -70,6 +92,12 @@ export class Dashboard extends ScreenScene {
   override create(data: object): void {
     super.create(data);
     if (!this.session) this.go(SCENES.title);
+  }
+
+  /** The screen's first focus: the guide's step when it opened with the screen (from Help). */
+  protected override focusFirst(): void {
+    if (this.guide?.isOpen) this.guide.place(true);
+    else super.focusFirst();
   }
 
   private context(session: Session): PanelContext {
@@ -146,6 +174,35 @@ export class Dashboard extends ScreenScene {
     this.onChange();
   }
 
+  /** Applies the guide's suggestion: each command logged as the player's own, one render for all. */
+  private applyAll(cmds: readonly Command[]): void {
+    this.flush();
+    const session = this.session;
+    if (!session) return;
+    this.batching = true;
+    let rejected: string | null = null;
+    try {
+      for (const cmd of cmds) {
+        const r = session.dispatch(cmd);
+        if (!r.ok) {
+          rejected = r.error.code;
+          break;
+        }
+      }
+    } finally {
+      this.batching = false;
+    }
+    if (rejected) this.toast(rejectionText(this.app.lang, rejected));
+    this.onChange();
+  }
+
+  /** The guide finished or was skipped: remembered, and the keyboard goes to End quarter or the heading. */
+  private guideClosed(finished: boolean): void {
+    this.app.setGuideSeen(true);
+    this.render();
+    this.root.querySelector<HTMLElement>(finished ? '#btn-end' : 'h1.company-name')?.focus();
+  }
+
   private undo(): void {
     if (this.pending.size > 0) {
       window.clearTimeout(this.timer);
@@ -161,6 +218,11 @@ export class Dashboard extends ScreenScene {
     this.flush();
     const session = this.session;
     if (!session || session.state.ending) return;
+    if (this.guide?.isOpen) {
+      // Ended with the tour still up (the button takes a click): the player has moved on.
+      this.guide.stop();
+      this.app.setGuideSeen(true);
+    }
     if (session.state.pendingEvents.length > 0) {
       this.putAside.clear();
       this.render();
@@ -209,6 +271,10 @@ export class Dashboard extends ScreenScene {
       e.preventDefault();
       return;
     }
+    if (this.guide?.isOpen) {
+      this.guide.onKey(e);
+      return;
+    }
     const modal = this.root.querySelector<HTMLElement>('.modal');
     if (modal) {
       if (/^[1-4]$/.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) {
@@ -251,6 +317,17 @@ export class Dashboard extends ScreenScene {
     const { state, me, level, lang, tr } = ctx;
     const pendingEv = state.pendingEvents;
     const modalEv = pendingEv.find((e) => !this.putAside.has(e.id));
+    const guide = this.guide;
+    const guideStarts =
+      guide !== null &&
+      !guide.isOpen &&
+      !state.ending &&
+      ((this.guideWanted && !modalEv) ||
+        guideStartsNow({ seen: this.app.guideSeen(), state, cardOnScreen: modalEv !== undefined }));
+    if (guideStarts) {
+      guide.start();
+      this.guideWanted = false;
+    }
     const planRunway = projectedRunway(level, state, me, Math.min(me.plan.spend, Math.max(0, me.cash)));
     const spec = level.companies.find((c) => c.id === me.id);
     const lswitch = LANG_SWITCH[lang]!;
@@ -355,7 +432,7 @@ export class Dashboard extends ScreenScene {
     );
     const grid = h(
       'main',
-      { class: 'dash-grid', attrs: { inert: modalEv ? true : undefined } },
+      { class: 'dash-grid', attrs: { inert: modalEv || guide?.isOpen ? true : undefined } },
       h(
         'div',
         { class: 'col col-left', attrs: { 'data-keep-scroll': 'left' } },
@@ -395,6 +472,7 @@ export class Dashboard extends ScreenScene {
           text: this.toastText,
         }),
         modal,
+        guide?.element(ctx),
       ),
     );
     // A new card (the first, or the next after an answer) takes focus on its first choice; once no
@@ -407,6 +485,7 @@ export class Dashboard extends ScreenScene {
     }
     this.modalShown = modal !== null;
     this.modalEventId = modalEv?.id ?? null;
+    guide?.place(guideStarts);
   }
 
   private switchLanguage(lang: 'zh-CN' | 'en'): void {

@@ -1,4 +1,5 @@
-// Information pages: how to play (the instructor's view is a screen of its own, Instructor.ts).
+// Information pages: how to play (the instructor's view is a screen of its own, Instructor.ts), with
+// the button that replays the guided first quarter (on the game being played, else on the next one).
 
 import { goalRuleText } from '../../app/goal-text';
 import type { TextKey } from '../../app/i18n';
@@ -29,6 +30,8 @@ const HOWTO_SECTIONS: readonly [TextKey, TextKey][] = [
 export class Info extends ScreenScene<InfoData> {
   private page: InfoPage = 'howto';
   private back: SceneKey = SCENES.title;
+  /** What the guide button did, when it could not show the guide at once. */
+  private status = '';
 
   constructor() {
     super(SCENES.info);
@@ -37,6 +40,7 @@ export class Info extends ScreenScene<InfoData> {
   protected override setup(data: InfoData): void {
     this.page = data.page ?? 'howto';
     this.back = data.back ?? SCENES.title;
+    this.status = '';
     this.onKey((e) => {
       if (e.key === 'Escape') this.leave();
     });
@@ -44,6 +48,17 @@ export class Info extends ScreenScene<InfoData> {
 
   private leave(): void {
     this.go(this.back === SCENES.dashboard && !this.app.session ? SCENES.title : this.back);
+  }
+
+  /** The guide over the game being played; with none, it is forgotten so the next game shows it. */
+  private replayGuide(): void {
+    if (this.back === SCENES.dashboard && this.app.session && !this.app.session.state.ending) {
+      this.go(SCENES.dashboard, { guide: true });
+      return;
+    }
+    this.app.setGuideSeen(false);
+    this.status = this.tr('guide.replayLater');
+    this.render();
   }
 
   protected render(): void {
@@ -66,6 +81,17 @@ export class Info extends ScreenScene<InfoData> {
         'div',
         { class: `page info info-${this.page}` },
         this.pageHead(title, () => this.leave(), true),
+        h(
+          'div',
+          { class: 'info-guide' },
+          h('button', {
+            id: 'btn-guide',
+            class: 'btn',
+            text: this.tr('guide.replay'),
+            on: { click: () => this.replayGuide() },
+          }),
+          h('span', { id: 'guide-replay-status', text: this.status, attrs: { role: 'status' } }),
+        ),
         h('div', { class: 'info-body howto-grid' }, body),
       ),
     );
