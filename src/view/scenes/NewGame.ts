@@ -3,6 +3,7 @@
 // so a class can share one world).
 
 import { count, money } from '../../app/format';
+import type { TextKey } from '../../app/i18n';
 import { levelText } from '../../app/i18n';
 import { getLevel, LEVEL_IDS } from '../../app/levels';
 import { seedLinkOf } from '../../app/links';
@@ -21,6 +22,15 @@ export interface NewGameData {
 }
 
 const MAX_SEED = 999_999_999;
+
+/** The word for each difficulty, 1 to 5 stars. */
+const DIFFICULTY_WORDS: readonly TextKey[] = [
+  'newGame.difficulty.1',
+  'newGame.difficulty.2',
+  'newGame.difficulty.3',
+  'newGame.difficulty.4',
+  'newGame.difficulty.5',
+];
 
 function randomSeed(): number {
   const buf = new Uint32Array(1);
@@ -160,11 +170,25 @@ export class NewGame extends ScreenScene<NewGameData> {
                   'div',
                   {},
                   h('strong', { text: levelText(lang, c.name) }),
-                  h('span', {
-                    class: 'stars',
-                    text: `${'★'.repeat(c.difficulty)}${'☆'.repeat(5 - c.difficulty)}`,
-                    attrs: { 'aria-label': this.tr('newGame.difficulty', { n: c.difficulty }) },
-                  }),
+                  // The stars and the word for the eye; "difficulty 3 of 5" for a screen reader.
+                  h(
+                    'span',
+                    { id: `difficulty-${c.id}`, class: 'difficulty' },
+                    h('span', {
+                      class: 'stars',
+                      text: `${'★'.repeat(c.difficulty)}${'☆'.repeat(5 - c.difficulty)}`,
+                      attrs: { 'aria-hidden': 'true' },
+                    }),
+                    ' ',
+                    h('span', {
+                      class: 'difficulty-word',
+                      text: this.tr(DIFFICULTY_WORDS[c.difficulty - 1]!),
+                    }),
+                    h('span', {
+                      class: 'sr-only',
+                      text: ` ${this.tr('newGame.difficulty', { n: c.difficulty })}`,
+                    }),
+                  ),
                 ),
               ),
               h('p', { class: 'profile', text: levelText(lang, c.profile) }),
