@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { expect } from 'vitest';
+import { GUIDE_KEY, GUIDE_SEEN_VALUE } from '../../src/app/guide';
 import { paletteSized } from './png-palette';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
@@ -38,12 +39,30 @@ export interface Watched {
   problems: string[];
 }
 
+/**
+ * A page of the game in a fresh browser context. The player is a returning one, who has seen the
+ * guided first quarter (its stored flag is set before the game loads, unless a test stored
+ * another value), so a test starts on the plain dashboard; `{ firstVisit: true }` leaves the flag
+ * unset, as for a player's first game (tests/browser/guide.test.ts).
+ */
 export async function openGame(
   browser: Browser,
   baseUrl: string,
   viewport = { width: 1280, height: 720 },
+  options: { firstVisit?: boolean } = {},
 ): Promise<Watched> {
   const context = await browser.newContext({ viewport, locale: 'en-US' });
+  if (!options.firstVisit)
+    await context.addInitScript(
+      ([key, value]) => {
+        try {
+          if (localStorage.getItem(key!) === null) localStorage.setItem(key!, value!);
+        } catch {
+          // No storage here (a test forbids it): the game then shows the guide, which is skippable.
+        }
+      },
+      [GUIDE_KEY, GUIDE_SEEN_VALUE],
+    );
   return openTab(context, baseUrl);
 }
 
