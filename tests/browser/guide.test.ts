@@ -5,7 +5,8 @@
 // src/app/guide.ts gives for the page's own state. Next, Back, ← / →, Tab and Enter work; the
 // suggested plan's commands land in the session's log, and after the quarter the log replays in
 // Node and its replay code verifies. Escape and Skip close it, a corrupt stored flag is read as
-// unseen, Help replays it, and New game shows each company's difficulty as visible words.
+// unseen, Help replays it, a level with no card in its first quarter opens it with the dashboard,
+// and New game shows each company's difficulty as visible words.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { GuideStepId } from '../../src/app/guide';
@@ -22,7 +23,7 @@ import type { Language, TextKey } from '../../src/app/i18n';
 import { t } from '../../src/app/i18n';
 import { findLevel, getLevel } from '../../src/app/levels';
 import { replayCodeOf, verifyReplay } from '../../src/app/replay-code';
-import type { Command, GameState } from '../../src/engine/index';
+import type { Command, GameState, Level } from '../../src/engine/index';
 import { applyCommand, createGame, hashState } from '../../src/engine/index';
 import { answerCards, launch, openGame, screenshot, waitLeaving, waitScreen } from './helpers';
 
@@ -121,11 +122,11 @@ async function waitStep(page: Page, i: number): Promise<void> {
 }
 
 /** Checks step `i` on screen: its target exists, is visible and in view inside the ring, the words are the app's for this state. */
-async function checkStep(page: Page, lang: Language, i: number): Promise<void> {
+async function checkStep(page: Page, lang: Language, i: number, lv: Level = level): Promise<void> {
   await waitStep(page, i);
   const id: GuideStepId = GUIDE_STEPS[i]!.id;
   const s = await shown(page);
-  const words = guideText(lang, level, await pageState(page), id);
+  const words = guideText(lang, lv, await pageState(page), id);
   expect(s.step).toBe(id);
   expect(s.kicker).toBe(`${t(lang, 'guide.name')} · ${guideProgress(lang, i)}`);
   expect(s.title).toBe(words.title);
@@ -348,6 +349,40 @@ describe('closing and replaying the guide', () => {
       await page.waitForFunction(() => document.querySelector('#guide-replay-status')?.textContent !== '');
       expect(await page.textContent('#guide-replay-status')).toBe(t('en', 'guide.replayLater'));
       expect(await storedFlag(page)).toBeNull();
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a level whose first quarter deals no card', () => {
+  it('opens the guide with the dashboard, on the step’s heading, and every step’s control is there', async () => {
+    const lab = getLevel('bertrand-lab');
+    const { page, context, problems } = await openGame(browser, inject('baseUrl'), undefined, {
+      firstVisit: true,
+    });
+    try {
+      await waitScreen(page, 'Title');
+      await page.click('#btn-lang-zh-CN');
+      await page.click('#btn-new');
+      await waitScreen(page, 'NewGame');
+      await page.check(`#level-${lab.id}`);
+      await page.click('#btn-start');
+      await waitScreen(page, 'Dashboard');
+      expect(await page.$('.modal')).toBeNull();
+      for (let i = 0; i < GUIDE_STEPS.length; i++) {
+        await checkStep(page, 'zh-CN', i, lab);
+        if (i < GUIDE_STEPS.length - 1) await page.keyboard.press('ArrowRight');
+      }
+      // → on the last step does not finish: only Finish (or Enter on it) does.
+      await page.keyboard.press('ArrowRight');
+      await checkStep(page, 'zh-CN', GUIDE_STEPS.length - 1, lab);
+      await page.focus('#guide-next');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#guide', { state: 'detached' });
+      expect((await focusedId(page)).id).toBe('btn-end');
+      expect(await storedFlag(page)).toBe(GUIDE_SEEN_VALUE);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
