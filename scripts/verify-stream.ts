@@ -3,7 +3,7 @@
 // of codes is bounded by their total length), each row is handed back at once to be printed, and
 // only with ranking is a compact record kept per row (its place, its name and a reference to the
 // shared verdict) to rank and print at the end. Same rows, messages, ranks and CSV as
-// verifyClass / rankRows / classCsv in src/app/verify.ts (tests/verify-stream.test.ts checks it).
+// verifyClass / rankRows / classCsv in src/app/class/ (tests/verify-stream.test.ts checks it).
 
 import type { StreamEntry } from '../src/app/code-stream';
 import { parFor } from '../src/app/par';
@@ -192,7 +192,7 @@ export class ClassStream {
     this.order();
   }
 
-  /** rankRows's order and ranks (classOrder in src/app/verify.ts). */
+  /** rankRows's order and ranks (classOrder in src/app/class/ranking.ts). */
   private order(): void {
     const ordered = classOrder(this.kept, (k) => ({
       index: k.index,

@@ -6,10 +6,10 @@
 
 import type { Level, Par } from '../engine/index';
 import { PAR_RUNS } from '../engine/index';
+import type { BaselineService, BaselineWorld } from './class/verify-class';
 import type { ParCache } from './par';
 import { parFor, parFromAnswer } from './par';
 import type { Slicer } from './slicer';
-import type { BaselineService, BaselineWorld } from './verify';
 
 /** A world whose par a class needs. */
 export interface ParWorld {
