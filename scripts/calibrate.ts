@@ -1,6 +1,6 @@
 // Prints the game-vs-real calibration table of the historical level: each of the six startups
 // played as a rival by its own archetype, seeds 1..N, medians next to the real companies' figures
-// (src/app/calibration.ts holds the rows and the method).
+// (src/app/calibration/ holds the rows and the method).
 //   npm run --silent calibrate                       (seeds 1..50, historical-2023, a table)
 //   npm run --silent calibrate -- --seeds 10 --json  (one JSON document)
 // A progress bar is drawn on stderr only when it is a terminal. The output depends only on the

@@ -1,4 +1,4 @@
-// The calibration tool (src/app/calibration.ts, scripts/calibrate.ts): its rows, the arithmetic of
+// The calibration tool (src/app/calibration/, scripts/calibrate.ts): its rows, the arithmetic of
 // its medians, shares and pass rules on hand-built histories, how it plays the games, its JSON
 // document and its command line. Whether the current game passes is not checked here.
 
