@@ -10,7 +10,7 @@
 // nor on which other companies are searched in the same run.
 
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { findLevel } from '../src/app/levels';
 import type { NamedPolicy, StrategyParams } from '../src/app/strategy';
 import {
@@ -32,6 +32,7 @@ import type {
   ToBalanceWorker,
 } from './balance-worker';
 import { evaluate } from './balance-worker';
+import { startTsWorker } from './ts-worker';
 
 /** The version of the report's shape (`--json`); bump it when a field changes. */
 export const BALANCE_VERSION = 1;
@@ -153,20 +154,10 @@ function inProcess(levelId: string): Evaluator {
   };
 }
 
-/** Starts a worker thread that runs balance-worker.ts as TypeScript via tsx's register API. */
+/** Starts a worker thread that runs balance-worker.ts (scripts/ts-worker.ts). */
 function startWorker(levelId: string): Worker {
-  let api: string;
-  try {
-    api = import.meta.resolve('tsx/esm/api');
-  } catch {
-    api = new URL('../node_modules/tsx/dist/esm/api/index.mjs', import.meta.url).href;
-  }
-  const target = new URL('./balance-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(api)})
-    .then(({ register }) => { register(); return import(${JSON.stringify(target)}); })
-    .catch((e) => { console.error(e); process.exit(1); });`;
   const data: BalanceWorkerData = { balance: true, levelId };
-  return new Worker(boot, { eval: true, workerData: data });
+  return startTsWorker(new URL('./balance-worker.ts', import.meta.url), data);
 }
 
 /** A fixed set of worker threads kept for the whole search; each batch is cut into chunks. */

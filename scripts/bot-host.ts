@@ -4,7 +4,7 @@
 // decide), 1 for a bot that fails while playing (throws, returns no list, never returns, leaves a
 // card unanswered, stops its thread).
 
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { BotFailure } from '../src/app/bot-runner';
 import type { SimReport } from '../src/app/sim-report';
 import type { BotFile } from './bot-load';
@@ -13,6 +13,7 @@ import type { CallPlace } from './bot-watch';
 import { newMeterBuffer, placeOf, watchCalls } from './bot-watch';
 import type { BotSimJob, FromBotWorker } from './bot-worker';
 import { printable } from './printable';
+import { startTsWorker } from './ts-worker';
 
 /** Default time one call of decide (or loading the bot) may take, seconds. */
 export const DEFAULT_BOT_TIMEOUT_S = 3;
@@ -38,17 +39,8 @@ export function threadErrorCause(e: unknown): string {
  * plain node too), with a bounded heap. Its stdout goes to this process's stderr: a bot's
  * console.log must not mix into the report on stdout.
  */
-export function startTsWorker(target: URL, workerData: unknown): Worker {
-  let api: string;
-  try {
-    api = import.meta.resolve('tsx/esm/api');
-  } catch {
-    api = new URL('../node_modules/tsx/dist/esm/api/index.mjs', import.meta.url).href;
-  }
-  const boot = `import(${JSON.stringify(api)})
-    .then(({ register }) => { register(); return import(${JSON.stringify(target.href)}); })
-    .catch((e) => { console.error(e); process.exit(1); });`;
-  const w = new Worker(boot, { eval: true, workerData, stdout: true, ...BOT_THREAD_LIMITS });
+export function startBotWorker(target: URL, workerData: unknown): Worker {
+  const w = startTsWorker(target, workerData, { stdout: true, ...BOT_THREAD_LIMITS });
   w.stdout.pipe(process.stderr, { end: false });
   return w;
 }
@@ -134,7 +126,7 @@ export function runBotSim(o: BotSimOptions): Promise<BotSimOutcome> {
     meter,
   };
   return new Promise((resolve) => {
-    const worker = startTsWorker(new URL('./bot-worker.ts', import.meta.url), job);
+    const worker = startBotWorker(new URL('./bot-worker.ts', import.meta.url), job);
     let settled = false;
     const settle = (outcome: BotSimOutcome) => {
       if (settled) return;

@@ -7,7 +7,7 @@
 // arguments (not on the number of workers or their timing).
 
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { findLevel, LEVEL_IDS } from '../src/app/levels';
 import type { PolicyName } from '../src/engine/index';
 import {
@@ -20,7 +20,7 @@ import {
 } from '../src/engine/index';
 import type { EndingKind } from '../src/engine/types';
 import type { BotWatch } from './bot-host';
-import { BOT_THREAD_LIMITS, DEFAULT_BOT_TIMEOUT_S, failureLine, watchBotThread } from './bot-host';
+import { DEFAULT_BOT_TIMEOUT_S, failureLine, startBotWorker, watchBotThread } from './bot-host';
 import type { BotFile } from './bot-load';
 import { findBotFile } from './bot-load';
 import { newMeterBuffer } from './bot-watch';
@@ -28,6 +28,7 @@ import { argTokens, checkChoice, commaList, runCliAsync, UsageError, workersArg 
 import { companyLuck, formatLuck } from './luck';
 import type { FromWorker, GameResult, Job, TournamentWorkerData, ToWorker } from './tournament-worker';
 import { playOne } from './tournament-worker';
+import { startTsWorker } from './ts-worker';
 
 const PROG = 'tournament';
 const ENDINGS: readonly EndingKind[] = ['made-it', 'acquired', 'out-of-money', 'times-up'];
@@ -125,29 +126,13 @@ function parseArgs(argv: readonly string[]): Args | null {
 
 // --- Running ----------------------------------------------------------------------------------------
 
-/** Starts a worker thread that runs tournament-worker.ts as TypeScript via tsx's register API. */
+/** Starts a worker thread that runs tournament-worker.ts (scripts/ts-worker.ts). */
 function startWorker(levelId: string, bot: { file: BotFile; meter: SharedArrayBuffer } | null): Worker {
-  let api: string;
-  try {
-    api = import.meta.resolve('tsx/esm/api');
-  } catch {
-    api = new URL('../node_modules/tsx/dist/esm/api/index.mjs', import.meta.url).href;
-  }
-  const target = new URL('./tournament-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(api)})
-    .then(({ register }) => { register(); return import(${JSON.stringify(target)}); })
-    .catch((e) => { console.error(e); process.exit(1); });`;
-  const data: TournamentWorkerData = bot
-    ? { tournament: true, levelId, bot: bot.file, meter: bot.meter }
-    : { tournament: true, levelId };
-  const w = new Worker(boot, {
-    eval: true,
-    workerData: data,
-    ...(bot ? { stdout: true, ...BOT_THREAD_LIMITS } : {}),
-  });
-  // A bot's console.log goes to stderr: stdout holds the table.
-  if (bot) w.stdout.pipe(process.stderr, { end: false });
-  return w;
+  const target = new URL('./tournament-worker.ts', import.meta.url);
+  if (!bot) return startTsWorker(target, { tournament: true, levelId } satisfies TournamentWorkerData);
+  // A bot's thread: a bounded heap, and its console.log goes to stderr (stdout holds the table).
+  const data: TournamentWorkerData = { tournament: true, levelId, bot: bot.file, meter: bot.meter };
+  return startBotWorker(target, data);
 }
 
 function progressBar(): (done: number, total: number) => void {
