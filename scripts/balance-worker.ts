@@ -1,5 +1,5 @@
 // A balance-search worker thread: plays the evaluations it is sent (one parameter set or autopilot on
-// one company over some seeds) and posts back their tallies. Started by scripts/balance-search.ts
+// one company over some seeds) and posts back their tallies. Started by scripts/balance-pool.ts
 // (which registers tsx in the thread first); the same `evaluate` runs in-process with --workers 0.
 
 import { parentPort, workerData } from 'node:worker_threads';

@@ -7,8 +7,9 @@
 // arguments (not on the number of workers or their timing).
 
 import { findLevel, LEVEL_IDS } from '../src/app/levels';
+import { formatReport } from './balance-report';
 import type { Budget } from './balance-search';
-import { DEFAULT_BUDGET, defaultWorkers, formatReport, QUICK_BUDGET, runBalance } from './balance-search';
+import { DEFAULT_BUDGET, defaultWorkers, QUICK_BUDGET, runBalance } from './balance-search';
 import { argTokens, checkChoice, commaList, runCliAsync, UsageError, workersArg } from './cli-args';
 import { ProgressLine } from './progress';
 
