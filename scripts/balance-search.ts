@@ -4,10 +4,10 @@
 // that matters measured again on held-out seeds, next to the named autopilots, with three balance
 // checks (one set for every company, raising every quarter, pretraining-first).
 //
-// Every draw of the search is keyed (strategy.ts uniformSource: the search seed and the company's
-// place in the level), every game is deterministic and every tally is a sum of whole numbers, so
-// the report depends on the arguments alone: not on the number of worker threads nor their timing,
-// nor on which other companies are searched in the same run.
+// Every draw of the search is keyed (uniformSource in src/app/strategy/draws.ts: the search seed
+// and the company's place in the level), every game is deterministic and every tally is a sum of
+// whole numbers, so the report depends on the arguments alone: not on the number of worker threads
+// nor their timing, nor on which other companies are searched in the same run.
 //
 // This file holds the report's shape and runs the phases, each a file: balance-train.ts (the search
 // on the training seeds), balance-held-out.ts (the held-out figures and checks), balance-pool.ts
