@@ -5,14 +5,15 @@
 // autopilot); the company's figures come from its records in that game, and a row's game figure is
 // the median over the seeds. Market rows (the CAC, the API price) pool all the games played.
 //
-// One job a file: types.ts (the fixed terms and shapes), measures.ts (reading a game's history),
-// rows.ts (the row definitions, one table: id, label, how the game figure is measured, the real
-// figure or range and where it comes from), table.ts (`tableOf`, pure arithmetic over game
-// histories, tested on hand-built ones, and `calibrationTable`, which plays the games and applies
-// it), report.ts (the `--json` document and the printed table). This file re-exports them.
+// One job a file in src/app/calibration/: types.ts (the fixed terms and shapes), measures.ts
+// (reading a game's history), rows.ts (the row definitions, one table: id, label, how the game
+// figure is measured, the real figure or range and where it comes from), table.ts (`tableOf`, pure
+// arithmetic over game histories, tested on hand-built ones, and `calibrationTable`, which plays
+// the games and applies it), report.ts (the `--json` document and the printed table). This file
+// re-exports them.
 
-export { quarterIndex } from './measures';
-export type { CalibrationDoc } from './report';
+export { quarterIndex } from './calibration/measures';
+export type { CalibrationDoc } from './calibration/report';
 export {
   calibrationDoc,
   formatCalibrationTable,
@@ -20,8 +21,8 @@ export {
   formatReal,
   METHOD,
   summaryOf,
-} from './report';
-export { ROWS } from './rows';
+} from './calibration/report';
+export { ROWS } from './calibration/rows';
 export {
   calibrationLevelProblem,
   calibrationPlayer,
@@ -31,8 +32,8 @@ export {
   ratioOf,
   rowOf,
   tableOf,
-} from './table';
-export type { CalibrationGame, CalibrationRow, Real, RowSpec, Unit } from './types';
+} from './calibration/table';
+export type { CalibrationGame, CalibrationRow, Real, RowSpec, Unit } from './calibration/types';
 export {
   CALIBRATION_COMPANIES,
   CALIBRATION_FIRST_QUARTER,
@@ -41,4 +42,4 @@ export {
   CALIBRATION_VERSION,
   DEFAULT_SEEDS,
   TOLERANCE,
-} from './types';
+} from './calibration/types';
