@@ -10,7 +10,7 @@ import { findLevel, LEVEL_IDS } from '../src/app/levels';
 import { formatReport } from './balance-report';
 import type { Budget } from './balance-search';
 import { DEFAULT_BUDGET, defaultWorkers, QUICK_BUDGET, runBalance } from './balance-search';
-import { argTokens, checkChoice, commaList, runCliAsync, UsageError, workersArg } from './cli-args';
+import { argTokens, checkChoice, commaList, runCliAsync, seedList, UsageError, workersArg } from './cli-args';
 import { ProgressLine } from './progress';
 
 const PROG = 'balance';
@@ -42,18 +42,7 @@ options:
   --help                 print this help
 `;
 
-function parseSeeds(flag: string, raw: string): number[] {
-  const out = new Set<number>();
-  for (const part of raw.split(',')) {
-    const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
-    const a = m ? Number(m[1]) : Number.NaN;
-    const b = m?.[2] !== undefined ? Number(m[2]) : a;
-    if (!m || !Number.isSafeInteger(a) || !Number.isSafeInteger(b) || b < a || b - a > 100_000)
-      throw new UsageError(`${PROG}: bad ${flag} "${raw}" (valid: e.g. 1-40 or 1,2,10-20)`);
-    for (let s = a; s <= b; s++) out.add(s);
-  }
-  return [...out].sort((x, y) => x - y);
-}
+const parseSeeds = (flag: string, raw: string): number[] => seedList(PROG, flag, raw, 100_000, '1-40');
 
 function parseBudget(raw: string): Budget {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);

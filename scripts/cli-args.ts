@@ -1,4 +1,4 @@
-// Shared command-line handling for the scripts (sim, verify, tournament, desync, bench).
+// Shared command-line handling for the scripts (sim, verify, tournament, balance, desync, bench).
 // Parsing is strict: an unknown flag or a bad value is a usage error (exit code 2, exactly one line on
 // stderr, nothing on stdout) so a typo never silently runs with the defaults and scripts driving the
 // tools can tell "you called me wrong" (2) from "something broke" (1).
@@ -173,6 +173,29 @@ export function commaList(prog: string, flag: string, v: string, what: string): 
   if (items.length === 0)
     throw new UsageError(`${prog}: empty ${flag} "${v}" (give at least one ${what}, comma-separated)`);
   return items;
+}
+
+/**
+ * A seed-list flag's seeds, sorted and without repeats: `1-1000`, `1,2,10-20`. A range wider than
+ * `maxSpan` is a usage error, as is anything else that is no list of seeds; `example` is shown.
+ */
+export function seedList(
+  prog: string,
+  flag: string,
+  raw: string,
+  maxSpan: number,
+  example: string,
+): number[] {
+  const out = new Set<number>();
+  for (const part of raw.split(',')) {
+    const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
+    const a = m ? Number(m[1]) : Number.NaN;
+    const b = m?.[2] !== undefined ? Number(m[2]) : a;
+    if (!m || !Number.isSafeInteger(a) || !Number.isSafeInteger(b) || b < a || b - a > maxSpan)
+      throw new UsageError(`${prog}: bad ${flag} "${raw}" (valid: e.g. ${example} or 1,2,10-20)`);
+    for (let s = a; s <= b; s++) out.add(s);
+  }
+  return [...out].sort((x, y) => x - y);
 }
 
 /** A --workers value: 0..256. */

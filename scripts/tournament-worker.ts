@@ -1,5 +1,5 @@
 // A tournament worker thread: plays the games it is sent and posts back their results. Started by
-// scripts/tournament.ts (which registers tsx in the thread first, so this file runs as TypeScript
+// scripts/tournament-run.ts (which registers tsx in the thread first, so this file runs as TypeScript
 // under plain `node` too). The game logic is shared with the in-process fallback via playOne.
 // With --bot the thread also loads the bot and plays its games, marking each call in the shared
 // meter that the main thread watches (scripts/bot-watch.ts).
