@@ -36,13 +36,14 @@
 // Pure and browser-safe: no node: imports. Decoding and verifying never throw.
 //
 // The code lives in ./replay/: format.ts (constants, types, statuses and refusals), bytes.ts
-// (bytes, varints, CRC-32, base64url), commands.ts (the command codec), codec.ts (header,
-// canonical check and bounded unpacking) and verify.ts (re-simulation). This module is their
-// public face: import from here.
+// (bytes, varints, CRC-32, base64url), commands.ts (the command codec), header.ts (reading the
+// header, bounded) with unpack.ts (the bounded unpacking), codec.ts (encoding, decoding and the
+// canonical check) and verify.ts (re-simulation). This module is their public face: import from
+// here.
 
 export { fromBase64Url, toBase64Url } from './replay/bytes';
-export type { DecodeResult, HeaderResult } from './replay/codec';
-export { decodeReplay, encodeReplay, extractCode, readReplayHeader } from './replay/codec';
+export type { DecodeResult } from './replay/codec';
+export { decodeReplay, encodeReplay } from './replay/codec';
 export type {
   Branch,
   LevelLookup,
@@ -66,6 +67,8 @@ export {
   REPLAY_PREFIX,
   REPLAY_STATUSES,
 } from './replay/format';
+export type { HeaderResult } from './replay/header';
+export { extractCode, readReplayHeader } from './replay/header';
 export type { Verification } from './replay/verify';
 export {
   replayCodeOf,

@@ -1,12 +1,14 @@
 // Replay codes, verification: the replay input of a game, its code, and the re-simulation that
 // checks a decoded code quarter by quarter (in steps, so a long code never blocks a page).
 
+import type { FoldResult } from '../../engine/index';
 import { createGame, foldLog, hashState, playerOf, scoreOf } from '../../engine/index';
 import type { Level } from '../../engine/level';
 import { quarterLabel } from '../../engine/level';
 import type { Command, GameState } from '../../engine/types';
-import { type DecodeResult, decodeReplay, encodeReplay, errorText, levelFor } from './codec';
+import { type DecodeResult, decodeReplay, encodeReplay, levelFor } from './codec';
 import type { Branch, LevelLookup, Replay, ReplayHeader, ReplayInput, VerifyOutcome } from './format';
+import { errorText } from './header';
 
 // ---------------------------------------------------------------------------------------------
 // From a game, and back
@@ -130,28 +132,56 @@ function resimulation(replay: Replay, level: Level): (commands: number) => Verif
   }
   let state = created.state;
   let i = 0;
-  type Detail =
-    | { kind: 'diverged' }
-    | { kind: 'extra-quarters'; recorded: number }
-    | { kind: 'missing-quarters'; recorded: number; played: number }
-    | { kind: 'final-hash' };
-  const tampered = (turn: number, why: string, detail: Detail): VerifyOutcome => {
-    const quarter = quarterName(level, turn);
-    return {
-      status: 'tampered',
-      message: `the re-simulation diverged in ${quarter}: ${why}`,
-      reason: { ...detail, turn, quarter },
-      replay,
-      turn,
-      quarter,
-    };
+  const checkpoints = checkpointHook(replay, level);
+  const hooks = { onQuarter: checkpoints.onQuarter };
+  return (commands) => {
+    const r = foldLog(level, state, replay.log, hooks, { from: i, to: i + commands });
+    state = r.state;
+    if (!r.ok) {
+      i = r.index;
+      return illegal(replay, level, r);
+    }
+    i = r.next;
+    const diverged = checkpoints.diverged();
+    if (diverged) return diverged;
+    if (i < replay.log.length) return null;
+    return atTheEnd(replay, level, state);
   };
-  // A quarter's checkpoint: its hash must match the code's; a mismatch stops the fold.
+}
+
+type Detail =
+  | { kind: 'diverged' }
+  | { kind: 'extra-quarters'; recorded: number }
+  | { kind: 'missing-quarters'; recorded: number; played: number }
+  | { kind: 'final-hash' };
+
+function tampered(replay: Replay, level: Level, turn: number, why: string, detail: Detail): VerifyOutcome {
+  const quarter = quarterName(level, turn);
+  return {
+    status: 'tampered',
+    message: `the re-simulation diverged in ${quarter}: ${why}`,
+    reason: { ...detail, turn, quarter },
+    replay,
+    turn,
+    quarter,
+  };
+}
+
+/**
+ * A quarter's checkpoint: its hash must match the code's; a mismatch stops the fold, and
+ * `diverged()` then tells where.
+ */
+function checkpointHook(
+  replay: Replay,
+  level: Level,
+): { onQuarter: (t: number, after: GameState) => boolean; diverged: () => VerifyOutcome | null } {
   let diverged: VerifyOutcome | null = null;
   const onQuarter = (t: number, after: GameState): boolean => {
     const expect = replay.checkpoints[t];
     if (expect === undefined) {
       diverged = tampered(
+        replay,
+        level,
         t,
         `the code records ${replay.checkpoints.length} quarters but its commands play more`,
         { kind: 'extra-quarters', recorded: replay.checkpoints.length },
@@ -160,71 +190,73 @@ function resimulation(replay: Replay, level: Level): (commands: number) => Verif
     }
     const got = after.history[t]!.hash.slice(0, expect.length);
     if (got === expect) return true;
-    diverged = tampered(t, `the state at its end should hash to ${expect}…, not ${got}…`, {
+    diverged = tampered(replay, level, t, `the state at its end should hash to ${expect}…, not ${got}…`, {
       kind: 'diverged',
     });
     return false;
   };
-  const hooks = { onQuarter };
-  return (commands) => {
-    const r = foldLog(level, state, replay.log, hooks, { from: i, to: i + commands });
-    state = r.state;
-    if (!r.ok) {
-      i = r.index;
-      const cmd = r.command;
-      const quarter = quarterName(level, r.state.turn);
-      return {
-        status: 'illegal-command',
-        message: `command ${r.index + 1} of ${replay.log.length} (${cmd.type}, in ${quarter}) is not allowed: ${r.error.message}`,
-        reason: {
-          kind: 'illegal',
-          n: r.index + 1,
-          total: replay.log.length,
-          commandType: cmd.type,
-          turn: r.state.turn,
-          quarter,
-          rejection: r.error.code,
-        },
-        replay,
-        index: r.index,
-        commandType: cmd.type,
-        rejection: r.error,
-        turn: r.state.turn,
-        quarter,
-      };
-    }
-    i = r.next;
-    if (diverged) return diverged;
-    if (i < replay.log.length) return null;
-    const played = state.history.length;
-    if (played < replay.checkpoints.length)
-      return tampered(
-        Math.max(0, played),
-        `the code records ${replay.checkpoints.length} quarters but its commands play only ${played}`,
-        { kind: 'missing-quarters', recorded: replay.checkpoints.length, played },
-      );
-    const finalHash = hashState(state);
-    if (finalHash !== replay.finalHash)
-      return tampered(
-        state.ending ? state.ending.turn : state.turn,
-        `every quarter matches but the final state hashes to ${finalHash}, not ${replay.finalHash}`,
-        { kind: 'final-hash' },
-      );
-    const score = scoreOf(level, state);
-    const ending = state.ending;
-    const me = playerOf(state);
-    const summary = ending
-      ? `${me.id}: ${ending.kind} in ${quarterName(level, ending.turn)}, score ${score}`
-      : `${me.id}: unfinished at ${quarterName(level, state.turn)}, equity ${score}`;
-    return {
-      status: 'valid',
-      message: `valid — ${summary} (${level.id} v${level.version}, seed ${replay.seed}, ${replay.log.length} commands)`,
+  return { onQuarter, diverged: () => diverged };
+}
+
+/** A command the rules refuse. */
+function illegal(replay: Replay, level: Level, r: Extract<FoldResult, { ok: false }>): VerifyOutcome {
+  const cmd = r.command;
+  const quarter = quarterName(level, r.state.turn);
+  return {
+    status: 'illegal-command',
+    message: `command ${r.index + 1} of ${replay.log.length} (${cmd.type}, in ${quarter}) is not allowed: ${r.error.message}`,
+    reason: {
+      kind: 'illegal',
+      n: r.index + 1,
+      total: replay.log.length,
+      commandType: cmd.type,
+      turn: r.state.turn,
+      quarter,
+      rejection: r.error.code,
+    },
+    replay,
+    index: r.index,
+    commandType: cmd.type,
+    rejection: r.error,
+    turn: r.state.turn,
+    quarter,
+  };
+}
+
+/** Every command played: the quarters the code records, its final hash, and then the game's summary. */
+function atTheEnd(replay: Replay, level: Level, state: GameState): VerifyOutcome {
+  const played = state.history.length;
+  if (played < replay.checkpoints.length)
+    return tampered(
       replay,
-      state,
-      ending,
-      score,
-      finalHash,
-    };
+      level,
+      Math.max(0, played),
+      `the code records ${replay.checkpoints.length} quarters but its commands play only ${played}`,
+      { kind: 'missing-quarters', recorded: replay.checkpoints.length, played },
+    );
+  const finalHash = hashState(state);
+  if (finalHash !== replay.finalHash)
+    return tampered(
+      replay,
+      level,
+      state.ending ? state.ending.turn : state.turn,
+      `every quarter matches but the final state hashes to ${finalHash}, not ${replay.finalHash}`,
+      { kind: 'final-hash' },
+    );
+  const score = scoreOf(level, state);
+  const ending = state.ending;
+  const me = playerOf(state);
+  const summary = ending
+    ? `${me.id}: ${ending.kind} in ${quarterName(level, ending.turn)}, score ${score}`
+    : `${me.id}: unfinished at ${quarterName(level, state.turn)}, equity ${score}`;
+  return {
+    status: 'valid',
+    message: `valid — ${summary} (${level.id} v${level.version}, seed ${replay.seed}, ${replay.log.length} commands)`,
+    replay,
+    state,
+    ending,
+    score,
+    finalHash,
   };
 }
 
