@@ -1,7 +1,8 @@
 // docs/levels.md documents every field a level file may hold: each key of the level schema
-// (src/engine/level.ts, with the events schema of src/engine/cards-schema.ts) must be named there in
-// code (`field`, `market.api.field`, or a JSON snippet), so that a field added to the schema without
-// its documentation fails here. docs/model.md, which gives the formulas, is linked from it.
+// (src/engine/level-schema.ts and market-schema.ts, with the events schema of cards-schema.ts) must
+// be named there in code (`field`, `market.api.field`, or a JSON snippet), so that a field added to
+// the schema without its documentation fails here. docs/model.md, which gives the formulas, is
+// linked from it.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -13,9 +13,8 @@ import {
   MIN_CHOICES,
   MIN_MODIFIER,
 } from './limits';
+import { QUARTER_LABEL, text } from './schema-kit';
 
-const QUARTER_LABEL = /^(\d{4})Q([1-4])$/;
-const text = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
 const label = z.string().regex(QUARTER_LABEL, 'a quarter label such as "2024Q2"');
 const id = z.string().regex(/^[a-z0-9-]+$/, 'lowercase id');
 

@@ -1,6 +1,6 @@
 // How much a level may hold, and how far a game's quantities may compound, so that the books of
 // every valid level stay exact integers (docs/levels.md, "Limits"). The counts are checked when a
-// level loads (level.ts, cards-schema.ts); the run-time bounds are applied where the quantities
+// level loads (level-schema.ts, cards-schema.ts); the run-time bounds are applied where the quantities
 // change (cards.ts, quarter/). Each is far beyond any sensible level and only ever binds in a
 // degenerate one, so ordinary games are untouched by them.
 
