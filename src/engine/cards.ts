@@ -1,31 +1,21 @@
 // Event cards at run time: which cards come up for a company (scripted quarter or the seeded
-// random deck, filtered by their conditions), which choice a rival or an autopilot takes, and
-// what a choice does — all driven by the level's card data.
+// random deck, filtered by their conditions), which choice a rival or an autopilot takes, and the
+// dealing of a quarter's cards — all driven by the level's card data. What a choice does is
+// card-effects.ts, the key people it may touch key-people.ts; both are re-exported here.
 
-import type { Condition, Effect, KeyPersonSpec } from './cards-schema';
-import { at, findCompanySpec, marketWage, payMultiplier, stayProbability } from './economy';
+import type { EffectContext } from './card-effects';
+import { applyEffects } from './card-effects';
+import type { Condition } from './cards-schema';
+import { at } from './economy';
 import type { Level, LevelCard } from './level';
 import { quarterLabel } from './level';
-import { MAX_LIVE_MODIFIERS, MAX_MODIFIER, MAX_STAFF, MAX_USERS, MIN_MODIFIER } from './limits';
-import { clamp } from './mathx';
-import { weightsForMarkets } from './plan';
 import type { Luck } from './rng';
 import { Purpose, pickWeighted, uniform } from './rng';
-import type {
-  AppWeights,
-  CompanyRecord,
-  EventAnswer,
-  GameState,
-  NewsItem,
-  PendingEvent,
-  QuarterRecord,
-  Stance,
-  StartupState,
-} from './types';
-import { APP_MARKETS } from './types';
+import type { CompanyRecord, GameState, NewsItem, PendingEvent, QuarterRecord, StartupState } from './types';
 
-/** How much more than a regular researcher or engineer a key person is paid (top PhDs, leads). */
-export const KEY_PERSON_PAY = 5;
+export type { EffectContext } from './card-effects';
+export { applyEffects, modifierFactor } from './card-effects';
+export { KEY_PERSON_PAY, keyPeopleFactor, keyPeoplePay } from './key-people';
 
 // Cards by id, per level (levels are immutable once loaded).
 const cardsById = new WeakMap<Level, Map<string, LevelCard>>();
@@ -255,229 +245,6 @@ export function eventId(level: Level, card: LevelCard, turn: number): string {
   return `${card.id}@${quarterLabel(level, turn)}`;
 }
 
-/** Re-weights the other markets so that the weights still sum to 100. */
-function setWeight(w: AppWeights, market: keyof AppWeights, weight: number): AppWeights {
-  const others = APP_MARKETS.filter((m) => m !== market);
-  const rest = others.reduce((sum, m) => sum + w[m], 0);
-  const out = { ...w, [market]: weight } as AppWeights;
-  let left = 100 - weight;
-  others.forEach((m, i) => {
-    const share = i === others.length - 1 ? left : rest > 0 ? Math.round(((100 - weight) * w[m]) / rest) : 0;
-    const v = Math.min(left, i === others.length - 1 ? left : share);
-    out[m] = v;
-    left -= v;
-  });
-  return out;
-}
-
-export interface EffectContext {
-  level: Level;
-  turn: number;
-  luck: Luck;
-  /** The company's index in the level (the actor of its draws). */
-  company: number;
-  news: NewsItem[];
-  /** Set when a choice sells the company: the price paid for the whole company (万元). */
-  sold?: number;
-}
-
-/**
- * Applies a choice's effects to a mutable company (a plain copy or an Immer draft). Money goes
- * to the company's eventBooks, booked when the quarter ends. Returns the hidden outcome, if any.
- */
-export function applyEffects(
-  ctx: EffectContext,
-  s: StartupState,
-  effects: readonly Effect[],
-  cardId: string,
-): EventAnswer['outcome'] {
-  const { level, turn } = ctx;
-  let outcome: EventAnswer['outcome'];
-  // The key people, modifiers and stance may be shared with an earlier state (see cloneStartup):
-  // they are replaced, never written in place.
-  for (const e of effects) {
-    switch (e.kind) {
-      case 'cost':
-        s.eventBooks.cost += e.amount;
-        break;
-      case 'income':
-        s.eventBooks.income += e.amount;
-        break;
-      case 'investment':
-        s.eventBooks.funding += e.amount;
-        s.raisedTotal += e.amount;
-        s.ownershipBp = Math.round((s.ownershipBp * (10_000 - e.stakeBp)) / 10_000);
-        break;
-      case 'strategic':
-        s.eventBooks.funding += e.amount;
-        s.raisedTotal += e.amount;
-        s.credits += e.credits;
-        s.strategic = e.investor;
-        s.ownershipBp = Math.round((s.ownershipBp * (10_000 - e.stakeBp)) / 10_000);
-        ctx.news.push({
-          key: 'news.strategicDeal',
-          subject: s.id,
-          params: { investor: e.investor, amount: e.amount },
-        });
-        break;
-      case 'staff': {
-        const n = s.staff[e.role];
-        // Bounded, so that however many cards double a team, payroll stays a number (limits.ts).
-        s.staff[e.role] = clamp(n + Math.round(n * e.share) + e.count, 0, MAX_STAFF);
-        break;
-      }
-      case 'payLevel':
-        s.plan.payLevel = e.level;
-        s.stance = stanceWith(s.stance);
-        s.stance.payLevel = e.level;
-        break;
-      case 'intensity':
-        s.plan.intensity = e.level;
-        s.stance = stanceWith(s.stance);
-        s.stance.intensity = e.level;
-        break;
-      case 'burnout':
-        s.burnout = clamp(s.burnout + e.delta, 0, 1);
-        break;
-      case 'runLoss':
-        if (s.run) s.run.compute *= 1 - e.share;
-        break;
-      case 'users':
-        if (e.market === 'domestic') s.domesticUsers = grownUsers(s.domesticUsers, e.share);
-        else s.overseasUsers = grownUsers(s.overseasUsers, e.share);
-        break;
-      case 'platform':
-        s.platform = clamp(s.platform + e.delta, 0, 0.9);
-        break;
-      case 'modifier':
-        if (liveCount(s.modifiers, turn) >= MAX_LIVE_MODIFIERS) break;
-        s.modifiers = [
-          ...s.modifiers,
-          { target: e.target, factor: e.factor, untilTurn: turn + e.quarters - 1, source: cardId },
-        ];
-        break;
-      case 'enterpriseDeal':
-        s.eventBooks.income += e.revenue;
-        s.eventBooks.cost += Math.round(e.revenue * e.customisation * (1 - s.platform));
-        break;
-      case 'pricing':
-        s.plan.pricing = { mode: e.mode, price: e.price ?? s.plan.pricing.price };
-        s.stance = stanceWith(s.stance);
-        s.stance.pricing = { mode: s.plan.pricing.mode, price: s.plan.pricing.price };
-        break;
-      case 'pretraining':
-        s.plan.pretrainingBp = e.bp;
-        s.stance = stanceWith(s.stance);
-        s.stance.pretrainingBp = e.bp;
-        if (e.abandon && !s.pretrainingAbandoned) {
-          s.pretrainingAbandoned = true;
-          s.run = null;
-          ctx.news.push({ key: 'news.abandonPretraining', subject: s.id, params: {} });
-        }
-        break;
-      case 'appWeights':
-        s.plan.appWeights = weightsForMarkets(level, setWeight(s.plan.appWeights, e.market, e.weight));
-        s.stance = stanceWith(s.stance);
-        s.stance.appWeights = { ...s.plan.appWeights };
-        break;
-      case 'keyPersonOffer':
-        outcome = resolvePoaching(ctx, s, e) ?? outcome;
-        break;
-      case 'keyPersonLeaves': {
-        const k = topKeyPerson(level, s, e.role);
-        if (k) {
-          k.person.active = false;
-          s.staff[e.role] = Math.max(0, s.staff[e.role] - 1);
-          ctx.news.push({ key: 'news.keyPersonLeft', subject: s.id, params: { person: k.person.id } });
-          outcome = { person: k.person.id, stayed: false };
-        }
-        break;
-      }
-      case 'sell':
-        // Priced off the mark, never above the last round's price: a buyer pays for value shown,
-        // not for a mark the company has not yet raised money at.
-        ctx.sold = Math.max(1, Math.round(Math.min(s.valuation, s.lastRoundValuation) * e.multiple));
-        break;
-      case 'none':
-        break;
-    }
-  }
-  return outcome;
-}
-
-/** Users after a card's gain or loss (a share of them), within the bounds of one app market. */
-function grownUsers(users: number, share: number): number {
-  return clamp(Math.round(users * (1 + share)), 0, MAX_USERS);
-}
-
-/** Modifiers still running on a turn. */
-function liveCount(mods: StartupState['modifiers'], turn: number): number {
-  let n = 0;
-  for (const m of mods) if (m.untilTurn >= turn) n++;
-  return n;
-}
-
-/**
- * A copy of a stance to change (stances may be shared with earlier states; their parts are never
- * written in place, so they are shared too). Every key is written: one object shape.
- */
-function stanceWith(st: Stance): Stance {
-  return {
-    pricing: st.pricing ?? null,
-    intensity: st.intensity ?? null,
-    payLevel: st.payLevel ?? null,
-    appWeights: st.appWeights ?? null,
-    pretrainingBp: st.pretrainingBp ?? null,
-  };
-}
-
-/**
- * The company's most skilled active key person of a role, with the level's description. The
- * caller changes that person: the company gets its own copy of its key people first.
- */
-function topKeyPerson(level: Level, s: StartupState, role: KeyPersonSpec['role']) {
-  s.keyPeople = s.keyPeople.map((k) => ({ id: k.id, active: k.active, raise: k.raise }));
-  const specs = findCompanySpec(level, s.id)?.keyPeople ?? [];
-  let best: { person: StartupState['keyPeople'][number]; spec: KeyPersonSpec } | undefined;
-  for (const person of s.keyPeople) {
-    const spec = specs.find((p) => p.id === person.id);
-    if (person.active && spec && spec.role === role && (!best || spec.skill > best.spec.skill))
-      best = { person, spec };
-  }
-  return best;
-}
-
-/** A rival's offer to the company's most skilled active key person of a role, resolved now. */
-function resolvePoaching(
-  ctx: EffectContext,
-  s: StartupState,
-  e: Extract<Effect, { kind: 'keyPersonOffer' }>,
-): EventAnswer['outcome'] {
-  const { level, turn, luck } = ctx;
-  const top = topKeyPerson(level, s, e.role);
-  if (!top) return undefined;
-  const { person, spec } = top;
-  // The person's resolve this quarter: one uniform per key person, whatever the offer or counter.
-  const resolve = uniform(luck, turn, Purpose.keyPersonStay, ctx.company, s.keyPeople.indexOf(person));
-  const pay = payMultiplier(level, s.plan.payLevel) + person.raise + e.counter;
-  // Loyalty and equity add to the odds of staying; the wage gap is the model's Δwage.
-  const stay = clamp(stayProbability(level, pay, 1 + e.offer) + spec.loyalty * 0.3 + e.equityBp / 1000, 0, 1);
-  const stayed = resolve < stay;
-  if (e.equityBp > 0) s.ownershipBp = Math.max(0, s.ownershipBp - e.equityBp);
-  if (stayed) {
-    person.raise += e.counter;
-  } else {
-    person.active = false;
-    s.staff[spec.role] = Math.max(0, s.staff[spec.role] - 1);
-  }
-  ctx.news.push({
-    key: stayed ? 'news.keyPersonStayed' : 'news.keyPersonLeft',
-    subject: s.id,
-    params: { person: person.id },
-  });
-  return { person: person.id, stayed };
-}
-
 /**
  * Deals the cards of `turn` to every active company (mutable copies): the player's become pending
  * events (at most four at once); rivals answer theirs at once by their archetype's policy.
@@ -535,46 +302,4 @@ export function dealCards(
     }
   }
   return pending;
-}
-
-/** Extra pay of key people who won raises, 万元 per quarter. */
-export function keyPeoplePay(level: Level, turn: number, s: StartupState): number {
-  const specs = findCompanySpec(level, s.id)?.keyPeople ?? [];
-  let total = 0;
-  for (const k of s.keyPeople) {
-    if (!k.active || k.raise <= 0) continue;
-    const spec = specs.find((p) => p.id === k.id);
-    if (spec) total += marketWage(level, turn, spec.role) * KEY_PERSON_PAY * k.raise;
-  }
-  return Math.round(total);
-}
-
-/**
- * Efficiency from key people of a role: (1 + Σ skill of those still here) / (1 + Σ skill of all),
- * so a full team is 1 and each departure costs its share.
- */
-export function keyPeopleFactor(level: Level, s: StartupState, role: 'researchers' | 'engineers'): number {
-  const specs = findCompanySpec(level, s.id)?.keyPeople ?? [];
-  let all = 0;
-  let here = 0;
-  for (const spec of specs) {
-    if (spec.role !== role) continue;
-    all += spec.skill;
-    for (const k of s.keyPeople)
-      if (k.id === spec.id) {
-        if (k.active) here += spec.skill;
-        break;
-      }
-  }
-  return (1 + here) / (1 + all);
-}
-
-/**
- * Product of the active modifiers on a target this turn, held within one modifier's range: stacked
- * cards can neither scale a market past exact money nor bring a cost down to nothing (limits.ts).
- */
-export function modifierFactor(s: StartupState, target: string, turn: number): number {
-  let f = 1;
-  for (const m of s.modifiers) if (m.target === target && turn <= m.untilTurn) f *= m.factor;
-  return clamp(f, MIN_MODIFIER, MAX_MODIFIER);
 }
