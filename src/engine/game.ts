@@ -2,7 +2,7 @@
 
 import { dealCards } from './cards';
 import { equityScore, qualityFromCompute } from './economy';
-import type { Level } from './level';
+import type { CompanySpec, GiantSpec, Level } from './level';
 import { defaultPlan, weightsForMarkets } from './plan';
 import type { AutopilotLuck, PolicyName, ProfileShift } from './policies';
 import { autopilotCommands } from './policies';
@@ -30,57 +30,8 @@ export function createGame(level: Level, seed: number, playerId: string): Create
         message: `unknown company "${playerId}" (valid: ${level.player.companies.join(', ')})`,
       },
     };
-  const startups: StartupState[] = level.companies.map((c) => {
-    const quality = qualityFromCompute(level, c.computeStock);
-    return {
-      id: c.id,
-      status: 'active',
-      cash: c.cash,
-      ownershipBp: c.ownershipBp,
-      valuation: c.valuation,
-      lastRoundValuation: c.valuation,
-      lastRoundTurn: -level.market.funding.minRoundGap,
-      raisedTotal: 0,
-      computeStock: c.computeStock,
-      quality,
-      run: null,
-      modelsReleased: 0,
-      pretrainingAbandoned: false,
-      staff: { ...c.staff },
-      burnout: 0,
-      apiPrice: c.apiPrice,
-      domesticUsers: c.domesticUsers,
-      overseasUsers: c.overseasUsers,
-      platform: c.platform,
-      enterpriseProjects: 0,
-      strategic: null,
-      credits: 0,
-      distress: 0,
-      profitStreak: 0,
-      madeItTurn: null,
-      frontierFame: 0,
-      round: null,
-      keyPeople: c.keyPeople.map((k) => ({ id: k.id, active: true, raise: 0 })),
-      modifiers: [],
-      eventBooks: { income: 0, cost: 0, funding: 0 },
-      cardsSeen: [],
-      stance: { pricing: null, intensity: null, payLevel: null, appWeights: null, pretrainingBp: null },
-      plan: {
-        ...defaultPlan(),
-        spend: Math.floor(c.cash / 10),
-        appWeights: weightsForMarkets(level, defaultPlan().appWeights),
-      },
-    };
-  });
-  const giants: GiantState[] = level.giants.map((g) => ({
-    id: g.id,
-    active: g.entersTurn <= 0,
-    quality: g.quality[0]!,
-    apiPrice: g.launchPrice,
-    domesticUsers: g.domesticUsers[0]!,
-    adSpend: g.adSpend[0]!,
-    cloudGain: 0,
-  }));
+  const startups = level.companies.map((c) => startingStartup(level, c));
+  const giants = level.giants.map(startingGiant);
   let best = 0;
   for (const s of startups) best = Math.max(best, s.quality);
   const state: GameState = {
@@ -108,6 +59,63 @@ export function createGame(level: Level, seed: number, playerId: string): Create
   // The first quarter's cards.
   state.pendingEvents = dealCards(level, state, startups, 0, luckOf(seed), state.news);
   return { ok: true, state };
+}
+
+/** A company of the level as it starts the game. */
+function startingStartup(level: Level, c: CompanySpec): StartupState {
+  const quality = qualityFromCompute(level, c.computeStock);
+  return {
+    id: c.id,
+    status: 'active',
+    cash: c.cash,
+    ownershipBp: c.ownershipBp,
+    valuation: c.valuation,
+    lastRoundValuation: c.valuation,
+    lastRoundTurn: -level.market.funding.minRoundGap,
+    raisedTotal: 0,
+    computeStock: c.computeStock,
+    quality,
+    run: null,
+    modelsReleased: 0,
+    pretrainingAbandoned: false,
+    staff: { ...c.staff },
+    burnout: 0,
+    apiPrice: c.apiPrice,
+    domesticUsers: c.domesticUsers,
+    overseasUsers: c.overseasUsers,
+    platform: c.platform,
+    enterpriseProjects: 0,
+    strategic: null,
+    credits: 0,
+    distress: 0,
+    profitStreak: 0,
+    madeItTurn: null,
+    frontierFame: 0,
+    round: null,
+    keyPeople: c.keyPeople.map((k) => ({ id: k.id, active: true, raise: 0 })),
+    modifiers: [],
+    eventBooks: { income: 0, cost: 0, funding: 0 },
+    cardsSeen: [],
+    stance: { pricing: null, intensity: null, payLevel: null, appWeights: null, pretrainingBp: null },
+    plan: {
+      ...defaultPlan(),
+      spend: Math.floor(c.cash / 10),
+      appWeights: weightsForMarkets(level, defaultPlan().appWeights),
+    },
+  };
+}
+
+/** A giant of the level as it starts the game (active if it enters in the first quarter). */
+function startingGiant(g: GiantSpec): GiantState {
+  return {
+    id: g.id,
+    active: g.entersTurn <= 0,
+    quality: g.quality[0]!,
+    apiPrice: g.launchPrice,
+    domesticUsers: g.domesticUsers[0]!,
+    adSpend: g.adSpend[0]!,
+    cloudGain: 0,
+  };
 }
 
 /**
