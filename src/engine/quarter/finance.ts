@@ -57,6 +57,18 @@ function capLines<K extends string>(lines: Record<K, number>): void {
   for (const k in lines) if (lines[k] > MAX_MONEY_LINE) lines[k] = MAX_MONEY_LINE;
 }
 
+/** One company's finance this quarter: who and where, for the steps of settleBooks. */
+interface Settling {
+  level: Level;
+  turn: number;
+  s: StartupState;
+  b: Books;
+  player: boolean;
+  luck: Luck;
+  company: number;
+  out: NewsItem[];
+}
+
 /** Finance for one company: event money, credits, funding round, cash, valuation, endings. */
 function settleBooks(
   level: Level,
@@ -69,21 +81,15 @@ function settleBooks(
   out: NewsItem[],
   past: PastRevenue,
 ): void {
-  const f = level.market.funding;
-  // Money moved by event choices this quarter.
-  b.revenueBy.other += s.eventBooks.income;
-  b.costBy.other += s.eventBooks.cost;
-  b.funding += s.eventBooks.funding;
-  s.eventBooks = { income: 0, cost: 0, funding: 0 };
-  capLines(b.revenueBy);
-  capLines(b.costBy);
+  const c: Settling = { level, turn, s, b, player, luck, company, out };
+  bookEventMoney(s, b);
   const revenue = sumRevenue(b.revenueBy);
   const costs = sumCosts(b.costBy);
   // Cloud credits pay for compute first; they count as funding when used.
   const used = Math.min(s.credits, b.costBy.compute);
   s.credits -= used;
   b.funding += used;
-  const growth = growthRate(past.yearAgo, revenue, f.growthFloorRevenue);
+  const growth = growthRate(past.yearAgo, revenue, level.market.funding.growthFloorRevenue);
   const direct = b.costBy.inference + b.costBy.customisation;
   const fundamentals = {
     annualRevenue: past.lastThree + revenue,
@@ -92,49 +98,78 @@ function settleBooks(
     userRevenue: b.revenueBy.domestic + b.revenueBy.overseas,
   };
   // The mark: anchored to the last one, moving toward what the business is worth now.
-  let preMoney = valuationMark(level, s.valuation, fundamentalValue(level, turn, s.quality, fundamentals));
-  // A round opened this quarter starts; investors decide after closeQuarters more quarters.
-  if (s.plan.roundTarget !== null && s.round === null)
-    s.round = { target: s.plan.roundTarget, closesTurn: turn + f.closeQuarters };
-  s.plan.roundTarget = null;
-  if (s.round !== null && s.round.closesTurn <= turn) {
-    const target = s.round.target;
-    s.round = null;
-    const climate = at(level.macro.fundingClimate, turn);
-    const momentum = preMoney >= s.lastRoundValuation * f.downRoundShare ? 1 : f.downRoundFactor;
-    // Investors want traction, and a company back for more soon after its last round gets worse
-    // odds and a lower price.
-    const soon = turn - s.lastRoundTurn < f.minRoundGap;
-    const chance = clamp(
-      f.baseCloseChance *
-        climate *
-        momentum *
-        tractionFactor(level, turn, s.quality, growth) *
-        (soon ? f.backToBackFactor : 1),
-      f.minCloseChance,
-      f.maxCloseChance,
-    );
-    if (uniform(luck, turn, Purpose.fundingRound, company) < chance) {
-      const price = soon ? Math.max(1, Math.round(preMoney * f.backToBackDiscount)) : preMoney;
-      const cap = Math.floor((price * f.maxDilutionBp) / (BASIS_POINTS - f.maxDilutionBp));
-      // Investors' money is not unlimited: a round raises at most roundCap × the climate.
-      const amount = Math.max(0, Math.min(target, cap, Math.round(f.roundCap * climate)));
-      const dilution = Math.round((amount * BASIS_POINTS) / (price + amount));
-      const fee = Math.round((amount * f.roundFeeBp) / BASIS_POINTS);
-      s.ownershipBp = Math.round((s.ownershipBp * (BASIS_POINTS - dilution)) / BASIS_POINTS);
-      s.lastRoundValuation = price + amount;
-      s.lastRoundTurn = turn;
-      s.raisedTotal += amount;
-      b.funding += amount - fee;
-      preMoney = price + amount;
-      news(out, 'news.roundClosed', s.id, { amount, valuation: price + amount, dilutionBp: dilution, fee });
-    } else {
-      news(out, 'news.roundFailed', s.id, { target });
-    }
-  }
+  const mark = valuationMark(level, s.valuation, fundamentalValue(level, turn, s.quality, fundamentals));
+  const preMoney = fundingRound(c, mark, growth);
   b.funding = Math.min(b.funding, MAX_MONEY_LINE);
   s.cash = s.cash + revenue - costs + b.funding;
   s.valuation = preMoney;
+  madeItAndExits(c, revenue, costs, past);
+}
+
+/** Money moved by event choices this quarter, into the books (each line held to MAX_MONEY_LINE). */
+function bookEventMoney(s: StartupState, b: Books): void {
+  b.revenueBy.other += s.eventBooks.income;
+  b.costBy.other += s.eventBooks.cost;
+  b.funding += s.eventBooks.funding;
+  s.eventBooks = { income: 0, cost: 0, funding: 0 };
+  capLines(b.revenueBy);
+  capLines(b.costBy);
+}
+
+/**
+ * A round opened this quarter starts; investors decide after closeQuarters more quarters. Returns
+ * the valuation after this quarter's round: the mark, or the round's post-money if one closed.
+ */
+function fundingRound(
+  { level, turn, s, b, luck, company, out }: Settling,
+  mark: number,
+  growth: number,
+): number {
+  const f = level.market.funding;
+  if (s.plan.roundTarget !== null && s.round === null)
+    s.round = { target: s.plan.roundTarget, closesTurn: turn + f.closeQuarters };
+  s.plan.roundTarget = null;
+  if (s.round === null || s.round.closesTurn > turn) return mark;
+  const target = s.round.target;
+  s.round = null;
+  const climate = at(level.macro.fundingClimate, turn);
+  const momentum = mark >= s.lastRoundValuation * f.downRoundShare ? 1 : f.downRoundFactor;
+  // Investors want traction, and a company back for more soon after its last round gets worse
+  // odds and a lower price.
+  const soon = turn - s.lastRoundTurn < f.minRoundGap;
+  const chance = clamp(
+    f.baseCloseChance *
+      climate *
+      momentum *
+      tractionFactor(level, turn, s.quality, growth) *
+      (soon ? f.backToBackFactor : 1),
+    f.minCloseChance,
+    f.maxCloseChance,
+  );
+  const closes = uniform(luck, turn, Purpose.fundingRound, company) < chance;
+  if (!closes) {
+    news(out, 'news.roundFailed', s.id, { target });
+    return mark;
+  }
+  const price = soon ? Math.max(1, Math.round(mark * f.backToBackDiscount)) : mark;
+  const cap = Math.floor((price * f.maxDilutionBp) / (BASIS_POINTS - f.maxDilutionBp));
+  // Investors' money is not unlimited: a round raises at most roundCap × the climate.
+  const amount = Math.max(0, Math.min(target, cap, Math.round(f.roundCap * climate)));
+  const dilution = Math.round((amount * BASIS_POINTS) / (price + amount));
+  const fee = Math.round((amount * f.roundFeeBp) / BASIS_POINTS);
+  s.ownershipBp = Math.round((s.ownershipBp * (BASIS_POINTS - dilution)) / BASIS_POINTS);
+  s.lastRoundValuation = price + amount;
+  s.lastRoundTurn = turn;
+  s.raisedTotal += amount;
+  b.funding += amount - fee;
+  news(out, 'news.roundClosed', s.id, { amount, valuation: price + amount, dilutionBp: dilution, fee });
+  return price + amount;
+}
+
+/** Made it, distress, and a rival's exit (bought or bankrupt) once the cash is booked. */
+function madeItAndExits(c: Settling, revenue: number, costs: number, past: PastRevenue): void {
+  const { level, turn, s, player, luck, company, out } = c;
+  const f = level.market.funding;
   // Made it (made-it.ts): a profitable quarter with enough revenue and a profitable year behind it,
   // madeItQuarters times in a row.
   const counted = madeItTest(level.endings, revenue, revenue - costs, past.lastProfits + revenue - costs);
