@@ -4,8 +4,9 @@
 // here is caught by tests/state-fields.test.ts, which changes every field in turn and expects a
 // new hash (and by the snapshot test, which restores saved states and plays on).
 
+import type { Hasher } from './hash';
 import { digestHex, hashFloat64Block, hashInt, hashString, newHasher } from './hash';
-import type { GameState, Plan } from './types';
+import type { GameState, Plan, Stance, StartupState } from './types';
 
 // Enumerations are hashed by their index (the lists in types.ts; a unit test holds the switches
 // below to them). Ids are hashed once (level, player): the level fixes the order of the companies
@@ -118,6 +119,41 @@ function putPlan(b: Float64Array, k: number, p: Plan): number {
 
 export function stateHash(state: GameState): string {
   const h = newHasher();
+  hashStrings(h, state);
+  hashInt(h, state.offers.length);
+  // The numbers go into the scratch buffer in a fixed order (local index: the hot loop keeps it in
+  // a register); the block hash takes -0 as +0 and every NaN as one NaN.
+  const b = reserve(state);
+  let k = 0;
+  b[k++] = state.rulesVersion;
+  b[k++] = state.levelVersion;
+  b[k++] = state.seed;
+  b[k++] = state.turn;
+  b[k++] = state.ending ? state.ending.turn : -1;
+  b[k++] = state.ending ? state.ending.score : -1;
+  b[k++] = state.market.refPrice;
+  b[k++] = state.market.adSpend;
+  b[k++] = state.market.overseasAdSpend;
+  b[k++] = state.market.bestDomesticQuality;
+  for (const s of state.startups) k = putStartup(b, k, s);
+  for (const g of state.giants) {
+    b[k++] = g.active ? 1 : 0;
+    b[k++] = g.quality;
+    b[k++] = g.apiPrice;
+    b[k++] = g.domesticUsers;
+    b[k++] = g.adSpend;
+    b[k++] = g.cloudGain;
+  }
+  for (const o of state.offers) {
+    b[k++] = o.amount;
+    b[k++] = o.expiresTurn;
+  }
+  hashFloat64Block(h, b, k);
+  return digestHex(h);
+}
+
+/** The state's strings (ids, choices, sources), in a fixed order. */
+function hashStrings(h: Hasher, state: GameState): void {
   hashString(h, state.levelId);
   hashString(h, state.playerId);
   hashString(h, state.ending ? state.ending.kind : '');
@@ -137,96 +173,74 @@ export function stateHash(state: GameState): string {
     hashString(h, a.choice);
     if (a.outcome) hashString(h, a.outcome.stayed ? a.outcome.person : `-${a.outcome.person}`);
   }
-  hashInt(h, state.offers.length);
-  // The numbers go into the scratch buffer in a fixed order (local index: the hot loop keeps it in
-  // a register); the block hash takes -0 as +0 and every NaN as one NaN.
-  const b = reserve(state);
-  let k = 0;
-  b[k++] = state.rulesVersion;
-  b[k++] = state.levelVersion;
-  b[k++] = state.seed;
-  b[k++] = state.turn;
-  b[k++] = state.ending ? state.ending.turn : -1;
-  b[k++] = state.ending ? state.ending.score : -1;
-  b[k++] = state.market.refPrice;
-  b[k++] = state.market.adSpend;
-  b[k++] = state.market.overseasAdSpend;
-  b[k++] = state.market.bestDomesticQuality;
-  for (const s of state.startups) {
-    b[k++] = statusIndex(s.status);
-    b[k++] = s.cash;
-    b[k++] = s.ownershipBp;
-    b[k++] = s.valuation;
-    b[k++] = s.lastRoundValuation;
-    b[k++] = s.lastRoundTurn;
-    b[k++] = s.raisedTotal;
-    b[k++] = s.computeStock;
-    b[k++] = s.quality;
-    b[k++] = s.run ? s.run.compute : -1;
-    b[k++] = s.run ? s.run.quarters : -1;
-    b[k++] = s.modelsReleased;
-    b[k++] = s.pretrainingAbandoned ? 1 : 0;
-    b[k++] = s.staff.researchers;
-    b[k++] = s.staff.engineers;
-    b[k++] = s.staff.sales;
-    b[k++] = s.burnout;
-    b[k++] = s.apiPrice;
-    b[k++] = s.domesticUsers;
-    b[k++] = s.overseasUsers;
-    b[k++] = s.platform;
-    b[k++] = s.enterpriseProjects;
-    b[k++] = s.credits;
-    b[k++] = s.distress;
-    b[k++] = s.profitStreak;
-    b[k++] = s.madeItTurn ?? -1;
-    b[k++] = s.frontierFame;
-    b[k++] = s.round ? s.round.target : -1;
-    b[k++] = s.round ? s.round.closesTurn : -1;
-    for (const p of s.keyPeople) {
-      b[k++] = p.active ? 1 : 0;
-      b[k++] = p.raise;
-    }
-    for (const m of s.modifiers) {
-      b[k++] = m.factor;
-      b[k++] = m.untilTurn;
-    }
-    b[k++] = s.eventBooks.income;
-    b[k++] = s.eventBooks.cost;
-    b[k++] = s.eventBooks.funding;
-    b[k++] = s.cardsSeen.length;
-    for (const m of s.modifiers) b[k++] = modifierIndex(m.target);
-    const st = s.stance;
-    b[k++] = st.pricing ? pricingIndex(st.pricing.mode) : -1;
-    b[k++] = st.pricing ? st.pricing.price : -1;
-    b[k++] = st.intensity ? intensityIndex(st.intensity) : -1;
-    b[k++] = st.payLevel ? payIndex(st.payLevel) : -1;
-    const w = st.appWeights;
-    if (w) {
-      b[k++] = w.domestic;
-      b[k++] = w.overseas;
-      b[k++] = w.enterprise;
-      b[k++] = w.api;
-    } else {
-      b[k++] = -1;
-      b[k++] = -1;
-      b[k++] = -1;
-      b[k++] = -1;
-    }
-    b[k++] = st.pretrainingBp ?? -1;
-    k = putPlan(b, k, s.plan);
+}
+
+/** A company's numbers, from index `k`; returns the index after them. */
+function putStartup(b: Float64Array, k: number, s: StartupState): number {
+  b[k++] = statusIndex(s.status);
+  b[k++] = s.cash;
+  b[k++] = s.ownershipBp;
+  b[k++] = s.valuation;
+  b[k++] = s.lastRoundValuation;
+  b[k++] = s.lastRoundTurn;
+  b[k++] = s.raisedTotal;
+  b[k++] = s.computeStock;
+  b[k++] = s.quality;
+  b[k++] = s.run ? s.run.compute : -1;
+  b[k++] = s.run ? s.run.quarters : -1;
+  b[k++] = s.modelsReleased;
+  b[k++] = s.pretrainingAbandoned ? 1 : 0;
+  b[k++] = s.staff.researchers;
+  b[k++] = s.staff.engineers;
+  b[k++] = s.staff.sales;
+  b[k++] = s.burnout;
+  b[k++] = s.apiPrice;
+  b[k++] = s.domesticUsers;
+  b[k++] = s.overseasUsers;
+  b[k++] = s.platform;
+  b[k++] = s.enterpriseProjects;
+  b[k++] = s.credits;
+  b[k++] = s.distress;
+  b[k++] = s.profitStreak;
+  b[k++] = s.madeItTurn ?? -1;
+  b[k++] = s.frontierFame;
+  b[k++] = s.round ? s.round.target : -1;
+  b[k++] = s.round ? s.round.closesTurn : -1;
+  for (const p of s.keyPeople) {
+    b[k++] = p.active ? 1 : 0;
+    b[k++] = p.raise;
   }
-  for (const g of state.giants) {
-    b[k++] = g.active ? 1 : 0;
-    b[k++] = g.quality;
-    b[k++] = g.apiPrice;
-    b[k++] = g.domesticUsers;
-    b[k++] = g.adSpend;
-    b[k++] = g.cloudGain;
+  for (const m of s.modifiers) {
+    b[k++] = m.factor;
+    b[k++] = m.untilTurn;
   }
-  for (const o of state.offers) {
-    b[k++] = o.amount;
-    b[k++] = o.expiresTurn;
+  b[k++] = s.eventBooks.income;
+  b[k++] = s.eventBooks.cost;
+  b[k++] = s.eventBooks.funding;
+  b[k++] = s.cardsSeen.length;
+  for (const m of s.modifiers) b[k++] = modifierIndex(m.target);
+  k = putStance(b, k, s.stance);
+  return putPlan(b, k, s.plan);
+}
+
+/** A company's stance (-1 for each part it has not taken). */
+function putStance(b: Float64Array, k: number, st: Stance): number {
+  b[k++] = st.pricing ? pricingIndex(st.pricing.mode) : -1;
+  b[k++] = st.pricing ? st.pricing.price : -1;
+  b[k++] = st.intensity ? intensityIndex(st.intensity) : -1;
+  b[k++] = st.payLevel ? payIndex(st.payLevel) : -1;
+  const w = st.appWeights;
+  if (w) {
+    b[k++] = w.domestic;
+    b[k++] = w.overseas;
+    b[k++] = w.enterprise;
+    b[k++] = w.api;
+  } else {
+    b[k++] = -1;
+    b[k++] = -1;
+    b[k++] = -1;
+    b[k++] = -1;
   }
-  hashFloat64Block(h, b, k);
-  return digestHex(h);
+  b[k++] = st.pretrainingBp ?? -1;
+  return k;
 }
