@@ -31,19 +31,51 @@ function playerRecords(state: GameState) {
   }));
 }
 
+type Params = Record<string, string | number>;
+
+/** What the lessons read and how they add one: the player, their records, sums over them. */
+interface LessonKit {
+  lang: Language;
+  level: Level;
+  state: GameState;
+  me: StartupState;
+  spec: Level['companies'][number];
+  recs: ReturnType<typeof playerRecords>;
+  last: ReturnType<typeof playerRecords>[number];
+  sum: (f: (r: ReturnType<typeof playerRecords>[number]['rec']) => number) => number;
+  tr: (k: TextKey, p?: Params) => string;
+  add: (id: string, titleKey: TextKey, textKey: TextKey, params: Params) => void;
+}
+
 /** What the game taught, with the player's figures; only lessons the game actually touched. */
 export function lessons(lang: Language, level: Level, state: GameState): Lesson[] {
-  const tr = (k: TextKey, p?: Record<string, string | number>) => t(lang, k, p);
+  const tr = (k: TextKey, p?: Params) => t(lang, k, p);
   const me = playerOf(state);
   const spec = level.companies.find((c) => c.id === me.id)!;
   const recs = playerRecords(state);
   const out: Lesson[] = [];
-  const add = (id: string, titleKey: TextKey, textKey: TextKey, params: Record<string, string | number>) =>
-    out.push({ id, title: tr(titleKey), text: tr(textKey, params) });
   if (recs.length === 0) return out;
-  const sum = (f: (r: (typeof recs)[number]['rec']) => number) => recs.reduce((a, x) => a + f(x.rec), 0);
+  const kit: LessonKit = {
+    lang,
+    level,
+    state,
+    me,
+    spec,
+    recs,
+    last: recs[recs.length - 1]!,
+    sum: (f) => recs.reduce((a, x) => a + f(x.rec), 0),
+    tr,
+    add: (id, titleKey, textKey, params) => out.push({ id, title: tr(titleKey), text: tr(textKey, params) }),
+  };
+  modelAndPriceLessons(kit);
+  marketLessons(kit);
+  companyLessons(kit);
+  return out;
+}
+
+/** Scaling (compute bought quality), the price war, and big tech's cross-subsidy. */
+function modelAndPriceLessons({ lang, level, state, me, spec, recs, last, sum, tr, add }: LessonKit): void {
   const compute = sum((r) => r.costBy.compute);
-  const last = recs[recs.length - 1]!;
   if (compute > 0)
     add('scaling', 'lesson.scaling.title', 'lesson.scaling.text', {
       spend: money(lang, compute),
@@ -75,6 +107,10 @@ export function lessons(lang: Language, level: Level, state: GameState): Lesson[
       gain: money(lang, cloud),
     });
   }
+}
+
+/** The consumer apps (ads against users' revenue) and enterprise deals (customisation, platform). */
+function marketLessons({ lang, me, sum, add }: LessonKit): void {
   const ads = sum((r) => r.costBy.ads);
   if (ads > 0)
     add('consumer', 'lesson.consumer.title', 'lesson.consumer.text', {
@@ -100,6 +136,10 @@ export function lessons(lang: Language, level: Level, state: GameState): Lesson[
       ),
       platform: pct(me.platform),
     });
+}
+
+/** The runway at its shortest, funding and dilution, and the teams (key people lost, burnout). */
+function companyLessons({ lang, state, me, spec, recs, add }: LessonKit): void {
   let minRunway = Number.POSITIVE_INFINITY;
   let minQuarter = '';
   for (const x of recs) {
@@ -138,7 +178,6 @@ export function lessons(lang: Language, level: Level, state: GameState): Lesson[
       head1: count(lang, head1),
       burnout: pct(me.burnout),
     });
-  return out;
 }
 
 /** The event cards' concepts the player met, each with when and what they chose, and their numbers then. */
@@ -224,61 +263,18 @@ export function timeline(
   setup: GameSetup,
   log: readonly Command[],
 ): TimelineEntry[] {
-  const tr = (k: TextKey, p?: Record<string, string | number>) => t(lang, k, p);
   const created = createGame(level, setup.seed, setup.company);
   if (!created.ok) return [];
   let state = created.state;
   let lastPlan = playerOf(state).plan;
   const out: TimelineEntry[] = [];
-  const label = () => quarterLabel(level, state.turn);
   let firstFame = true;
   for (const cmd of log) {
-    const q = label();
+    const q = quarterLabel(level, state.turn);
     const before = state;
-    switch (cmd.type) {
-      case 'event/answer': {
-        const cardId = cardIdOfEvent(cmd.eventId);
-        out.push({
-          quarter: q,
-          kind: 'decision',
-          text: tr('timeline.answer', {
-            card: cardTitle(lang, level, cardId),
-            choice: choiceLabel(lang, level, cardId, cmd.choiceId),
-          }),
-        });
-        break;
-      }
-      case 'money/open-round':
-        out.push({
-          quarter: q,
-          kind: 'decision',
-          text: tr('timeline.round', { target: money(lang, cmd.target) }),
-        });
-        break;
-      case 'money/accept-offer':
-      case 'money/decline-offer': {
-        const o = state.offers.find((x) => x.id === cmd.offerId);
-        if (o)
-          out.push({
-            quarter: q,
-            kind: 'decision',
-            text: tr(cmd.type === 'money/accept-offer' ? 'timeline.sold' : 'timeline.declined', {
-              from: actorName(lang, level, o.from),
-              amount: money(lang, o.amount),
-            }),
-          });
-        break;
-      }
-      case 'quarter/end': {
-        const me = playerOf(state);
-        for (const text of planChanges(lang, lastPlan, me.plan, me.staff))
-          out.push({ quarter: q, kind: 'decision', text });
-        lastPlan = me.plan;
-        break;
-      }
-      default:
-        break;
-    }
+    for (const text of decisionsOf(lang, level, state, cmd, lastPlan))
+      out.push({ quarter: q, kind: 'decision', text });
+    if (cmd.type === 'quarter/end') lastPlan = playerOf(state).plan;
     const r = applyCommand(level, state, cmd);
     if (!r.ok) break;
     state = r.state;
@@ -300,4 +296,39 @@ export function timeline(
     }
   }
   return out;
+}
+
+/** The decisions a command makes, in words (a quarter's end: the plan's changes since the last one). */
+function decisionsOf(lang: Language, level: Level, state: GameState, cmd: Command, lastPlan: Plan): string[] {
+  const tr = (k: TextKey, p?: Params) => t(lang, k, p);
+  switch (cmd.type) {
+    case 'event/answer': {
+      const cardId = cardIdOfEvent(cmd.eventId);
+      return [
+        tr('timeline.answer', {
+          card: cardTitle(lang, level, cardId),
+          choice: choiceLabel(lang, level, cardId, cmd.choiceId),
+        }),
+      ];
+    }
+    case 'money/open-round':
+      return [tr('timeline.round', { target: money(lang, cmd.target) })];
+    case 'money/accept-offer':
+    case 'money/decline-offer': {
+      const o = state.offers.find((x) => x.id === cmd.offerId);
+      if (!o) return [];
+      return [
+        tr(cmd.type === 'money/accept-offer' ? 'timeline.sold' : 'timeline.declined', {
+          from: actorName(lang, level, o.from),
+          amount: money(lang, o.amount),
+        }),
+      ];
+    }
+    case 'quarter/end': {
+      const me = playerOf(state);
+      return planChanges(lang, lastPlan, me.plan, me.staff);
+    }
+    default:
+      return [];
+  }
 }
