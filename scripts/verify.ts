@@ -209,6 +209,41 @@ class JsonRows {
   }
 }
 
+/** Prints rows as they are verified (without --rank): JSON, or text lines once the columns are sized. */
+class RowPrinter {
+  private readonly started = Date.now();
+  private held: ClassRow[] | null;
+  private widths: Widths | null = null;
+
+  constructor(
+    private readonly out: Output,
+    private readonly json: JsonRows | null,
+  ) {
+    this.held = json ? null : [];
+  }
+
+  row(row: ClassRow): void {
+    if (this.json) this.json.row(row);
+    else if (this.held) {
+      this.held.push(row);
+      if (this.held.length >= HOLD_ROWS || Date.now() - this.started >= HOLD_MS) this.release();
+    } else this.out.write(textLine(row, this.widths!, false));
+  }
+
+  /** While the input is slow to come, the held rows are printed anyway once HOLD_MS has passed. */
+  tick(): void {
+    if (this.held && Date.now() - this.started >= HOLD_MS) this.release();
+  }
+
+  /** Sizes the columns on the rows held so far and prints them. */
+  release(): void {
+    if (!this.held) return;
+    this.widths = widthsOf(this.held);
+    for (const r of this.held) this.out.write(textLine(r, this.widths, false));
+    this.held = null;
+  }
+}
+
 // --- Main -------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
@@ -226,93 +261,37 @@ async function main(): Promise<number> {
   if (process.stdout.isTTY) out.beforeWrite = () => bar.clear();
   const classStream = new ClassStream({ getLevel: findLevel, rank: args.rank });
   const json = args.json ? new JsonRows(out) : null;
+  const printer = args.rank ? null : new RowPrinter(out, json);
   const knownSize = sources.every((s) => s.kind !== 'stdin');
   const totalBytes = sources.reduce((n, s) => n + (s.kind === 'file' ? s.size : 0), 0);
-  let bytesBefore = 0;
-  let bytesNow = 0;
-
-  // Streaming text output holds its first rows to size the columns.
-  const started = Date.now();
-  let held: ClassRow[] | null = args.rank || json ? null : [];
-  let widths: Widths | null = null;
-  const releaseHeld = () => {
-    if (!held) return;
-    widths = widthsOf(held);
-    for (const r of held) out.write(textLine(r, widths, false));
-    held = null;
-  };
-
+  const bytes: BytesRead = { before: 0, now: 0 };
   const showProgress = () =>
     bar.show(
       () =>
         `${classStream.rows.toLocaleString('en')} rows · ${classStream.verified.toLocaleString('en')} distinct codes verified · ${bar.seconds} s`,
-      knownSize && totalBytes > 0 ? (bytesBefore + bytesNow) / totalBytes : null,
+      knownSize && totalBytes > 0 ? (bytes.before + bytes.now) / totalBytes : null,
     );
-
   const take = (e: StreamEntry) => {
     const { row } = classStream.add(e);
     showProgress();
-    if (args.rank) return;
-    if (json) json.row(row);
-    else if (held) {
-      held.push(row);
-      if (held.length >= HOLD_ROWS || Date.now() - started >= HOLD_MS) releaseHeld();
-    } else out.write(textLine(row, widths!, false));
+    printer?.row(row);
   };
 
   // While the input is slow to come, what is verified is printed anyway, every quarter second.
   const ticker = setInterval(() => {
-    if (held && Date.now() - started >= HOLD_MS) releaseHeld();
+    printer?.tick();
     void out.flush();
   }, 250);
   ticker.unref();
-
-  let position = 0;
-  for (const source of sources) {
-    if (source.kind === 'code') {
-      take({ name: '', code: source.code, line: ++position });
-      continue;
-    }
-    const reader = new CodeListReader();
-    const named = (e: StreamEntry): StreamEntry =>
-      source.kind === 'file' && !e.name ? { ...e, name: `${source.path}:${e.line}` } : e;
-    bytesNow = 0;
-    for await (const piece of piecesOf(source)) {
-      bytesNow += Buffer.byteLength(piece);
-      for (const e of reader.push(piece)) {
-        position++;
-        take(named(e));
-      }
-      if (out.full) await out.flush();
-    }
-    for (const e of reader.end()) {
-      position++;
-      take(named(e));
-    }
-    bytesBefore += bytesNow;
-    bytesNow = 0;
-  }
+  await readSources(sources, take, out, bytes);
   clearInterval(ticker);
   if (classStream.rows === 0) {
     bar.clear();
     throw new UsageError(`${PROG}: no codes found in the input`);
   }
 
-  if (args.rank) {
-    await classStream.rankAll((done, total) =>
-      bar.show(
-        () => `pars ${done}/${total} (${PAR_RUNS} reference games each) · ${bar.seconds} s`,
-        total ? done / total : 1,
-        true,
-      ),
-    );
-    const w = json ? null : widthsOf(classStream.keptLabels());
-    for (const { row } of classStream.ranked()) {
-      if (json) json.row(row);
-      else out.write(textLine(row, w!, true));
-      if (out.full) await out.flush();
-    }
-  } else releaseHeld();
+  if (args.rank) await printRanked(classStream, json, out, bar);
+  else printer?.release();
   const allValid = classStream.counts.valid === classStream.rows;
   json?.end(allValid, classStream.counts);
   await out.flush();
@@ -329,6 +308,68 @@ async function main(): Promise<number> {
     }
   }
   return allValid ? 0 : 1;
+}
+
+/** Bytes of the input read: in the sources done, and in the one being read (for the progress bar). */
+interface BytesRead {
+  before: number;
+  now: number;
+}
+
+/** Every entry of every source, in order, handed to `take` (a file's unnamed entries named by their line). */
+async function readSources(
+  sources: readonly Source[],
+  take: (e: StreamEntry) => void,
+  out: Output,
+  bytes: BytesRead,
+): Promise<void> {
+  let position = 0;
+  for (const source of sources) {
+    if (source.kind === 'code') {
+      take({ name: '', code: source.code, line: ++position });
+      continue;
+    }
+    const reader = new CodeListReader();
+    const named = (e: StreamEntry): StreamEntry =>
+      source.kind === 'file' && !e.name ? { ...e, name: `${source.path}:${e.line}` } : e;
+    bytes.now = 0;
+    for await (const piece of piecesOf(source)) {
+      bytes.now += Buffer.byteLength(piece);
+      for (const e of reader.push(piece)) {
+        position++;
+        take(named(e));
+      }
+      if (out.full) await out.flush();
+    }
+    for (const e of reader.end()) {
+      position++;
+      take(named(e));
+    }
+    bytes.before += bytes.now;
+    bytes.now = 0;
+  }
+}
+
+/** With --rank: the pars, then the ranked table. */
+async function printRanked(
+  classStream: ClassStream,
+  json: JsonRows | null,
+  out: Output,
+  bar: ProgressLine,
+): Promise<void> {
+  await classStream.rankAll((done, total) =>
+    bar.show(
+      () => `pars ${done}/${total} (${PAR_RUNS} reference games each) · ${bar.seconds} s`,
+      total ? done / total : 1,
+      true,
+    ),
+  );
+  const w = json ? null : widthsOf(classStream.keptLabels());
+  for (const { row } of classStream.ranked()) {
+    if (json) json.row(row);
+    else out.write(textLine(row, w!, true));
+    if (out.full) await out.flush();
+  }
 }
 
 /** Writes the ranked table as CSV, a megabyte at a time. */
