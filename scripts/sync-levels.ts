@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatLevelErrors, loadLevel } from '../src/engine/level';
 import { parseCli, runCli, UsageError } from './cli-args';
+import type { Counterfactual } from './counterfactuals';
 import { COUNTERFACTUALS, deriveLevel, HISTORICAL_FILE, jsonDifferences, levelText } from './counterfactuals';
 import { printable } from './printable';
 
@@ -80,87 +81,98 @@ runCli(() => {
   }
   const historical = parseOrUndefined(historicalText);
   if (historical === undefined) throw new UsageError(`${PROG}: ${shown(HISTORICAL_FILE)} is not valid JSON`);
-  const outcomes: Outcome[] = [];
-  for (const cf of COUNTERFACTUALS) {
-    const file = shown(`${cf.id}.json`);
-    const path = join(dir, `${cf.id}.json`);
-    const outcome: Outcome = {
-      id: cf.id,
-      file,
-      version: cf.version,
-      status: 'in-sync',
-      differences: [],
-      versionNote: null,
-      errors: null,
-    };
-    outcomes.push(outcome);
-    let rebuilt: Record<string, unknown>;
-    try {
-      rebuilt = deriveLevel(historical, cf);
-    } catch (err) {
-      // A patch that names a field, card or giant the historical level no longer has.
-      outcome.status = 'invalid';
-      outcome.errors = `its patch does not apply (${err instanceof Error ? err.message : String(err)}): edit scripts/counterfactuals.ts`;
-      continue;
-    }
-    const result = loadLevel(rebuilt);
-    if (!result.ok) {
-      outcome.status = 'invalid';
-      outcome.errors = formatLevelErrors(result.errors);
-      continue;
-    }
-    const text = levelText(rebuilt);
-    const committedText = readOrNull(path);
-    const committed = committedText === null ? undefined : parseOrUndefined(committedText);
-    if (committedText !== text) {
-      outcome.differences =
-        committedText === null
-          ? ['+ (the whole file: it does not exist yet)']
-          : committed === undefined
-            ? ['~ (the whole file: it is not valid JSON)']
-            : jsonDifferences(committed, rebuilt);
-      // Same data, other layout: still a difference (the file must be exactly what this writes).
-      if (outcome.differences.length === 0)
-        outcome.differences.push('~ (layout only: spacing or number format)');
-      const { version: oldVersion, ...oldContent } = (committed ?? {}) as Record<string, unknown>;
-      const { version: _, ...newContent } = rebuilt;
-      if (
-        committed !== undefined &&
-        oldVersion === cf.version &&
-        jsonDifferences(oldContent, newContent).length > 0
-      )
-        outcome.versionNote = `its content changed but its version is still ${cf.version}: bump \`version\` in scripts/counterfactuals.ts if students have played it`;
-      if (check) outcome.status = 'differs';
-      else {
-        writeFileSync(path, text);
-        outcome.status = 'written';
-      }
-    }
-  }
-
+  const outcomes = COUNTERFACTUALS.map((cf) =>
+    syncLevel(historical, cf, shown(`${cf.id}.json`), join(dir, `${cf.id}.json`), check),
+  );
   if (json)
     process.stdout.write(
       `${JSON.stringify({ historical: shown(HISTORICAL_FILE), check, levels: outcomes }, null, 2)}\n`,
     );
-  else {
-    const lines: string[] = [];
-    for (const o of outcomes) {
-      if (o.status === 'in-sync') lines.push(`${o.id}: in sync (${o.file}, version ${o.version})`);
-      else if (o.status === 'invalid')
-        lines.push(`${o.id}: the rebuilt level is invalid, nothing written: ${o.errors}`);
-      else {
-        lines.push(
-          o.status === 'written'
-            ? `${o.id}: written (${o.file}, version ${o.version}), ${o.differences.length} difference(s) from the old file:`
-            : `${o.id}: ${o.file} is not ${shown(HISTORICAL_FILE)} + its patch, ${o.differences.length} difference(s) (file → rebuilt):`,
-        );
-        for (const d of o.differences) lines.push(`  ${d}`);
-      }
-      if (o.versionNote && o.status !== 'in-sync') lines.push(`  note: ${o.versionNote}`);
-    }
-    if (check && outcomes.some((o) => o.status === 'differs'))
-      lines.push(`run \`npm run --silent ${PROG}\` to rewrite them`);
-    process.stdout.write(`${lines.map(printable).join('\n')}\n`);
-  }
+  else
+    process.stdout.write(
+      `${reportLines(outcomes, shown(HISTORICAL_FILE), check).map(printable).join('\n')}\n`,
+    );
   if (outcomes.some((o) => o.status === 'invalid' || o.status === 'differs')) process.exitCode = 1;
 });
+
+/** Rebuilds one counterfactual level and compares it with its file (`file` as shown, at `path`), writing it unless `check`. */
+function syncLevel(
+  historical: unknown,
+  cf: Counterfactual,
+  file: string,
+  path: string,
+  check: boolean,
+): Outcome {
+  const outcome: Outcome = {
+    id: cf.id,
+    file,
+    version: cf.version,
+    status: 'in-sync',
+    differences: [],
+    versionNote: null,
+    errors: null,
+  };
+  let rebuilt: Record<string, unknown>;
+  try {
+    rebuilt = deriveLevel(historical, cf);
+  } catch (err) {
+    // A patch that names a field, card or giant the historical level no longer has.
+    outcome.status = 'invalid';
+    outcome.errors = `its patch does not apply (${err instanceof Error ? err.message : String(err)}): edit scripts/counterfactuals.ts`;
+    return outcome;
+  }
+  const result = loadLevel(rebuilt);
+  if (!result.ok) {
+    outcome.status = 'invalid';
+    outcome.errors = formatLevelErrors(result.errors);
+    return outcome;
+  }
+  const text = levelText(rebuilt);
+  const committedText = readOrNull(path);
+  if (committedText === text) return outcome;
+  const committed = committedText === null ? undefined : parseOrUndefined(committedText);
+  outcome.differences =
+    committedText === null
+      ? ['+ (the whole file: it does not exist yet)']
+      : committed === undefined
+        ? ['~ (the whole file: it is not valid JSON)']
+        : jsonDifferences(committed, rebuilt);
+  // Same data, other layout: still a difference (the file must be exactly what this writes).
+  if (outcome.differences.length === 0) outcome.differences.push('~ (layout only: spacing or number format)');
+  const { version: oldVersion, ...oldContent } = (committed ?? {}) as Record<string, unknown>;
+  const { version: _, ...newContent } = rebuilt;
+  if (
+    committed !== undefined &&
+    oldVersion === cf.version &&
+    jsonDifferences(oldContent, newContent).length > 0
+  )
+    outcome.versionNote = `its content changed but its version is still ${cf.version}: bump \`version\` in scripts/counterfactuals.ts if students have played it`;
+  if (check) outcome.status = 'differs';
+  else {
+    writeFileSync(path, text);
+    outcome.status = 'written';
+  }
+  return outcome;
+}
+
+/** The lines printed without --json: each level's outcome, its differences and notes. */
+function reportLines(outcomes: readonly Outcome[], historical: string, check: boolean): string[] {
+  const lines: string[] = [];
+  for (const o of outcomes) {
+    if (o.status === 'in-sync') lines.push(`${o.id}: in sync (${o.file}, version ${o.version})`);
+    else if (o.status === 'invalid')
+      lines.push(`${o.id}: the rebuilt level is invalid, nothing written: ${o.errors}`);
+    else {
+      lines.push(
+        o.status === 'written'
+          ? `${o.id}: written (${o.file}, version ${o.version}), ${o.differences.length} difference(s) from the old file:`
+          : `${o.id}: ${o.file} is not ${historical} + its patch, ${o.differences.length} difference(s) (file → rebuilt):`,
+      );
+      for (const d of o.differences) lines.push(`  ${d}`);
+    }
+    if (o.versionNote && o.status !== 'in-sync') lines.push(`  note: ${o.versionNote}`);
+  }
+  if (check && outcomes.some((o) => o.status === 'differs'))
+    lines.push(`run \`npm run --silent ${PROG}\` to rewrite them`);
+  return lines;
+}
