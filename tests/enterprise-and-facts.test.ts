@@ -103,7 +103,7 @@ describe('enterprise demand is a finite pool with diminishing returns', () => {
 
 type EnterprisePlan = 'custom' | 'standard' | 'lean';
 
-/** Enterprise-first autopilot games, with its app budget re-split by the plan. */
+/** Balanced autopilot games, with the app budget re-split by the plan. */
 interface EnterpriseGame {
   seed: number;
   company: string;
@@ -114,25 +114,25 @@ interface EnterpriseGame {
 }
 
 /**
- * The enterprise-heavy plans: the enterprise-first autopilot (its sales team doubling each healthy
- * quarter), with the API share of its app budget moved to overseas (so the platform cost line holds
- * the enterprise budget alone) and
- *  - custom: the enterprise share moved to overseas too: no platform spending at all, the platform
- *    decaying from where the company starts;
- *  - standard: the autopilot's own enterprise share (60 % of the app budget) buys the platform
- *    (and keeps buying once it is at its maximum);
+ * The enterprise-heavy plans: the balanced autopilot (half the spend on pretraining until 2025Q3,
+ * which keeps its model above the enterprise buyers' rising floor, and its sales team doubling each
+ * healthy quarter), with no API share (so the platform cost line holds the enterprise budget alone)
+ * and
+ *  - custom: no enterprise share: no platform spending at all, the platform decaying from where the
+ *    company starts;
+ *  - standard: 60 % of the app budget on enterprise buys the platform (and keeps buying once it is
+ *    at its maximum);
  *  - lean: the enterprise budget is what brings the platform to its maximum and keeps it there
  *    (at most 60 % of the app budget), the rest to overseas.
  */
 function resplit(plan: 'custom' | 'standard', w: AppWeights): AppWeights {
-  const enterprise = plan === 'custom' ? 0 : w.enterprise;
-  return {
-    domestic: w.domestic,
-    overseas: w.overseas + w.api + (w.enterprise - enterprise),
-    enterprise,
-    api: 0,
-  };
+  const enterprise = plan === 'custom' ? 0 : STANDARD_SHARE;
+  const domestic = Math.min(w.domestic, 100 - enterprise);
+  return { domestic, overseas: 100 - domestic - enterprise, enterprise, api: 0 };
 }
+
+/** The standard plan's enterprise share of the app budget, %. */
+const STANDARD_SHARE = 60;
 
 /** The lean plan's split this quarter: just the platform budget that reaches platformMax. */
 function leanSplit(state: GameState, i: number): Command {
@@ -164,7 +164,7 @@ function enterpriseGames(): EnterpriseGame[] {
       const company = COMPANIES[seed % COMPANIES.length]!;
       const i = indexOf(company);
       const platform: number[] = [];
-      const state = playAutopilot(level, seed, company, 'enterprise-first', {
+      const state = playAutopilot(level, seed, company, 'balanced', {
         rewrite: (cmds) =>
           plan === 'lean'
             ? cmds

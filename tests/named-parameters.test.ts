@@ -1,6 +1,6 @@
 // The model parameters that resolveQuarter used to hold inline (issue 12), and those rules 4 added,
 // are level fields, each optional with a default: a level file without them loads with those values
-// (the historical file names none of them), each one is read by the quarter's resolution (changing
+// (the historical file names a few, at other values), each one is read by the quarter's resolution (changing
 // it changes a game), and an out-of-range value is refused by its path.
 
 import { describe, expect, it } from 'vitest';
@@ -81,6 +81,8 @@ const NAMED: {
   { section: ['market', 'funding'], field: 'rescueChance', old: 0.5, other: 1, reached: false },
   { section: ['endings'], field: 'fullValueRunway', old: 4, other: 40 },
   { section: ['endings'], field: 'noRunwayValue', old: 0.5, other: 0 },
+  // A company's own field (rules 5): Zhipu's, the first company of the historical level.
+  { section: ['companies', '0'], field: 'overseasCacFactor', old: 1, other: 3 },
 ];
 
 type Json = Record<string, unknown>;

@@ -313,7 +313,7 @@ function sampleOf(
 const SAMPLES: Sample[] = [
   sampleOf('a new game (createGame)', 5, 'minimax', 'random', () => true),
   // an acquisition offer on the table, card modifiers, runs and rounds under way
-  sampleOf('seed 5 minimax random, before its sale', 5, 'minimax', 'random', (_, d, n) => d === n - 1),
+  sampleOf('seed 1 minimax random, before its sale', 1, 'minimax', 'random', (_, d, n) => d === n - 1),
   // a made-it turn, key people's raises, an ending
   sampleOf('seed 7 minimax balanced, ended', 7, 'minimax', 'balanced', () => false),
   // answered cards (a key person's outcome), stances, mid-quarter

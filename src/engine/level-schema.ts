@@ -37,6 +37,11 @@ const companySchema = z
     staff,
     researchEfficiency: pos.max(2),
     inferenceCostFactor: pos.max(5),
+    /**
+     * Multiplier on the overseas cost of acquiring a user: know-how, brand and the sanctions risk
+     * of selling abroad (1 when absent).
+     */
+    overseasCacFactor: within(0.2, 5).default(1),
     govTrust: unit,
     domesticUsers: int.min(0).max(1e10),
     overseasUsers: int.min(0).max(1e10),

@@ -92,7 +92,8 @@ export function appMarkets(w: QuarterWork): void {
     }
     if (level.markets.overseas) {
       app.shockDraw = uniform(luck, turn, Purpose.appShock, i, 1);
-      const unitCost = cac.overseas * modifierFactor(s, 'cacOverseas', turn);
+      const unitCost =
+        cac.overseas * level.companies[i]!.overseasCacFactor * modifierFactor(s, 'cacOverseas', turn);
       const arpu = level.market.overseas.arpu * modifierFactor(s, 'arpuOverseas', turn);
       appMarket(
         level.market.apps,
