@@ -14,6 +14,7 @@ import type { Level } from '../../level';
 import { MAX_USERS } from '../../limits';
 import { clamp } from '../../mathx';
 import { Purpose, uniform } from '../../rng';
+import type { StartupState } from '../../types';
 import { USERS_PER_MILLION, YUAN_PER_WAN } from '../units';
 import type { QuarterWork } from '../work';
 
@@ -46,17 +47,7 @@ export function appMarkets(w: QuarterWork): void {
     overseas: acquisitionCost(level, base, 'overseas') * cacNoise,
   };
   const ent = level.market.enterprise;
-  const app: AppMarketWork = {
-    shockDraw: 0,
-    best,
-    q: 0,
-    engFactor: 1,
-    cost: 0,
-    users: 0,
-    revenue: 0,
-    inference: 0,
-    shock: false,
-  };
+  const app = newAppWork(best);
   for (let i = 0; i < mid.startups.length; i++) {
     const s = mid.startups[i]!;
     if (s.status !== 'active') continue;
@@ -92,8 +83,7 @@ export function appMarkets(w: QuarterWork): void {
     }
     if (level.markets.overseas) {
       app.shockDraw = uniform(luck, turn, Purpose.appShock, i, 1);
-      const unitCost =
-        cac.overseas * level.companies[i]!.overseasCacFactor * modifierFactor(s, 'cacOverseas', turn);
+      const unitCost = cac.overseas * overseasCacOf(level, s, i, turn);
       const arpu = level.market.overseas.arpu * modifierFactor(s, 'arpuOverseas', turn);
       appMarket(
         level.market.apps,
@@ -110,6 +100,25 @@ export function appMarkets(w: QuarterWork): void {
       s.overseasUsers = app.users;
     }
   }
+}
+
+/** The company's own multiple of the overseas CAC: its overseasCacFactor × its card modifiers. */
+function overseasCacOf(level: Level, s: StartupState, i: number, turn: number): number {
+  return level.companies[i]!.overseasCacFactor * modifierFactor(s, 'cacOverseas', turn);
+}
+
+function newAppWork(best: number): AppMarketWork {
+  return {
+    shockDraw: 0,
+    best,
+    q: 0,
+    engFactor: 1,
+    cost: 0,
+    users: 0,
+    revenue: 0,
+    inference: 0,
+    shock: false,
+  };
 }
 
 /** A consumer market's inputs that are the same for both markets, and its outcome. */

@@ -1,0 +1,236 @@
+// The profiles behind the rules of thumb in policies.ts: one per rival archetype and one per named
+// autopilot (pretraining share, app weights, pricing, pay, runway and funding thresholds, when to
+// harvest), the shifts that make par's variants of them, and the adjustment for a company that buys
+// users abroad dearly. Data and two small functions; policies.ts turns a profile into a plan.
+
+import type { Archetype, Level } from './level';
+import { clamp } from './mathx';
+import type { PolicyName } from './policy-names';
+import type { AppWeights, Intensity, PayLevel, PricingMode, Staff, StartupState } from './types';
+
+export interface Profile {
+  /** Pretraining share of the spend while the company still trains, basis points. */
+  pretrainingBp: number;
+  weights: AppWeights;
+  pricing: PricingMode;
+  pay: PayLevel;
+  intensity: Intensity;
+  /** Quarters of runway the budget is set to keep. */
+  runwayTarget: number;
+  /** Open a funding round when runway falls below this. */
+  raiseBelow: number;
+  /** Give up pretraining when runway falls below this (and the model trails); null: never. */
+  abandonBelow: number | null;
+  /**
+   * From this turn on, aim for profit: no pretraining, and once revenue reaches the level's made-it
+   * bar, a budget paid from revenue. null: never.
+   */
+  harvestFrom: number | null;
+  /** Share of staff hired per healthy quarter, per role. */
+  growth: Staff;
+  /** The round it opens, as a share of its valuation (0.2 when absent). */
+  raiseShare?: number;
+  /** While harvesting, the share of the operating margin it still spends (0.8 when absent). */
+  harvestShare?: number;
+  /** All-in racing: the spend grows by this factor a quarter, whatever the runway (0: off). */
+  escalate?: number;
+  /** All-in racing: at least this share of the cash is spent every quarter. */
+  minBurnShare?: number;
+  /**
+   * For a company that buys users abroad dearly (its overseasCacFactor above `above`), these app
+   * weights instead of `weights`.
+   */
+  dearAbroad?: { above: number; weights: AppWeights };
+}
+
+/** The profile as it applies to one company (the app weights of one that buys users abroad dearly). */
+export function profileFor(level: Level, s: StartupState, p: Profile): Profile {
+  const dear = p.dearAbroad;
+  if (!dear) return p;
+  const factor = level.companies.find((c) => c.id === s.id)?.overseasCacFactor ?? 1;
+  return factor > dear.above ? { ...p, weights: dear.weights } : p;
+}
+
+/**
+ * A shift of an autopilot's profile: the parametrised variants that make the par reference set
+ * (par.ts). No shift (or a zero one) leaves the autopilot exactly as named.
+ */
+export interface ProfileShift {
+  /**
+   * Quarters added to the runway the budget keeps and to the runway that opens a round; a racing
+   * autopilot (one that burns a share of its cash) burns 5 points less of it per quarter added.
+   */
+  runway: number;
+  /** Basis points added to the pretraining share while the company still trains. */
+  pretrainingBp: number;
+}
+
+export function shifted(p: Profile, shift: ProfileShift | undefined): Profile {
+  if (!shift || (shift.runway === 0 && shift.pretrainingBp === 0)) return p;
+  return {
+    ...p,
+    runwayTarget: Math.max(2, p.runwayTarget + shift.runway),
+    raiseBelow: Math.max(1, p.raiseBelow + shift.runway),
+    pretrainingBp: clamp(p.pretrainingBp + shift.pretrainingBp, 0, 10_000),
+    ...(p.minBurnShare === undefined
+      ? {}
+      : { minBurnShare: clamp(p.minBurnShare - 0.05 * shift.runway, 0, 1) }),
+  };
+}
+
+const w = (domestic: number, overseas: number, enterprise: number, api: number): AppWeights => ({
+  domestic,
+  overseas,
+  enterprise,
+  api,
+});
+
+export const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
+  'enterprise-gov': {
+    pretrainingBp: 5000,
+    weights: w(15, 5, 55, 25),
+    pricing: 'match',
+    pay: 'market',
+    intensity: 'normal',
+    runwayTarget: 7,
+    raiseBelow: 10,
+    abandonBelow: 1.5,
+    harvestFrom: null,
+    growth: { researchers: 0.04, engineers: 0.05, sales: 0.08 },
+  },
+  'overseas-consumer': {
+    pretrainingBp: 5000,
+    weights: w(15, 55, 5, 25),
+    pricing: 'match',
+    pay: 'market',
+    intensity: 'dxz',
+    runwayTarget: 7,
+    raiseBelow: 10,
+    abandonBelow: 2,
+    harvestFrom: 9,
+    growth: { researchers: 0.03, engineers: 0.08, sales: 0.02 },
+  },
+  'domestic-consumer': {
+    pretrainingBp: 4000,
+    weights: w(75, 5, 5, 15),
+    pricing: 'premium',
+    pay: 'plus25',
+    intensity: 'dxz',
+    runwayTarget: 4,
+    raiseBelow: 7,
+    abandonBelow: 1.5,
+    harvestFrom: null,
+    growth: { researchers: 0.06, engineers: 0.08, sales: 0.02 },
+  },
+  'cost-efficient': {
+    pretrainingBp: 4500,
+    weights: w(30, 30, 25, 15),
+    pricing: 'undercut',
+    pay: 'market',
+    intensity: 'normal',
+    runwayTarget: 6,
+    raiseBelow: 9,
+    abandonBelow: 5,
+    harvestFrom: 11,
+    growth: { researchers: 0.03, engineers: 0.04, sales: 0.04 },
+  },
+  'pretraining-heavy': {
+    pretrainingBp: 6500,
+    weights: w(40, 10, 20, 30),
+    pricing: 'premium',
+    pay: 'plus25',
+    intensity: '996',
+    escalate: 1.12,
+    runwayTarget: 6,
+    raiseBelow: 9,
+    abandonBelow: 0.8,
+    harvestFrom: null,
+    growth: { researchers: 0.06, engineers: 0.03, sales: 0.02 },
+  },
+};
+
+export const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
+  // Half the spend on pretraining until 2025Q3, with a research team that grows as fast as the
+  // cash allows; the app budget goes abroad, where users pay, with a tenth to enterprise deals and
+  // the sales team they need — unless the company buys users abroad dearly (Zhipu), which sends
+  // a fifth to enterprise deals and keeps a little at home and on the API. A lean budget (two
+  // quarters of runway), a round of 45 % of the valuation when runway falls below six, and from
+  // 2025Q3 a budget paid from revenue that spends a tenth of the margin and keeps the rest: the
+  // profitable year that making it needs. (Tuned on seeds 1–40 of historical-2023 v4, confirmed
+  // on 1001–1100: docs/balance.md.)
+  balanced: {
+    pretrainingBp: 5000,
+    weights: w(0, 90, 10, 0),
+    dearAbroad: { above: 1.5, weights: w(5, 70, 20, 5) },
+    pricing: 'match',
+    pay: 'market',
+    intensity: 'normal',
+    runwayTarget: 2,
+    raiseBelow: 6,
+    abandonBelow: null,
+    harvestFrom: 10,
+    growth: { researchers: 0.5, engineers: 0.6, sales: 1 },
+    raiseShare: 0.45,
+    harvestShare: 0.1,
+  },
+  'pretraining-first': {
+    pretrainingBp: 9000,
+    weights: w(40, 20, 20, 20),
+    pricing: 'premium',
+    pay: 'plus25',
+    intensity: '996',
+    escalate: 1.3,
+    minBurnShare: 0.8,
+    runwayTarget: 3,
+    raiseBelow: 8,
+    abandonBelow: null,
+    harvestFrom: null,
+    growth: { researchers: 0.1, engineers: 0.01, sales: 0 },
+    raiseShare: 0.35,
+  },
+  'applications-first': {
+    pretrainingBp: 2000,
+    weights: w(55, 25, 10, 10),
+    pricing: 'undercut',
+    pay: 'market',
+    intensity: 'dxz',
+    runwayTarget: 2.5,
+    raiseBelow: 8,
+    abandonBelow: null,
+    harvestFrom: 10,
+    growth: { researchers: 0.05, engineers: 0.3, sales: 0.1 },
+    raiseShare: 0.35,
+    harvestShare: 0.3,
+  },
+  'overseas-first': {
+    pretrainingBp: 2500,
+    weights: w(5, 80, 5, 10),
+    pricing: 'match',
+    pay: 'market',
+    intensity: 'normal',
+    runwayTarget: 2.5,
+    raiseBelow: 8,
+    abandonBelow: null,
+    harvestFrom: 10,
+    growth: { researchers: 0.1, engineers: 0.3, sales: 0.05 },
+    raiseShare: 0.35,
+    harvestShare: 0.3,
+  },
+  // Deals come from salespeople: it asks to double the sales team each healthy quarter (a tight
+  // talent market fills only part of that). The enterprise budget buys the standard platform,
+  // which tops out at the level's platformMax; the rest funds an app abroad.
+  'enterprise-first': {
+    pretrainingBp: 2500,
+    weights: w(5, 25, 60, 10),
+    pricing: 'match',
+    pay: 'market',
+    intensity: 'normal',
+    runwayTarget: 2.5,
+    raiseBelow: 8,
+    abandonBelow: null,
+    harvestFrom: 10,
+    growth: { researchers: 0.1, engineers: 0.3, sales: 1 },
+    raiseShare: 0.35,
+    harvestShare: 0.3,
+  },
+};
