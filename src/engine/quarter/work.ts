@@ -5,11 +5,13 @@
 import type { Level } from '../level';
 import type { Luck } from '../rng';
 import { luckOf } from '../rng';
+import { newFlows } from './flows';
 
 export { NOT_BURNING, runwayAt } from '../economy';
 
 import type {
   AppMarket,
+  CompanyFlows,
   CompanyRecord,
   CostBreakdown,
   Ending,
@@ -33,6 +35,8 @@ export interface Books {
   budgetBy: Record<AppMarket, number>;
   apiTokens: number;
   engFactor: number;
+  /** What moved the company's users, people and valuation (flows.ts), for its record. */
+  flows: CompanyFlows;
 }
 
 export function newBooks(): Books {
@@ -53,6 +57,7 @@ export function newBooks(): Books {
     budgetBy: { domestic: 0, overseas: 0, enterprise: 0, api: 0 },
     apiTokens: 0,
     engFactor: 1,
+    flows: newFlows(),
   };
 }
 
