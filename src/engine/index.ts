@@ -6,6 +6,8 @@ export { findDivergence, firstDifference } from './desync';
 export * as economy from './economy';
 export type { FoldHooks, FoldOptions, FoldResult } from './fold';
 export { foldLog } from './fold';
+export type { Band, ChoiceOutlook, QuarterForecast, RoundOutlook } from './forecast';
+export { dealOutlook, FORECAST_TAIL, forecastQuarter } from './forecast';
 export type { CreateGameResult } from './game';
 export { autopilotRng, createGame, playGame, scoreOf } from './game';
 export type { Archetype, CompanySpec, GiantSpec, Level, LevelError, LevelFile, LevelResult } from './level';

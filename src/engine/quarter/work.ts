@@ -100,13 +100,14 @@ export interface QuarterWork {
   ending: Ending | null;
 }
 
-export function newWork(level: Level, base: GameState): QuarterWork {
+/** `luck` replaces the seed's (a forecast's scenario: forecast.ts); a game never passes it. */
+export function newWork(level: Level, base: GameState, luck: Luck = luckOf(base.seed)): QuarterWork {
   return {
     level,
     base,
     turn: base.turn,
     nextTurn: base.turn + 1,
-    luck: luckOf(base.seed),
+    luck,
     news: [],
     startups: [],
     giants: [],
