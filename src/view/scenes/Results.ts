@@ -1,8 +1,12 @@
 // Quarter results: the P&L waterfall of the quarter just played, the cash bridge, charts over
-// time and the quarter's news. Enter (or Continue) goes on to the next quarter or the ending.
+// time, the quarter's news (the player's own first, the rivals' folded), and below them the "why"
+// panel (panels/why.ts) of what moved the figures. Enter (or Continue) goes on to the next quarter
+// or the ending.
 
 import { money, runway, signedMoney } from '../../app/format';
 import { levelText } from '../../app/i18n';
+import { cardIdOfEvent, cardTitle, choiceLabel } from '../../app/level-text';
+import { splitNews } from '../../app/why';
 import { runwayQuarters } from '../../engine/index';
 import { h, isTextEntry } from '../dom';
 import { SCENES } from '../keys';
@@ -10,6 +14,7 @@ import { historyCharts, quarterWaterfall } from '../panels/history-charts';
 import { emblem } from '../panels/names';
 import { newsList } from '../panels/news';
 import { runwayClass, runwayIcon } from '../panels/plan';
+import { whyPanel } from '../panels/why';
 import { ScreenScene } from '../screen';
 
 export class Results extends ScreenScene {
@@ -84,6 +89,10 @@ export class Results extends ScreenScene {
         )
       : null;
     const profit = mine?.operatingProfit ?? 0;
+    const why = whyPanel(lang, level, state);
+    // The player's own news first (with the cards it answered), the rivals' and the market's folded.
+    const { mine: ownNews, others } = splitNews(state.news, state.playerId);
+    const answered = rec?.events ?? [];
     this.root.replaceChildren(
       h(
         'div',
@@ -123,6 +132,15 @@ export class Results extends ScreenScene {
               }),
             ),
           ),
+          why
+            ? h('button', {
+                id: 'btn-why',
+                class: 'btn ghost',
+                text: this.tr('why.jump'),
+                attrs: { 'aria-controls': 'why' },
+                on: { click: () => document.getElementById('why')?.scrollIntoView({ block: 'start' }) },
+              })
+            : null,
           h(
             'button',
             {
@@ -156,12 +174,38 @@ export class Results extends ScreenScene {
             h(
               'div',
               { class: 'news-scroll', attrs: { tabindex: 0, 'aria-labelledby': 'rnews-title' } },
-              rec?.news.length
-                ? newsList(lang, level, state.news, state.playerId)
+              answered.length
+                ? h(
+                    'ul',
+                    { id: 'results-answered', class: 'news-list answered' },
+                    answered.map((a) => {
+                      const card = cardIdOfEvent(a.id);
+                      return h('li', {
+                        class: 'mine',
+                        text: this.tr('why.answered', {
+                          card: cardTitle(lang, level, card),
+                          choice: choiceLabel(lang, level, card, a.choice),
+                        }),
+                      });
+                    }),
+                  )
+                : null,
+              ownNews.length ? newsList(lang, level, ownNews, state.playerId) : null,
+              others.length
+                ? h(
+                    'details',
+                    { id: 'rivals-news', class: 'rivals-news' },
+                    h('summary', { text: this.tr('why.rivals', { n: others.length }) }),
+                    newsList(lang, level, others, state.playerId),
+                  )
+                : null,
+              rec?.news.length || answered.length
+                ? null
                 : h('p', { class: 'muted', text: this.tr('news.quiet') }),
             ),
           ),
         ),
+        why,
       ),
     );
   }
