@@ -1,13 +1,16 @@
 // The event card: a modal dialog with the card's text, the facts behind it, the economics concept
 // it teaches, and its choices with their visible trade-offs. Keys 1–4 pick a choice; Escape puts
-// the card aside until the player ends the quarter.
+// the card aside until the player ends the quarter. A card that moves money shows under each
+// choice what it does to cash, stake and runway (panels/forecast.ts outlookOf).
 
+import { money, pct, runway } from '../../app/format';
 import { levelText } from '../../app/i18n';
 import { conceptOf } from '../../app/level-text';
 import type { PendingEvent } from '../../engine/index';
 import { cardById, quarterLabel } from '../../engine/index';
 import { h } from '../dom';
 import type { PanelContext } from './context';
+import { outlookOf } from './forecast';
 
 /** The card dialog; `index` (0-based) is the card's place among the quarter's `total` cards. */
 export function eventModal(
@@ -21,8 +24,12 @@ export function eventModal(
   const card = cardById(level, ev.card);
   const concept = card ? conceptOf(level, card.concept) : undefined;
   const choose = (choiceId: string) => ctx.dispatch({ type: 'event/answer', eventId: ev.id, choiceId });
+  // A card that moves money (a strategic deal, an investment): what each choice does to cash,
+  // stake and runway now, and the quarter's cash it leads to (engine/forecast.ts dealOutlook).
+  const outlook = outlookOf(level, state, ev.id);
   const choices = ev.choices.map((id, i) => {
     const spec = card?.choices.find((c) => c.id === id);
+    const o = outlook?.[i] ?? null;
     return h(
       'button',
       {
@@ -37,6 +44,26 @@ export function eventModal(
         { class: 'choice-body' },
         h('strong', { text: spec ? levelText(lang, spec.label) : id }),
         spec ? h('span', { class: 'tradeoff', text: levelText(lang, spec.tradeoff) }) : null,
+        o
+          ? h('span', {
+              id: `choice-outlook-${i + 1}`,
+              class: 'choice-outlook',
+              attrs: { 'data-cash': o.cash, 'data-runway': o.runway },
+              text: [
+                tr('fc.deal', {
+                  cash: money(lang, o.cash),
+                  stake: pct(o.ownershipBp / 10_000, 1),
+                  runway: runway(lang, o.runway),
+                  end: o.forecast ? money(lang, o.forecast.cash.mid) : '—',
+                }),
+                o.credits > ctx.me.credits
+                  ? tr('fc.dealCredits', { credits: money(lang, o.credits - ctx.me.credits) })
+                  : '',
+              ]
+                .filter(Boolean)
+                .join(' · '),
+            })
+          : null,
       ),
     );
   });
