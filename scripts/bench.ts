@@ -14,8 +14,6 @@ import {
   autopilotCommands,
   autopilotRng,
   createGame,
-  dealOutlook,
-  forecastQuarter,
   POLICIES,
   playerOf,
   playGame,
@@ -24,6 +22,7 @@ import {
 } from '../src/engine/index';
 import type { Level } from '../src/engine/level';
 import type { Command, GameState } from '../src/engine/types';
+import { forecastSection } from './bench-forecasts';
 import { levelOfCli, parseCli, runCli } from './cli-args';
 import { longestGame } from './long-replay';
 
@@ -39,12 +38,12 @@ const SPEC = {
 /** The product target: a full campaign must resolve fast enough for Monte-Carlo balancing in CI. */
 const TARGET_GAMES_PER_SECOND = 2000;
 
-interface Target {
+export interface Target {
   op: '>=' | '<=';
   value: number;
 }
 
-interface Figure {
+export interface Figure {
   /** JSON key inside the section. */
   key: string;
   label: string;
@@ -54,13 +53,13 @@ interface Figure {
   target?: Target;
 }
 
-interface BenchContext {
+export interface BenchContext {
   level: Level;
   seconds: number;
   samples: number;
 }
 
-interface Section {
+export interface Section {
   /** JSON key of the section. */
   id: string;
   title: string;
@@ -69,7 +68,7 @@ interface Section {
 
 // --- Helpers -----------------------------------------------------------------------------------------
 
-interface GameConfig {
+export interface GameConfig {
   company: string;
   policy: PolicyName;
   seed: number;
@@ -300,81 +299,7 @@ const replayCodes: Section = {
   },
 };
 
-/**
- * Forecasts (src/engine/forecast.ts): the plan column re-forecasts the quarter (three scenarios,
- * and the quarters up to a round's close) on every change of the plan, and the event card forecasts
- * each choice of a deal. Timed on the states autopilot games end their quarters from.
- */
-const forecasts: Section = {
-  id: 'forecasts',
-  title: 'forecasts (forecastQuarter: 3 luck scenarios; dealOutlook: every choice of a card)',
-  run: ({ level, samples }) => {
-    const quarter: number[] = [];
-    const withRound: number[] = [];
-    const deal: number[] = [];
-    const want = Math.max(200, Math.ceil(samples / 10));
-    for (let i = 0; quarter.length < want; i++) {
-      const cfg = configAt(level, i);
-      let state = newGame(level, cfg);
-      const apRng = autopilotRng(cfg.seed);
-      while (!state.ending) {
-        for (const ev of state.pendingEvents) {
-          const t = performance.now();
-          if (dealOutlook(level, state, ev.id) !== null) deal.push(performance.now() - t);
-        }
-        for (const cmd of autopilotCommands(level, state, cfg.policy, apRng)) {
-          if (cmd.type === 'quarter/end') {
-            const me = playerOf(state);
-            const t = performance.now();
-            forecastQuarter(level, state);
-            (me.round !== null || me.plan.roundTarget !== null ? withRound : quarter).push(
-              performance.now() - t,
-            );
-          }
-          state = applyCommand(level, state, cmd).state;
-        }
-      }
-    }
-    // A slider's forecast must keep up with the player: on average well under a frame's budget
-    // (the p99 shows the garbage collector's and a busy machine's pauses).
-    const budget: Target = { op: '<=', value: 20 };
-    const ms = (prefix: string, label: string, t: readonly number[]): Figure[] => {
-      const sorted = Float64Array.from(t).sort();
-      const mean = t.reduce((a, b) => a + b, 0) / Math.max(1, t.length);
-      return [
-        { key: `${prefix}Samples`, label: `${label}: samples`, value: t.length, unit: '', digits: 0 },
-        {
-          key: `${prefix}MedianMs`,
-          label: `${label}: median`,
-          value: quantile(sorted, 0.5),
-          unit: 'ms',
-          digits: 3,
-        },
-        {
-          key: `${prefix}P99Ms`,
-          label: `${label}: p99`,
-          value: quantile(sorted, 0.99),
-          unit: 'ms',
-          digits: 3,
-        },
-        {
-          key: `${prefix}MeanMs`,
-          label: `${label}: mean`,
-          value: mean,
-          unit: 'ms',
-          digits: 3,
-          target: budget,
-        },
-      ];
-    };
-    return [
-      ...ms('quarter', 'forecastQuarter', quarter),
-      ...ms('round', 'forecastQuarter with a round to close', withRound),
-      ...ms('deal', 'dealOutlook of a card that moves money', deal),
-    ];
-  },
-};
-
+const forecasts = forecastSection({ configAt, newGame, quantile });
 const SECTIONS: readonly Section[] = [fullGames, perCommand, frozenGames, replayCodes, forecasts];
 
 // --- Report ------------------------------------------------------------------------------------------

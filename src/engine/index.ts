@@ -4,6 +4,7 @@ export { cardById, metricValue, policyChoice } from './cards';
 export type { Card, Concept, Condition, Effect, KeyPersonSpec } from './cards-schema';
 export { findDivergence, firstDifference } from './desync';
 export * as economy from './economy';
+export type * from './flow-types';
 export type { FoldHooks, FoldOptions, FoldResult } from './fold';
 export { foldLog } from './fold';
 export type { Band, ChoiceOutlook, QuarterForecast, RoundOutlook } from './forecast';

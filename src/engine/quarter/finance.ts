@@ -2,12 +2,13 @@
 // valuation, exits; and each company's line in the quarter's record.
 
 import { at, fundamentalValue, growthRate, headcount, tractionFactor, valuationMark } from '../economy';
+import type { CompanyFlows } from '../flow-types';
 import type { Level } from '../level';
 import { MAX_MONEY_LINE } from '../limits';
 import { clamp } from '../mathx';
 import type { Luck } from '../rng';
 import { Purpose, uniform } from '../rng';
-import type { CompanyFlows, NewsItem, StartupState } from '../types';
+import type { NewsItem, StartupState } from '../types';
 import { finishFlows, valuationParts } from './flows';
 import { madeItTest, nextStreak, profitBefore, streakMadeIt, windowBefore } from './made-it';
 import { BASIS_POINTS } from './units';

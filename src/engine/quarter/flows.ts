@@ -5,16 +5,9 @@
 
 import type { Fundamentals } from '../economy';
 import { fundamentalTerms } from '../economy';
+import type { CompanyFlows, StaffFlow, UserFlow, ValuationParts } from '../flow-types';
 import type { Level } from '../level';
-import type {
-  CompanyFlows,
-  CompanyRecord,
-  Role,
-  StaffFlow,
-  StartupState,
-  UserFlow,
-  ValuationParts,
-} from '../types';
+import type { CompanyRecord, Role, StartupState } from '../types';
 import type { Books, QuarterWork } from './work';
 
 const userFlow = (): UserFlow => ({

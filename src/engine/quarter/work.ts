@@ -2,6 +2,7 @@
 // steps write to, each company's books, the news and the luck. resolveQuarter (../quarter.ts)
 // makes one a quarter and passes it through the steps in a fixed order.
 
+import type { CompanyFlows } from '../flow-types';
 import type { Level } from '../level';
 import type { Luck } from '../rng';
 import { luckOf } from '../rng';
@@ -11,7 +12,6 @@ export { NOT_BURNING, runwayAt } from '../economy';
 
 import type {
   AppMarket,
-  CompanyFlows,
   CompanyRecord,
   CostBreakdown,
   Ending,

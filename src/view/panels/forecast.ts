@@ -4,8 +4,8 @@
 // closing quarter, odds and dilution. It follows the plan: the dashboard re-renders after every
 // committed change, and a state's forecast is worked out once.
 
-import { money, pct, quality } from '../../app/format';
-import type { Band, GameState, Level, QuarterForecast } from '../../engine/index';
+import { money, pct, quality, runway } from '../../app/format';
+import type { Band, ChoiceOutlook, GameState, Level, QuarterForecast } from '../../engine/index';
 import { dealOutlook, FORECAST_TAIL, forecastQuarter, quarterLabel } from '../../engine/index';
 import { h } from '../dom';
 import type { PanelContext } from './context';
@@ -90,4 +90,23 @@ export function forecastPanel(ctx: PanelContext): HTMLElement | null {
       : null,
     h('p', { class: 'muted small', text: tr('fc.help', { tail: Math.round(FORECAST_TAIL * 100) }) }),
   );
+}
+
+/** Under a card's choice: the cash, stake and runway it leads to now, and the quarter's cash. */
+export function choiceOutlook(ctx: PanelContext, o: ChoiceOutlook, i: number): HTMLElement {
+  const { lang, tr, me } = ctx;
+  const credits =
+    o.credits > me.credits ? tr('fc.dealCredits', { credits: money(lang, o.credits - me.credits) }) : '';
+  const deal = tr('fc.deal', {
+    cash: money(lang, o.cash),
+    stake: pct(o.ownershipBp / 10_000, 1),
+    runway: runway(lang, o.runway),
+    end: o.forecast ? money(lang, o.forecast.cash.mid) : '—',
+  });
+  return h('span', {
+    id: `choice-outlook-${i + 1}`,
+    class: 'choice-outlook',
+    attrs: { 'data-cash': o.cash, 'data-runway': o.runway },
+    text: credits ? `${deal} · ${credits}` : deal,
+  });
 }

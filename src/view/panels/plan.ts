@@ -19,23 +19,14 @@ import {
 import { h } from '../dom';
 import type { PanelContext } from './context';
 import { forecastPanel } from './forecast';
+import { runwayClass, runwayIcon } from './runway';
+
+export { runwayClass, runwayIcon };
 
 function niceStep(x: number): number {
   if (x <= 1) return 1;
   const mag = 10 ** Math.floor(Math.log10(x));
   return ([1, 2, 5, 10].map((m) => m * mag).find((v) => v >= x) ?? x) | 0 || 1;
-}
-
-export function runwayClass(q: number): string {
-  if (q >= 6) return 'good';
-  if (q >= 3) return 'fair';
-  return 'poor';
-}
-
-export function runwayIcon(q: number): string {
-  if (q >= 6) return '●';
-  if (q >= 3) return '◐';
-  return '○';
 }
 
 /** The values of the application sliders a player can move now (the others keep the plan's). */

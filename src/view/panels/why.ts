@@ -190,64 +190,60 @@ function staffBlock(lang: Language, tr: Tr, f: CompanyFlows): HTMLElement {
   );
 }
 
-function valuationBlock(lang: Language, level: Level, tr: Tr, f: CompanyFlows, last: CompanyFlows | null) {
+/** The valuation's parts, from last quarter's mark to this one's, each with its change since last quarter. */
+function valuationTable(lang: Language, level: Level, tr: Tr, f: CompanyFlows, last: CompanyFlows | null) {
   const v = valuationWhy(f, last);
-  const d = f.valuation;
   const label = (part: ValuationPart): string =>
     part === 'anchor'
       ? tr('why.val.anchor', { w: pct(level.market.funding.anchorWeight) })
       : tr(`why.val.${part}`);
+  const row = (part: string, name: string, value: number, change: number | null, cls = '') =>
+    h(
+      'tr',
+      { class: cls, attrs: { 'data-part': part } },
+      h('th', { attrs: { scope: 'row' }, text: name }),
+      cell('value', value, money(lang, value)),
+      part === 'previous'
+        ? h('td')
+        : cell('change', change, change === null ? '—' : signedMoney(lang, change)),
+    );
+  // Rounding and a round's change are shown only when they moved something.
+  const shown = v.parts.filter(
+    (p) => (p.part !== 'rounding' && p.part !== 'round') || p.value !== 0 || (p.change ?? 0) !== 0,
+  );
+  return h(
+    'table',
+    { id: 'why-valuation', class: 'why-table' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        (['why.col.part', 'why.col.value', 'why.col.change'] as const).map((k) =>
+          h('th', { attrs: { scope: 'col' }, text: tr(k) }),
+        ),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      row('previous', tr('why.val.previous'), v.previous, null, 'muted'),
+      shown.map((p) => row(p.part, label(p.part), p.value, p.change)),
+      row('total', tr('why.val.total'), v.value, v.value - v.previous, 'total'),
+    ),
+  );
+}
+
+/** The valuation's parts, the drivers of its terms, and a round investors decided on. */
+function valuationBlock(lang: Language, level: Level, tr: Tr, f: CompanyFlows, last: CompanyFlows | null) {
+  const d = f.valuation;
   const round = f.round;
   return h(
     'div',
     { class: 'why-block why-valuation' },
     h('h3', { text: tr('why.valuation') }),
-    h(
-      'table',
-      { id: 'why-valuation', class: 'why-table' },
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          (['why.col.part', 'why.col.value', 'why.col.change'] as const).map((k) =>
-            h('th', { attrs: { scope: 'col' }, text: tr(k) }),
-          ),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        h(
-          'tr',
-          { class: 'muted', attrs: { 'data-part': 'previous' } },
-          h('th', { attrs: { scope: 'row' }, text: tr('why.val.previous') }),
-          cell('value', v.previous, money(lang, v.previous)),
-          h('td'),
-        ),
-        v.parts
-          .filter(
-            (p) => (p.part !== 'rounding' && p.part !== 'round') || p.value !== 0 || (p.change ?? 0) !== 0,
-          )
-          .map((p) =>
-            h(
-              'tr',
-              { attrs: { 'data-part': p.part } },
-              h('th', { attrs: { scope: 'row' }, text: label(p.part) }),
-              cell('value', p.value, money(lang, p.value)),
-              cell('change', p.change, p.change === null ? '—' : signedMoney(lang, p.change)),
-            ),
-          ),
-        h(
-          'tr',
-          { class: 'total', attrs: { 'data-part': 'total' } },
-          h('th', { attrs: { scope: 'row' }, text: tr('why.val.total') }),
-          cell('value', v.value, money(lang, v.value)),
-          cell('change', v.value - v.previous, signedMoney(lang, v.value - v.previous)),
-        ),
-      ),
-    ),
+    valuationTable(lang, level, tr, f, last),
     h('p', {
       class: 'muted small',
       text: tr('why.val.drivers', {
@@ -293,4 +289,15 @@ export function whyPanel(lang: Language, level: Level, state: GameState): HTMLEl
       valuationBlock(lang, level, tr, now, last),
     ),
   );
+}
+
+/** The results header's button that scrolls down to the panel. */
+export function whyButton(lang: Language): HTMLElement {
+  return h('button', {
+    id: 'btn-why',
+    class: 'btn ghost',
+    text: t(lang, 'why.jump'),
+    attrs: { 'aria-controls': 'why' },
+    on: { click: () => document.getElementById('why')?.scrollIntoView({ block: 'start' }) },
+  });
 }

@@ -5,16 +5,14 @@
 
 import { money, runway, signedMoney } from '../../app/format';
 import { levelText } from '../../app/i18n';
-import { cardIdOfEvent, cardTitle, choiceLabel } from '../../app/level-text';
-import { splitNews } from '../../app/why';
 import { runwayQuarters } from '../../engine/index';
 import { h, isTextEntry } from '../dom';
 import { SCENES } from '../keys';
 import { historyCharts, quarterWaterfall } from '../panels/history-charts';
 import { emblem } from '../panels/names';
-import { newsList } from '../panels/news';
 import { runwayClass, runwayIcon } from '../panels/plan';
-import { whyPanel } from '../panels/why';
+import { resultsNews } from '../panels/results-news';
+import { whyButton, whyPanel } from '../panels/why';
 import { ScreenScene } from '../screen';
 
 export class Results extends ScreenScene {
@@ -90,9 +88,6 @@ export class Results extends ScreenScene {
       : null;
     const profit = mine?.operatingProfit ?? 0;
     const why = whyPanel(lang, level, state);
-    // The player's own news first (with the cards it answered), the rivals' and the market's folded.
-    const { mine: ownNews, others } = splitNews(state.news, state.playerId);
-    const answered = rec?.events ?? [];
     this.root.replaceChildren(
       h(
         'div',
@@ -132,15 +127,7 @@ export class Results extends ScreenScene {
               }),
             ),
           ),
-          why
-            ? h('button', {
-                id: 'btn-why',
-                class: 'btn ghost',
-                text: this.tr('why.jump'),
-                attrs: { 'aria-controls': 'why' },
-                on: { click: () => document.getElementById('why')?.scrollIntoView({ block: 'start' }) },
-              })
-            : null,
+          why ? whyButton(lang) : null,
           h(
             'button',
             {
@@ -167,43 +154,7 @@ export class Results extends ScreenScene {
             { class: 'charts-grid', attrs: { 'aria-label': this.tr('results.charts') } },
             historyCharts(lang, level, state),
           ),
-          h(
-            'section',
-            { class: 'card news results-news', attrs: { 'aria-labelledby': 'rnews-title' } },
-            h('h2', { id: 'rnews-title', text: this.tr('results.news') }),
-            h(
-              'div',
-              { class: 'news-scroll', attrs: { tabindex: 0, 'aria-labelledby': 'rnews-title' } },
-              answered.length
-                ? h(
-                    'ul',
-                    { id: 'results-answered', class: 'news-list answered' },
-                    answered.map((a) => {
-                      const card = cardIdOfEvent(a.id);
-                      return h('li', {
-                        class: 'mine',
-                        text: this.tr('why.answered', {
-                          card: cardTitle(lang, level, card),
-                          choice: choiceLabel(lang, level, card, a.choice),
-                        }),
-                      });
-                    }),
-                  )
-                : null,
-              ownNews.length ? newsList(lang, level, ownNews, state.playerId) : null,
-              others.length
-                ? h(
-                    'details',
-                    { id: 'rivals-news', class: 'rivals-news' },
-                    h('summary', { text: this.tr('why.rivals', { n: others.length }) }),
-                    newsList(lang, level, others, state.playerId),
-                  )
-                : null,
-              rec?.news.length || answered.length
-                ? null
-                : h('p', { class: 'muted', text: this.tr('news.quiet') }),
-            ),
-          ),
+          resultsNews(lang, level, state),
         ),
         why,
       ),

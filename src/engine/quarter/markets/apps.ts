@@ -47,20 +47,7 @@ export function appMarkets(w: QuarterWork): void {
     overseas: acquisitionCost(level, base, 'overseas') * cacNoise,
   };
   const ent = level.market.enterprise;
-  const app: AppMarketWork = {
-    shockDraw: 0,
-    best,
-    q: 0,
-    engFactor: 1,
-    cost: 0,
-    users: 0,
-    revenue: 0,
-    inference: 0,
-    shock: false,
-    bought: 0,
-    organic: 0,
-    beforeShock: 0,
-  };
+  const app = appWork(best);
   for (let i = 0; i < mid.startups.length; i++) {
     const s = mid.startups[i]!;
     if (s.status !== 'active') continue;
@@ -135,6 +122,24 @@ interface AppMarketWork {
   bought: number;
   organic: number;
   beforeShock: number;
+}
+
+/** The working object of the consumer markets, reused for every company and market. */
+function appWork(best: number): AppMarketWork {
+  return {
+    shockDraw: 0,
+    best,
+    q: 0,
+    engFactor: 1,
+    cost: 0,
+    users: 0,
+    revenue: 0,
+    inference: 0,
+    shock: false,
+    bought: 0,
+    organic: 0,
+    beforeShock: 0,
+  };
 }
 
 /** One consumer market for one company: users bought, word of mouth, churn, a seeded shock; revenue and inference cost. */
