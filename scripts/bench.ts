@@ -22,6 +22,7 @@ import {
 } from '../src/engine/index';
 import type { Level } from '../src/engine/level';
 import type { Command, GameState } from '../src/engine/types';
+import { forecastSection } from './bench-forecasts';
 import { levelOfCli, parseCli, runCli } from './cli-args';
 import { longestGame } from './long-replay';
 
@@ -37,12 +38,12 @@ const SPEC = {
 /** The product target: a full campaign must resolve fast enough for Monte-Carlo balancing in CI. */
 const TARGET_GAMES_PER_SECOND = 2000;
 
-interface Target {
+export interface Target {
   op: '>=' | '<=';
   value: number;
 }
 
-interface Figure {
+export interface Figure {
   /** JSON key inside the section. */
   key: string;
   label: string;
@@ -52,13 +53,13 @@ interface Figure {
   target?: Target;
 }
 
-interface BenchContext {
+export interface BenchContext {
   level: Level;
   seconds: number;
   samples: number;
 }
 
-interface Section {
+export interface Section {
   /** JSON key of the section. */
   id: string;
   title: string;
@@ -67,7 +68,7 @@ interface Section {
 
 // --- Helpers -----------------------------------------------------------------------------------------
 
-interface GameConfig {
+export interface GameConfig {
   company: string;
   policy: PolicyName;
   seed: number;
@@ -298,7 +299,8 @@ const replayCodes: Section = {
   },
 };
 
-const SECTIONS: readonly Section[] = [fullGames, perCommand, frozenGames, replayCodes];
+const forecasts = forecastSection({ configAt, newGame, quantile });
+const SECTIONS: readonly Section[] = [fullGames, perCommand, frozenGames, replayCodes, forecasts];
 
 // --- Report ------------------------------------------------------------------------------------------
 

@@ -72,6 +72,7 @@ function record(id: string, l: Line): CompanyRecord {
     pretrainingShare: 0,
     valuation: l.valuation ?? 0,
     ownershipBp: 5000,
+    flows: null,
   };
 }
 

@@ -7,4 +7,5 @@ export * from './support/driver';
 export * from './support/game';
 export * from './support/invariants';
 export * from './support/levels';
+export * from './support/quarters';
 export * from './support/walk';

@@ -149,7 +149,18 @@ const NULL_VALUES: Record<string, Record<string, unknown>> = {
     'plan.roundTarget': 20_000,
   },
   GiantState: {},
-  GameState: { ending: { kind: 'times-up', turn: 9, score: 1234 } },
+  GameState: {
+    ending: { kind: 'times-up', turn: 9, score: 1234 },
+    'history[].companies[].flows.round': {
+      target: 30_000,
+      chance: 0.5,
+      closed: true,
+      price: 100_000,
+      amount: 30_000,
+      dilutionBp: 2308,
+      fee: 300,
+    },
+  },
 };
 
 /** An element to add to a list that is empty in a sample. */

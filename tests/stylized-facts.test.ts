@@ -89,9 +89,7 @@ describe('stylized facts of the historical level (DESIGN §9)', () => {
           const stillTraining = c.pretrainingShare > 0;
           if (stillTraining) training += 1;
           else harvested += 1;
-          expect(c.revenueBy.api, `${c.id} ${h.quarter}`).toBeLessThan(
-            c.costs * (stillTraining ? 0.5 : 1),
-          );
+          expect(c.revenueBy.api, `${c.id} ${h.quarter}`).toBeLessThan(c.costs * (stillTraining ? 0.5 : 1));
         }
       }
     }

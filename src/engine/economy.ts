@@ -221,14 +221,43 @@ export interface Fundamentals {
  * four quarters' revenue, raised or cut by the gross margin.
  */
 export function fundamentalValue(level: Level, turn: number, quality: number, v: Fundamentals): number {
+  const x = fundamentalTerms(level, turn, quality, v);
+  return x.climate * ((1 - x.focus) * (x.modelValue + x.userValue) + x.focus * x.revenueValue) * x.momentum;
+}
+
+/** The terms of fundamentalValue (its parts on the results screen: quarter/flows.ts valuationParts). */
+export interface FundamentalTerms {
+  climate: number;
+  /** Investors' focus on revenue, 0..1. */
+  focus: number;
+  rank: number;
+  /** The story's two halves: the model's rank and what the apps' users pay. */
+  modelValue: number;
+  userValue: number;
+  marginFactor: number;
+  revenueValue: number;
+  momentum: number;
+}
+
+export function fundamentalTerms(
+  level: Level,
+  turn: number,
+  quality: number,
+  v: Fundamentals,
+): FundamentalTerms {
   const f = level.market.funding;
-  const focus = at(level.macro.revenueFocus, turn);
-  const climate = at(level.macro.fundingClimate, turn);
-  const story = f.qualityValue * rankScore(level, turn, quality) + f.userRevenueMultiple * 4 * v.userRevenue;
+  const rank = rankScore(level, turn, quality);
   const marginFactor = clamp(1 + f.marginWeight * v.margin, 0.25, 1.5);
-  const revenueValue = f.revenueMultiple * Math.max(0, v.annualRevenue) * marginFactor;
-  const momentum = 1 + f.growthWeight * clamp(v.growth, -0.5, 1);
-  return climate * ((1 - focus) * story + focus * revenueValue) * momentum;
+  return {
+    climate: at(level.macro.fundingClimate, turn),
+    focus: at(level.macro.revenueFocus, turn),
+    rank,
+    modelValue: f.qualityValue * rank,
+    userValue: f.userRevenueMultiple * 4 * v.userRevenue,
+    marginFactor,
+    revenueValue: f.revenueMultiple * Math.max(0, v.annualRevenue) * marginFactor,
+    momentum: 1 + f.growthWeight * clamp(v.growth, -0.5, 1),
+  };
 }
 
 /** This quarter's mark (万元): anchored to the last one (the last round's price right after a round). */

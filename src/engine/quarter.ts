@@ -19,12 +19,14 @@ import { research } from './quarter/research';
 import { spend } from './quarter/spend';
 import { talent } from './quarter/talent';
 import { newWork } from './quarter/work';
+import type { Luck } from './rng';
 import type { GameState } from './types';
 
 export { NOT_BURNING, runwayAt } from './quarter/work';
 
-export function resolveQuarter(level: Level, base: GameState): GameState {
-  const w = newWork(level, base);
+/** `luck` is for forecasts only (forecast.ts): a game's quarter draws its own seed's luck. */
+export function resolveQuarter(level: Level, base: GameState, luck?: Luck): GameState {
+  const w = newWork(level, base, luck);
   decide(w);
   spend(w);
   talent(w);

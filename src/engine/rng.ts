@@ -52,6 +52,11 @@ export type Purpose = (typeof Purpose)[keyof typeof Purpose];
 export interface Luck {
   readonly k0: number;
   readonly k1: number;
+  /**
+   * Forecasts only (forecast.ts): when set, every draw is this function of its key instead of the
+   * key's hash, so a forecast never reads the seed's own luck. Games never set it.
+   */
+  readonly fixed?: (turn: number, purpose: Purpose, actor: number, index: number) => number;
 }
 
 const TWO32 = 4294967296;
@@ -90,6 +95,7 @@ export function luckOf(seed: number, salt = 0): Luck {
  * actor < 2^16 and index < 2^16 (the engine stays far inside: 16 quarters, a handful of companies).
  */
 export function uniform(luck: Luck, turn: number, purpose: Purpose, actor: number, index = 0): number {
+  if (luck.fixed !== undefined) return luck.fixed(turn, purpose, actor, index);
   const w1 = (turn << 6) | purpose;
   const w2 = (actor << 16) | index;
   // Two lanes from the two key words, absorbing the fields in opposite orders.

@@ -60,6 +60,7 @@ function line(id: string, f: Partial<CompanyRecord>): CompanyRecord {
     pretrainingShare: 0,
     valuation: 0,
     ownershipBp: 0,
+    flows: null,
     ...f,
   };
 }

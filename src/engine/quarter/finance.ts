@@ -2,12 +2,14 @@
 // valuation, exits; and each company's line in the quarter's record.
 
 import { at, fundamentalValue, growthRate, headcount, tractionFactor, valuationMark } from '../economy';
+import type { CompanyFlows } from '../flow-types';
 import type { Level } from '../level';
 import { MAX_MONEY_LINE } from '../limits';
 import { clamp } from '../mathx';
 import type { Luck } from '../rng';
 import { Purpose, uniform } from '../rng';
 import type { NewsItem, StartupState } from '../types';
+import { finishFlows, valuationParts } from './flows';
 import { madeItTest, nextStreak, profitBefore, streakMadeIt, windowBefore } from './made-it';
 import { BASIS_POINTS } from './units';
 import type { Books, QuarterWork } from './work';
@@ -18,8 +20,10 @@ export function finance(w: QuarterWork): void {
   for (let i = 0; i < startups.length; i++) {
     const s = startups[i]!;
     const b = books[i]!;
+    let flows: CompanyFlows | null = null;
     if (alive(s)) {
       settleBooks(level, turn, s, b, isPlayer(w, s), luck, i, w.news, pastRevenue(w, i));
+      flows = finishFlows(w, i);
     }
     const revenue = sumRevenue(b.revenueBy);
     const costs = sumCosts(b.costBy);
@@ -45,6 +49,7 @@ export function finance(w: QuarterWork): void {
       pretrainingShare: s.plan.spend > 0 && !s.pretrainingAbandoned ? b.computeBudget / s.plan.spend : 0,
       valuation: s.valuation,
       ownershipBp: s.ownershipBp,
+      flows,
     });
   }
 }
@@ -98,11 +103,13 @@ function settleBooks(
     userRevenue: b.revenueBy.domestic + b.revenueBy.overseas,
   };
   // The mark: anchored to the last one, moving toward what the business is worth now.
-  const mark = valuationMark(level, s.valuation, fundamentalValue(level, turn, s.quality, fundamentals));
+  const previous = s.valuation;
+  const mark = valuationMark(level, previous, fundamentalValue(level, turn, s.quality, fundamentals));
   const preMoney = fundingRound(c, mark, growth);
   b.funding = Math.min(b.funding, MAX_MONEY_LINE);
   s.cash = s.cash + revenue - costs + b.funding;
   s.valuation = preMoney;
+  b.flows.valuation = valuationParts(level, turn, previous, s.quality, fundamentals, mark, preMoney);
   madeItAndExits(c, revenue, costs, past);
 }
 
@@ -146,17 +153,19 @@ function fundingRound(
     f.minCloseChance,
     f.maxCloseChance,
   );
-  const closes = uniform(luck, turn, Purpose.fundingRound, company) < chance;
-  if (!closes) {
-    news(out, 'news.roundFailed', s.id, { target });
-    return mark;
-  }
+  // What the round raises if it closes (recorded either way: the results say what was at stake).
   const price = soon ? Math.max(1, Math.round(mark * f.backToBackDiscount)) : mark;
   const cap = Math.floor((price * f.maxDilutionBp) / (BASIS_POINTS - f.maxDilutionBp));
   // Investors' money is not unlimited: a round raises at most roundCap × the climate.
   const amount = Math.max(0, Math.min(target, cap, Math.round(f.roundCap * climate)));
   const dilution = Math.round((amount * BASIS_POINTS) / (price + amount));
   const fee = Math.round((amount * f.roundFeeBp) / BASIS_POINTS);
+  const closes = uniform(luck, turn, Purpose.fundingRound, company) < chance;
+  b.flows.round = { target, chance, closed: closes, price, amount, dilutionBp: dilution, fee };
+  if (!closes) {
+    news(out, 'news.roundFailed', s.id, { target });
+    return mark;
+  }
   s.ownershipBp = Math.round((s.ownershipBp * (BASIS_POINTS - dilution)) / BASIS_POINTS);
   s.lastRoundValuation = price + amount;
   s.lastRoundTurn = turn;

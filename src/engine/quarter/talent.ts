@@ -7,13 +7,18 @@ import { clamp } from '../mathx';
 import type { Luck } from '../rng';
 import { Purpose, uniform } from '../rng';
 import type { Role } from '../types';
+import { staffMoved } from './flows';
 import type { QuarterWork } from './work';
 import { alive, isPlayer, news } from './work';
 
-interface TalentMove {
+export interface TalentMove {
   staff: number;
   severance: number;
   poached: number;
+  /** Hires signed, people cut, people who left on their own (the flows of the results screen). */
+  filled: number;
+  cut: number;
+  left: number;
 }
 
 /** The roles' order in the keys of their draws. */
@@ -41,16 +46,22 @@ function moveStaff(
 ): void {
   let n = staff;
   out.severance = 0;
+  out.filled = 0;
+  out.cut = 0;
   const r = ROLE_KEY[role];
-  if (h > 0) n += Math.min(h, stochasticRound(uniform(luck, turn, Purpose.hireFill, company, r), h * fill));
-  else if (h < 0) {
+  if (h > 0) {
+    out.filled = Math.min(h, stochasticRound(uniform(luck, turn, Purpose.hireFill, company, r), h * fill));
+    n += out.filled;
+  } else if (h < 0) {
     const cut = Math.min(-h, n);
+    out.cut = cut;
     n -= cut;
     out.severance = Math.round(
       cut * marketWage(level, turn, role) * pay * level.market.talent.severanceQuarters,
     );
   }
-  n -= drawBinomial(uniform(luck, turn, Purpose.attrition, company, r), n, attrition);
+  out.left = drawBinomial(uniform(luck, turn, Purpose.attrition, company, r), n, attrition);
+  n -= out.left;
   out.poached = 0;
   if (leave >= 0) {
     out.poached = drawBinomial(uniform(luck, turn, Purpose.poaching, company, r), n, leave);
@@ -80,7 +91,7 @@ export function talent(w: QuarterWork): void {
     // The roles in a fixed order (the draws follow it); plain property access, not s.staff[role].
     const attrition = clamp(t.baseAttrition + s.burnout * t.burnoutAttrition, 0, 1);
     const hires = s.plan.hires;
-    const moved: TalentMove = { staff: 0, severance: 0, poached: 0 };
+    const moved: TalentMove = { staff: 0, severance: 0, poached: 0, filled: 0, cut: 0, left: 0 };
     moveStaff(
       level,
       turn,
@@ -96,6 +107,7 @@ export function talent(w: QuarterWork): void {
       moved,
     );
     s.staff.researchers = moved.staff;
+    staffMoved(b.flows.staff.researchers, hires.researchers, moved);
     const poachedResearchers = moved.poached;
     let severance = moved.severance;
     moveStaff(
@@ -113,9 +125,11 @@ export function talent(w: QuarterWork): void {
       moved,
     );
     s.staff.engineers = moved.staff;
+    staffMoved(b.flows.staff.engineers, hires.engineers, moved);
     severance += moved.severance;
     moveStaff(level, turn, luck, i, 'sales', s.staff.sales, hires.sales, fill, pay, attrition, -1, moved);
     s.staff.sales = moved.staff;
+    staffMoved(b.flows.staff.sales, hires.sales, moved);
     severance += moved.severance;
     b.costBy.severance += severance;
     if (isPlayer(w, s) && poachedResearchers > 0)

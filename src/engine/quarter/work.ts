@@ -2,9 +2,11 @@
 // steps write to, each company's books, the news and the luck. resolveQuarter (../quarter.ts)
 // makes one a quarter and passes it through the steps in a fixed order.
 
+import type { CompanyFlows } from '../flow-types';
 import type { Level } from '../level';
 import type { Luck } from '../rng';
 import { luckOf } from '../rng';
+import { newFlows } from './flows';
 
 export { NOT_BURNING, runwayAt } from '../economy';
 
@@ -33,6 +35,8 @@ export interface Books {
   budgetBy: Record<AppMarket, number>;
   apiTokens: number;
   engFactor: number;
+  /** What moved the company's users, people and valuation (flows.ts), for its record. */
+  flows: CompanyFlows;
 }
 
 export function newBooks(): Books {
@@ -53,6 +57,7 @@ export function newBooks(): Books {
     budgetBy: { domestic: 0, overseas: 0, enterprise: 0, api: 0 },
     apiTokens: 0,
     engFactor: 1,
+    flows: newFlows(),
   };
 }
 
@@ -95,13 +100,14 @@ export interface QuarterWork {
   ending: Ending | null;
 }
 
-export function newWork(level: Level, base: GameState): QuarterWork {
+/** `luck` replaces the seed's (a forecast's scenario: forecast.ts); a game never passes it. */
+export function newWork(level: Level, base: GameState, luck: Luck = luckOf(base.seed)): QuarterWork {
   return {
     level,
     base,
     turn: base.turn,
     nextTurn: base.turn + 1,
-    luck: luckOf(base.seed),
+    luck,
     news: [],
     startups: [],
     giants: [],

@@ -1,6 +1,7 @@
 // The centre of the dashboard: the pretraining ⟷ applications slider, the quarter's spend with
 // the runway it leaves, the weights of the four application markets, and the API price the
-// pricing mode gives this quarter beside the market's, the serving cost and the margin between.
+// pricing mode gives this quarter beside the market's, the serving cost and the margin between;
+// then the engine's forecast of the quarter at this plan (panels/forecast.ts).
 
 import { apiMarginOf } from '../../app/api-margin';
 import { money, moneyInputScale, price, runway } from '../../app/format';
@@ -17,23 +18,15 @@ import {
 } from '../../engine/index';
 import { h } from '../dom';
 import type { PanelContext } from './context';
+import { forecastPanel } from './forecast';
+import { runwayClass, runwayIcon } from './runway';
+
+export { runwayClass, runwayIcon };
 
 function niceStep(x: number): number {
   if (x <= 1) return 1;
   const mag = 10 ** Math.floor(Math.log10(x));
   return ([1, 2, 5, 10].map((m) => m * mag).find((v) => v >= x) ?? x) | 0 || 1;
-}
-
-export function runwayClass(q: number): string {
-  if (q >= 6) return 'good';
-  if (q >= 3) return 'fair';
-  return 'poor';
-}
-
-export function runwayIcon(q: number): string {
-  if (q >= 6) return '●';
-  if (q >= 3) return '◐';
-  return '○';
 }
 
 /** The values of the application sliders a player can move now (the others keep the plan's). */
@@ -432,5 +425,7 @@ function pricingPanel(ctx: PanelContext): HTMLElement {
 
 export function strategyColumn(ctx: PanelContext): HTMLElement[] {
   const spend = Math.min(ctx.me.plan.spend, Math.max(0, ctx.me.cash));
-  return [splitPanel(ctx, spend), spendPanel(ctx), weightsPanel(ctx, spend), pricingPanel(ctx)];
+  const forecast = forecastPanel(ctx);
+  const panels = [splitPanel(ctx, spend), spendPanel(ctx), weightsPanel(ctx, spend), pricingPanel(ctx)];
+  return forecast ? [...panels, forecast] : panels;
 }

@@ -1,5 +1,7 @@
 // Quarter results: the P&L waterfall of the quarter just played, the cash bridge, charts over
-// time and the quarter's news. Enter (or Continue) goes on to the next quarter or the ending.
+// time, the quarter's news (the player's own first, the rivals' folded), and below them the "why"
+// panel (panels/why.ts) of what moved the figures. Enter (or Continue) goes on to the next quarter
+// or the ending.
 
 import { money, runway, signedMoney } from '../../app/format';
 import { levelText } from '../../app/i18n';
@@ -8,8 +10,9 @@ import { h, isTextEntry } from '../dom';
 import { SCENES } from '../keys';
 import { historyCharts, quarterWaterfall } from '../panels/history-charts';
 import { emblem } from '../panels/names';
-import { newsList } from '../panels/news';
 import { runwayClass, runwayIcon } from '../panels/plan';
+import { resultsNews } from '../panels/results-news';
+import { whyButton, whyPanel } from '../panels/why';
 import { ScreenScene } from '../screen';
 
 export class Results extends ScreenScene {
@@ -84,6 +87,7 @@ export class Results extends ScreenScene {
         )
       : null;
     const profit = mine?.operatingProfit ?? 0;
+    const why = whyPanel(lang, level, state);
     this.root.replaceChildren(
       h(
         'div',
@@ -123,6 +127,7 @@ export class Results extends ScreenScene {
               }),
             ),
           ),
+          why ? whyButton(lang) : null,
           h(
             'button',
             {
@@ -149,19 +154,9 @@ export class Results extends ScreenScene {
             { class: 'charts-grid', attrs: { 'aria-label': this.tr('results.charts') } },
             historyCharts(lang, level, state),
           ),
-          h(
-            'section',
-            { class: 'card news results-news', attrs: { 'aria-labelledby': 'rnews-title' } },
-            h('h2', { id: 'rnews-title', text: this.tr('results.news') }),
-            h(
-              'div',
-              { class: 'news-scroll', attrs: { tabindex: 0, 'aria-labelledby': 'rnews-title' } },
-              rec?.news.length
-                ? newsList(lang, level, state.news, state.playerId)
-                : h('p', { class: 'muted', text: this.tr('news.quiet') }),
-            ),
-          ),
+          resultsNews(lang, level, state),
         ),
+        why,
       ),
     );
   }

@@ -15,6 +15,7 @@ import { MAX_USERS } from '../../limits';
 import { clamp } from '../../mathx';
 import { Purpose, uniform } from '../../rng';
 import type { StartupState } from '../../types';
+import { usersMoved } from '../flows';
 import { USERS_PER_MILLION, YUAN_PER_WAN } from '../units';
 import type { QuarterWork } from '../work';
 
@@ -47,7 +48,7 @@ export function appMarkets(w: QuarterWork): void {
     overseas: acquisitionCost(level, base, 'overseas') * cacNoise,
   };
   const ent = level.market.enterprise;
-  const app = newAppWork(best);
+  const app = appWork(best);
   for (let i = 0; i < mid.startups.length; i++) {
     const s = mid.startups[i]!;
     if (s.status !== 'active') continue;
@@ -77,6 +78,7 @@ export function appMarkets(w: QuarterWork): void {
         app,
       );
       if (app.shock && s.domesticUsers > 0) news(out, 'news.domesticShock', s.id);
+      usersMoved(b.flows.domestic, app, b.budgetBy.domestic);
       b.revenueBy.domestic = app.revenue;
       b.costBy.inference += app.inference;
       s.domesticUsers = app.users;
@@ -95,6 +97,7 @@ export function appMarkets(w: QuarterWork): void {
         app,
       );
       if (app.shock && s.overseasUsers > 0) news(out, 'news.overseasShock', s.id);
+      usersMoved(b.flows.overseas, app, b.budgetBy.overseas);
       b.revenueBy.overseas = app.revenue;
       b.costBy.inference += app.inference;
       s.overseasUsers = app.users;
@@ -105,20 +108,6 @@ export function appMarkets(w: QuarterWork): void {
 /** The company's own multiple of the overseas CAC: its overseasCacFactor × its card modifiers. */
 function overseasCacOf(level: Level, s: StartupState, i: number, turn: number): number {
   return level.companies[i]!.overseasCacFactor * modifierFactor(s, 'cacOverseas', turn);
-}
-
-function newAppWork(best: number): AppMarketWork {
-  return {
-    shockDraw: 0,
-    best,
-    q: 0,
-    engFactor: 1,
-    cost: 0,
-    users: 0,
-    revenue: 0,
-    inference: 0,
-    shock: false,
-  };
 }
 
 /** A consumer market's inputs that are the same for both markets, and its outcome. */
@@ -135,6 +124,28 @@ interface AppMarketWork {
   revenue: number;
   inference: number;
   shock: boolean;
+  /** The quarter's users bought and won by word of mouth, and the count before a shock (unrounded). */
+  bought: number;
+  organic: number;
+  beforeShock: number;
+}
+
+/** The working object of the consumer markets, reused for every company and market. */
+function appWork(best: number): AppMarketWork {
+  return {
+    shockDraw: 0,
+    best,
+    q: 0,
+    engFactor: 1,
+    cost: 0,
+    users: 0,
+    revenue: 0,
+    inference: 0,
+    shock: false,
+    bought: 0,
+    organic: 0,
+    beforeShock: 0,
+  };
 }
 
 /** One consumer market for one company: users bought, word of mouth, churn, a seeded shock; revenue and inference cost. */
@@ -161,10 +172,14 @@ function appMarket(
   // App-store removals, regulation: a seeded shock takes a share of the users at once.
   const shock = w.shockDraw < p.shockChance ? p.shockLoss : 0;
   // Word of mouth compounds every quarter: bounded like the level's own user counts (limits.ts).
-  const next = clamp(Math.round((users * (1 - churn) + bought + organic) * (1 - shock)), 0, MAX_USERS);
+  const beforeShock = users * (1 - churn) + bought + organic;
+  const next = clamp(Math.round(beforeShock * (1 - shock)), 0, MAX_USERS);
   const avg = (users + next) / 2;
   w.users = next;
   w.shock = shock > 0;
+  w.bought = bought;
+  w.organic = organic;
+  w.beforeShock = beforeShock;
   w.revenue = Math.round((avg * arpu * (a.arpuBase + q / a.arpuQualityPoints)) / YUAN_PER_WAN);
   w.inference = Math.round((avg * p.tokensPerUser * w.cost) / YUAN_PER_WAN);
 }
