@@ -333,6 +333,12 @@ const SAMPLES: Sample[] = [
   ),
 ];
 
+// A company out of the game has no flows (null) in its history line: the value put in its place is
+// a real company's flows from the samples.
+NULL_VALUES.GameState!['history[].companies[].flows'] = SAMPLES.flatMap((s) =>
+  s.state.history.flatMap((h) => h.companies.map((c) => c.flows)),
+).find((f) => f !== null);
+
 const startupsOf = (s: Sample) => s.state.startups.map((c) => ({ where: `${s.name}, ${c.id}`, c }));
 
 /** Each change of each field of a company, applied to that company alone. */
