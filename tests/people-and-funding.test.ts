@@ -10,7 +10,7 @@ import { getLevel } from '../src/app/levels';
 import { keyPeopleFactor, keyPeoplePay } from '../src/engine/cards';
 import type { Fundamentals } from '../src/engine/economy';
 import { fundamentalValue, outputFactor, teamFactor } from '../src/engine/economy';
-import { applyCommand, playGame } from '../src/engine/index';
+import { applyCommand, autopilotCommands, autopilotRng, playGame } from '../src/engine/index';
 import type { Level } from '../src/engine/level';
 import type { Command, GameState, StartupState } from '../src/engine/types';
 import {
@@ -183,6 +183,55 @@ describe('5. people: poaching, key researchers, crunch', () => {
     figures['5 poaching'] =
       `stays ${(share(stayCounter) * 100).toFixed(0)}% with a +50% counter-offer vs ${(share(stayLetGo) * 100).toFixed(0)}% without; ` +
       `salaries line +${mean(extra).toFixed(0)} 万元 in that quarter, then +${mean(later).toFixed(0)} 万元 a quarter`;
+  });
+
+  it('matching an offer for the top researcher pays off when that person matters, and not when they do not', () => {
+    // The level's scripted 2024Q3 card ("top-seed"): big tech doubles the top researcher's pay. The
+    // balanced autopilot plays every game; only this card's answer differs (counter or let go), on
+    // a copy of the level where every key researcher of every company has the given skill.
+    const withSkill = (skill: number): Level => {
+      const l = clone(level);
+      for (const c of l.companies) for (const k of c.keyPeople) if (k.role === 'researchers') k.skill = skill;
+      return l;
+    };
+    const scoreOf = (lvl: Level, seed: number, company: string, choiceId: string): number => {
+      let s = newGame(lvl, seed, company);
+      const ap = autopilotRng(seed, 0);
+      let answered = false;
+      while (!s.ending) {
+        for (const cmd of autopilotCommands(lvl, s, 'balanced', ap)) {
+          const mine = cmd.type === 'event/answer' && cmd.eventId.startsWith('top-seed@');
+          if (mine) answered = true;
+          s = ok(lvl, s, mine ? { ...cmd, choiceId } : cmd);
+        }
+      }
+      expect(answered, `${company} seed ${seed}: the card came`).toBe(true);
+      return s.ending.score;
+    };
+    const gainOf = (skill: number) => {
+      const lvl = withSkill(skill);
+      return COMPANIES.map((company) => {
+        let counter = 0;
+        let letGo = 0;
+        for (const seed of seeds.slice(0, 30)) {
+          counter += scoreOf(lvl, seed, company, 'counter');
+          letGo += scoreOf(lvl, seed, company, 'let-go');
+        }
+        return counter / letGo - 1;
+      });
+    };
+    const nobody = gainOf(0);
+    const star = gainOf(0.5);
+    // A researcher who adds nothing is not worth the raise (the counter costs a little or nothing);
+    // a star is worth it for every company (at least 1.5 % of the mean score), and more than a nobody.
+    for (const [i, company] of COMPANIES.entries()) {
+      expect(nobody[i]!, company).toBeLessThan(0.005);
+      expect(star[i]!, company).toBeGreaterThan(0.015);
+      expect(star[i]! - nobody[i]!, company).toBeGreaterThan(0.015);
+    }
+    const pct = (xs: number[]) => xs.map((x, i) => `${COMPANIES[i]} ${(x * 100).toFixed(1)}%`).join(', ');
+    figures['5 matching an offer'] =
+      `mean score of countering vs letting go (balanced, seeds 1–30): skill 0: ${pct(nobody)}; skill 0.5: ${pct(star)}`;
   });
 
   it('crunch (996) gives more output in the first quarters, then more burnout, attrition and less output', () => {
