@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getLevel } from '../src/app/levels';
 import { keyPeopleFactor, keyPeoplePay } from '../src/engine/cards';
 import type { Fundamentals } from '../src/engine/economy';
-import { fundamentalValue, outputFactor, teamFactor } from '../src/engine/economy';
+import {
+  fundamentalValue,
+  hireFillRate,
+  outputFactor,
+  stayProbability,
+  teamFactor,
+} from '../src/engine/economy';
 import { applyCommand, autopilotCommands, autopilotRng, playGame } from '../src/engine/index';
 import type { Level } from '../src/engine/level';
 import type { Command, GameState, StartupState } from '../src/engine/types';
@@ -183,6 +189,27 @@ describe('5. people: poaching, key researchers, crunch', () => {
     figures['5 poaching'] =
       `stays ${(share(stayCounter) * 100).toFixed(0)}% with a +50% counter-offer vs ${(share(stayLetGo) * 100).toFixed(0)}% without; ` +
       `salaries line +${mean(extra).toFixed(0)} 万元 in that quarter, then +${mean(later).toFixed(0)} 万元 a quarter`;
+  });
+
+  it('pay buys hires in proportion and keeps people: the fill grows with the premium, not by fixed points', () => {
+    const t = level.market.talent;
+    for (let turn = 0; turn < level.quarters; turn++) {
+      const base = hireFillRate(level, turn, 'market');
+      // Uncapped quarters: the fill at each pay level is the market fill × (1 + weight × premium).
+      for (const pay of ['below', 'plus25', 'plus50'] as const) {
+        const want = base * (1 + t.payFillWeight * (t.payMultiplier[pay] - 1));
+        if (want > 0.05 && want < 1)
+          expect(hireFillRate(level, turn, pay), `${pay} turn ${turn}`).toBeCloseTo(want, 12);
+      }
+      // A tight market gains few hires from pay: +50 % pay adds at most half of a small fill.
+      expect(hireFillRate(level, turn, 'plus50') - base).toBeLessThanOrEqual(0.5 * base + 1e-12);
+    }
+    // Retention: against the same outside offer, the better paid stay more often.
+    const offer = 1.5;
+    const stays = (['below', 'market', 'plus25', 'plus50'] as const).map((p) =>
+      stayProbability(level, t.payMultiplier[p], offer),
+    );
+    for (let i = 1; i < stays.length; i++) expect(stays[i]!).toBeGreaterThan(stays[i - 1]!);
   });
 
   it('matching an offer for the top researcher pays off when that person matters, and not when they do not', () => {
