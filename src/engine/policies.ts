@@ -68,7 +68,14 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   const variable = rec ? rec.costBy.inference + rec.costBy.customisation : 0;
   const salaries = payroll(level, turn, s);
   const runwayNow = runwayWith(s.cash, s.plan.spend, salaries, variable, revenue);
-  const harvesting = p.harvestFrom !== null && turn >= p.harvestFrom;
+  // A company whose revenue is still below the made-it bar when the harvest begins keeps building
+  // until `harvestLate` (when the profile has one); one that has stopped training goes on harvesting.
+  const harvesting =
+    p.harvestFrom !== null &&
+    turn >= p.harvestFrom &&
+    (revenue >= level.endings.madeItMinRevenue ||
+      turn >= (p.harvestLate ?? p.harvestFrom) ||
+      (turn > p.harvestFrom && s.plan.pretrainingBp === 0));
   const trails = state.market.bestDomesticQuality - s.quality >= 2;
   const abandon =
     !s.pretrainingAbandoned && p.abandonBelow !== null && runwayNow < p.abandonBelow && trails && turn >= 4;

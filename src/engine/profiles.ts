@@ -26,6 +26,11 @@ export interface Profile {
    * bar, a budget paid from revenue. null: never.
    */
   harvestFrom: number | null;
+  /**
+   * A company whose revenue is still below the made-it bar at `harvestFrom` keeps training and
+   * growing until this turn (absent: it harvests from `harvestFrom` whatever its revenue).
+   */
+  harvestLate?: number;
   /** Share of staff hired per healthy quarter, per role. */
   growth: Staff;
   /** The round it opens, as a share of its valuation (0.2 when absent). */
@@ -150,28 +155,30 @@ export const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
 };
 
 export const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
-  // Half the spend on pretraining until 2025Q3, with a research team that grows as fast as the
-  // cash allows; the app budget goes abroad, where users pay, with a tenth to enterprise deals and
-  // the sales team they need — unless the company buys users abroad dearly (Zhipu), which sends
-  // a fifth to enterprise deals and keeps a little at home and on the API. A lean budget (two
-  // quarters of runway), a round of 45 % of the valuation when runway falls below six, and from
-  // 2025Q3 a budget paid from revenue that spends a tenth of the margin and keeps the rest: the
-  // profitable year that making it needs. (Tuned on seeds 1–40 of historical-2023 v4, confirmed
+  // Seven tenths of the spend on pretraining until 2025Q3, with a research team that grows as fast
+  // as the cash allows; the app budget goes abroad, where users pay, with a tenth to enterprise
+  // deals and a sales team that grows fast — unless the company buys users abroad dearly (Zhipu),
+  // which sends a fifth to enterprise deals and keeps a little at home and on the API. A lean budget
+  // (a quarter and a half of runway), a round of 60 % of the valuation when runway falls below six,
+  // and from 2025Q3 a budget paid from revenue that spends nothing beyond the running costs: the
+  // profitable year that making it needs. A company still below the made-it revenue in 2025Q3 goes
+  // on training and growing until 2026Q1. (Tuned on seeds 1–100 of historical-2023 v4, confirmed
   // on 1001–1100: docs/balance.md.)
   balanced: {
-    pretrainingBp: 5000,
+    pretrainingBp: 7000,
     weights: w(0, 90, 10, 0),
     dearAbroad: { above: 1.5, weights: w(5, 70, 20, 5) },
     pricing: 'match',
     pay: 'market',
     intensity: 'normal',
-    runwayTarget: 2,
+    runwayTarget: 1.5,
     raiseBelow: 6,
     abandonBelow: null,
     harvestFrom: 10,
-    growth: { researchers: 0.5, engineers: 0.6, sales: 1 },
-    raiseShare: 0.45,
-    harvestShare: 0.1,
+    harvestLate: 12,
+    growth: { researchers: 0.8, engineers: 0.6, sales: 1.5 },
+    raiseShare: 0.6,
+    harvestShare: 0,
   },
   'pretraining-first': {
     pretrainingBp: 9000,

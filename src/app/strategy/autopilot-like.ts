@@ -7,23 +7,25 @@ import type { NamedPolicy, StrategyParams } from './params';
  * Parameter sets close to the named autopilots' profiles (policies.ts), as starting points for the
  * search. Close, not equal: the strategy has no escalating race budget (pretraining-first), no
  * fallback from a premium price that stopped selling, and its harvest keeps the late pretraining
- * share (0 here) rather than abandoning pretraining.
+ * share (0 here) rather than abandoning pretraining. Its ranges are narrower than the balanced
+ * autopilot's: the runway it keeps is at least 2 (the autopilot's 1.5), its sales growth at most 1
+ * (1.5) and its round at most 0.5 of the valuation (0.6).
  */
 export const AUTOPILOT_LIKE: Readonly<Record<NamedPolicy, StrategyParams>> = {
   balanced: {
-    pretrainEarlyBp: 5000,
+    pretrainEarlyBp: 7000,
     switchTurn: 10,
     pretrainLateBp: 0,
     runwayTarget: 2,
     harvestFrom: 10,
-    harvestShare: 0.1,
+    harvestShare: 0,
     wDomestic: 0,
     wOverseas: 90,
     wEnterprise: 10,
     wApi: 0,
     pricing: 'match',
     priceMultiple: 1,
-    growResearchers: 0.5,
+    growResearchers: 0.8,
     growEngineers: 0.6,
     growSales: 1,
     growRunway: 2,
@@ -31,7 +33,7 @@ export const AUTOPILOT_LIKE: Readonly<Record<NamedPolicy, StrategyParams>> = {
     pay: 'market',
     intensity: 'normal',
     raiseBelow: 6,
-    raiseMultiple: 0.45,
+    raiseMultiple: 0.5,
     cards: 'balanced',
     keepStances: 1,
     sellBelow: 0.8,
