@@ -61,6 +61,20 @@ function runwayWith(cash: number, x: number, salaries: number, variable: number,
   return runwayAt(cash, x + salaries + variable - revenue);
 }
 
+/**
+ * Whether the profile harvests this turn: from `harvestFrom` on — but a company whose revenue is
+ * still below the made-it bar then keeps building until `harvestLate` (when the profile has one),
+ * and one that has already stopped training goes on harvesting.
+ */
+function isHarvesting(level: Level, s: StartupState, p: Profile, turn: number, revenue: number): boolean {
+  if (p.harvestFrom === null || turn < p.harvestFrom) return false;
+  return (
+    revenue >= level.endings.madeItMinRevenue ||
+    turn >= (p.harvestLate ?? p.harvestFrom) ||
+    (turn > p.harvestFrom && s.plan.pretrainingBp === 0)
+  );
+}
+
 function planFromProfile(level: Level, state: GameState, s: StartupState, p: Profile): ProfileDecision {
   const turn = state.turn;
   const rec = lastRecord(state, s.id);
@@ -68,14 +82,7 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   const variable = rec ? rec.costBy.inference + rec.costBy.customisation : 0;
   const salaries = payroll(level, turn, s);
   const runwayNow = runwayWith(s.cash, s.plan.spend, salaries, variable, revenue);
-  // A company whose revenue is still below the made-it bar when the harvest begins keeps building
-  // until `harvestLate` (when the profile has one); one that has stopped training goes on harvesting.
-  const harvesting =
-    p.harvestFrom !== null &&
-    turn >= p.harvestFrom &&
-    (revenue >= level.endings.madeItMinRevenue ||
-      turn >= (p.harvestLate ?? p.harvestFrom) ||
-      (turn > p.harvestFrom && s.plan.pretrainingBp === 0));
+  const harvesting = isHarvesting(level, s, p, turn, revenue);
   const trails = state.market.bestDomesticQuality - s.quality >= 2;
   const abandon =
     !s.pretrainingAbandoned && p.abandonBelow !== null && runwayNow < p.abandonBelow && trails && turn >= 4;
