@@ -608,6 +608,7 @@ const zh = {
   'command.money/decline-offer': '拒绝收购要约',
   'command.event/answer': '回应事件',
   'command.quarter/end': '结束季度',
+  'command.game/play-on': '盈利后继续经营',
   'instructor.title': '教师模式',
   'instructor.intro':
     '粘贴全班的回放码，每行一个（可写成“姓名, 回放码”，或粘贴带 name/code 列的 CSV），也可以拖入或打开文本/CSV 文件。',
@@ -696,6 +697,8 @@ const zh = {
   'reject.event-pending': '请先回应所有事件，再结束季度。',
   'reject.investor-constraint': '战略投资方不允许你的 API 比它更便宜。',
   'reject.market-closed': '本关没有这个市场。',
+  'reject.not-made-it': '只有刚刚盈利（达成目标）的结局才能继续经营。',
+  'reject.no-quarters-left': '已经是最后一个季度，没有可以继续经营的季度了。',
 
   // The guided first quarter (src/app/guide.ts, src/view/panels/guide.ts) and the difficulty words on New game.
   'guide.name': '新手引导：第一个季度',
@@ -1466,6 +1469,7 @@ const en: Record<TextKey, string> = {
   'command.money/decline-offer': 'decline an offer',
   'command.event/answer': 'answer an event',
   'command.quarter/end': 'end the quarter',
+  'command.game/play-on': 'play on after making it',
   'instructor.title': 'Instructor',
   'instructor.intro':
     'Paste the class\'s replay codes, one per line ("name, code" works, or a CSV with name/code columns), or drop or open a text/CSV file.',
@@ -1554,6 +1558,8 @@ const en: Record<TextKey, string> = {
   'reject.event-pending': 'Answer every event before ending the quarter.',
   'reject.investor-constraint': 'Your strategic investor does not let you undercut its API price.',
   'reject.market-closed': 'This level has no such market.',
+  'reject.not-made-it': 'Only a game at its made-it ending can play on.',
+  'reject.no-quarters-left': 'That was the last quarter: there is no quarter left to play on.',
 
   // The guided first quarter (src/app/guide.ts, src/view/panels/guide.ts) and the difficulty words on New game.
   'guide.name': 'Guided first quarter',

@@ -58,6 +58,7 @@ const COMMAND_KEYS: Record<CommandType, TextKey> = {
   'money/decline-offer': 'command.money/decline-offer',
   'event/answer': 'command.event/answer',
   'quarter/end': 'command.quarter/end',
+  'game/play-on': 'command.game/play-on',
 };
 
 /** The short name of an outcome status ("Altered", "被改动过"). */

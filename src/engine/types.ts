@@ -348,7 +348,9 @@ export type Command =
   | { type: 'money/accept-offer'; offerId: string }
   | { type: 'money/decline-offer'; offerId: string }
   | { type: 'event/answer'; eventId: string; choiceId: string }
-  | { type: 'quarter/end' };
+  | { type: 'quarter/end' }
+  /** After a made-it ending with quarters left: go on playing to the last quarter (the honour is kept). */
+  | { type: 'game/play-on' };
 
 export type CommandType = Command['type'];
 export const COMMAND_TYPES: readonly CommandType[] = [
@@ -362,6 +364,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'money/decline-offer',
   'event/answer',
   'quarter/end',
+  'game/play-on',
 ];
 
 /** Every reason a command can be refused (the app's tables translate each one: src/app/i18n.test.ts). */
@@ -387,6 +390,8 @@ export const REJECTION_CODES = [
   'event-pending',
   'investor-constraint',
   'market-closed',
+  'not-made-it',
+  'no-quarters-left',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

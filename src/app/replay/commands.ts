@@ -32,6 +32,7 @@ const TAGS: readonly CommandType[] = [
   'money/decline-offer',
   'event/answer',
   'quarter/end',
+  'game/play-on',
 ];
 
 function enumIndex<T extends string>(list: readonly T[], v: T, what: string): number {
@@ -123,6 +124,7 @@ export function writeCommand(w: Writer, c: Command, ids: IdCodec, strId: (s: str
     }
     case 'money/cancel-round':
     case 'quarter/end':
+    case 'game/play-on':
       return;
   }
 }
@@ -175,6 +177,7 @@ export function readCommand(r: Reader, strings: readonly string[], level: Level)
       return { type, target: r.num() };
     case 'money/cancel-round':
     case 'quarter/end':
+    case 'game/play-on':
       return { type };
     case 'money/accept-offer':
     case 'money/decline-offer': {
