@@ -573,8 +573,9 @@ const zh = {
   'verify.status.illegal-command': '含违规指令',
   'refusal.not-text': '回放码应当是一段文本。',
   'refusal.empty': '这一项是空的，没有回放码。',
-  'refusal.not-a-code': '这不是六小虎的回放码（回放码以“{prefix}”开头，这里是“{shown}”）。',
-  'refusal.other-format': '回放码是第{format}版格式，本游戏只读第{ours}版：请用生成它的游戏版本打开。',
+  'refusal.not-a-code': '这不是六小虎的回放码（回放码以“{prefix}”或“{newest}”开头，这里是“{shown}”）。',
+  'refusal.other-format':
+    '回放码是第{format}版格式，本游戏只读第{oldest}至第{ours}版：请用生成它的游戏版本打开。',
   'refusal.too-long': '回放码太长了（{chars}个字符），不可能是一局游戏。',
   'refusal.bad-characters': '回放码含有不该有的字符，或者被截断了——请重新完整复制。',
   'refusal.cannot-unpack': '回放码已损坏，无法解压——请重新完整复制。',
@@ -592,7 +593,8 @@ const zh = {
     '回放码被改动过：码中记录了{recorded}个季度，但指令只玩了{played}个（{quarter}起缺失）。',
   'refusal.final-hash': '回放码被改动过：每个季度都一致，但终局（{quarter}）的状态校验码不符。',
   'refusal.illegal': '回放码中的第{n}条指令（共{total}条；{command}，{quarter}）不合规则：{why}',
-  'refusal.older-format': '回放码是旧的第{format}版格式，本游戏只读第{ours}版：请用生成它的旧版游戏打开。',
+  'refusal.older-format':
+    '回放码是旧的第{format}版格式，本游戏只读第{oldest}至第{ours}版：请用生成它的旧版游戏打开。',
   'refusal.non-canonical': '这不是游戏为这局写出的原样回放码（多了或改了字符）——请原样重新复制。',
   'refusal.too-many-quarters':
     '回放码记录了{quarters}个季度，一局最多{max}个：它已损坏，或不是本游戏生成的。',
@@ -1425,9 +1427,10 @@ const en: Record<TextKey, string> = {
   'verify.status.illegal-command': 'Illegal command',
   'refusal.not-text': 'A replay code is text.',
   'refusal.empty': 'The entry is empty: there is no code.',
-  'refusal.not-a-code': 'Not a Six Tigers replay code (a code starts with “{prefix}”; this is “{shown}”).',
+  'refusal.not-a-code':
+    'Not a Six Tigers replay code (a code starts with “{prefix}” or “{newest}”; this is “{shown}”).',
   'refusal.other-format':
-    'The code is in replay-code format {format}; this game reads format {ours}. Open it in the version of the game that made it.',
+    'The code is in replay-code format {format}; this game reads formats {oldest} to {ours}. Open it in the version of the game that made it.',
   'refusal.too-long': 'The code is far too long for one game ({chars} characters).',
   'refusal.bad-characters':
     'The code has characters a replay code cannot have, or was cut short — copy it again in full.',
@@ -1452,7 +1455,7 @@ const en: Record<TextKey, string> = {
     'The code was altered: every quarter matches but the final state ({quarter}) does not hash as recorded.',
   'refusal.illegal': 'Command {n} of {total} in the code ({command}, {quarter}) breaks the rules: {why}',
   'refusal.older-format':
-    'The code is in the older replay-code format {format}; this game reads format {ours} only. Open it in the version of the game that made it.',
+    'The code is in the older replay-code format {format}; this game reads formats {oldest} to {ours} only. Open it in the version of the game that made it.',
   'refusal.non-canonical':
     'This is not the exact code the game writes for this game (characters were added or changed) — copy it again exactly.',
   'refusal.too-many-quarters':

@@ -7,7 +7,7 @@ import type { CommandType } from '../engine/types';
 import type { Language, TextKey } from './i18n';
 import { rejectionText, t } from './i18n';
 import type { RefusalKind, RefusalReason, ReplayStatus } from './replay-code';
-import { REPLAY_PREFIX } from './replay-code';
+import { OLDEST_REPLAY_FORMAT, prefixOf, REPLAY_FORMAT } from './replay-code';
 
 const STATUS_KEYS: Record<ReplayStatus, TextKey> = {
   valid: 'verify.status.valid',
@@ -77,7 +77,11 @@ export function refusalText(lang: Language, reason: RefusalReason): string {
   const key = REFUSAL_KEYS[reason.kind];
   switch (reason.kind) {
     case 'not-a-code':
-      return t(lang, key, { prefix: REPLAY_PREFIX, shown: reason.shown });
+      return t(lang, key, {
+        prefix: prefixOf(OLDEST_REPLAY_FORMAT),
+        newest: prefixOf(REPLAY_FORMAT),
+        shown: reason.shown,
+      });
     case 'illegal':
       return t(lang, key, {
         n: reason.n,
