@@ -310,13 +310,24 @@ export class Instructor extends ScreenScene {
         }),
         h('td', { class: 'num seed', text: r.seed === null ? '—' : String(r.seed) }),
         h('td', { text: this.companyName(r) }),
-        h('td', {
-          text: !r.ending
-            ? '—'
-            : r.ending === 'unfinished'
-              ? this.tr('replay.unfinished')
-              : this.tr(`ending.${r.ending}.title`),
-        }),
+        h(
+          'td',
+          {
+            class: 'ending',
+            text: !r.ending
+              ? '—'
+              : r.ending === 'unfinished'
+                ? this.tr('replay.unfinished')
+                : this.tr(`ending.${r.ending}.title`),
+          },
+          // A game that made it and played on: its ending came later; the milestone is kept.
+          r.playedOn && r.madeItQuarter
+            ? h('span', {
+                class: 'made-it-note',
+                text: this.tr('instructor.playedOn', { quarter: r.madeItQuarter }),
+              })
+            : null,
+        ),
         h('td', {
           class: 'num score',
           text: r.score === null ? '—' : money(this.app.lang, r.score),
