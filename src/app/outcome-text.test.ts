@@ -7,9 +7,9 @@ import { playGame } from '../engine/index';
 import type { Command } from '../engine/types';
 import { RULES_VERSION } from '../engine/version';
 import type { Language } from './i18n';
-import { LANGUAGES } from './i18n';
+import { LANGUAGES, rejectionText } from './i18n';
 import { findLevel, getLevel } from './levels';
-import { commandText, refusalText, statusText } from './outcome-text';
+import { commandText, refusalText, rowEndingText, statusText } from './outcome-text';
 import type { RefusalKind, RefusalReason, Replay, ReplayInput, VerifyOutcome } from './replay-code';
 import {
   decodeReplay,
@@ -213,5 +213,28 @@ describe('real refusals, worded', () => {
     }
     const junk = refused(verifyReplay('hello <b>world</b>', findLevel));
     expect(refusalText('zh-CN', junk.reason)).toContain('hello <b>world</b>');
+  });
+});
+
+describe('the ending of a row', () => {
+  it('names the ending, and for a game that played on when it made it, in both languages', () => {
+    const row = { ending: 'times-up', madeItQuarter: '2025Q1', playedOn: true } as const;
+    expect(rowEndingText('en', row)).toBe("Time's up (made it in 2025Q1, played on)");
+    expect(rowEndingText('zh-CN', row)).toBe('时间到（2025Q1 已盈利，之后继续经营）');
+    expect(rowEndingText('en', { ending: 'made-it', madeItQuarter: '2025Q1', playedOn: false })).toBe(
+      'You made it!',
+    );
+    expect(rowEndingText('en', { ending: 'unfinished', madeItQuarter: '2025Q1', playedOn: true })).toBe(
+      'not finished (made it in 2025Q1, played on)',
+    );
+    expect(rowEndingText('en', { ending: null, madeItQuarter: null, playedOn: null })).toBe('—');
+  });
+
+  it('words the play-on command and its refusals', () => {
+    for (const lang of LANGUAGES) {
+      expect(commandText(lang, 'game/play-on')).not.toBe('game/play-on');
+      for (const code of ['not-made-it', 'no-quarters-left'] as const)
+        expect(rejectionText(lang, code)).not.toContain(code);
+    }
   });
 });

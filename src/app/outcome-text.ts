@@ -3,7 +3,7 @@
 // command that broke the rules and why, the versions or level that do not match). The browser
 // shows these; `npm run verify` and the CSV keep the English `message` of the outcome.
 
-import type { CommandType } from '../engine/types';
+import type { CommandType, EndingKind } from '../engine/types';
 import type { Language, TextKey } from './i18n';
 import { rejectionText, t } from './i18n';
 import type { RefusalKind, RefusalReason, ReplayStatus } from './replay-code';
@@ -70,6 +70,22 @@ export function statusText(lang: Language, status: ReplayStatus): string {
 export function commandText(lang: Language, type: string): string {
   const key = COMMAND_KEYS[type as CommandType];
   return key ? t(lang, key) : type;
+}
+
+/**
+ * How a verified game ended, as the instructor table shows it: the ending's name ("Time's up"),
+ * "not finished", or "—" for a refused code; a game that made it and played on adds when it made
+ * it ("Time's up (made it in 2025Q1, played on)").
+ */
+export function rowEndingText(
+  lang: Language,
+  r: { ending: EndingKind | 'unfinished' | null; madeItQuarter: string | null; playedOn: boolean | null },
+): string {
+  if (!r.ending) return '—';
+  const name = r.ending === 'unfinished' ? t(lang, 'replay.unfinished') : t(lang, `ending.${r.ending}.title`);
+  return r.playedOn && r.madeItQuarter
+    ? name + t(lang, 'ending.playedOnNote', { quarter: r.madeItQuarter })
+    : name;
 }
 
 /** Why a code was refused, with its details, as one sentence in the player's language. */

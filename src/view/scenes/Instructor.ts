@@ -14,7 +14,7 @@ import { money, moneyAxis, signedMoney } from '../../app/format';
 import type { Language, TextKey } from '../../app/i18n';
 import { LANGUAGES, levelText } from '../../app/i18n';
 import { findLevel } from '../../app/levels';
-import { refusalText, statusText } from '../../app/outcome-text';
+import { refusalText, rowEndingText, statusText } from '../../app/outcome-text';
 import type { ClassProgress, ClassResult, ClassRow } from '../../app/verify';
 import {
   classCsv,
@@ -310,24 +310,7 @@ export class Instructor extends ScreenScene {
         }),
         h('td', { class: 'num seed', text: r.seed === null ? '—' : String(r.seed) }),
         h('td', { text: this.companyName(r) }),
-        h(
-          'td',
-          {
-            class: 'ending',
-            text: !r.ending
-              ? '—'
-              : r.ending === 'unfinished'
-                ? this.tr('replay.unfinished')
-                : this.tr(`ending.${r.ending}.title`),
-          },
-          // A game that made it and played on: its ending came later; the milestone is kept.
-          r.playedOn && r.madeItQuarter
-            ? h('span', {
-                class: 'made-it-note',
-                text: this.tr('instructor.playedOn', { quarter: r.madeItQuarter }),
-              })
-            : null,
-        ),
+        h('td', { class: 'ending', text: rowEndingText(this.app.lang, r) }),
         h('td', {
           class: 'num score',
           text: r.score === null ? '—' : money(this.app.lang, r.score),
