@@ -3,13 +3,14 @@
 // quarter, the command, the versions or level) in Chinese as well as English.
 
 import { describe, expect, it } from 'vitest';
-import { playGame } from '../engine/index';
+import { madeItGames, playedOnByAutopilot } from '../../tests/helpers';
+import { playGame, quarterLabel } from '../engine/index';
 import type { Command } from '../engine/types';
 import { RULES_VERSION } from '../engine/version';
 import type { Language } from './i18n';
 import { LANGUAGES, rejectionText } from './i18n';
 import { findLevel, getLevel } from './levels';
-import { commandText, refusalText, rowEndingText, statusText } from './outcome-text';
+import { commandText, refusalText, rowEndingText, statusText, validEndingText } from './outcome-text';
 import type { RefusalKind, RefusalReason, Replay, ReplayInput, VerifyOutcome } from './replay-code';
 import {
   decodeReplay,
@@ -236,5 +237,22 @@ describe('the ending of a row', () => {
       for (const code of ['not-made-it', 'no-quarters-left'] as const)
         expect(rejectionText(lang, code)).not.toContain(code);
     }
+  });
+});
+
+describe('the ending of a valid code', () => {
+  it('says when a played-on game made it; a made-it ending is just made it', () => {
+    const attrition = getLevel('attrition');
+    const made = madeItGames(attrition, [1], ['balanced'], 2, 1)[0]!;
+    const on = playedOnByAutopilot(made);
+    const quarter = quarterLabel(attrition, made.state.ending!.turn);
+    const vOn = verifyReplay(replayCodeOf(attrition, on.state, on.log), findLevel);
+    const vMade = verifyReplay(replayCodeOf(attrition, made.state, made.log), findLevel);
+    if (vOn.status !== 'valid' || vMade.status !== 'valid') throw new Error('expected valid codes');
+    expect(validEndingText('en', attrition, vOn)).toBe(
+      rowEndingText('en', { ending: on.state.ending!.kind, madeItQuarter: quarter, playedOn: true }),
+    );
+    expect(validEndingText('en', attrition, vOn)).toContain(`made it in ${quarter}, played on`);
+    expect(validEndingText('zh-CN', attrition, vMade)).toBe('盈利了！');
   });
 });

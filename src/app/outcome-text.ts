@@ -3,10 +3,12 @@
 // command that broke the rules and why, the versions or level that do not match). The browser
 // shows these; `npm run verify` and the CSV keep the English `message` of the outcome.
 
+import { playedOn, playerOf, quarterLabel } from '../engine/index';
+import type { Level } from '../engine/level';
 import type { CommandType, EndingKind } from '../engine/types';
 import type { Language, TextKey } from './i18n';
 import { rejectionText, t } from './i18n';
-import type { RefusalKind, RefusalReason, ReplayStatus } from './replay-code';
+import type { RefusalKind, RefusalReason, ReplayStatus, VerifyOutcome } from './replay-code';
 import { OLDEST_REPLAY_FORMAT, prefixOf, REPLAY_FORMAT } from './replay-code';
 
 const STATUS_KEYS: Record<ReplayStatus, TextKey> = {
@@ -86,6 +88,20 @@ export function rowEndingText(
   return r.playedOn && r.madeItQuarter
     ? name + t(lang, 'ending.playedOnNote', { quarter: r.madeItQuarter })
     : name;
+}
+
+/** A valid code's ending in words (rowEndingText), with when it made it if it played on. */
+export function validEndingText(
+  lang: Language,
+  level: Level | undefined,
+  o: Extract<VerifyOutcome, { status: 'valid' }>,
+): string {
+  const madeIt = playerOf(o.state).madeItTurn;
+  return rowEndingText(lang, {
+    ending: o.ending?.kind ?? 'unfinished',
+    madeItQuarter: madeIt === null || !level ? null : quarterLabel(level, madeIt),
+    playedOn: playedOn(o.state),
+  });
 }
 
 /** Why a code was refused, with its details, as one sentence in the player's language. */
