@@ -238,3 +238,15 @@ export function madeItProgress(
     reached: test.counts && streak.met,
   };
 }
+
+/**
+ * Whether the player made it and chose to play on (game/play-on): its company made it in a quarter
+ * before the one the game ended in (or is in, while it goes on). Derived, not stored: a game at its
+ * made-it ending has not played on, and a company that made it and failed in the same quarter
+ * ended there.
+ */
+export function playedOn(state: GameState): boolean {
+  const madeIt = playerOf(state).madeItTurn;
+  if (madeIt === null) return false;
+  return (state.ending ? state.ending.turn : state.turn) > madeIt;
+}

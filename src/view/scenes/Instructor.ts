@@ -14,7 +14,7 @@ import { money, moneyAxis, signedMoney } from '../../app/format';
 import type { Language, TextKey } from '../../app/i18n';
 import { LANGUAGES, levelText } from '../../app/i18n';
 import { findLevel } from '../../app/levels';
-import { refusalText, statusText } from '../../app/outcome-text';
+import { refusalText, rowEndingText, statusText } from '../../app/outcome-text';
 import type { ClassProgress, ClassResult, ClassRow } from '../../app/verify';
 import {
   classCsv,
@@ -310,13 +310,7 @@ export class Instructor extends ScreenScene {
         }),
         h('td', { class: 'num seed', text: r.seed === null ? '—' : String(r.seed) }),
         h('td', { text: this.companyName(r) }),
-        h('td', {
-          text: !r.ending
-            ? '—'
-            : r.ending === 'unfinished'
-              ? this.tr('replay.unfinished')
-              : this.tr(`ending.${r.ending}.title`),
-        }),
+        h('td', { class: 'ending', text: rowEndingText(this.app.lang, r) }),
         h('td', {
           class: 'num score',
           text: r.score === null ? '—' : money(this.app.lang, r.score),
