@@ -388,10 +388,13 @@ const zh = {
   'ending.parts.madeIt': '盈利荣誉{value}',
   'ending.playedOnNote': '（{quarter}已盈利，之后继续经营）',
   'ending.playOn': '继续经营到{quarter}',
-  'ending.playOnHelp': '你的盈利荣誉{honour}会保留；股权价值将在结束时重新估算。',
-  'ending.playedOn.times-up': '{madeIt}实现盈利，之后继续经营到最后一季（{quarter}）。',
-  'ending.playedOn.out-of-money': '{madeIt}实现盈利，之后继续经营，在{quarter}现金耗尽。',
-  'ending.playedOn.acquired': '{madeIt}实现盈利，之后继续经营，在{quarter}把公司卖给了大厂。',
+  'ending.playOnHelp':
+    '你的成绩{score}（含盈利荣誉）就此定下；继续经营只是看看公司之后的走向，不会改变成绩。',
+  'ending.playedOn.times-up': '{madeIt}实现盈利，之后继续经营到最后一季（{quarter}）。成绩按实现盈利时计算。',
+  'ending.playedOn.out-of-money':
+    '{madeIt}实现盈利，之后继续经营，在{quarter}现金耗尽。成绩按实现盈利时计算。',
+  'ending.playedOn.acquired':
+    '{madeIt}实现盈利，之后继续经营，在{quarter}把公司卖给了大厂。成绩按实现盈利时计算。',
   'ending.parts.fame': '前沿声誉荣誉（{quarters}个季度）{value}',
   'ending.computing': '计算中…',
   'ending.seed': '关卡 · 种子',
@@ -495,7 +498,7 @@ const zh = {
     '百模大战、战略投资、价格战、挖角、投放大战……每张卡有 2–4 个选项和各自的代价，并介绍一个经济学概念。有些结果是隐藏的，揭晓后不能撤销。',
   'howto.endings.title': '结局与得分',
   'howto.endings.text':
-    '盈利、一夜成名（荣誉加分）、被收购、弹尽粮绝或时间到。盈利时如果还有季度，可以选择继续经营到最后：盈利荣誉保留，游戏在之后的结局结束。得分是创始团队股权价值加荣誉；结局画面把它和“标准杆”比较：25 种参考策略在同一种子、同一公司上得分的中位数。',
+    '盈利、一夜成名（荣誉加分）、被收购、弹尽粮绝或时间到。盈利时如果还有季度，可以选择继续经营到最后：成绩按盈利时定下，不再改变，游戏在之后的结局结束。得分是创始团队股权价值加荣誉；结局画面把它和“标准杆”比较：25 种参考策略在同一种子、同一公司上得分的中位数。',
   'howto.keys.title': '键盘操作',
   'howto.keys.text':
     'Tab / Shift+Tab 在控件间移动，方向键调节滑块和选项，Enter 结束季度，1–4 选择事件选项，Esc 暂时搁置事件卡，Ctrl+Z 撤销本季度内的操作。每一步都会自动保存。',
@@ -1244,10 +1247,13 @@ const en: Record<TextKey, string> = {
   'ending.playedOnNote': ' (made it in {quarter}, played on)',
   'ending.playOn': 'Play on to {quarter}',
   'ending.playOnHelp':
-    'Your made-it honour of {honour} is kept; your equity will be valued again at the end.',
-  'ending.playedOn.times-up': 'Made it in {madeIt}, then played on to the last quarter ({quarter}).',
-  'ending.playedOn.out-of-money': 'Made it in {madeIt}, then played on and ran out of money in {quarter}.',
-  'ending.playedOn.acquired': 'Made it in {madeIt}, then played on and sold the company in {quarter}.',
+    'Your score of {score} (the made-it honour included) is kept as your result: playing on shows how the company fares from here and does not change it.',
+  'ending.playedOn.times-up':
+    'Made it in {madeIt}, then played on to the last quarter ({quarter}). The score is the one you made it with.',
+  'ending.playedOn.out-of-money':
+    'Made it in {madeIt}, then played on and ran out of money in {quarter}. The score is the one you made it with.',
+  'ending.playedOn.acquired':
+    'Made it in {madeIt}, then played on and sold the company in {quarter}. The score is the one you made it with.',
   'ending.parts.fame': 'frontier-fame honour ({quarters} quarters) {value}',
   'ending.computing': 'computing…',
   'ending.seed': 'Level · seed',
@@ -1355,7 +1361,7 @@ const en: Record<TextKey, string> = {
     'The hundred-model war, strategic investors, the price war, poaching, the ad war… each card has 2–4 choices with visible trade-offs and teaches an economics concept. Some outcomes are hidden; once revealed they cannot be undone.',
   'howto.endings.title': 'Endings and score',
   'howto.endings.text':
-    "Made it, frontier fame (an honour), acquired, out of money, or time's up. Made it with quarters to go, you may play on to the last quarter: the made-it honour is kept and the game ends later. The score is the founders' equity plus honours; the ending compares it with par, the median of 25 reference strategies on your seed and company.",
+    "Made it, frontier fame (an honour), acquired, out of money, or time's up. Made it with quarters to go, you may play on to the last quarter: your score stays the one you made it with, and the game ends later. The score is the founders' equity plus honours; the ending compares it with par, the median of 25 reference strategies on your seed and company.",
   'howto.keys.title': 'Keyboard',
   'howto.keys.text':
     'Tab / Shift+Tab move between controls, arrow keys move sliders and options, Enter ends the quarter, 1–4 pick an event choice, Esc puts a card aside, Ctrl+Z undoes within the quarter. Every move is saved automatically.',

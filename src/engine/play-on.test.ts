@@ -82,17 +82,20 @@ describe('game/play-on is refused', () => {
 });
 
 describe('game/play-on accepted', () => {
-  it('clears the ending and nothing else: same turn, same companies, madeItTurn kept', () => {
+  it('clears the ending and keeps its score, nothing else: same turn, same companies, madeItTurn kept', () => {
     const before = first.state;
     const on = accepted(attrition, before, PLAY_ON);
     expect(on.ending).toBeNull();
-    expect({ ...on, ending: before.ending }).toEqual(before);
+    expect(on.keptScore).toBe(before.ending!.score);
+    expect(before.keptScore).toBeNull();
+    expect({ ...on, ending: before.ending, keptScore: null }).toEqual(before);
     expect(on.startups).toBe(before.startups);
     expect(on.history).toBe(before.history);
     expect(player(on).madeItTurn).toBe(before.ending!.turn);
     expect(hashState(on)).not.toBe(hashState(before));
-    // A game that has not ended is scored at today's mark, the honour included.
-    expect(scoreParts(attrition, on).madeItHonour).toBe(attrition.endings.madeItHonour);
+    // While it goes on, the game's score is the kept one, taken apart as at the made-it ending.
+    expect(scoreOf(attrition, on)).toBe(before.ending!.score);
+    expect(scoreParts(attrition, on)).toEqual({ ...scoreParts(attrition, before), kind: null });
   });
 
   it('says played on (derived: made it, and not at the made-it ending)', () => {
@@ -104,7 +107,7 @@ describe('game/play-on accepted', () => {
     expect(playedOn(playedOnByAutopilot(g).state)).toBe(true);
   });
 
-  it('lets the game go on to a later ending that is never made-it, with the honour in its score', () => {
+  it('lets the game go on to a later ending that is never made-it, with the made-it score kept', () => {
     const kinds = new Set<string>();
     for (const g of games) {
       const madeIt = g.state.ending!.turn;
@@ -118,10 +121,11 @@ describe('game/play-on accepted', () => {
       // The quarters after made it were played: one history line each.
       expect(state.history.length, tag).toBe(ending.turn + 1);
       if (ending.kind === 'times-up') expect(ending.turn, tag).toBe(attrition.quarters - 1);
+      // The score is the made-it ending's, whatever came after; taken apart as it was then.
+      expect(ending.score, tag).toBe(g.state.ending!.score);
       const parts = scoreParts(attrition, state);
-      expect(parts.kind, tag).toBe(ending.kind);
+      expect(parts, tag).toEqual({ ...scoreParts(attrition, g.state), kind: ending.kind });
       expect(parts.madeItHonour, tag).toBe(attrition.endings.madeItHonour);
-      expect(parts.total, tag).toBe(ending.score);
       expect(parts.equity + parts.madeItHonour + parts.fameHonour, tag).toBe(ending.score);
       expect(scoreOf(attrition, state), tag).toBe(ending.score);
       // The log (play-on in it) folds to the same game.
@@ -133,7 +137,7 @@ describe('game/play-on accepted', () => {
     expect(kinds.has('times-up')).toBe(true);
   });
 
-  it('keeps the honour in a played-on game that then runs out of money', () => {
+  it('keeps the made-it score in a played-on game that then runs out of money', () => {
     let state = accepted(attrition, first.state, PLAY_ON);
     // Burn everything: all the cash as spend, thousands hired at the top of the pay scale.
     for (let q = 0; state.ending === null && q < attrition.quarters; q++) {
@@ -148,11 +152,11 @@ describe('game/play-on accepted', () => {
       if (state.ending === null) state = accepted(attrition, state, { type: 'quarter/end' });
     }
     expect(state.ending?.kind).toBe('out-of-money');
+    // Running out of money after making it costs the player nothing: the made-it score stands.
+    expect(state.ending!.score).toBe(first.state.ending!.score);
     const parts = scoreParts(attrition, state);
-    expect(parts.basis).toBe('nothing');
-    expect(parts.equity).toBe(0);
+    expect(parts).toEqual({ ...scoreParts(attrition, first.state), kind: 'out-of-money' });
     expect(parts.madeItHonour).toBe(attrition.endings.madeItHonour);
-    expect(state.ending!.score).toBe(parts.madeItHonour + parts.fameHonour);
     expect(playedOn(state)).toBe(true);
   });
 

@@ -163,8 +163,10 @@ function applyValid(level: Level, state: GameState, c: Command): GameState {
   }
   // Playing on clears the made-it ending: the company's madeItTurn (the milestone, and its honour
   // in every later score) stays, and the made-it check never fires again (it ends the game only in
-  // the quarter madeItTurn was set). The game ends later like any other.
-  if (c.type === 'game/play-on') return withParts(state, { ending: null });
+  // the quarter madeItTurn was set). The game ends later like any other, with the made-it score
+  // kept as its score.
+  if (c.type === 'game/play-on')
+    return withParts(state, { ending: null, keptScore: state.ending?.score ?? 0 });
   const i = playerIndex(state);
   const withMe = (recipe: (me: Draft<StartupState>) => void) => withCompany(state, i, recipe);
   const withNewPlan = (recipe: (plan: Draft<Plan>) => void) => withCompanyPlan(state, i, recipe);

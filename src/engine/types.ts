@@ -322,6 +322,12 @@ export interface GameState {
   turn: number;
   playerId: string;
   ending: Ending | null;
+  /**
+   * The score of the made-it ending the player played on from (game/play-on): the game's score
+   * whatever happens after, so that playing on is a look at 2025–26, never a second try at par.
+   * null in a game that did not play on.
+   */
+  keptScore: number | null;
   market: MarketState;
   /** The level's startups, in the level's order (the player's among them). */
   startups: StartupState[];

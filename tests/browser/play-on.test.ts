@@ -1,9 +1,9 @@
 // Playing on after made it, in the built game: a game resumed one command before the quarter that
 // makes it (an attrition autopilot game, which makes it with quarters left) ends made-it and offers
-// "Play on to <last quarter>" with the honour it keeps; clicking it goes back to the dashboard,
+// "Play on to <last quarter>" with the score it keeps; clicking it goes back to the dashboard,
 // which shows "Made it in <quarter> ✓" for the goal line, in the next quarter, and a quarter can be
 // played. A played-on game resumed before its last quarter ends time's up (or otherwise), saying
-// when it made it, with the made-it honour among the score's parts.
+// when it made it, with the made-it score kept (the honour among its parts).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { money } from '../../src/app/format';
@@ -73,9 +73,10 @@ describe('playing on after made it', () => {
       expect((await pageState(page)).ending).toEqual(made.state.ending);
       const last = quarterLabel(level, level.quarters - 1);
       expect(await page.textContent('#btn-play-on')).toBe(t('en', 'ending.playOn', { quarter: last }));
-      const honour = money('en', level.endings.madeItHonour);
-      expect(await page.textContent('#play-on-help')).toBe(t('en', 'ending.playOnHelp', { honour }));
-      expect(await page.textContent('#play-on-help')).toContain(honour);
+      // The score is kept as it is now, and the offer says so.
+      const score = money('en', made.state.ending!.score);
+      expect(await page.textContent('#play-on-help')).toBe(t('en', 'ending.playOnHelp', { score }));
+      expect(await page.textContent('#play-on-help')).toContain(score);
       await screenshot(page, 'play-on-offer');
 
       await page.click('#btn-play-on');
@@ -119,7 +120,7 @@ describe('playing on after made it', () => {
     }
   });
 
-  it('ends a played-on game saying when it made it, with the honour in the score (中文 too)', async () => {
+  it('ends a played-on game saying when it made it, with the made-it score kept (中文 too)', async () => {
     const on = playedOnByAutopilot(made);
     const ending = on.state.ending!;
     expect(ending.turn).toBeGreaterThan(madeIt);
@@ -142,7 +143,9 @@ describe('playing on after made it', () => {
         );
         expect(await page.$('#btn-play-on')).toBeNull();
         expect(await page.$('#ending-goal')).toBeNull();
-        // The score's parts: the made-it honour is one of them, and they add up to the score.
+        // The score is the made-it ending's, kept; its parts: the made-it honour is one of them,
+        // and they add up to the score.
+        expect(ending.score).toBe(made.state.ending!.score);
         const parts = await page.$$eval('#score-parts .score-part', (els) =>
           els.map((el) => ({ id: el.getAttribute('data-part'), wan: Number(el.getAttribute('data-wan')) })),
         );

@@ -12,7 +12,6 @@ import { replayCodeOf } from '../../app/replay-code';
 import { scorePartItems } from '../../app/score-text';
 import type { Standing } from '../../engine/index';
 import {
-  economy,
   madeItProgress,
   PAR_RUNS,
   playedOn,
@@ -172,9 +171,7 @@ export class Ending extends ScreenScene {
       h('p', {
         id: 'play-on-help',
         class: 'muted small',
-        text: this.tr('ending.playOnHelp', {
-          honour: money(this.app.lang, economy.madeItHonourOf(level, playerOf(state))),
-        }),
+        text: this.tr('ending.playOnHelp', { score: money(this.app.lang, state.ending.score) }),
       }),
     );
   }
