@@ -754,6 +754,11 @@ const zh = {
   'newGame.difficulty.3': '中等',
   'newGame.difficulty.4': '较难',
   'newGame.difficulty.5': '困难',
+  // The dashboard's tabs on narrow screens (one column at a time).
+  'dash.tabs': '仪表盘分区',
+  'dash.tab.overview': '概况',
+  'dash.tab.strategy': '策略',
+  'dash.tab.people': '人才与资金',
 } as const;
 
 export type TextKey = keyof typeof zh;
@@ -1546,6 +1551,11 @@ const en: Record<TextKey, string> = {
   'newGame.difficulty.3': 'Medium',
   'newGame.difficulty.4': 'Hard',
   'newGame.difficulty.5': 'Very hard',
+  // The dashboard's tabs on narrow screens (one column at a time).
+  'dash.tabs': 'Dashboard sections',
+  'dash.tab.overview': 'Overview',
+  'dash.tab.strategy': 'Strategy',
+  'dash.tab.people': 'People & money',
 };
 
 const TABLES: Record<Language, Record<TextKey, string>> = { 'zh-CN': zh, en };

@@ -3,6 +3,8 @@
 // session; sliders commit when the player pauses. Enter ends the quarter; event cards come up as
 // a modal that must be answered first. The guided first quarter (panels/guide.ts) starts once the
 // first quarter's cards are answered, in a browser that has not seen it, or when Help asks for it.
+// On a narrow screen the three columns become tabs, one column at a time under the top bar
+// (style.css shows the tab bar there only).
 
 import { money, runway } from '../../app/format';
 import { guideStartsNow } from '../../app/guide';
@@ -26,6 +28,9 @@ import { rivalsPanel } from '../panels/rivals';
 import { ScreenScene } from '../screen';
 
 const COMMIT_MS = 450;
+/** The columns, as the tabs of a narrow screen name them. */
+const TABS = ['overview', 'strategy', 'people'] as const;
+type DashTab = (typeof TABS)[number];
 const LANG_SWITCH: Record<string, { to: 'zh-CN' | 'en'; label: string }> = {
   'zh-CN': { to: 'en', label: 'English' },
   en: { to: 'zh-CN', label: '简体中文' },
@@ -50,6 +55,8 @@ export class Dashboard extends ScreenScene<DashboardData> {
   private guide: GuideTour | null = null;
   /** The guide was asked for (from Help): it starts once no card is on screen. */
   private guideWanted = false;
+  /** The column a narrow screen shows (kept from quarter to quarter). */
+  private tab: DashTab = 'strategy';
 
   protected override animated = false;
 
@@ -430,19 +437,46 @@ export class Dashboard extends ScreenScene<DashboardData> {
         ),
       ),
     );
+    const tabs = h(
+      'nav',
+      {
+        class: 'dash-tabs',
+        attrs: { 'aria-label': tr('dash.tabs'), inert: modalEv || guide?.isOpen ? true : undefined },
+      },
+      TABS.map((tab) =>
+        h('button', {
+          id: `tab-${tab}`,
+          class: `btn dash-tab ${tab === this.tab ? 'on' : ''}`,
+          text: tr(`dash.tab.${tab}`),
+          attrs: { 'aria-pressed': tab === this.tab ? 'true' : 'false', 'aria-controls': `col-${tab}` },
+          on: { click: () => this.showTab(tab) },
+        }),
+      ),
+    );
     const grid = h(
       'main',
-      { class: 'dash-grid', attrs: { inert: modalEv || guide?.isOpen ? true : undefined } },
+      {
+        class: 'dash-grid',
+        attrs: {
+          inert: modalEv || guide?.isOpen ? true : undefined,
+          'data-tab': this.tab,
+          'data-keep-scroll': 'grid',
+        },
+      },
       h(
         'div',
-        { class: 'col col-left', attrs: { 'data-keep-scroll': 'left' } },
+        { id: 'col-overview', class: 'col col-left', attrs: { 'data-keep-scroll': 'left' } },
         kpiPanel(ctx),
         rivalsPanel(ctx),
       ),
-      h('div', { class: 'col col-center', attrs: { 'data-keep-scroll': 'center' } }, strategyColumn(ctx)),
       h(
         'div',
-        { class: 'col col-right', attrs: { 'data-keep-scroll': 'right' } },
+        { id: 'col-strategy', class: 'col col-center', attrs: { 'data-keep-scroll': 'center' } },
+        strategyColumn(ctx),
+      ),
+      h(
+        'div',
+        { id: 'col-people', class: 'col col-right', attrs: { 'data-keep-scroll': 'right' } },
         peoplePanel(ctx),
         moneyPanel(ctx, this.confirmOffer, (id) => {
           this.confirmOffer = id;
@@ -462,8 +496,9 @@ export class Dashboard extends ScreenScene<DashboardData> {
       this.root,
       h(
         'div',
-        { class: 'dash' },
+        { class: 'dash', attrs: { 'data-keep-scroll': 'dash' } },
         topbar,
+        tabs,
         grid,
         h('div', {
           id: 'toast',
@@ -486,6 +521,18 @@ export class Dashboard extends ScreenScene<DashboardData> {
     this.modalShown = modal !== null;
     this.modalEventId = modalEv?.id ?? null;
     guide?.place(guideStarts);
+  }
+
+  /** A narrow screen's tab: its column, from the top. */
+  private showTab(tab: DashTab): void {
+    this.tab = tab;
+    this.render();
+    // Back to the top of the new column, the tabs still in sight (a short screen scrolls the lot).
+    const tabs = this.root.querySelector<HTMLElement>('.dash-tabs');
+    const dash = this.root.querySelector('.dash');
+    if (tabs && dash && dash.scrollTop > tabs.offsetTop) dash.scrollTo(0, tabs.offsetTop);
+    this.root.querySelector('.dash-grid')?.scrollTo(0, 0);
+    this.root.querySelector(`#col-${tab}`)?.scrollTo(0, 0);
   }
 
   private switchLanguage(lang: 'zh-CN' | 'en'): void {
