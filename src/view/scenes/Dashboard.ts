@@ -81,6 +81,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
       context: () => (this.session ? this.context(this.session) : null),
       apply: (cmds) => this.applyAll(cmds),
       closed: (finished) => this.guideClosed(finished),
+      reveal: (target) => this.revealTab(target),
     });
     this.guide = guide;
     this.addCleanup(() => guide.stop());
@@ -521,6 +522,22 @@ export class Dashboard extends ScreenScene<DashboardData> {
     this.modalShown = modal !== null;
     this.modalEventId = modalEv?.id ?? null;
     guide?.place(guideStarts);
+  }
+
+  /**
+   * The tab of the column that holds a control the guide points at, shown at once (the guide
+   * places itself next): the grid and the tab bar are marked, nothing is rebuilt.
+   */
+  private revealTab(target: HTMLElement): void {
+    const tab = TABS.find((t) => target.closest(`#col-${t}`) !== null);
+    if (!tab || tab === this.tab) return;
+    this.tab = tab;
+    this.root.querySelector('.dash-grid')?.setAttribute('data-tab', tab);
+    for (const t of TABS) {
+      const button = this.root.querySelector(`#tab-${t}`);
+      button?.classList.toggle('on', t === tab);
+      button?.setAttribute('aria-pressed', t === tab ? 'true' : 'false');
+    }
   }
 
   /** A narrow screen's tab: its column, from the top. */
