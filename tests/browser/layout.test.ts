@@ -1,7 +1,9 @@
 // Every screen fits every window (issue 13): a 360×740 phone, a 768×1024 tablet and a 1280×720
 // laptop for each screen — Title, How to play, Load replay code, the replay viewer (with a second
 // run compared), the instructor view (a verified class), New game, the dashboard with an event card
-// open and then on each of its tabs, Results, the Ending and the link question — and the dashboard
+// open and then on each of its tabs, the guided first quarter step by step (each step's control
+// on show: on a phone the guide opens the column's tab), Results, the Ending and the link question —
+// and the dashboard
 // also at 640×360 (1280×720 at 200 % zoom), on a 1920×1080 projector and at 1000×640, the narrowest
 // window with the wide layout.
 //
@@ -21,13 +23,14 @@
 //   `more-below` (`more-right`) that draws the hint (src/view/scroll-hints.ts).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { GUIDE_STEPS } from '../../src/app/guide';
 import { getLevel } from '../../src/app/levels';
 import { replayCodeOf } from '../../src/app/replay-code';
 import { SAVE_KEY, saveFileOf } from '../../src/app/save';
 import { Session } from '../../src/app/session';
 import type { PolicyName } from '../../src/engine/index';
 import { playGame } from '../../src/engine/index';
-import { answerCards, launch, openGame, screenshot, waitScreen } from './helpers';
+import { answerCards, launch, newGame, openGame, screenshot, settle, waitScreen } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -119,7 +122,9 @@ function measure(opts: { min: number; sliderMin: number; sideways: string }): Re
   // A dialog over the screen takes the controls: what lies under it is out of play.
   const dialog =
     [
-      ...document.querySelectorAll<HTMLElement>('#ui .modal-backdrop, #ui .tab-conflict, #ui .confirm-layer'),
+      ...document.querySelectorAll<HTMLElement>(
+        '#ui .modal-backdrop, #ui .tab-conflict, #ui .confirm-layer, #ui .guide-layer',
+      ),
     ].at(-1) ?? null;
   const style = new Map<Element, CSSStyleDeclaration>();
   const cs = (el: Element) => {
@@ -252,13 +257,17 @@ function measure(opts: { min: number; sliderMin: number; sideways: string }): Re
 
 const SIDEWAYS = '.table-scroll, .instructor-table-wrap';
 
-/** Checks the screen on show at the window's size and takes its picture. */
-async function fits(page: Page, name: string): Promise<Report> {
+/**
+ * Checks the screen on show at the window's size and takes its picture: from the top, as a player
+ * arriving would see it (a click may have scrolled it), unless the screen is where it should stay.
+ */
+async function fits(page: Page, name: string, { fromTop = true } = {}): Promise<Report> {
   const size = page.viewportSize()!;
-  // From the top, as a player arriving would see it (a click may have scrolled the screen).
-  await page.evaluate(() => {
-    for (const el of document.querySelectorAll('#ui *')) if (el.scrollTop || el.scrollLeft) el.scrollTo(0, 0);
-  });
+  if (fromTop)
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('#ui *'))
+        if (el.scrollTop || el.scrollLeft) el.scrollTo(0, 0);
+    });
   await screenshot(page, `layout-${name}-${size.width}x${size.height}`);
   const narrow = size.width < NARROW;
   const report = await page.evaluate(measure, {
@@ -384,6 +393,54 @@ describe.each([PHONE, TABLET, LAPTOP])('at $width×$height', (size) => {
       await context.close();
     }
   });
+});
+
+describe('the guided first quarter', () => {
+  it.each([PHONE, TABLET, LAPTOP, ZOOMED])(
+    'fits at $width×$height, each step’s control on show',
+    async (size) => {
+      const { page, context, problems } = await openGame(browser, inject('baseUrl'), size, {
+        firstVisit: true,
+      });
+      try {
+        await title(page);
+        await newGame(page, 'minimax', 20240517);
+        await answerCards(page, '1');
+        await page.waitForSelector('#guide');
+        for (const [i, step] of GUIDE_STEPS.entries()) {
+          await page.waitForSelector(`#guide[data-step="${step.id}"]`);
+          await settle(page);
+          // The step's control is on show, in the window, inside the ring.
+          const shown = await page.evaluate((selector) => {
+            const el = document.querySelector(selector);
+            const ring = document.querySelector<HTMLElement>('.guide-ring');
+            if (!el || !ring) return 'missing';
+            if (!el.checkVisibility()) return 'hidden';
+            const r = el.getBoundingClientRect();
+            const top = Math.max(0, r.top);
+            const bottom = Math.min(window.innerHeight, r.bottom);
+            if (bottom - top < Math.min(24, r.height)) return `out of the window (${r.top}…${r.bottom})`;
+            const g = ring.getBoundingClientRect();
+            if (
+              ring.hidden ||
+              g.top > top + 1 ||
+              g.bottom < bottom - 1 ||
+              g.left > r.left + 1 ||
+              g.right < r.right - 1
+            )
+              return 'not ringed';
+            return 'shown';
+          }, step.target);
+          expect.soft(shown, `${step.id}: ${step.target}`).toBe('shown');
+          await fits(page, `guide-${step.id}`, { fromTop: false });
+          if (i < GUIDE_STEPS.length - 1) await page.click('#guide-next');
+        }
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });
 
 /** The dashboard on show (no card open): as it is, and on each tab when it has tabs. */
