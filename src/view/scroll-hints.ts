@@ -1,8 +1,8 @@
 // Boxes that scroll say so. While a scrolling box of a screen has more to show below (above, to
 // the right, to the left) than fits, it carries the class `more-below` (`more-above`, `more-right`,
-// `more-left`); style.css draws them as a fade at that edge and, below, an arrow. A screen's boxes
-// are looked at again whenever its content changes (a re-render, a chart drawn), when one scrolls
-// and when the window changes size, so the marks follow a dashboard column as it fills or empties.
+// `more-left`); style.css draws them as a fade at that edge and, below, an arrow. The marks follow
+// the boxes: looked for again when the screen is rebuilt or the window changes size, measured again
+// when their text changes, when one scrolls, and when a card of theirs is laid out at last.
 
 const MARKS = ['more-above', 'more-below', 'more-left', 'more-right'] as const;
 
@@ -12,19 +12,22 @@ const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scrol
 export function markScroll(el: Element): void {
   if (!(el instanceof HTMLElement) || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)
     return;
-  const tall = el.scrollHeight > el.clientHeight + 1;
-  const wide = el.scrollWidth > el.clientWidth + 1;
   let marks: readonly string[] = [];
-  if ((tall || wide) && el.clientHeight > 0) {
-    const s = getComputedStyle(el);
-    const down = tall && scrolls(s.overflowY);
-    const across = wide && scrolls(s.overflowX);
-    marks = [
-      down && el.scrollTop > 1 ? 'more-above' : '',
-      down && el.scrollTop + el.clientHeight < el.scrollHeight - 1 ? 'more-below' : '',
-      across && Math.abs(el.scrollLeft) > 1 ? 'more-left' : '',
-      across && Math.abs(el.scrollLeft) + el.clientWidth < el.scrollWidth - 1 ? 'more-right' : '',
-    ].filter(Boolean);
+  // Content a `content-visibility: auto` box is skipping is not measured (that would lay it out).
+  if (el.checkVisibility({ contentVisibilityAuto: true })) {
+    const tall = el.scrollHeight > el.clientHeight + 1;
+    const wide = el.scrollWidth > el.clientWidth + 1;
+    if ((tall || wide) && el.clientHeight > 0) {
+      const s = getComputedStyle(el);
+      const down = tall && scrolls(s.overflowY);
+      const across = wide && scrolls(s.overflowX);
+      marks = [
+        down && el.scrollTop > 1 ? 'more-above' : '',
+        down && el.scrollTop + el.clientHeight < el.scrollHeight - 1 ? 'more-below' : '',
+        across && Math.abs(el.scrollLeft) > 1 ? 'more-left' : '',
+        across && Math.abs(el.scrollLeft) + el.clientWidth < el.scrollWidth - 1 ? 'more-right' : '',
+      ].filter(Boolean);
+    }
   }
   for (const m of MARKS) {
     const on = marks.includes(m);
@@ -32,58 +35,67 @@ export function markScroll(el: Element): void {
   }
 }
 
-/**
- * Marks every scrolling box under `root`, the root included. Content a `content-visibility: auto`
- * box is skipping (a dashboard card scrolled far out of view) is passed over, not laid out: its
- * boxes are looked at when it comes into view.
- */
-export function markAll(root: HTMLElement): void {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT, {
-    acceptNode: (el) =>
-      (el as Element).checkVisibility({ contentVisibilityAuto: true })
-        ? NodeFilter.FILTER_ACCEPT
-        : NodeFilter.FILTER_REJECT,
-  });
-  for (let el: Node | null = root; el; el = walker.nextNode()) {
-    if (!(el instanceof Element)) continue;
-    // Only a box whose content overflows it can scroll: most are passed over on two layout reads.
-    if (
-      el.scrollHeight > el.clientHeight + 1 ||
-      el.scrollWidth > el.clientWidth + 1 ||
-      MARKS.some((m) => el.classList.contains(m))
-    )
-      markScroll(el);
+/** The boxes under `root` (itself included) that can scroll, by their style alone: no layout read. */
+export function scrollBoxes(root: HTMLElement): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  for (const el of [root, ...root.querySelectorAll<HTMLElement>('*')]) {
+    if (!(el instanceof HTMLElement) || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)
+      continue;
+    const s = getComputedStyle(el);
+    if (scrolls(s.overflowY) || scrolls(s.overflowX) || MARKS.some((m) => el.classList.contains(m)))
+      out.push(el);
   }
+  return out;
 }
 
 /** Keeps the marks of a screen's boxes up to date; returns the function that stops it. */
 export function watchScrollHints(root: HTMLElement): () => void {
-  // Marks are classes: observing only the tree and the text never sees its own writes.
   let live = true;
-  const observer = new MutationObserver(() => markAll(root));
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  let boxes: HTMLElement[] = [];
+  const lookAgain = () => {
+    for (const el of boxes) markScroll(el);
+  };
+  const lookForBoxes = () => {
+    boxes = scrollBoxes(root);
+    lookAgain();
+  };
+  // Marks are classes, which are not observed: the observer never sees its own writes. A rebuilt
+  // tree is looked through (a dashboard render, a result shown); new text only changes the sizes.
+  const observer = new MutationObserver((records) => {
+    if (records.some((r) => r.type === 'childList')) lookForBoxes();
+    else lookAgain();
+  });
+  observer.observe(root, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    // A tab shown or a part hidden changes what the boxes hold.
+    attributes: true,
+    attributeFilter: ['data-tab', 'hidden'],
+  });
   const onScroll = (e: Event) => {
     if (e.target instanceof Element) markScroll(e.target);
   };
-  const onResize = () => markAll(root);
-  // A card of a column laid out at last (content-visibility) changes what its column holds: the
-  // cards of one render come in one batch, looked at once.
+  // The window's size changes which boxes scroll (the narrow layout's columns do not).
+  const onResize = () => lookForBoxes();
+  // A card laid out at last (content-visibility) changes what its column holds: the cards of one
+  // render come in one batch, measured once.
   let queued = false;
   const onShown = (e: Event) => {
     if ((e as ContentVisibilityAutoStateChangeEvent).skipped || queued) return;
     queued = true;
     queueMicrotask(() => {
       queued = false;
-      if (live) markAll(root);
+      if (live) lookAgain();
     });
   };
   root.addEventListener('scroll', onScroll, { capture: true, passive: true });
   root.addEventListener('contentvisibilityautostatechange', onShown, { capture: true });
   window.addEventListener('resize', onResize);
   void document.fonts?.ready.then(() => {
-    if (live) markAll(root);
+    if (live) lookAgain();
   });
-  markAll(root);
+  lookForBoxes();
   return () => {
     live = false;
     observer.disconnect();
