@@ -492,28 +492,37 @@ describe('a column cut off at 1280×720', () => {
 });
 
 /** The dashboard on show (no card open): as it is, and on each tab when it has tabs. */
-async function dashboardFits(page: Page): Promise<void> {
+async function dashboardFits(page: Page, tag = ''): Promise<void> {
   await page.waitForSelector('.modal', { state: 'detached' });
   const tabs = await page.$$eval('.dash-tabs button', (bs) =>
     bs.filter((b) => b.checkVisibility()).map((b) => b.id),
   );
   if (tabs.length === 0) {
-    await fits(page, 'dashboard');
+    await fits(page, `dashboard${tag}`);
     return;
   }
   expect(tabs.length).toBe(3);
   for (const id of tabs) {
     await page.click(`#${id}`);
     await page.waitForSelector(`#${id}[aria-pressed="true"]`);
-    await fits(page, `dashboard-${id.replace(/^tab-/, '')}`);
+    await fits(page, `dashboard${tag}-${id.replace(/^tab-/, '')}`);
   }
 }
 
-describe('the dashboard at 200 % zoom, on a projector and at the narrowest wide layout', () => {
-  it.each([ZOOMED, PROJECTOR, SMALLEST_WIDE])('fits at $width×$height', async (size) => {
+describe('the dashboard at 200 % zoom, on a projector, at the narrowest wide layout, and in Chinese on a phone', () => {
+  it.each([
+    { ...ZOOMED, lang: 'en' },
+    { ...PROJECTOR, lang: 'en' },
+    { ...SMALLEST_WIDE, lang: 'en' },
+    { ...PHONE, lang: 'zh-CN' },
+  ])('fits at $width×$height ($lang)', async ({ lang, ...size }) => {
     const { page, context, problems } = await openGame(browser, inject('baseUrl'), size);
     try {
       await title(page);
+      if (lang !== 'en') {
+        await page.click(`#btn-lang-${lang}`);
+        await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      }
       await page.evaluate(
         ([key, value]) => localStorage.setItem(key!, value!),
         [SAVE_KEY, saveAfter(3, 'moonshot', 5).save],
@@ -522,9 +531,10 @@ describe('the dashboard at 200 % zoom, on a projector and at the narrowest wide 
       await waitScreen(page, 'Title');
       await page.click('#btn-continue');
       await waitScreen(page, 'Dashboard');
-      if (await page.$('.modal')) await fits(page, 'event-card');
+      const tag = lang === 'en' ? '' : `-${lang}`;
+      if (await page.$('.modal')) await fits(page, `event-card${tag}`);
       await answerCards(page, '1');
-      await dashboardFits(page);
+      await dashboardFits(page, tag);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
