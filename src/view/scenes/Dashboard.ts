@@ -3,8 +3,7 @@
 // session; sliders commit when the player pauses. Enter ends the quarter; event cards come up as
 // a modal that must be answered first. The guided first quarter (panels/guide.ts) starts once the
 // first quarter's cards are answered, in a browser that has not seen it, or when Help asks for it.
-// On a narrow screen the three columns become tabs, one column at a time under the top bar
-// (style.css shows the tab bar there only).
+// On a narrow screen the columns are tabs (panels/dash-tabs.ts), one at a time.
 
 import { money, runway } from '../../app/format';
 import { guideStartsNow } from '../../app/guide';
@@ -16,6 +15,7 @@ import { projectedRunway, quarterLabel } from '../../engine/index';
 import { h, isTextEntry, replaceContent, trapFocus } from '../dom';
 import { SCENES } from '../keys';
 import type { PanelContext } from '../panels/context';
+import { ColumnTabs } from '../panels/dash-tabs';
 import { eventModal } from '../panels/event-card';
 import { GuideTour } from '../panels/guide';
 import { kpiPanel } from '../panels/kpis';
@@ -28,9 +28,6 @@ import { rivalsPanel } from '../panels/rivals';
 import { ScreenScene } from '../screen';
 
 const COMMIT_MS = 450;
-/** The columns, as the tabs of a narrow screen name them. */
-const TABS = ['overview', 'strategy', 'people'] as const;
-type DashTab = (typeof TABS)[number];
 const LANG_SWITCH: Record<string, { to: 'zh-CN' | 'en'; label: string }> = {
   'zh-CN': { to: 'en', label: 'English' },
   en: { to: 'zh-CN', label: '简体中文' },
@@ -55,8 +52,10 @@ export class Dashboard extends ScreenScene<DashboardData> {
   private guide: GuideTour | null = null;
   /** The guide was asked for (from Help): it starts once no card is on screen. */
   private guideWanted = false;
-  /** The column a narrow screen shows (kept from quarter to quarter). */
-  private tab: DashTab = 'strategy';
+  private readonly tabs = new ColumnTabs(
+    () => this.root,
+    () => this.render(),
+  );
 
   protected override animated = false;
 
@@ -81,7 +80,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
       context: () => (this.session ? this.context(this.session) : null),
       apply: (cmds) => this.applyAll(cmds),
       closed: (finished) => this.guideClosed(finished),
-      reveal: (target) => this.revealTab(target),
+      reveal: (target) => this.tabs.reveal(target),
     });
     this.guide = guide;
     this.addCleanup(() => guide.stop());
@@ -438,46 +437,10 @@ export class Dashboard extends ScreenScene<DashboardData> {
         ),
       ),
     );
-    const tabs = h(
-      'nav',
-      {
-        class: 'dash-tabs',
-        attrs: { 'aria-label': tr('dash.tabs'), inert: modalEv || guide?.isOpen ? true : undefined },
-      },
-      TABS.map((tab) =>
-        h('button', {
-          id: `tab-${tab}`,
-          class: `btn dash-tab ${tab === this.tab ? 'on' : ''}`,
-          text: tr(`dash.tab.${tab}`),
-          attrs: { 'aria-pressed': tab === this.tab ? 'true' : 'false', 'aria-controls': `col-${tab}` },
-          on: { click: () => this.showTab(tab) },
-        }),
-      ),
-    );
-    const grid = h(
-      'main',
-      {
-        class: 'dash-grid',
-        attrs: {
-          inert: modalEv || guide?.isOpen ? true : undefined,
-          'data-tab': this.tab,
-          'data-keep-scroll': 'grid',
-        },
-      },
-      h(
-        'div',
-        { id: 'col-overview', class: 'col col-left', attrs: { 'data-keep-scroll': 'left' } },
-        kpiPanel(ctx),
-        rivalsPanel(ctx),
-      ),
-      h(
-        'div',
-        { id: 'col-strategy', class: 'col col-center', attrs: { 'data-keep-scroll': 'center' } },
-        strategyColumn(ctx),
-      ),
-      h(
-        'div',
-        { id: 'col-people', class: 'col col-right', attrs: { 'data-keep-scroll': 'right' } },
+    const { tabs, grid } = this.tabs.build(tr, Boolean(modalEv || guide?.isOpen), {
+      overview: [kpiPanel(ctx), rivalsPanel(ctx)],
+      strategy: strategyColumn(ctx),
+      people: [
         peoplePanel(ctx),
         moneyPanel(ctx, this.confirmOffer, (id) => {
           this.confirmOffer = id;
@@ -485,8 +448,8 @@ export class Dashboard extends ScreenScene<DashboardData> {
           document.getElementById(id ? `offer-confirm-${id}` : 'money-title')?.focus();
         }),
         newsPanel(lang, level, state),
-      ),
-    );
+      ],
+    });
     // The counter reads as progress through the quarter's cards: the ones answered so far come
     // first, so answering "1 of 2" leads to "2 of 2" (not to "1 of 1", as pendingEvents shrinks).
     const answered = state.answered.length;
@@ -522,34 +485,6 @@ export class Dashboard extends ScreenScene<DashboardData> {
     this.modalShown = modal !== null;
     this.modalEventId = modalEv?.id ?? null;
     guide?.place(guideStarts);
-  }
-
-  /**
-   * The tab of the column that holds a control the guide points at, shown at once (the guide
-   * places itself next): the grid and the tab bar are marked, nothing is rebuilt.
-   */
-  private revealTab(target: HTMLElement): void {
-    const tab = TABS.find((t) => target.closest(`#col-${t}`) !== null);
-    if (!tab || tab === this.tab) return;
-    this.tab = tab;
-    this.root.querySelector('.dash-grid')?.setAttribute('data-tab', tab);
-    for (const t of TABS) {
-      const button = this.root.querySelector(`#tab-${t}`);
-      button?.classList.toggle('on', t === tab);
-      button?.setAttribute('aria-pressed', t === tab ? 'true' : 'false');
-    }
-  }
-
-  /** A narrow screen's tab: its column, from the top. */
-  private showTab(tab: DashTab): void {
-    this.tab = tab;
-    this.render();
-    // Back to the top of the new column, the tabs still in sight (a short screen scrolls the lot).
-    const tabs = this.root.querySelector<HTMLElement>('.dash-tabs');
-    const dash = this.root.querySelector('.dash');
-    if (tabs && dash && dash.scrollTop > tabs.offsetTop) dash.scrollTo(0, tabs.offsetTop);
-    this.root.querySelector('.dash-grid')?.scrollTo(0, 0);
-    this.root.querySelector(`#col-${tab}`)?.scrollTo(0, 0);
   }
 
   private switchLanguage(lang: 'zh-CN' | 'en'): void {
