@@ -1,7 +1,8 @@
 // `npm run screenshots`: refreshes the README's screenshots in docs/screenshots/. The browser tests
-// that take them (a whole game in English, the instructor view) run with SIX_TIGERS_SCREENSHOTS=1,
-// which makes their screenshot helper also write the chosen shots there (tests/browser/helpers.ts,
-// README_SHOTS). Then each file there is checked: just written, a PNG, 1280×720, at most 300 kB.
+// that take them (a whole game in English, the instructor view, the dashboard on a phone) run with
+// SIX_TIGERS_SCREENSHOTS=1, which makes their screenshot helper also write the chosen shots there
+// (tests/browser/helpers.ts, README_SHOTS). Then each file there is checked: just written, a PNG,
+// 1280×720 (the phone's 360×740), at most 300 kB.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,14 +19,17 @@ const run = spawnSync(
     'vitest.browser.config.ts',
     'tests/browser/full-game.test.ts',
     'tests/browser/instructor.test.ts',
+    'tests/browser/layout.test.ts',
     '-t',
-    'a whole game in .?en.? |instructor view',
+    'a whole game in .?en.? |instructor view|at 360×740 fits new game',
   ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, SIX_TIGERS_SCREENSHOTS: '1' } },
 );
 if (run.status !== 0) process.exit(run.status ?? 1);
 
 const MAX_KB = 300;
+/** The shots not taken at 1280×720: [width, height]. */
+const SIZES = { 'dashboard-phone.png': [360, 740] };
 let bad = 0;
 for (const name of readdirSync(dir)
   .filter((f) => f.endsWith('.png'))
@@ -37,13 +41,14 @@ for (const name of readdirSync(dir)
   const kb = Math.round(png.length / 102.4) / 10;
   // A shot the tests no longer take would be left as it was: stale.
   const fresh = statSync(join(dir, name)).mtimeMs >= started - 1000;
-  const ok = isPng && width === 1280 && height === 720 && kb <= MAX_KB && fresh;
+  const [w, h] = SIZES[name] ?? [1280, 720];
+  const ok = isPng && width === w && height === h && kb <= MAX_KB && fresh;
   if (!ok) bad++;
   console.log(
     `${ok ? 'ok  ' : 'BAD '} docs/screenshots/${name}  ${width}×${height}  ${kb} kB${fresh ? '' : '  (not refreshed)'}`,
   );
 }
 if (bad) {
-  console.error(`${bad} screenshot(s) are not fresh 1280×720 PNGs of at most ${MAX_KB} kB`);
+  console.error(`${bad} screenshot(s) are not fresh PNGs of their size and at most ${MAX_KB} kB`);
   process.exit(1);
 }

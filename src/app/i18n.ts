@@ -838,6 +838,11 @@ const zh = {
   'fc.roundNever': '融资：游戏在投资人决定（{quarter}季末）之前结束',
   'fc.deal': '选后：现金{cash} · 持股{stake} · 当前计划下跑道{runway} · 季末现金约{end}',
   'fc.dealCredits': '另有算力额度{credits}',
+  // The dashboard's tabs on narrow screens (one column at a time).
+  'dash.tabs': '仪表盘分区',
+  'dash.tab.overview': '概况',
+  'dash.tab.strategy': '策略',
+  'dash.tab.people': '人才与资金',
 } as const;
 
 export type TextKey = keyof typeof zh;
@@ -1713,6 +1718,11 @@ const en: Record<TextKey, string> = {
   'fc.roundNever': 'Round: the game ends before investors decide (end of {quarter})',
   'fc.deal': 'Then: cash {cash} · stake {stake} · runway at plan {runway} · cash at quarter end ≈ {end}',
   'fc.dealCredits': 'plus {credits} in cloud credits',
+  // The dashboard's tabs on narrow screens (one column at a time).
+  'dash.tabs': 'Dashboard sections',
+  'dash.tab.overview': 'Overview',
+  'dash.tab.strategy': 'Strategy',
+  'dash.tab.people': 'People & money',
 };
 
 const TABLES: Record<Language, Record<TextKey, string>> = { 'zh-CN': zh, en };

@@ -13,8 +13,8 @@ import type { SceneKey } from './keys';
 import { REGISTRY, SCENES } from './keys';
 import { tabConflictDialog } from './panels/tab-conflict';
 import { BACKDROP_CALM } from './scenes/Backdrop';
-
 import { FADE_MS } from './screen-timing';
+import { watchScrollHints } from './scroll-hints';
 
 export abstract class ScreenScene<Data extends object = object> extends Phaser.Scene {
   protected app!: AppContext;
@@ -65,6 +65,7 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
       }),
       this.app.onSaves(() => this.savesChanged()),
       () => this.conflictLayer?.remove(),
+      watchScrollHints(this.root),
     );
     this.conflictError = null;
     this.showConflict();

@@ -106,6 +106,7 @@ export const README_SHOTS: Readonly<Record<string, string>> = {
   'results-en': 'results',
   'ending-en': 'ending',
   'instructor-table': 'instructor',
+  'layout-dashboard-strategy-360x740': 'dashboard-phone',
 };
 export const DOC_SHOTS = join(ROOT, 'docs', 'screenshots');
 

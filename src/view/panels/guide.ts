@@ -27,6 +27,8 @@ export interface GuideHost {
   apply(commands: Command[]): void;
   /** The guide closed: finished (Next on the last step) or skipped (Skip, Escape). */
   closed(finished: boolean): void;
+  /** Shows a step's control if the layout hides it (on a narrow screen, its column's tab). */
+  reveal?(target: HTMLElement): void;
 }
 
 /** Room kept between the callout, the ring and the window's edges, px. */
@@ -97,7 +99,9 @@ export class GuideTour {
   /** Scrolls the step's control into view, puts the ring around it and the callout beside it; focus to the callout's heading if asked. */
   place(focus: boolean): void {
     if (!this.isOpen) return;
-    this.target()?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const target = this.target();
+    if (target) this.host.reveal?.(target);
+    target?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     this.position();
     // Once more on the next frame: a card scrolled into view is laid out only then (content-visibility).
     this.onMove();

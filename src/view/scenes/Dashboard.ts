@@ -3,6 +3,7 @@
 // session; sliders commit when the player pauses. Enter ends the quarter; event cards come up as
 // a modal that must be answered first. The guided first quarter (panels/guide.ts) starts once the
 // first quarter's cards are answered, in a browser that has not seen it, or when Help asks for it.
+// On a narrow screen the columns are tabs (panels/dash-tabs.ts), one at a time.
 
 import { money, runway } from '../../app/format';
 import { guideStartsNow } from '../../app/guide';
@@ -14,6 +15,7 @@ import { projectedRunway, quarterLabel } from '../../engine/index';
 import { h, isTextEntry, replaceContent, trapFocus } from '../dom';
 import { SCENES } from '../keys';
 import type { PanelContext } from '../panels/context';
+import { ColumnTabs } from '../panels/dash-tabs';
 import { eventModal } from '../panels/event-card';
 import { GuideTour } from '../panels/guide';
 import { kpiPanel } from '../panels/kpis';
@@ -50,6 +52,10 @@ export class Dashboard extends ScreenScene<DashboardData> {
   private guide: GuideTour | null = null;
   /** The guide was asked for (from Help): it starts once no card is on screen. */
   private guideWanted = false;
+  private readonly tabs = new ColumnTabs(
+    () => this.root,
+    () => this.render(),
+  );
 
   protected override animated = false;
 
@@ -74,6 +80,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
       context: () => (this.session ? this.context(this.session) : null),
       apply: (cmds) => this.applyAll(cmds),
       closed: (finished) => this.guideClosed(finished),
+      reveal: (target) => this.tabs.reveal(target),
     });
     this.guide = guide;
     this.addCleanup(() => guide.stop());
@@ -430,19 +437,10 @@ export class Dashboard extends ScreenScene<DashboardData> {
         ),
       ),
     );
-    const grid = h(
-      'main',
-      { class: 'dash-grid', attrs: { inert: modalEv || guide?.isOpen ? true : undefined } },
-      h(
-        'div',
-        { class: 'col col-left', attrs: { 'data-keep-scroll': 'left' } },
-        kpiPanel(ctx),
-        rivalsPanel(ctx),
-      ),
-      h('div', { class: 'col col-center', attrs: { 'data-keep-scroll': 'center' } }, strategyColumn(ctx)),
-      h(
-        'div',
-        { class: 'col col-right', attrs: { 'data-keep-scroll': 'right' } },
+    const { tabs, grid } = this.tabs.build(tr, Boolean(modalEv || guide?.isOpen), {
+      overview: [kpiPanel(ctx), rivalsPanel(ctx)],
+      strategy: strategyColumn(ctx),
+      people: [
         peoplePanel(ctx),
         moneyPanel(ctx, this.confirmOffer, (id) => {
           this.confirmOffer = id;
@@ -450,8 +448,8 @@ export class Dashboard extends ScreenScene<DashboardData> {
           document.getElementById(id ? `offer-confirm-${id}` : 'money-title')?.focus();
         }),
         newsPanel(lang, level, state),
-      ),
-    );
+      ],
+    });
     // The counter reads as progress through the quarter's cards: the ones answered so far come
     // first, so answering "1 of 2" leads to "2 of 2" (not to "1 of 1", as pendingEvents shrinks).
     const answered = state.answered.length;
@@ -462,8 +460,9 @@ export class Dashboard extends ScreenScene<DashboardData> {
       this.root,
       h(
         'div',
-        { class: 'dash' },
+        { class: 'dash', attrs: { 'data-keep-scroll': 'dash' } },
         topbar,
+        tabs,
         grid,
         h('div', {
           id: 'toast',

@@ -231,7 +231,7 @@ export class Title extends ScreenScene {
 
   private layout(): void {
     const { width, height } = this.scale;
-    const narrow = width < 900;
+    const narrow = width < 1000; // the narrow layout of style.css: the menu under the emblem
     this.cx = narrow ? width / 2 : width * 0.3;
     this.cy = narrow ? height * 0.22 : height / 2;
     const base = Math.min(narrow ? height * 0.36 : height, narrow ? width : width * 0.55);
