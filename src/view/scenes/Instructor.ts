@@ -30,6 +30,7 @@ import type { BaselinePool } from '../baseline-pool';
 import { startBaselinePool } from '../baseline-pool';
 import type { MarkerShape } from '../charts';
 import { scatterChart, stackedBars } from '../charts';
+import type { Props } from '../dom';
 import { h } from '../dom';
 import { SCENES } from '../keys';
 import { ScreenScene } from '../screen';
@@ -278,6 +279,10 @@ export class Instructor extends ScreenScene {
       'instructor.col.forkedFrom',
     ] as const;
     const explain = this.tr('par.explain', { n: PAR_RUNS });
+    // Each cell carries its column's name: a narrow screen shows a row as a card of name: value
+    // lines. The explicit roles keep it a table for screen readers when the CSS makes it blocks.
+    const cell = (col: (typeof cols)[number], props: Props) =>
+      h('td', { ...props, attrs: { ...props.attrs, role: 'cell', 'data-label': this.tr(col) } });
     const byIndex = new Map(res.rows.map((r) => [r.index, r]));
     const body = res.rows.map((r) => {
       const valid = r.status === 'valid';
@@ -291,33 +296,35 @@ export class Instructor extends ScreenScene {
         {
           class: valid ? 'good' : 'bad',
           attrs: {
+            role: 'row',
             'data-status': r.status,
             'data-line': r.line,
             ...(first ? { 'data-duplicate-of-line': first.line } : {}),
           },
         },
-        h('td', { text: r.rank === null ? '—' : String(r.rank) }),
-        h('td', { class: 'name', text: r.name || this.tr('instructor.noName') }),
-        h('td', {
+        cell('instructor.col.rank', { text: r.rank === null ? '—' : String(r.rank) }),
+        cell('instructor.col.name', { class: 'name', text: r.name || this.tr('instructor.noName') }),
+        cell('instructor.col.status', {
           class: 'status',
           text: status,
           attrs: { title: statusText(this.app.lang, r.status) },
         }),
-        h('td', {
+        cell('instructor.col.level', {
           class: 'level',
           text: this.levelName(r.levelId),
           attrs: r.levelId === null ? {} : { title: `${r.levelId} v${r.levelVersion}` },
         }),
-        h('td', { class: 'num seed', text: r.seed === null ? '—' : String(r.seed) }),
-        h('td', { text: this.companyName(r) }),
-        h('td', {
+        cell('instructor.col.seed', { class: 'num seed', text: r.seed === null ? '—' : String(r.seed) }),
+        cell('instructor.col.company', { text: this.companyName(r) }),
+        cell('instructor.col.ending', {
+          class: 'ending-kind',
           text: !r.ending
             ? '—'
             : r.ending === 'unfinished'
               ? this.tr('replay.unfinished')
               : this.tr(`ending.${r.ending}.title`),
         }),
-        h('td', {
+        cell('instructor.col.score', {
           class: 'num score',
           text: r.score === null ? '—' : money(this.app.lang, r.score),
           // The score's parts (the engine's scoreParts, as in the CSV): on hover, and as data.
@@ -333,14 +340,17 @@ export class Instructor extends ScreenScene {
                   'data-honours': r.honours,
                 },
         }),
-        h('td', {
+        cell('par.col.difference', {
           class: 'num par-difference',
           text: r.parDifference === null ? '—' : signedMoney(this.app.lang, r.parDifference),
           attrs: r.par === null ? {} : { 'data-par': r.par, 'data-par-difference': r.parDifference ?? '' },
         }),
-        h('td', { class: 'num', text: r.percentile === null ? '—' : r.percentile.toFixed(1) }),
-        h('td', { text: this.decisions(r) }),
-        h('td', {
+        cell('instructor.col.percentile', {
+          class: 'num',
+          text: r.percentile === null ? '—' : r.percentile.toFixed(1),
+        }),
+        cell('instructor.col.decisions', { text: this.decisions(r) }),
+        cell('instructor.col.forkedFrom', {
           class: 'forked-from',
           text: this.forkedFrom(r, res.rows),
           attrs: r.forkedFrom ? { title: r.forkedFrom.parentHash } : {},
@@ -371,22 +381,26 @@ export class Instructor extends ScreenScene {
         { class: 'instructor-table-wrap' },
         h(
           'table',
-          { id: 'instructor-table', class: 'instructor-table' },
+          { id: 'instructor-table', class: 'instructor-table', attrs: { role: 'table' } },
           h(
             'thead',
-            {},
+            { attrs: { role: 'rowgroup' } },
             h(
               'tr',
-              {},
+              { attrs: { role: 'row' } },
               cols.map((c) =>
                 h('th', {
                   text: this.tr(c),
-                  attrs: c === 'par.col.difference' ? { scope: 'col', title: explain } : { scope: 'col' },
+                  attrs: {
+                    scope: 'col',
+                    role: 'columnheader',
+                    ...(c === 'par.col.difference' ? { title: explain } : {}),
+                  },
                 }),
               ),
             ),
           ),
-          h('tbody', {}, body),
+          h('tbody', { attrs: { role: 'rowgroup' } }, body),
         ),
       ),
     );
