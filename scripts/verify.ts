@@ -151,8 +151,10 @@ function summary(r: ClassRow): string {
   const parts = [
     r.company ?? '?',
     r.ending === 'unfinished' ? `unfinished at ${r.endQuarter}` : `${r.ending} in ${r.endQuarter}`,
-    `score ${r.score}`,
   ];
+  // A game that played on: its ending came after made it.
+  if (r.playedOn) parts.push(`made it in ${r.madeItQuarter}, played on`);
+  parts.push(`score ${r.score}`);
   if (r.parDifference !== null)
     parts.push(`par difference ${r.parDifference >= 0 ? '+' : ''}${r.parDifference} (par ${r.par})`);
   if (r.percentile !== null) parts.push(`percentile ${r.percentile.toFixed(1)}`);

@@ -3,6 +3,7 @@
 // worlds played by the Web Worker's entry point, src/app/baseline-worker.ts answer), and from
 // `npm run verify -- --rank --csv` (a real spawn: its printed line, its CSV and its JSON); and the
 // same parts of the score (the engine's scoreParts: equity + honours) in the view's rows, the CSV and the JSON.
+// A game that made it and played on is compared with the same par as any game of its world.
 
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,8 +18,9 @@ import { standingFor } from '../src/app/par';
 import { replayCodeOf } from '../src/app/replay-code';
 import type { BaselineService, ClassRow } from '../src/app/verify';
 import { type CSV_COLUMNS, parseCsv, verifyClass } from '../src/app/verify';
-import type { PolicyName, Standing } from '../src/engine/index';
-import { playGame, scoreParts } from '../src/engine/index';
+import type { Command, GameState, Level, PolicyName, Standing } from '../src/engine/index';
+import { playerOf, playGame, quarterLabel, scoreParts } from '../src/engine/index';
+import { madeItGames, playedOnByAutopilot } from './helpers';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
@@ -31,21 +33,33 @@ const GAMES: { name: string; seed: number; company: string; policy: PolicyName; 
   { name: 'Cai', seed: 40, company: 'moonshot', policy: 'enterprise-first', variant: 0 },
   { name: 'Dee', seed: 7, company: '01ai', policy: 'balanced', variant: 0 },
 ];
-const played = GAMES.map((g) => {
-  const { state, log } = playGame(level, g.seed, g.company, g.policy, g.variant);
-  const parts = scoreParts(level, state);
+const gameOf = (lv: Level, name: string, state: GameState, log: Command[]) => {
+  const parts = scoreParts(lv, state);
   return {
-    ...g,
+    name,
+    level: lv,
+    seed: state.seed,
+    company: state.playerId,
     score: state.ending!.score,
     equity: parts.equity,
     honours: parts.honours,
-    code: replayCodeOf(level, state, log),
+    code: replayCodeOf(lv, state, log),
   };
-});
+};
+// Eve made it on attrition and played on: a fourth world, graded against its par like any game.
+const attrition = getLevel('attrition');
+const eve = playedOnByAutopilot(madeItGames(attrition, [1], ['balanced'], 2, 1)[0]!);
+const played = [
+  ...GAMES.map((g) => {
+    const { state, log } = playGame(level, g.seed, g.company, g.policy, g.variant);
+    return gameOf(level, g.name, state, log);
+  }),
+  gameOf(attrition, 'Eve', eve.state, eve.log),
+];
 
 /** The ending screen's numbers for each game (a fresh memo, so nothing is shared with the rest). */
 const ending = new Map<string, Standing>(
-  played.map((g) => [g.name, standingFor(level, g.seed, g.company, g.score, new Map())!]),
+  played.map((g) => [g.name, standingFor(g.level, g.seed, g.company, g.score, new Map())!]),
 );
 
 const dir = mkdtempSync(join(tmpdir(), 'six-tigers-par-'));
@@ -92,8 +106,8 @@ describe('the same par, par difference and percentile for the same code', () => 
       findLevel,
       { baselineService: service, baselineCache: new Map(), sliceMs: 0 },
     );
-    expect(res.baselines).toEqual({ elsewhere: 3, here: 0, failed: 0 });
-    expect(jobs).toHaveLength(3);
+    expect(res.baselines).toEqual({ elsewhere: 4, here: 0, failed: 0 });
+    expect(jobs).toHaveLength(4);
     for (const g of played) {
       const row = res.rows.find((r) => r.name === g.name) as ClassRow;
       const s = ending.get(g.name)!;
@@ -134,6 +148,19 @@ describe('the same par, par difference and percentile for the same code', () => 
       expect(printed, g.name).toContain(`par difference ${sign}${s.difference} (par ${s.par})`);
       expect(printed, g.name).toContain(`percentile ${s.percentile.toFixed(1)}`);
     }
+    // The played-on game's line and CSV row say when it made it; its ending is the later one.
+    const eveLine = text.stdout.split('\n').find((l) => l.includes(' Eve '))!;
+    const madeIn = quarterLabel(attrition, playerOf(eve.state).madeItTurn!);
+    expect(eveLine).toContain(
+      `${eve.state.ending!.kind} in ${quarterLabel(attrition, eve.state.ending!.turn)}`,
+    );
+    expect(eveLine).toContain(`made it in ${madeIn}, played on`);
+    const eveRow = table.find((r) => r[col('name')] === 'Eve')!;
+    expect([eveRow[col('ending')], eveRow[col('made it in')], eveRow[col('played on')]]).toEqual([
+      eve.state.ending!.kind,
+      madeIn,
+      'yes',
+    ]);
     const rows = (JSON.parse(json.stdout) as { rows: ClassRow[] }).rows;
     for (const g of played) {
       const s = ending.get(g.name)!;

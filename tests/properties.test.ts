@@ -5,7 +5,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyCommand, hashState, playerOf } from '../src/engine/index';
+import { applyCommand, foldLog, hashState, playedOn, playerOf, scoreParts } from '../src/engine/index';
 import type { Level } from '../src/engine/level';
 import type { Command, GameState } from '../src/engine/types';
 import { COMMAND_TYPES } from '../src/engine/types';
@@ -13,11 +13,15 @@ import { budget, HOSTILE, runs, seedFor } from './fuzz';
 import {
   clone,
   commandArb,
+  continueQuarters,
   eventsLevel,
   getTestLevel,
   HISTORICAL_ID,
   illegalCommandArb,
   isQuarterEnd,
+  madeItGames,
+  newGame,
+  PLAY_ON,
   type PlayResult,
   playQuarters,
   propertyPairs,
@@ -414,10 +418,23 @@ describe('same level + seed + commands ⇒ same per-quarter hashes', () => {
 
 const knownTypeArb = commandArb.filter(
   (c) =>
-    typeof c === 'object' && c !== null && KNOWN_TYPES.includes((c as { type?: unknown }).type as string),
+    typeof c === 'object' &&
+    c !== null &&
+    KNOWN_TYPES.includes((c as { type?: unknown }).type as string) &&
+    !isPlayOn(c),
 );
 
-describe('after the game ends every command is refused with game-over', () => {
+function isPlayOn(c: unknown): boolean {
+  return typeof c === 'object' && c !== null && (c as { type?: unknown }).type === 'game/play-on';
+}
+
+/** What game/play-on must answer at an ending: accepted at made-it with a quarter left, else its reason. */
+function playOnVerdict(level: Level, state: GameState): 'accepted' | 'no-quarters-left' | 'game-over' {
+  if (state.ending?.kind !== 'made-it') return 'game-over';
+  return state.turn < level.quarters ? 'accepted' : 'no-quarters-left';
+}
+
+describe('after the game ends every command but play-on is refused with game-over', () => {
   for (const { level, company } of PAIRS) {
     it(`${level.id} / ${company}`, () => {
       fc.assert(
@@ -435,6 +452,11 @@ describe('after the game ends every command is refused with game-over', () => {
               if (!r.ok) expect(r.error.code, JSON.stringify(cmd)).toBe('game-over');
               expect(r.state).toBe(state);
             }
+            // Play-on: only a made-it ending with a quarter left takes it; it then changes the ending alone.
+            const r = applyCommand(level, state, PLAY_ON);
+            const verdict = playOnVerdict(level, state);
+            if (verdict === 'accepted') expect(r.ok && r.state.ending).toBeNull();
+            else expect(!r.ok && r.error.code).toBe(verdict);
             expect(JSON.stringify(state)).toBe(copy);
           },
         ),
@@ -442,4 +464,47 @@ describe('after the game ends every command is refused with game-over', () => {
       );
     });
   }
+});
+
+describe('playing on after made it, then any commands', () => {
+  // Autopilot games that made it with two quarters or more left; what follows is random play.
+  const level = getTestLevel('attrition');
+  let games: ReturnType<typeof madeItGames> | null = null;
+  const made = () => {
+    games ??= madeItGames(level, [1, 2, 3], ['balanced', 'overseas-first'], 2, 8);
+    return games;
+  };
+  it('ends later, never made-it again, with the made-it honour in the score; the log replays', () => {
+    fc.assert(
+      fc.property(fc.nat(63), quartersArb(12), (pick, quarters) => {
+        const pool = made();
+        const g = pool[pick % pool.length]!;
+        const madeIt = g.state.ending!.turn;
+        const on = applyCommand(level, g.state, PLAY_ON);
+        expect(on.ok).toBe(true);
+        if (!on.ok) return;
+        const play = continueQuarters(level, on.state, quarters, { finish: true, checkRejections: true });
+        const { state } = play;
+        const ending = state.ending!;
+        expect(ending.kind).not.toBe('made-it');
+        expect(ending.turn).toBeGreaterThan(madeIt);
+        expect(playerOf(state).madeItTurn).toBe(madeIt);
+        expect(playedOn(state)).toBe(true);
+        const parts = scoreParts(level, state);
+        expect(parts.madeItHonour).toBe(level.endings.madeItHonour);
+        expect(parts.total).toBe(ending.score);
+        expect(sanityErrors(state)).toEqual([]);
+        // Play-on is refused from here on (the game is over), and every mid-game play-on was refused.
+        const again = applyCommand(level, state, PLAY_ON);
+        expect(!again.ok && again.error.code).toBe('game-over');
+        for (const step of play.steps)
+          if (isPlayOn(step.cmd)) expect(!step.result.ok && step.result.error.code).toBe('not-made-it');
+        // The whole log, play-on in it, replays to the same game.
+        const after = play.steps.filter((step) => step.result.ok).map((step) => step.cmd);
+        const replayed = foldLog(level, newGame(level, g.seed, g.company), [...g.log, PLAY_ON, ...after]);
+        expect(replayed.ok && hashState(replayed.state)).toBe(hashState(state));
+      }),
+      budget(24, 29),
+    );
+  });
 });

@@ -106,6 +106,7 @@ const GAME_FIELDS: Record<keyof GameState, 'setup' | 'part'> = {
   turn: 'part',
   playerId: 'setup',
   ending: 'part',
+  keptScore: 'part',
   market: 'part',
   startups: 'part',
   giants: 'part',
@@ -151,6 +152,7 @@ const NULL_VALUES: Record<string, Record<string, unknown>> = {
   GiantState: {},
   GameState: {
     ending: { kind: 'times-up', turn: 9, score: 1234 },
+    keptScore: 123_456,
     'history[].companies[].flows.round': {
       target: 30_000,
       chance: 0.5,

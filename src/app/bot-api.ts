@@ -34,7 +34,9 @@ export type AppWeights = Record<AppMarket, number>;
 
 // ---------------------------------------------------------------------------------------------
 // Commands: the same vocabulary as the game's own commands and the replay codes. The runner ends
-// each quarter itself; a bot's 'quarter/end' is refused (recorded as a rejection).
+// each quarter itself; a bot's 'quarter/end' is refused (recorded as a rejection). A bot's game
+// ends at made it: the game's 'game/play-on' is not a bot command (sent anyway, the rules refuse it
+// as 'not-made-it', since a bot is only asked while its game is under way).
 
 export type BotCommand =
   /** The quarter's discretionary budget (compute + applications), 万元; salaries come on top. 0..cash. */

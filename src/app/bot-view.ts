@@ -25,9 +25,14 @@ import type {
 import { BOT_API_VERSION, MAX_BOT_CALLS_PER_QUARTER, MAX_BOT_COMMANDS_PER_QUARTER } from './bot-api';
 
 // bot-api.ts restates the command vocabulary for students without importing the engine; this
-// fails to compile if the two ever differ (the bot's commands are the engine's, less quarter/end).
+// fails to compile if the two ever differ (the bot's commands are the engine's, less quarter/end,
+// which the runner sends, and game/play-on: a bot's game ends at made it, and the engine refuses
+// play-on in a game under way, the only state a bot is asked about).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const sameCommands: Same<BotCommand, Exclude<Command, { type: 'quarter/end' }>> = true;
+const sameCommands: Same<
+  BotCommand,
+  Exclude<Command, { type: 'quarter/end' } | { type: 'game/play-on' }>
+> = true;
 void sameCommands;
 
 /** Runways as the bot sees them: at most NOT_BURNING (a large cash pile over a small burn says more). */

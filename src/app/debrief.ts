@@ -328,6 +328,10 @@ function decisionsOf(lang: Language, level: Level, state: GameState, cmd: Comman
       const me = playerOf(state);
       return planChanges(lang, lastPlan, me.plan, me.staff);
     }
+    case 'game/play-on': {
+      const madeIt = playerOf(state).madeItTurn;
+      return madeIt === null ? [] : [tr('timeline.playOn', { quarter: quarterLabel(level, madeIt) })];
+    }
     default:
       return [];
   }

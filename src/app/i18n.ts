@@ -132,6 +132,7 @@ const zh = {
   'goal.missed.streak.one': '连续达标只有{n}季，需要{target}季',
   'goal.missed.streak.other': '连续达标只有{n}季，需要{target}季',
   'goal.sep': '；',
+  'goal.madeIt': '已于{quarter}盈利',
   'kpi.quality': '模型质量',
   'kpi.qualitySub': '全球前沿{frontier} · 国内最佳{best}',
   'kpi.users': '月活用户',
@@ -385,6 +386,15 @@ const zh = {
   'ending.parts.basis.nothing': '清算价值{value}（现金耗尽）',
   'ending.parts.basis.mark': '当前估值{value}',
   'ending.parts.madeIt': '盈利荣誉{value}',
+  'ending.playedOnNote': '（{quarter}已盈利，之后继续经营）',
+  'ending.playOn': '继续经营到{quarter}',
+  'ending.playOnHelp':
+    '你的成绩{score}（含盈利荣誉）就此定下；继续经营只是看看公司之后的走向，不会改变成绩。',
+  'ending.playedOn.times-up': '{madeIt}实现盈利，之后继续经营到最后一季（{quarter}）。成绩按实现盈利时计算。',
+  'ending.playedOn.out-of-money':
+    '{madeIt}实现盈利，之后继续经营，在{quarter}现金耗尽。成绩按实现盈利时计算。',
+  'ending.playedOn.acquired':
+    '{madeIt}实现盈利，之后继续经营，在{quarter}把公司卖给了大厂。成绩按实现盈利时计算。',
   'ending.parts.fame': '前沿声誉荣誉（{quarters}个季度）{value}',
   'ending.computing': '计算中…',
   'ending.seed': '关卡 · 种子',
@@ -449,6 +459,7 @@ const zh = {
   'timeline.answer': '「{card}」→ {choice}',
   'timeline.round': '启动{target}融资',
   'timeline.sold': '接受{from}的收购，价格{amount}',
+  'timeline.playOn': '{quarter}盈利后，选择继续经营',
   'timeline.declined': '拒绝{from}的{amount}收购要约',
   'timeline.split': '预训练比例{from}% → {to}%',
   'timeline.pricing': 'API 定价改为“{mode}”',
@@ -487,7 +498,7 @@ const zh = {
     '百模大战、战略投资、价格战、挖角、投放大战……每张卡有 2–4 个选项和各自的代价，并介绍一个经济学概念。有些结果是隐藏的，揭晓后不能撤销。',
   'howto.endings.title': '结局与得分',
   'howto.endings.text':
-    '盈利、一夜成名（荣誉加分）、被收购、弹尽粮绝或时间到。得分是创始团队股权价值加荣誉；结局画面把它和“标准杆”比较：25 种参考策略在同一种子、同一公司上得分的中位数。',
+    '盈利、一夜成名（荣誉加分）、被收购、弹尽粮绝或时间到。盈利时如果还有季度，可以选择继续经营到最后：成绩按盈利时定下，不再改变，游戏在之后的结局结束。得分是创始团队股权价值加荣誉；结局画面把它和“标准杆”比较：25 种参考策略在同一种子、同一公司上得分的中位数。',
   'howto.keys.title': '键盘操作',
   'howto.keys.text':
     'Tab / Shift+Tab 在控件间移动，方向键调节滑块和选项，Enter 结束季度，1–4 选择事件选项，Esc 暂时搁置事件卡，Ctrl+Z 撤销本季度内的操作。每一步都会自动保存。',
@@ -573,8 +584,9 @@ const zh = {
   'verify.status.illegal-command': '含违规指令',
   'refusal.not-text': '回放码应当是一段文本。',
   'refusal.empty': '这一项是空的，没有回放码。',
-  'refusal.not-a-code': '这不是六小虎的回放码（回放码以“{prefix}”开头，这里是“{shown}”）。',
-  'refusal.other-format': '回放码是第{format}版格式，本游戏只读第{ours}版：请用生成它的游戏版本打开。',
+  'refusal.not-a-code': '这不是六小虎的回放码（回放码以“{prefix}”或“{newest}”开头，这里是“{shown}”）。',
+  'refusal.other-format':
+    '回放码是第{format}版格式，本游戏只读第{oldest}至第{ours}版：请用生成它的游戏版本打开。',
   'refusal.too-long': '回放码太长了（{chars}个字符），不可能是一局游戏。',
   'refusal.bad-characters': '回放码含有不该有的字符，或者被截断了——请重新完整复制。',
   'refusal.cannot-unpack': '回放码已损坏，无法解压——请重新完整复制。',
@@ -592,7 +604,8 @@ const zh = {
     '回放码被改动过：码中记录了{recorded}个季度，但指令只玩了{played}个（{quarter}起缺失）。',
   'refusal.final-hash': '回放码被改动过：每个季度都一致，但终局（{quarter}）的状态校验码不符。',
   'refusal.illegal': '回放码中的第{n}条指令（共{total}条；{command}，{quarter}）不合规则：{why}',
-  'refusal.older-format': '回放码是旧的第{format}版格式，本游戏只读第{ours}版：请用生成它的旧版游戏打开。',
+  'refusal.older-format':
+    '回放码是旧的第{format}版格式，本游戏只读第{oldest}至第{ours}版：请用生成它的旧版游戏打开。',
   'refusal.non-canonical': '这不是游戏为这局写出的原样回放码（多了或改了字符）——请原样重新复制。',
   'refusal.too-many-quarters':
     '回放码记录了{quarters}个季度，一局最多{max}个：它已损坏，或不是本游戏生成的。',
@@ -608,6 +621,7 @@ const zh = {
   'command.money/decline-offer': '拒绝收购要约',
   'command.event/answer': '回应事件',
   'command.quarter/end': '结束季度',
+  'command.game/play-on': '盈利后继续经营',
   'instructor.title': '教师模式',
   'instructor.intro':
     '粘贴全班的回放码，每行一个（可写成“姓名, 回放码”，或粘贴带 name/code 列的 CSV），也可以拖入或打开文本/CSV 文件。',
@@ -696,6 +710,8 @@ const zh = {
   'reject.event-pending': '请先回应所有事件，再结束季度。',
   'reject.investor-constraint': '战略投资方不允许你的 API 比它更便宜。',
   'reject.market-closed': '本关没有这个市场。',
+  'reject.not-made-it': '只有刚刚盈利（达成目标）的结局才能继续经营。',
+  'reject.no-quarters-left': '已经是最后一个季度，没有可以继续经营的季度了。',
 
   // The guided first quarter (src/app/guide.ts, src/view/panels/guide.ts) and the difficulty words on New game.
   'guide.name': '新手引导：第一个季度',
@@ -959,6 +975,7 @@ const en: Record<TextKey, string> = {
   'goal.missed.streak.one': 'only {n} quarter counted, of the {target} in a row needed',
   'goal.missed.streak.other': 'only {n} quarters in a row counted, of the {target} needed',
   'goal.sep': '; ',
+  'goal.madeIt': 'Made it in {quarter}',
   'kpi.quality': 'Model quality',
   'kpi.qualitySub': 'frontier {frontier} · best in China {best}',
   'kpi.users': 'Monthly users',
@@ -1227,6 +1244,16 @@ const en: Record<TextKey, string> = {
   'ending.parts.basis.nothing': '{value} (out of money)',
   'ending.parts.basis.mark': "today's {value} valuation",
   'ending.parts.madeIt': 'made-it honour {value}',
+  'ending.playedOnNote': ' (made it in {quarter}, played on)',
+  'ending.playOn': 'Play on to {quarter}',
+  'ending.playOnHelp':
+    'Your score of {score} (the made-it honour included) is kept as your result: playing on shows how the company fares from here and does not change it.',
+  'ending.playedOn.times-up':
+    'Made it in {madeIt}, then played on to the last quarter ({quarter}). The score is the one you made it with.',
+  'ending.playedOn.out-of-money':
+    'Made it in {madeIt}, then played on and ran out of money in {quarter}. The score is the one you made it with.',
+  'ending.playedOn.acquired':
+    'Made it in {madeIt}, then played on and sold the company in {quarter}. The score is the one you made it with.',
   'ending.parts.fame': 'frontier-fame honour ({quarters} quarters) {value}',
   'ending.computing': 'computing…',
   'ending.seed': 'Level · seed',
@@ -1294,6 +1321,7 @@ const en: Record<TextKey, string> = {
 
   'timeline.answer': '“{card}” → {choice}',
   'timeline.round': 'Opened a funding round for {target}',
+  'timeline.playOn': 'Played on after making it in {quarter}',
   'timeline.sold': 'Sold the company to {from} for {amount}',
   'timeline.declined': "Declined {from}'s offer of {amount}",
   'timeline.split': 'Pretraining share {from}% → {to}%',
@@ -1333,7 +1361,7 @@ const en: Record<TextKey, string> = {
     'The hundred-model war, strategic investors, the price war, poaching, the ad war… each card has 2–4 choices with visible trade-offs and teaches an economics concept. Some outcomes are hidden; once revealed they cannot be undone.',
   'howto.endings.title': 'Endings and score',
   'howto.endings.text':
-    "Made it, frontier fame (an honour), acquired, out of money, or time's up. The score is the founders' equity plus honours; the ending compares it with par, the median of 25 reference strategies on your seed and company.",
+    "Made it, frontier fame (an honour), acquired, out of money, or time's up. Made it with quarters to go, you may play on to the last quarter: your score stays the one you made it with, and the game ends later. The score is the founders' equity plus honours; the ending compares it with par, the median of 25 reference strategies on your seed and company.",
   'howto.keys.title': 'Keyboard',
   'howto.keys.text':
     'Tab / Shift+Tab move between controls, arrow keys move sliders and options, Enter ends the quarter, 1–4 pick an event choice, Esc puts a card aside, Ctrl+Z undoes within the quarter. Every move is saved automatically.',
@@ -1422,9 +1450,10 @@ const en: Record<TextKey, string> = {
   'verify.status.illegal-command': 'Illegal command',
   'refusal.not-text': 'A replay code is text.',
   'refusal.empty': 'The entry is empty: there is no code.',
-  'refusal.not-a-code': 'Not a Six Tigers replay code (a code starts with “{prefix}”; this is “{shown}”).',
+  'refusal.not-a-code':
+    'Not a Six Tigers replay code (a code starts with “{prefix}” or “{newest}”; this is “{shown}”).',
   'refusal.other-format':
-    'The code is in replay-code format {format}; this game reads format {ours}. Open it in the version of the game that made it.',
+    'The code is in replay-code format {format}; this game reads formats {oldest} to {ours}. Open it in the version of the game that made it.',
   'refusal.too-long': 'The code is far too long for one game ({chars} characters).',
   'refusal.bad-characters':
     'The code has characters a replay code cannot have, or was cut short — copy it again in full.',
@@ -1449,7 +1478,7 @@ const en: Record<TextKey, string> = {
     'The code was altered: every quarter matches but the final state ({quarter}) does not hash as recorded.',
   'refusal.illegal': 'Command {n} of {total} in the code ({command}, {quarter}) breaks the rules: {why}',
   'refusal.older-format':
-    'The code is in the older replay-code format {format}; this game reads format {ours} only. Open it in the version of the game that made it.',
+    'The code is in the older replay-code format {format}; this game reads formats {oldest} to {ours} only. Open it in the version of the game that made it.',
   'refusal.non-canonical':
     'This is not the exact code the game writes for this game (characters were added or changed) — copy it again exactly.',
   'refusal.too-many-quarters':
@@ -1466,6 +1495,7 @@ const en: Record<TextKey, string> = {
   'command.money/decline-offer': 'decline an offer',
   'command.event/answer': 'answer an event',
   'command.quarter/end': 'end the quarter',
+  'command.game/play-on': 'play on after making it',
   'instructor.title': 'Instructor',
   'instructor.intro':
     'Paste the class\'s replay codes, one per line ("name, code" works, or a CSV with name/code columns), or drop or open a text/CSV file.',
@@ -1554,6 +1584,8 @@ const en: Record<TextKey, string> = {
   'reject.event-pending': 'Answer every event before ending the quarter.',
   'reject.investor-constraint': 'Your strategic investor does not let you undercut its API price.',
   'reject.market-closed': 'This level has no such market.',
+  'reject.not-made-it': 'Only a game at its made-it ending can play on.',
+  'reject.no-quarters-left': 'That was the last quarter: there is no quarter left to play on.',
 
   // The guided first quarter (src/app/guide.ts, src/view/panels/guide.ts) and the difficulty words on New game.
   'guide.name': 'Guided first quarter',

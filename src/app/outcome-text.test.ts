@@ -3,13 +3,14 @@
 // quarter, the command, the versions or level) in Chinese as well as English.
 
 import { describe, expect, it } from 'vitest';
-import { playGame } from '../engine/index';
+import { madeItGames, playedOnByAutopilot } from '../../tests/helpers';
+import { playGame, quarterLabel } from '../engine/index';
 import type { Command } from '../engine/types';
 import { RULES_VERSION } from '../engine/version';
 import type { Language } from './i18n';
-import { LANGUAGES } from './i18n';
+import { LANGUAGES, rejectionText } from './i18n';
 import { findLevel, getLevel } from './levels';
-import { commandText, refusalText, statusText } from './outcome-text';
+import { commandText, refusalText, rowEndingText, statusText, validEndingText } from './outcome-text';
 import type { RefusalKind, RefusalReason, Replay, ReplayInput, VerifyOutcome } from './replay-code';
 import {
   decodeReplay,
@@ -35,7 +36,7 @@ const SAMPLES: Record<RefusalKind, RefusalReason> = {
   'not-text': { kind: 'not-text' },
   empty: { kind: 'empty' },
   'not-a-code': { kind: 'not-a-code', shown: 'hello' },
-  'other-format': { kind: 'other-format', format: 7, ours: 1 },
+  'other-format': { kind: 'other-format', format: 7, oldest: 2, ours: 3 },
   'too-long': { kind: 'too-long', chars: 123456 },
   'bad-characters': { kind: 'bad-characters' },
   'cannot-unpack': { kind: 'cannot-unpack' },
@@ -60,7 +61,7 @@ const SAMPLES: Record<RefusalKind, RefusalReason> = {
     quarter: '2023Q1',
     rejection: 'insufficient-cash',
   },
-  'older-format': { kind: 'older-format', format: 1, ours: 2 },
+  'older-format': { kind: 'older-format', format: 1, oldest: 2, ours: 3 },
   'non-canonical': { kind: 'non-canonical' },
   'too-many-quarters': { kind: 'too-many-quarters', quarters: 41, max: 16 },
   'too-many-commands': { kind: 'too-many-commands', commands: 99123, quarters: 16, max: 1700 },
@@ -213,5 +214,45 @@ describe('real refusals, worded', () => {
     }
     const junk = refused(verifyReplay('hello <b>world</b>', findLevel));
     expect(refusalText('zh-CN', junk.reason)).toContain('hello <b>world</b>');
+  });
+});
+
+describe('the ending of a row', () => {
+  it('names the ending, and for a game that played on when it made it, in both languages', () => {
+    const row = { ending: 'times-up', madeItQuarter: '2025Q1', playedOn: true } as const;
+    expect(rowEndingText('en', row)).toBe("Time's up (made it in 2025Q1, played on)");
+    expect(rowEndingText('zh-CN', row)).toBe('时间到（2025Q1 已盈利，之后继续经营）');
+    expect(rowEndingText('en', { ending: 'made-it', madeItQuarter: '2025Q1', playedOn: false })).toBe(
+      'You made it!',
+    );
+    expect(rowEndingText('en', { ending: 'unfinished', madeItQuarter: '2025Q1', playedOn: true })).toBe(
+      'not finished (made it in 2025Q1, played on)',
+    );
+    expect(rowEndingText('en', { ending: null, madeItQuarter: null, playedOn: null })).toBe('—');
+  });
+
+  it('words the play-on command and its refusals', () => {
+    for (const lang of LANGUAGES) {
+      expect(commandText(lang, 'game/play-on')).not.toBe('game/play-on');
+      for (const code of ['not-made-it', 'no-quarters-left'] as const)
+        expect(rejectionText(lang, code)).not.toContain(code);
+    }
+  });
+});
+
+describe('the ending of a valid code', () => {
+  it('says when a played-on game made it; a made-it ending is just made it', () => {
+    const attrition = getLevel('attrition');
+    const made = madeItGames(attrition, [1], ['balanced'], 2, 1)[0]!;
+    const on = playedOnByAutopilot(made);
+    const quarter = quarterLabel(attrition, made.state.ending!.turn);
+    const vOn = verifyReplay(replayCodeOf(attrition, on.state, on.log), findLevel);
+    const vMade = verifyReplay(replayCodeOf(attrition, made.state, made.log), findLevel);
+    if (vOn.status !== 'valid' || vMade.status !== 'valid') throw new Error('expected valid codes');
+    expect(validEndingText('en', attrition, vOn)).toBe(
+      rowEndingText('en', { ending: on.state.ending!.kind, madeItQuarter: quarter, playedOn: true }),
+    );
+    expect(validEndingText('en', attrition, vOn)).toContain(`made it in ${quarter}, played on`);
+    expect(validEndingText('zh-CN', attrition, vMade)).toBe('盈利了！');
   });
 });

@@ -3,11 +3,13 @@
 // command that broke the rules and why, the versions or level that do not match). The browser
 // shows these; `npm run verify` and the CSV keep the English `message` of the outcome.
 
-import type { CommandType } from '../engine/types';
+import { playedOn, playerOf, quarterLabel } from '../engine/index';
+import type { Level } from '../engine/level';
+import type { CommandType, EndingKind } from '../engine/types';
 import type { Language, TextKey } from './i18n';
 import { rejectionText, t } from './i18n';
-import type { RefusalKind, RefusalReason, ReplayStatus } from './replay-code';
-import { REPLAY_PREFIX } from './replay-code';
+import type { RefusalKind, RefusalReason, ReplayStatus, VerifyOutcome } from './replay-code';
+import { OLDEST_REPLAY_FORMAT, prefixOf, REPLAY_FORMAT } from './replay-code';
 
 const STATUS_KEYS: Record<ReplayStatus, TextKey> = {
   valid: 'verify.status.valid',
@@ -58,6 +60,7 @@ const COMMAND_KEYS: Record<CommandType, TextKey> = {
   'money/decline-offer': 'command.money/decline-offer',
   'event/answer': 'command.event/answer',
   'quarter/end': 'command.quarter/end',
+  'game/play-on': 'command.game/play-on',
 };
 
 /** The short name of an outcome status ("Altered", "被改动过"). */
@@ -71,12 +74,46 @@ export function commandText(lang: Language, type: string): string {
   return key ? t(lang, key) : type;
 }
 
+/**
+ * How a verified game ended, as the instructor table shows it: the ending's name ("Time's up"),
+ * "not finished", or "—" for a refused code; a game that made it and played on adds when it made
+ * it ("Time's up (made it in 2025Q1, played on)").
+ */
+export function rowEndingText(
+  lang: Language,
+  r: { ending: EndingKind | 'unfinished' | null; madeItQuarter: string | null; playedOn: boolean | null },
+): string {
+  if (!r.ending) return '—';
+  const name = r.ending === 'unfinished' ? t(lang, 'replay.unfinished') : t(lang, `ending.${r.ending}.title`);
+  return r.playedOn && r.madeItQuarter
+    ? name + t(lang, 'ending.playedOnNote', { quarter: r.madeItQuarter })
+    : name;
+}
+
+/** A valid code's ending in words (rowEndingText), with when it made it if it played on. */
+export function validEndingText(
+  lang: Language,
+  level: Level | undefined,
+  o: Extract<VerifyOutcome, { status: 'valid' }>,
+): string {
+  const madeIt = playerOf(o.state).madeItTurn;
+  return rowEndingText(lang, {
+    ending: o.ending?.kind ?? 'unfinished',
+    madeItQuarter: madeIt === null || !level ? null : quarterLabel(level, madeIt),
+    playedOn: playedOn(o.state),
+  });
+}
+
 /** Why a code was refused, with its details, as one sentence in the player's language. */
 export function refusalText(lang: Language, reason: RefusalReason): string {
   const key = REFUSAL_KEYS[reason.kind];
   switch (reason.kind) {
     case 'not-a-code':
-      return t(lang, key, { prefix: REPLAY_PREFIX, shown: reason.shown });
+      return t(lang, key, {
+        prefix: prefixOf(OLDEST_REPLAY_FORMAT),
+        newest: prefixOf(REPLAY_FORMAT),
+        shown: reason.shown,
+      });
     case 'illegal':
       return t(lang, key, {
         n: reason.n,

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { deflateSync, inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { paddedGame } from '../../scripts/long-replay';
+import { accepted, madeItGames, PLAY_ON, playedOnByAutopilot } from '../../tests/helpers';
 import {
   applyCommand,
   autopilotCommands,
@@ -13,6 +14,7 @@ import {
   hashState,
   POLICIES,
   playGame,
+  quarterLabel,
 } from '../engine/index';
 import type { Level } from '../engine/level';
 import type { Command, GameState } from '../engine/types';
@@ -27,7 +29,9 @@ import {
   fromBase64Url,
   MAX_QUARTERS,
   maxCommands,
-  REPLAY_PREFIX,
+  OLDEST_REPLAY_FORMAT,
+  prefixOf,
+  REPLAY_FORMAT,
   readReplayHeader,
   replayCodeOf,
   replayOfGame,
@@ -38,6 +42,8 @@ import {
 import { simReport } from './sim-report';
 
 const level = getLevel('historical-2023');
+/** The prefix of a game that never played on: format 2, as builds before play-on wrote it. */
+const ST2 = prefixOf(OLDEST_REPLAY_FORMAT);
 const NAMED = POLICIES.filter((p) => p !== 'random');
 
 function decoded(code: string): Replay {
@@ -69,7 +75,7 @@ describe('round trip: sim → code → verify', () => {
         const policy = NAMED[(seed + company.length) % NAMED.length]!;
         const { state, log } = playGame(level, seed, company, policy);
         const code = replayCodeOf(level, state, log);
-        expect(code.startsWith(REPLAY_PREFIX)).toBe(true);
+        expect(code.startsWith(ST2)).toBe(true);
         expect(code).toMatch(/^ST2\.[A-Za-z0-9_-]+$/);
         const v = verifyReplay(code, findLevel);
         if (v.status !== 'valid') throw new Error(`${company} ${seed} ${policy}: ${v.status} ${v.message}`);
@@ -201,6 +207,7 @@ describe('the command codec', () => {
     }),
     fc.tuple(id, id).map(([eventId, choiceId]) => ({ type: 'event/answer' as const, eventId, choiceId })),
     fc.constant({ type: 'quarter/end' as const }),
+    fc.constant({ type: 'game/play-on' as const }),
   );
 
   it('decode(encode(log)) is the log, exactly (floats bit for bit, ids in short and long form)', () => {
@@ -221,6 +228,10 @@ describe('the command codec', () => {
         );
         const r = decoded(code);
         expect(r.log).toEqual(log);
+        // The oldest format that holds the log: 3 only with play-on in it.
+        const playsOn = log.some((c) => c.type === 'game/play-on');
+        expect(code.startsWith(prefixOf(playsOn ? 3 : 2))).toBe(true);
+        expect(r.format).toBe(playsOn ? 3 : 2);
         r.log.forEach((c, i) => {
           if (c.type === 'plan/set-spend')
             expect(Object.is(c.amount, (log[i] as typeof c).amount)).toBe(true);
@@ -375,12 +386,12 @@ function withCrc(payload: Uint8Array): Uint8Array {
 }
 /** A code's payload, without its CRC. */
 function payloadOf(code: string): Uint8Array {
-  const raw = inflateSync(fromBase64Url(code.slice(REPLAY_PREFIX.length))!);
+  const raw = inflateSync(fromBase64Url(code.slice(ST2.length))!);
   return raw.subarray(0, raw.length - 4);
 }
 
 describe('one game, one code', () => {
-  const body = code42.slice(REPLAY_PREFIX.length);
+  const body = code42.slice(ST2.length);
 
   it('text after a valid code is refused as non-canonical, not read past', () => {
     for (const tail of ['hello-world', '_'.repeat(5000), 'A', 'AA', 'AAA', 'AAAA', '-'])
@@ -398,15 +409,15 @@ describe('one game, one code', () => {
         const g = playGame(level, seed, 'zhipu', 'balanced');
         return replayCodeOf(level, g.state, g.log);
       })
-      .find((c) => (c.length - REPLAY_PREFIX.length) % 4 !== 0)!;
-    const body = code.slice(REPLAY_PREFIX.length);
+      .find((c) => (c.length - ST2.length) % 4 !== 0)!;
+    const body = code.slice(ST2.length);
     const spare = [0, 0, 4, 2][body.length % 4]!;
     expect(spare).toBeGreaterThan(0);
     const last = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.indexOf(body.at(-1)!);
     for (let bits = 1; bits < 1 << spare; bits++) {
       const edited = code.slice(0, -1) + toBase64Url(new Uint8Array([(last | bits) << 2])).charAt(0);
       expect(edited).not.toBe(code);
-      expect(fromBase64Url(edited.slice(REPLAY_PREFIX.length))).toEqual(fromBase64Url(body));
+      expect(fromBase64Url(edited.slice(ST2.length))).toEqual(fromBase64Url(body));
       expect(kindOf(verifyReplay(edited, findLevel))).toBe('non-canonical');
     }
   });
@@ -414,10 +425,10 @@ describe('one game, one code', () => {
   it('bytes after the deflate stream, or after the commands, are refused', () => {
     const packed = fromBase64Url(body)!;
     const padded = toBase64Url(new Uint8Array([...packed, 0, 1, 2]));
-    expect(kindOf(verifyReplay(REPLAY_PREFIX + padded, findLevel))).toBe('non-canonical');
+    expect(kindOf(verifyReplay(ST2 + padded, findLevel))).toBe('non-canonical');
     // Stray bytes between the last command and the checksum (which matches them).
     const stray = withCrc(new Uint8Array([...payloadOf(code42), 9, 9]));
-    const v = verifyReplay(REPLAY_PREFIX + toBase64Url(deflateSync(stray, { level: 9 })), findLevel);
+    const v = verifyReplay(ST2 + toBase64Url(deflateSync(stray, { level: 9 })), findLevel);
     expect(kindOf(v)).toBe('non-canonical');
     expect(v.message).toContain('2 stray bytes');
   });
@@ -426,12 +437,12 @@ describe('one game, one code', () => {
     const full = withCrc(payloadOf(code42));
     const others = [deflateSync(full, { level: 0 }), new Uint8Array(deflateRawSync(full, { level: 9 }))];
     for (const packed of others) {
-      const other = REPLAY_PREFIX + toBase64Url(packed);
+      const other = ST2 + toBase64Url(packed);
       expect(other).not.toBe(code42);
       expect(inflateSync(packed)).toEqual(full);
       expect(kindOf(verifyReplay(other, findLevel))).toBe('non-canonical');
     }
-    expect(REPLAY_PREFIX + toBase64Url(deflateSync(full, { level: 9 }))).toBe(code42);
+    expect(ST2 + toBase64Url(deflateSync(full, { level: 9 }))).toBe(code42);
   });
 
   it('a real format-1 code is refused as an older format, not misread', () => {
@@ -440,9 +451,89 @@ describe('one game, one code', () => {
       'ST1.Y-LPyCwuyS_KTE7M0TUyMDJm0uLIzc_PK87ILxHoXLlF2-x6wEaB5b-8JC887r7u5_vg5-zIO-3aNY92v4tp1ng2fUHd4prOlQwMLhyMDIwMF9ZxMC6Yw6gxgfkAkwYnBxMjE8OL5WzM9gIGBowMnBzMTAwMK96zgPgOID4LMxMHKzMDhxIzA8ONt8wgcQ-gOMOGM2ycHOysDBwcQCzLysBwoQtkiAZIkoOTjYGDi42RQ46NgeHDcVaQeARInIedgYMXiEXZmRg2fAdZopEBEufnYOAQ4GBg2LAKLFYBEhPkZGRYsI6VkQHiUmb7GAag6zk5xLkYGBqOAtXZgPkMD94AHaUDZV8CsmUg6iR4GRhmrALyRSByK94zMdvzQNgnngHZLGC26_rnbwE';
     const v = verifyReplay(old, findLevel);
     expect(v.status).toBe('unknown-format');
-    if (v.status !== 'valid') expect(v.reason).toEqual({ kind: 'older-format', format: 1, ours: 2 });
+    if (v.status !== 'valid')
+      expect(v.reason).toEqual({ kind: 'older-format', format: 1, oldest: 2, ours: REPLAY_FORMAT });
     expect(v.message).toContain('older replay-code format 1');
     expect(readReplayHeader(old).ok).toBe(false);
+  });
+});
+
+describe('format 3: a game that played on after made it', () => {
+  const attrition = getLevel('attrition');
+  const made = madeItGames(attrition, [1, 2], ['balanced'], 2, 1)[0]!;
+  const on = playedOnByAutopilot(made);
+  const codeOn = replayCodeOf(attrition, on.state, on.log);
+  const codeMade = replayCodeOf(attrition, made.state, made.log);
+
+  it('is written as format 3 and verifies: same final hash, score, ending and log', () => {
+    expect(codeOn.startsWith(prefixOf(3))).toBe(true);
+    expect(REPLAY_FORMAT).toBe(3);
+    const v = verifyReplay(codeOn, findLevel);
+    if (v.status !== 'valid') throw new Error(`${v.status}: ${v.message}`);
+    expect(v.finalHash).toBe(hashState(on.state));
+    expect(v.ending).toEqual(on.state.ending);
+    expect(v.ending!.kind).not.toBe('made-it');
+    expect(v.score).toBe(on.state.ending!.score);
+    expect(v.replay.log).toEqual(on.log);
+    expect(v.replay.format).toBe(3);
+    expect(v.message).toContain(`made it in ${quarterLabel(attrition, made.state.ending!.turn)}`);
+  });
+
+  it('the same game at its made-it ending, before playing on, keeps its format-2 code', () => {
+    expect(codeMade.startsWith(ST2)).toBe(true);
+    const v = verifyReplay(codeMade, findLevel);
+    expect(v.status === 'valid' && v.ending?.kind).toBe('made-it');
+    expect(v.message).not.toContain('made it in');
+    // Played on but not finished: valid, unfinished.
+    const oneMore = [...made.log, PLAY_ON];
+    const state = accepted(attrition, made.state, PLAY_ON);
+    const mid = verifyReplay(replayCodeOf(attrition, state, oneMore), findLevel);
+    expect(mid.status === 'valid' && mid.ending).toBeNull();
+  });
+
+  it('format 2 has no play-on: the same payload under "ST2." is damaged, not misread', () => {
+    const relabelled = ST2 + codeOn.slice(prefixOf(3).length);
+    const v = verifyReplay(relabelled, findLevel);
+    expect(v.status).toBe('corrupted');
+    expect(kindOf(v)).toBe('malformed');
+    expect(readReplayHeader(relabelled).ok).toBe(true);
+  });
+
+  it('a log without play-on under "ST3." is not the code the game writes (non-canonical)', () => {
+    const relabelled = prefixOf(3) + codeMade.slice(ST2.length);
+    expect(kindOf(verifyReplay(relabelled, findLevel))).toBe('non-canonical');
+  });
+
+  it('formats 2 and 3 are read, 1 refused as older and 4 as another format, by name', () => {
+    const v4 = verifyReplay(prefixOf(4) + codeOn.slice(4), findLevel);
+    expect(v4.status !== 'valid' && v4.reason).toEqual({
+      kind: 'other-format',
+      format: 4,
+      oldest: 2,
+      ours: 3,
+    });
+    const v1 = verifyReplay(prefixOf(1) + codeMade.slice(4), findLevel);
+    expect(v1.status !== 'valid' && v1.reason).toEqual({
+      kind: 'older-format',
+      format: 1,
+      oldest: 2,
+      ours: 3,
+    });
+    expect(readReplayHeader(codeOn).ok && readReplayHeader(codeMade).ok).toBe(true);
+  });
+
+  it('play-on in a game under way is an illegal command (not-made-it)', () => {
+    const log = [PLAY_ON, ...made.log];
+    const v = verifyReplay(
+      encodeReplay({ ...replayOfGame(made.state, made.log), log }, attrition),
+      findLevel,
+    );
+    expect(v.status).toBe('illegal-command');
+    if (v.status === 'illegal-command') {
+      expect(v.index).toBe(0);
+      expect(v.commandType).toBe('game/play-on');
+      expect(v.rejection.code).toBe('not-made-it');
+    }
   });
 });
 
@@ -475,8 +566,8 @@ describe('work bounded before it is spent', () => {
     expect(kindOf(verifyReplay(code, findLevel))).toBe('too-many-commands');
     // Cut the packed stream short: the header alone is enough to refuse it (unpacking the whole
     // stream first would have failed with "cannot-unpack").
-    const packed = fromBase64Url(code.slice(REPLAY_PREFIX.length))!;
-    const cut = REPLAY_PREFIX + toBase64Url(packed.subarray(0, packed.length >> 1));
+    const packed = fromBase64Url(code.slice(ST2.length))!;
+    const cut = ST2 + toBase64Url(packed.subarray(0, packed.length >> 1));
     expect(kindOf(verifyReplay(cut, findLevel))).toBe('too-many-commands');
   });
 

@@ -1,8 +1,12 @@
 // Replay codes: a whole game in a short, URL-safe string, and its verification by re-simulation.
 //
-//   ST2.<base64url, no padding, of deflate-raw(payload)>
+//   ST2.<base64url, no padding, of deflate-raw(payload)>   (or ST3.)
 //
-// "ST2." names the code format (format 2). The payload is a small binary record:
+// "ST2." names the code format (format 2); "ST3." format 3, the same layout with one more command
+// tag (game/play-on, tag 10). A code is written in the oldest format that holds its log: a game that
+// never played on gets the format-2 code earlier builds wrote and still read; one that played on
+// gets format 3, which a format-2 build refuses by name. Both are read here. The payload is a
+// small binary record:
 //
 //   varint rulesVersion · str levelId · varint levelVersion · varint seed · str company
 //   hex finalHash · varint quarters, then 2 bytes per quarter (the first 4 hex digits of that
@@ -32,6 +36,8 @@
 // at most MAX_COMMANDS_PER_QUARTER commands a quarter, counting the one under way).
 //
 // Format 1 ("ST1.", no declared count, no canonical rule) is refused by name as an older format.
+// A format-2 code holding tag 10 is damaged (format 2 has no such tag), and a format-3 code whose
+// log would fit format 2 is non-canonical (the game writes that log as format 2).
 //
 // Pure and browser-safe: no node: imports. Decoding and verifying never throw.
 //
@@ -57,11 +63,14 @@ export type {
 } from './replay/format';
 export {
   CHECKPOINT_HEX,
+  formatFor,
   MAX_CODE_CHARS,
   MAX_COMMANDS_PER_QUARTER,
   MAX_INPUT_CHARS,
   MAX_QUARTERS,
   maxCommands,
+  OLDEST_REPLAY_FORMAT,
+  prefixOf,
   REFUSAL_KINDS,
   REPLAY_FORMAT,
   REPLAY_PREFIX,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { madeItGames, playedOnByAutopilot } from '../../tests/helpers';
+import { hashState } from '../engine/index';
 import { AppContext, PROBE_KEY, preferredLanguage, SCREEN_KEY } from './context';
 import { forkReplay } from './fork';
 import { hasText, LANGUAGES, t } from './i18n';
-import { findLevel } from './levels';
+import { findLevel, getLevel } from './levels';
 import { replayCodeOf } from './replay-code';
 import {
   BACKUP_PREFIX,
@@ -43,6 +45,32 @@ describe('the autosave', () => {
       // Undo still works within the restored quarter.
       expect(loaded.session.canUndo()).toBe(true);
     }
+  });
+
+  it('resumes a game that played on after made it, and one that then ended', () => {
+    const g = madeItGames(getLevel('attrition'), [1], ['balanced'], 2, 1)[0]!;
+    const setup = { levelId: 'attrition', seed: g.seed, company: g.company };
+    const replayed = Session.replay(setup, g.log);
+    if (!replayed.ok) throw new Error(replayed.reason);
+    const s = replayed.session;
+    expect(s.dispatch({ type: 'game/play-on' }).ok).toBe(true);
+    expect(s.dispatch({ type: 'plan/set-spend', amount: 1000 }).ok).toBe(true);
+    const store = memoryStore();
+    expect(writeSave(store, s)).toBe(true);
+    const loaded = readSave(store);
+    if (loaded.kind !== 'ok') throw new Error(loaded.kind);
+    expect(loaded.session.hash()).toBe(s.hash());
+    expect(loaded.session.state.ending).toBeNull();
+    expect(loaded.session.log).toEqual(s.log);
+    // Played to its end, it resumes ended, with the made-it honour in its score.
+    const end = playedOnByAutopilot(g);
+    const done = Session.replay(setup, end.log);
+    if (!done.ok) throw new Error(done.reason);
+    writeSave(store, done.session);
+    const again = readSave(store);
+    if (again.kind !== 'ok') throw new Error(again.kind);
+    expect(again.session.state.ending).toEqual(end.state.ending);
+    expect(again.session.hash()).toBe(hashState(end.state));
   });
 
   it('backs up and removes a corrupted save', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { autopilotCommands, autopilotRng, hashState, playGame } from '../engine/index';
+import { madeItGames, PLAY_ON } from '../../tests/helpers';
+import { autopilotCommands, autopilotRng, hashState, playedOn, playGame } from '../engine/index';
 import { getLevel } from './levels';
 import { Session } from './session';
 
@@ -76,5 +77,30 @@ describe('Session', () => {
     // a log whose fourth command names no offer is refused there, with the engine's reason
     const bad = Session.replay(SETUP, [...log.slice(0, 3), { type: 'money/accept-offer', offerId: 'nope' }]);
     expect(bad).toMatchObject({ ok: false, reason: 'rejected', index: 3, error: { code: 'unknown-offer' } });
+  });
+
+  it('plays on after made it: logged, notified, not undoable, and the game goes on', () => {
+    const g = madeItGames(getLevel('attrition'), [1], ['balanced'], 2, 1)[0]!;
+    const setup = { levelId: 'attrition', seed: g.seed, company: g.company };
+    const r = Session.replay(setup, g.log);
+    if (!r.ok) throw new Error(r.reason);
+    const s = r.session;
+    expect(s.state.ending?.kind).toBe('made-it');
+    let calls = 0;
+    s.subscribe(() => calls++);
+    expect(s.dispatch(PLAY_ON).ok).toBe(true);
+    expect(calls).toBe(1);
+    expect(s.state.ending).toBeNull();
+    expect(playedOn(s.state)).toBe(true);
+    expect(s.log.at(-1)).toEqual(PLAY_ON);
+    // Undo does not bring the made-it ending back.
+    expect(s.canUndo()).toBe(false);
+    expect(s.undo()).toBe(false);
+    // A second play-on is refused, and changes nothing.
+    const again = s.dispatch(PLAY_ON);
+    expect(!again.ok && again.error.code).toBe('not-made-it');
+    expect(calls).toBe(1);
+    expect(s.dispatch({ type: 'quarter/end' }).ok).toBe(true);
+    expect(s.state.turn).toBe(g.state.turn + 1);
   });
 });

@@ -1,7 +1,8 @@
 // The session: one game being played. Every change goes through the engine's applyCommand; the
 // session keeps the command log (the replay record), tells subscribers about new states, and
 // offers undo within the current quarter. Undo never crosses a barrier: the end of a quarter, a
-// card whose answer revealed a hidden outcome (a key person stayed or left), or the end of the game.
+// card whose answer revealed a hidden outcome (a key person stayed or left), the end of the game,
+// or playing on after made it (the made-it ending is not taken back by undo).
 
 import { applyCommand, createGame, hashState } from '../engine/index';
 import type { Level } from '../engine/level';
@@ -120,6 +121,7 @@ export class Session {
     this.commands.push(cmd);
     const barrier =
       cmd.type === 'quarter/end' ||
+      cmd.type === 'game/play-on' ||
       r.state.ending !== null ||
       (cmd.type === 'event/answer' && revealedOutcome(r.state));
     if (barrier) this.undoStates = [];

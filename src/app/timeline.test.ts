@@ -2,6 +2,7 @@
 // boundary, forks start from them, and two runs line up quarter by quarter for the compare charts.
 
 import { describe, expect, it } from 'vitest';
+import { madeItGames, playedOnByAutopilot } from '../../tests/helpers';
 import {
   applyCommand,
   autopilotCommands,
@@ -9,9 +10,12 @@ import {
   createGame,
   hashState,
   playGame,
+  quarterLabel,
 } from '../engine/index';
 import type { Command, GameState } from '../engine/types';
+import { timeline as decisionTimeline } from './debrief';
 import { forkAt, forkedCode } from './fork';
+import { t } from './i18n';
 import { findLevel, getLevel } from './levels';
 import { decodeReplay, replayCodeOf } from './replay-code';
 import type { Timeline } from './timeline';
@@ -20,6 +24,8 @@ import {
   commandsAfter,
   compareRuns,
   frameIndexOfTurn,
+  runEnding,
+  runEndingText,
   timelineOfCode,
   valueAtTurn,
 } from './timeline';
@@ -196,5 +202,54 @@ describe('comparing two runs', () => {
     const r = compareRuns(a, b);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toBe('other-level');
+  });
+});
+
+describe('a run that made it and played on', () => {
+  const attrition = getLevel('attrition');
+  const made = madeItGames(attrition, [1], ['balanced'], 2, 1)[0]!;
+  const on = playedOnByAutopilot(made);
+  const tl = timeline(replayCodeOf(attrition, on.state, on.log));
+  const madeIt = made.state.ending!.turn;
+
+  it('has a frame for every quarter played; the made-it one ended then, so no fork from it', () => {
+    expect(tl.frames.filter((f) => f.kind === 'quarter')).toHaveLength(on.state.history.length + 1);
+    const atMadeIt = tl.frames[frameIndexOfTurn(tl, madeIt + 1)]!;
+    expect(atMadeIt.state.ending?.kind).toBe('made-it');
+    expect(atMadeIt.forkable).toBe(false);
+    // The quarter after it starts from the played-on state: forkable, play-on in its kept log.
+    const after = tl.frames[frameIndexOfTurn(tl, madeIt + 2)]!;
+    expect(after.forkable || after.state.ending !== null).toBe(true);
+    expect(commandsAfter(tl, frameIndexOfTurn(tl, madeIt + 1))[0]).toEqual({ type: 'game/play-on' });
+    if (after.forkable) {
+      const fork = forkAt(tl.replay, attrition, madeIt + 2);
+      expect(fork.ok && fork.fork.log).toContainEqual({ type: 'game/play-on' });
+    }
+  });
+
+  it('says how it ended and when it made it', () => {
+    const madeQuarter = quarterLabel(attrition, madeIt);
+    expect(runEnding(tl)).toEqual({
+      ending: on.state.ending!.kind,
+      madeItQuarter: madeQuarter,
+      playedOn: true,
+    });
+    expect(runEndingText('en', tl)).toContain(`(made it in ${madeQuarter}, played on)`);
+    // The same game at its made-it ending did not play on.
+    const atEnding = timeline(replayCodeOf(attrition, made.state, made.log));
+    expect(runEndingText('en', atEnding)).toBe('You made it!');
+  });
+
+  it('lists playing on among the decisions of the quarter after made it', () => {
+    const setup = { levelId: 'attrition', seed: made.seed, company: made.company };
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const entries = decisionTimeline(lang, attrition, setup, on.log);
+      const playOn = entries.filter(
+        (e) => e.text === t(lang, 'timeline.playOn', { quarter: quarterLabel(attrition, madeIt) }),
+      );
+      expect(playOn).toEqual([
+        { quarter: quarterLabel(attrition, madeIt + 1), kind: 'decision', text: playOn[0]!.text },
+      ]);
+    }
   });
 });

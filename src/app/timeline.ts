@@ -6,9 +6,11 @@
 // exactly where a fork after k quarters starts (./fork.ts). A game that ended mid-quarter (a
 // buy-out accepted) or a code exported mid-quarter gets one more frame, 'end', with its final state.
 
-import { createGame, foldLog, hashState, quarterLabel } from '../engine/index';
+import { createGame, foldLog, hashState, playedOn, playerOf, quarterLabel } from '../engine/index';
 import type { Level } from '../engine/level';
-import type { Command, CompanyRecord, Ending, GameState } from '../engine/types';
+import type { Command, CompanyRecord, Ending, EndingKind, GameState } from '../engine/types';
+import type { Language } from './i18n';
+import { rowEndingText } from './outcome-text';
 import type { LevelLookup, Replay, VerifyOutcome } from './replay-code';
 import { verifyReplay } from './replay-code';
 
@@ -71,6 +73,28 @@ export function buildTimeline(replay: Replay, level: Level): Timeline {
     if (end.hash !== last.hash) frames.push(end);
   }
   return { level, replay, frames, final: state, ending: state.ending };
+}
+
+/**
+ * How a run ended, as a class row has it (rowEndingText words it): its ending, or 'unfinished', and
+ * for a game that made it and played on, the quarter it made it in.
+ */
+export function runEnding(t: Timeline): {
+  ending: EndingKind | 'unfinished';
+  madeItQuarter: string | null;
+  playedOn: boolean;
+} {
+  const madeIt = playerOf(t.final).madeItTurn;
+  return {
+    ending: t.ending?.kind ?? 'unfinished',
+    madeItQuarter: madeIt === null ? null : quarterLabel(t.level, madeIt),
+    playedOn: playedOn(t.final),
+  };
+}
+
+/** How a run ended, in words: "Time's up (made it in 2025Q1, played on)", "not finished"… */
+export function runEndingText(lang: Language, t: Timeline): string {
+  return rowEndingText(lang, runEnding(t));
 }
 
 /** Verifies a code and builds its timeline; a code that is not valid gives its verification outcome. Never throws. */

@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { paddedGame } from '../../scripts/long-replay';
-import { PAR_RUNS, playGame, referenceScores, scoreParts, standingOf } from '../engine/index';
+import { madeItGames, playedOnByAutopilot } from '../../tests/helpers';
+import { PAR_RUNS, playGame, quarterLabel, referenceScores, scoreParts, standingOf } from '../engine/index';
 import { findLevel, getLevel } from './levels';
 import { parFor } from './par';
 import { decodeReplay, encodeReplay, replayCodeOf } from './replay-code';
@@ -379,6 +380,8 @@ const row = (over: Partial<ClassRow>): ClassRow => ({
   company: 'zhipu',
   ending: 'made-it',
   endQuarter: '2025Q2',
+  madeItQuarter: '2025Q2',
+  playedOn: false,
   score: 1234,
   equity: 1034,
   honours: 200,
@@ -532,7 +535,7 @@ describe('CSV export', () => {
       'code',
       'line',
     ]);
-    expect(CSV_COLUMNS.slice(23)).toEqual(['equity (万元)', 'honours (万元)']);
+    expect(CSV_COLUMNS.slice(23, 25)).toEqual(['equity (万元)', 'honours (万元)']);
     const entries = [
       ...games.map((g, i) => ({ name: `s${i}`, code: g.code, line: i + 1 })),
       { name: 'typo', code: 'hello', line: 9 },
@@ -554,6 +557,48 @@ describe('CSV export', () => {
       );
     }
     expect(table.slice(1).some((l) => Number(l[col('honours (万元)')]) > 0)).toBe(true);
+  });
+
+  it('says when a game made it and whether it played on: the ending is then what came later', async () => {
+    expect(CSV_COLUMNS.slice(25)).toEqual(['made it in', 'played on']);
+    const attrition = getLevel('attrition');
+    const made = madeItGames(attrition, [1], ['balanced'], 2, 1)[0]!;
+    const on = playedOnByAutopilot(made);
+    const never = playGame(level, 42, 'moonshot', 'overseas-first');
+    expect(never.state.ending!.kind).not.toBe('made-it');
+    const madeQuarter = quarterLabel(attrition, made.state.ending!.turn);
+    const entries = [
+      { name: 'made', code: replayCodeOf(attrition, made.state, made.log), line: 2 },
+      { name: 'on', code: replayCodeOf(attrition, on.state, on.log), line: 3 },
+      { name: 'never', code: replayCodeOf(level, never.state, never.log), line: 4 },
+      { name: 'typo', code: 'hello', line: 5 },
+    ];
+    const res = await verifyClass(entries, findLevel, { percentiles: false, sliceMs: 0 });
+    const byName = new Map(res.rows.map((r) => [r.name, r]));
+    expect(byName.get('made')).toMatchObject({
+      ending: 'made-it',
+      madeItQuarter: madeQuarter,
+      playedOn: false,
+    });
+    expect(byName.get('on')).toMatchObject({
+      ending: on.state.ending!.kind,
+      endQuarter: quarterLabel(attrition, on.state.ending!.turn),
+      madeItQuarter: madeQuarter,
+      playedOn: true,
+    });
+    expect(byName.get('on')!.ending).not.toBe('made-it');
+    expect(byName.get('never')).toMatchObject({ madeItQuarter: null, playedOn: false });
+    expect(byName.get('typo')).toMatchObject({ madeItQuarter: null, playedOn: null });
+    const table = parseCsv(classCsv(res.rows).slice(1)).map((r) => r.cells);
+    const col = (c: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(c);
+    const cells = (name: string) => {
+      const line = table.find((l) => l[col('name')] === name)!;
+      return [line[col('ending')], line[col('made it in')], line[col('played on')]];
+    };
+    expect(cells('made')).toEqual(['made-it', madeQuarter, 'no']);
+    expect(cells('on')).toEqual([on.state.ending!.kind, madeQuarter, 'yes']);
+    expect(cells('never')).toEqual([never.state.ending!.kind, '', 'no']);
+    expect(cells('typo')).toEqual(['', '', '']);
   });
 
   it('csvField leaves negative numbers alone and quotes only when needed', () => {

@@ -42,6 +42,7 @@ export function createGame(level: Level, seed: number, playerId: string): Create
     turn: 0,
     playerId,
     ending: null,
+    keptScore: null,
     market: {
       refPrice: level.market.api.startRefPrice,
       adSpend: 0,
@@ -155,9 +156,14 @@ export function playGame(
   return { state, log };
 }
 
-/** The final score once the game has ended; before that, the founders' equity value at today's mark. */
+/**
+ * The final score once the game has ended; before that, the founders' equity value at today's mark
+ * (or the score kept from made it, in a game played on).
+ */
 export function scoreOf(level: Level, state: GameState): number {
   if (state.ending) return state.ending.score;
+  // A game played on after making it keeps the made-it score.
+  if (state.keptScore !== null) return state.keptScore;
   const me = playerOf(state);
   return equityScore(level, me, me.valuation);
 }

@@ -7,6 +7,7 @@ import type { EffectContext } from './cards';
 import { applyEffects, cardById } from './cards';
 import { equityScore } from './economy';
 import type { Level } from './level';
+import { quarterLabel } from './level';
 import { checkPeople, checkPricing, checkRoundTarget, checkSpend, checkSplit, reject, shown } from './plan';
 import { resolveQuarter } from './quarter';
 import { luckOf } from './rng';
@@ -81,6 +82,8 @@ export function validateCommand(level: Level, state: GameState, cmd: unknown): R
     return reject('malformed', 'a command is an object with a "type"');
   const c = cmd as Command;
   if (!KNOWN_TYPES.has(c.type)) return reject('malformed', `unknown command type "${shown(c.type)}"`);
+  // The one command a game over can take: checked before the game-over rule.
+  if (c.type === 'game/play-on') return checkPlayOn(level, state);
   if (state.ending !== null) return reject('game-over', `the game is over (${state.ending.kind})`);
   const me = state.startups[playerIndex(state)] as StartupState;
   switch (c.type) {
@@ -130,6 +133,24 @@ export function validateCommand(level: Level, state: GameState, cmd: unknown): R
 }
 
 /**
+ * Playing on is a choice at a made-it ending only, and only with a quarter left to play: a game
+ * under way (or one already played on) has nothing to go on from, and any other ending is final.
+ */
+function checkPlayOn(level: Level, state: GameState): Rejection | null {
+  const ending = state.ending;
+  if (ending === null)
+    return reject('not-made-it', 'the game is under way: only a game at its made-it ending can play on');
+  if (ending.kind !== 'made-it')
+    return reject('game-over', `the game is over (${ending.kind}): only a made-it ending can be played on`);
+  if (state.turn >= level.quarters)
+    return reject(
+      'no-quarters-left',
+      `the company made it in the last quarter (${quarterLabel(level, ending.turn)}): there is no quarter left to play`,
+    );
+  return null;
+}
+
+/**
  * Small commands are Immer producers over the player's company (and the offers or cards they
  * touch); the rest of the state is shared by reference. Producing over the whole state would
  * make Immer walk the growing history on every command. The quarter's end is computed on plain
@@ -140,6 +161,12 @@ function applyValid(level: Level, state: GameState, c: Command): GameState {
     const next = resolveQuarter(level, state);
     return freezing ? freezeDeep(next) : next;
   }
+  // Playing on clears the made-it ending: the company's madeItTurn (the milestone, and its honour
+  // in every later score) stays, and the made-it check never fires again (it ends the game only in
+  // the quarter madeItTurn was set). The game ends later like any other, with the made-it score
+  // kept as its score.
+  if (c.type === 'game/play-on')
+    return withParts(state, { ending: null, keptScore: state.ending?.score ?? 0 });
   const i = playerIndex(state);
   const withMe = (recipe: (me: Draft<StartupState>) => void) => withCompany(state, i, recipe);
   const withNewPlan = (recipe: (plan: Draft<Plan>) => void) => withCompanyPlan(state, i, recipe);

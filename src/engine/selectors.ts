@@ -108,6 +108,7 @@ export interface ScoreParts {
  * the equity part is what the score leaves after the honours (the price is not kept in the state).
  */
 export function scoreParts(level: Level, state: GameState): ScoreParts {
+  if (state.keptScore !== null) return keptParts(level, state, state.keptScore);
   const me = playerOf(state);
   const ending = state.ending;
   const madeIt = madeItHonourOf(level, me);
@@ -153,6 +154,37 @@ export function scoreParts(level: Level, state: GameState): ScoreParts {
     fameHonour: fame,
     honours,
     total: equity + honours,
+  };
+}
+
+/**
+ * The parts of a score kept from the made-it ending the player played on from: the valuation and
+ * share of the made-it quarter's record, the honour, and the fame the score held then (what the
+ * kept score leaves after equity and the made-it honour).
+ */
+function keptParts(level: Level, state: GameState, kept: number): ScoreParts {
+  const me = playerOf(state);
+  const turn = me.madeItTurn;
+  const rec = state.history.find((h) => h.turn === turn)?.companies.find((c) => c.id === me.id);
+  const valuation = rec ? rec.valuation : 0;
+  const ownershipBp = rec ? rec.ownershipBp : me.ownershipBp;
+  const equity = Math.round((valuation * ownershipBp) / 10_000);
+  const madeIt = madeItHonourOf(level, me);
+  const fame = kept - equity - madeIt;
+  const perQuarter = level.endings.fameHonour;
+  return {
+    kind: state.ending?.kind ?? null,
+    basis: 'valuation',
+    value: valuation,
+    runwayFactor: 1,
+    valuation,
+    ownershipBp,
+    equity,
+    madeItHonour: madeIt,
+    fameQuarters: perQuarter > 0 ? Math.round(fame / perQuarter) : 0,
+    fameHonour: fame,
+    honours: madeIt + fame,
+    total: kept,
   };
 }
 
@@ -237,4 +269,16 @@ export function madeItProgress(
     met: test.counts,
     reached: test.counts && streak.met,
   };
+}
+
+/**
+ * Whether the player made it and chose to play on (game/play-on): its company made it in a quarter
+ * before the one the game ended in (or is in, while it goes on). Derived, not stored: a game at its
+ * made-it ending has not played on, and a company that made it and failed in the same quarter
+ * ended there.
+ */
+export function playedOn(state: GameState): boolean {
+  const madeIt = playerOf(state).madeItTurn;
+  if (madeIt === null) return false;
+  return (state.ending ? state.ending.turn : state.turn) > madeIt;
 }

@@ -107,6 +107,7 @@ export function withParts(base: GameState, parts: Partial<GameState>): GameState
     turn: parts.turn ?? base.turn,
     playerId: base.playerId,
     ending: parts.ending !== undefined ? parts.ending : base.ending,
+    keptScore: parts.keptScore !== undefined ? parts.keptScore : base.keptScore,
     market: parts.market ?? base.market,
     startups: parts.startups ?? base.startups,
     giants: parts.giants ?? base.giants,

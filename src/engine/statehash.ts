@@ -148,6 +148,8 @@ export function stateHash(state: GameState): string {
     b[k++] = o.amount;
     b[k++] = o.expiresTurn;
   }
+  // Only a game that played on has a kept score (every other state hashes as before it existed).
+  if (state.keptScore !== null) b[k++] = state.keptScore;
   hashFloat64Block(h, b, k);
   return digestHex(h);
 }

@@ -322,6 +322,12 @@ export interface GameState {
   turn: number;
   playerId: string;
   ending: Ending | null;
+  /**
+   * The score of the made-it ending the player played on from (game/play-on): the game's score
+   * whatever happens after, so that playing on is a look at 2025–26, never a second try at par.
+   * null in a game that did not play on.
+   */
+  keptScore: number | null;
   market: MarketState;
   /** The level's startups, in the level's order (the player's among them). */
   startups: StartupState[];
@@ -336,65 +342,6 @@ export interface GameState {
 }
 
 // ---------------------------------------------------------------------------------------
-// Commands: one per decision of the quarter plan, named domain/what.
+// Commands, their rejection codes and results: ./commands.ts (one job a file), re-exported here.
 
-export type Command =
-  | { type: 'plan/set-spend'; amount: number }
-  | { type: 'plan/set-split'; pretrainingBp: number; appWeights: AppWeights }
-  | { type: 'plan/set-api-price'; mode: PricingMode; price?: number }
-  | { type: 'people/set'; hires?: Partial<Staff>; payLevel?: PayLevel; intensity?: Intensity }
-  | { type: 'money/open-round'; target: number }
-  | { type: 'money/cancel-round' }
-  | { type: 'money/accept-offer'; offerId: string }
-  | { type: 'money/decline-offer'; offerId: string }
-  | { type: 'event/answer'; eventId: string; choiceId: string }
-  | { type: 'quarter/end' };
-
-export type CommandType = Command['type'];
-export const COMMAND_TYPES: readonly CommandType[] = [
-  'plan/set-spend',
-  'plan/set-split',
-  'plan/set-api-price',
-  'people/set',
-  'money/open-round',
-  'money/cancel-round',
-  'money/accept-offer',
-  'money/decline-offer',
-  'event/answer',
-  'quarter/end',
-];
-
-/** Every reason a command can be refused (the app's tables translate each one: src/app/i18n.test.ts). */
-export const REJECTION_CODES = [
-  'malformed',
-  'wrong-rules-version',
-  'wrong-level',
-  'game-over',
-  'bad-amount',
-  'insufficient-cash',
-  'bad-share',
-  'split-not-100',
-  'bad-price',
-  'bad-pricing-mode',
-  'bad-hires',
-  'bad-pay-level',
-  'bad-intensity',
-  'round-already-open',
-  'no-round-open',
-  'unknown-offer',
-  'event-not-pending',
-  'unknown-choice',
-  'event-pending',
-  'investor-constraint',
-  'market-closed',
-] as const;
-export type RejectionCode = (typeof REJECTION_CODES)[number];
-
-export interface Rejection {
-  code: RejectionCode;
-  message: string;
-}
-
-export type CommandResult =
-  | { ok: true; state: GameState }
-  | { ok: false; state: GameState; error: Rejection };
+export * from './commands';

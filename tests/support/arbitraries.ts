@@ -121,6 +121,8 @@ export const legalishCommandArb: fc.Arbitrary<Command> = fc.oneof(
     weight: 1,
   },
   { arbitrary: fc.constant({ type: 'money/cancel-round' } as Command), weight: 1 },
+  // Refused in a game under way (not-made-it); the driver never sends a command at an ending.
+  { arbitrary: fc.constant({ type: 'game/play-on' } as Command), weight: 1 },
   {
     arbitrary: fc.tuple(fc.boolean(), fc.nat(3)).map(
       ([accept, i]) =>

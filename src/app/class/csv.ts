@@ -28,9 +28,13 @@ export const CSV_COLUMNS = [
   'final hash',
   'code',
   'line',
-  // Added later, so at the end: the score's parts (equity + honours = score).
+  // Added later, so at the end: the score's parts (equity + honours = score)…
   'equity (万元)',
   'honours (万元)',
+  // …and made it: the quarter it was made in (whatever the ending), and whether the player played
+  // on after it (then "ending" is what came later).
+  'made it in',
+  'played on',
 ] as const;
 
 /**
@@ -93,6 +97,8 @@ export function csvRow(r: ClassRow, firstLine: number | null): string {
     csvField(r.line, false),
     csvField(r.equity, false),
     csvField(r.honours, false),
+    csvField(r.madeItQuarter),
+    csvField(r.playedOn === null ? null : r.playedOn ? 'yes' : 'no'),
   ];
   return `${cells.join(',')}\r\n`;
 }

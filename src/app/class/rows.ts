@@ -2,7 +2,7 @@
 // and the key decisions of a valid game (pretraining share, the price war, funding raised).
 // Browser-safe: no node: imports.
 
-import { playerOf, scoreParts } from '../../engine/index';
+import { playedOn, playerOf, scoreParts } from '../../engine/index';
 import type { Level } from '../../engine/level';
 import { quarterLabel } from '../../engine/level';
 import type { EndingKind, GameState } from '../../engine/types';
@@ -46,6 +46,16 @@ export interface ClassRow {
   /** How the game ended; 'unfinished' for a code exported mid-game. */
   ending: EndingKind | 'unfinished' | null;
   endQuarter: string | null;
+  /**
+   * The quarter the company made it in, whatever came after (valid games that made it; null
+   * otherwise): for a made-it ending its end quarter, for a game that played on an earlier one.
+   */
+  madeItQuarter: string | null;
+  /**
+   * Whether the game made it and played on (game/play-on): its ending (or, unfinished, where it
+   * stands) is what came after made it. Valid games only.
+   */
+  playedOn: boolean | null;
   score: number | null;
   /**
    * The score's parts (the engine's scoreParts), whole 万元 adding up to it: the founders' share of
@@ -128,6 +138,8 @@ function emptyRow(entry: CodeEntry, index: number): ClassRow {
     company: null,
     ending: null,
     endQuarter: null,
+    madeItQuarter: null,
+    playedOn: null,
     score: null,
     equity: null,
     honours: null,
@@ -166,6 +178,9 @@ export function rowOf(
     const level = getLevel(outcome.replay.levelId)!;
     row.ending = outcome.ending ? outcome.ending.kind : 'unfinished';
     row.endQuarter = quarterLabel(level, outcome.ending ? outcome.ending.turn : outcome.state.turn);
+    const madeIt = playerOf(outcome.state).madeItTurn;
+    row.madeItQuarter = madeIt === null ? null : quarterLabel(level, madeIt);
+    row.playedOn = playedOn(outcome.state);
     row.score = outcome.score;
     const parts = scoreParts(level, outcome.state);
     row.equity = parts.equity;

@@ -10,8 +10,9 @@ import { crc32, Malformed, toBase64Url, Writer } from './bytes';
 import { idCodec, readCommand, writeCommand } from './commands';
 import {
   CHECKPOINT_HEX,
+  formatFor,
   type LevelLookup,
-  REPLAY_PREFIX,
+  prefixOf,
   type Replay,
   type ReplayHeader,
   type ReplayInput,
@@ -75,7 +76,7 @@ export function encodeReplay(input: ReplayInput, level: Level): string {
   const full = new Uint8Array(payload.length + 4);
   full.set(payload);
   new DataView(full.buffer).setUint32(payload.length, crc32(payload), true);
-  return REPLAY_PREFIX + toBase64Url(deflateSync(full, { level: 9 }));
+  return prefixOf(formatFor(input.log)) + toBase64Url(deflateSync(full, { level: 9 }));
 }
 
 /** The code's level, or why it cannot be replayed here (other rules, unknown level or level version). */
@@ -133,7 +134,7 @@ export function decodeReplay(input: string, getLevel: LevelLookup): DecodeResult
       return { ...tooManyQuarters(header.checkpoints.length, level.quarters).refusal, header };
     const r = h.reader;
     const log: Command[] = [];
-    for (let i = 0; i < h.commands; i++) log.push(readCommand(r, h.strings, level));
+    for (let i = 0; i < h.commands; i++) log.push(readCommand(r, h.strings, level, header.format));
     if (r.left !== 0)
       return {
         ...corrupted(`${NON_CANONICAL} (${r.left} stray bytes after its commands)`, {

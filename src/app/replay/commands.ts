@@ -20,7 +20,7 @@ import { Malformed, type Reader, type Writer } from './bytes';
 // Commands
 
 // The tag byte of each command type: part of the code format, so this order never changes (a
-// new command type goes at the end).
+// new command type goes at the end, in a new format: tagsOf).
 const TAGS: readonly CommandType[] = [
   'plan/set-spend',
   'plan/set-split',
@@ -32,7 +32,13 @@ const TAGS: readonly CommandType[] = [
   'money/decline-offer',
   'event/answer',
   'quarter/end',
+  'game/play-on',
 ];
+
+/** The tags a format has: format 2 the first ten, format 3 game/play-on too. */
+function tagsOf(format: number): readonly CommandType[] {
+  return format >= 3 ? TAGS : TAGS.slice(0, 10);
+}
 
 function enumIndex<T extends string>(list: readonly T[], v: T, what: string): number {
   const i = list.indexOf(v);
@@ -123,12 +129,13 @@ export function writeCommand(w: Writer, c: Command, ids: IdCodec, strId: (s: str
     }
     case 'money/cancel-round':
     case 'quarter/end':
+    case 'game/play-on':
       return;
   }
 }
 
-export function readCommand(r: Reader, strings: readonly string[], level: Level): Command {
-  const type = r.index(TAGS, 'command type');
+export function readCommand(r: Reader, strings: readonly string[], level: Level, format: number): Command {
+  const type = r.index(tagsOf(format), 'command type');
   const str = () => {
     const i = r.varint();
     const s = strings[i];
@@ -175,6 +182,7 @@ export function readCommand(r: Reader, strings: readonly string[], level: Level)
       return { type, target: r.num() };
     case 'money/cancel-round':
     case 'quarter/end':
+    case 'game/play-on':
       return { type };
     case 'money/accept-offer':
     case 'money/decline-offer': {

@@ -4,9 +4,30 @@
 import type { Level } from '../../engine/level';
 import type { Command, CommandType, Ending, GameState, Rejection } from '../../engine/types';
 
-/** The code format this module writes and reads. */
-export const REPLAY_FORMAT = 2;
-export const REPLAY_PREFIX = `ST${REPLAY_FORMAT}.`;
+/**
+ * The newest code format this module writes and reads. Format 3 is format 2 with one more command,
+ * game/play-on (its tag follows format 2's last); everything else is laid out the same.
+ */
+export const REPLAY_FORMAT = 3;
+/**
+ * The oldest format it reads. A code is written in the oldest format that holds its log (formatFor):
+ * format 2 for a game that never played on — byte for byte the code builds of format 2 wrote, so
+ * they read it still — and format 3 for one that did, which a format-2 build refuses by name
+ * (`other-format`) rather than calling it damaged.
+ */
+export const OLDEST_REPLAY_FORMAT = 2;
+/** The prefix of the newest format's codes. */
+export const REPLAY_PREFIX = prefixOf(REPLAY_FORMAT);
+
+/** A format's prefix: "ST2.", "ST3.". */
+export function prefixOf(format: number): string {
+  return `ST${format}.`;
+}
+
+/** The format a log is written in: the oldest that has every command it holds. */
+export function formatFor(log: readonly Command[]): number {
+  return log.some((c) => c.type === 'game/play-on') ? 3 : 2;
+}
 /** Hex digits of each quarter's hash kept as a checkpoint. */
 export const CHECKPOINT_HEX = 4;
 
@@ -94,8 +115,8 @@ export type RefusalReason =
   | { kind: 'not-text' }
   | { kind: 'empty' }
   | { kind: 'not-a-code'; shown: string }
-  | { kind: 'other-format'; format: number; ours: number }
-  | { kind: 'older-format'; format: number; ours: number }
+  | { kind: 'other-format'; format: number; oldest: number; ours: number }
+  | { kind: 'older-format'; format: number; oldest: number; ours: number }
   // corrupted
   | { kind: 'too-long'; chars: number }
   | { kind: 'bad-characters' }
@@ -199,7 +220,7 @@ export type LevelLookup = (id: string) => Level | undefined;
 
 /** What a code says about its game before its commands are read. */
 export interface ReplayHeader {
-  /** The code format (REPLAY_FORMAT). */
+  /** The code format (OLDEST_REPLAY_FORMAT to REPLAY_FORMAT). */
   format: number;
   rulesVersion: number;
   levelId: string;

@@ -9,8 +9,9 @@ import {
   MAX_INPUT_CHARS,
   MAX_QUARTERS,
   maxCommands,
+  OLDEST_REPLAY_FORMAT,
+  prefixOf,
   REPLAY_FORMAT,
-  REPLAY_PREFIX,
   type RefusalReason,
   type ReplayHeader,
   type ReplayStatus,
@@ -204,24 +205,25 @@ function formatOf(
     return {
       ok: false,
       status: 'unknown-format',
-      message: `not a Six Tigers replay code (one starts with "${REPLAY_PREFIX}"; got "${shown}")`,
+      message: `not a Six Tigers replay code (one starts with "${prefixOf(OLDEST_REPLAY_FORMAT)}" or a later format's prefix; got "${shown}")`,
       reason: { kind: 'not-a-code', shown },
     };
   }
   const format = Number(m[1]);
-  if (format < REPLAY_FORMAT)
+  const formats = { oldest: OLDEST_REPLAY_FORMAT, ours: REPLAY_FORMAT };
+  if (format < OLDEST_REPLAY_FORMAT)
     return {
       ok: false,
       status: 'unknown-format',
-      message: `the code is in the older replay-code format ${format}; this game reads format ${REPLAY_FORMAT} only — open it in the version of the game that made it`,
-      reason: { kind: 'older-format', format, ours: REPLAY_FORMAT },
+      message: `the code is in the older replay-code format ${format}; this game reads formats ${OLDEST_REPLAY_FORMAT} to ${REPLAY_FORMAT} only — open it in the version of the game that made it`,
+      reason: { kind: 'older-format', format, ...formats },
     };
-  if (format !== REPLAY_FORMAT)
+  if (format > REPLAY_FORMAT)
     return {
       ok: false,
       status: 'unknown-format',
-      message: `the code is in replay-code format ${format}; this game reads format ${REPLAY_FORMAT} — open it in the version of the game that made it`,
-      reason: { kind: 'other-format', format, ours: REPLAY_FORMAT },
+      message: `the code is in replay-code format ${format}; this game reads formats ${OLDEST_REPLAY_FORMAT} to ${REPLAY_FORMAT} — open it in the version of the game that made it`,
+      reason: { kind: 'other-format', format, ...formats },
     };
   return { ok: true, code, format, body: code.slice(m[0].length) };
 }

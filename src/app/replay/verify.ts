@@ -2,7 +2,7 @@
 // checks a decoded code quarter by quarter (in steps, so a long code never blocks a page).
 
 import type { FoldResult } from '../../engine/index';
-import { createGame, foldLog, hashState, playerOf, scoreOf } from '../../engine/index';
+import { createGame, foldLog, hashState, playedOn, playerOf, scoreOf } from '../../engine/index';
 import type { Level } from '../../engine/level';
 import { quarterLabel } from '../../engine/level';
 import type { Command, GameState } from '../../engine/types';
@@ -246,9 +246,11 @@ function atTheEnd(replay: Replay, level: Level, state: GameState): VerifyOutcome
   const score = scoreOf(level, state);
   const ending = state.ending;
   const me = playerOf(state);
+  // A game that made it and played on says so: its ending is what came later.
+  const madeIt = playedOn(state) ? ` (made it in ${quarterName(level, me.madeItTurn!)}, played on)` : '';
   const summary = ending
-    ? `${me.id}: ${ending.kind} in ${quarterName(level, ending.turn)}, score ${score}`
-    : `${me.id}: unfinished at ${quarterName(level, state.turn)}, equity ${score}`;
+    ? `${me.id}: ${ending.kind} in ${quarterName(level, ending.turn)}${madeIt}, score ${score}`
+    : `${me.id}: unfinished at ${quarterName(level, state.turn)}${madeIt}, equity ${score}`;
   return {
     status: 'valid',
     message: `valid — ${summary} (${level.id} v${level.version}, seed ${replay.seed}, ${replay.log.length} commands)`,

@@ -5,6 +5,13 @@ import type { QuarterWork } from './work';
 import { runwayAt } from './work';
 
 export function endings(w: QuarterWork): void {
+  scoredEnding(w);
+  // A game played on after making it keeps the made-it score, whatever its ending.
+  const kept = w.base.keptScore;
+  if (w.ending && kept !== null) w.ending = { ...w.ending, score: kept };
+}
+
+function scoredEnding(w: QuarterWork): void {
   const { level, turn, nextTurn, player } = w;
   if (player.status === 'bankrupt') {
     w.ending = { kind: 'out-of-money', turn, score: equityScore(level, player, 0) };

@@ -11,6 +11,7 @@ import {
   economy,
   founderEquity,
   madeItProgress,
+  quarterLabel,
   runwayQuarters,
 } from '../../engine/index';
 import { h } from '../dom';
@@ -156,10 +157,23 @@ export function kpiPanel(ctx: ReadContext): HTMLElement {
 /**
  * The made-it goal, condition by condition for the last quarter (madeItProgress decides, goal-text
  * words it): a ✓ or ✗ shape and a colour for the eye, "(met)" / "(not met)" for a screen reader
- * (the list is named by its "Goal:" label).
+ * (the list is named by its "Goal:" label). Once the company has made it — a game played on after
+ * its made-it ending — "Made it in 2024Q4 ✓" instead.
  */
 function goalLine(ctx: ReadContext): HTMLElement | null {
   const { me, level, state, tr, lang } = ctx;
+  // Made it (a game played on after it): the milestone stands in place of the conditions.
+  if (me.madeItTurn !== null)
+    return h(
+      'div',
+      { id: 'goal-line', class: 'goal-line made-it' },
+      h('span', {
+        id: 'goal-made-it',
+        text: tr('goal.madeIt', { quarter: quarterLabel(level, me.madeItTurn) }),
+      }),
+      ' ',
+      h('span', { class: 'goal-mark', text: '✓', attrs: { 'aria-hidden': 'true' } }),
+    );
   const progress = madeItProgress(level, state, me.id);
   if (!progress) return null;
   return h(

@@ -11,7 +11,14 @@ import { standingFor } from '../../app/par';
 import { replayCodeOf } from '../../app/replay-code';
 import { scorePartItems } from '../../app/score-text';
 import type { Standing } from '../../engine/index';
-import { madeItProgress, PAR_RUNS, quarterLabel, scoreParts } from '../../engine/index';
+import {
+  madeItProgress,
+  PAR_RUNS,
+  playedOn,
+  playerOf,
+  quarterLabel,
+  scoreParts,
+} from '../../engine/index';
 import { h } from '../dom';
 import { SCENES, TEXTURES } from '../keys';
 import { historyCharts } from '../panels/history-charts';
@@ -115,6 +122,65 @@ export class Ending extends ScreenScene {
     return text ? h('p', { id: 'ending-goal', class: 'ending-goal', text }) : null;
   }
 
+  /**
+   * What happened: the ending's text and the goal's sentence; for a game that made it and played on,
+   * "Made it in 2025Q1, then played on to the last quarter (2026Q4)." instead (the ending's own text
+   * and the goal line would say it never made it).
+   */
+  private story(): HTMLElement[] {
+    const session = this.app.session;
+    const ending = session?.state.ending;
+    if (!session || !ending) return [];
+    const { level, state } = session;
+    if (!playedOn(state)) {
+      const text = h('p', { class: 'ending-text', text: this.tr(`ending.${ending.kind}.text`) });
+      const goal = this.goalText();
+      return goal ? [text, goal] : [text];
+    }
+    const kind = ending.kind === 'made-it' ? 'times-up' : ending.kind;
+    const madeIt = quarterLabel(level, playerOf(state).madeItTurn!);
+    const quarter = quarterLabel(level, ending.turn);
+    return [
+      h('p', {
+        id: 'ending-played-on',
+        class: 'ending-text',
+        text: this.tr(`ending.playedOn.${kind}`, { madeIt, quarter }),
+      }),
+    ];
+  }
+
+  /**
+   * At a made-it ending with quarters left: Play on to the last quarter (game/play-on, sent through
+   * the session like every command, so it is logged and autosaved), with what it keeps and risks.
+   */
+  private playOnOffer(): HTMLElement | null {
+    const session = this.app.session;
+    const { level, state } = session ?? {};
+    if (!session || !level || !state || state.ending?.kind !== 'made-it' || state.turn >= level.quarters)
+      return null;
+    return h(
+      'div',
+      { id: 'play-on', class: 'play-on' },
+      h('button', {
+        id: 'btn-play-on',
+        class: 'btn primary',
+        text: this.tr('ending.playOn', { quarter: quarterLabel(level, level.quarters - 1) }),
+        attrs: { 'aria-describedby': 'play-on-help' },
+        on: { click: () => this.playOn() },
+      }),
+      h('p', {
+        id: 'play-on-help',
+        class: 'muted small',
+        text: this.tr('ending.playOnHelp', { score: money(this.app.lang, state.ending.score) }),
+      }),
+    );
+  }
+
+  private playOn(): void {
+    const session = this.app.session;
+    if (session?.dispatch({ type: 'game/play-on' }).ok) this.go(SCENES.dashboard);
+  }
+
   /** The score taken apart (the engine's scoreParts): "= founders' 24% of … + made-it honour …". */
   private scorePartsLine(): HTMLElement | null {
     const session = this.app.session;
@@ -189,8 +255,8 @@ export class Ending extends ScreenScene {
             class: 'ending-title',
             text: this.tr(`ending.${ending.kind}.title`),
           }),
-          h('p', { class: 'ending-text', text: this.tr(`ending.${ending.kind}.text`) }),
-          this.goalText(),
+          this.story(),
+          this.playOnOffer(),
           h(
             'dl',
             { class: 'score' },

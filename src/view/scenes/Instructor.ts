@@ -14,7 +14,7 @@ import { money, moneyAxis, signedMoney } from '../../app/format';
 import type { Language, TextKey } from '../../app/i18n';
 import { LANGUAGES, levelText } from '../../app/i18n';
 import { findLevel } from '../../app/levels';
-import { refusalText, statusText } from '../../app/outcome-text';
+import { refusalText, rowEndingText, statusText } from '../../app/outcome-text';
 import type { ClassProgress, ClassResult, ClassRow } from '../../app/verify';
 import {
   classCsv,
@@ -316,14 +316,7 @@ export class Instructor extends ScreenScene {
         }),
         cell('instructor.col.seed', { class: 'num seed', text: r.seed === null ? '—' : String(r.seed) }),
         cell('instructor.col.company', { text: this.companyName(r) }),
-        cell('instructor.col.ending', {
-          class: 'ending-kind',
-          text: !r.ending
-            ? '—'
-            : r.ending === 'unfinished'
-              ? this.tr('replay.unfinished')
-              : this.tr(`ending.${r.ending}.title`),
-        }),
+        cell('instructor.col.ending', { class: 'ending-kind', text: rowEndingText(this.app.lang, r) }),
         cell('instructor.col.score', {
           class: 'num score',
           text: r.score === null ? '—' : money(this.app.lang, r.score),

@@ -8,7 +8,7 @@ import { levelText } from '../../app/i18n';
 import { findLevel } from '../../app/levels';
 import type { SavedRef } from '../../app/links';
 import { decideFork, savedRefOf } from '../../app/links';
-import { refusalText, statusText } from '../../app/outcome-text';
+import { refusalText, statusText, validEndingText } from '../../app/outcome-text';
 import type { VerifyOutcome } from '../../app/replay-code';
 import { extractCode, MAX_INPUT_CHARS, verifyReplay } from '../../app/replay-code';
 import { quarterLabel } from '../../engine/index';
@@ -149,11 +149,7 @@ export class Replay extends ScreenScene<ReplayData> {
         'dl',
         { class: 'stats replay-stats' },
         row('replay-company', this.tr('replay.company'), spec ? levelText(lang, spec.name) : r.company),
-        row(
-          'replay-ending',
-          this.tr('replay.ending'),
-          o.ending ? this.tr(`ending.${o.ending.kind}.title`) : this.tr('replay.unfinished'),
-        ),
+        row('replay-ending', this.tr('replay.ending'), validEndingText(lang, level, o)),
         row('replay-score', this.tr('replay.score'), money(lang, o.score)),
         row(
           'replay-quarter',

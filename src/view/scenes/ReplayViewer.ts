@@ -17,7 +17,7 @@ import type { SavedRef } from '../../app/links';
 import { decideFork, savedRefOf } from '../../app/links';
 import { extractCode } from '../../app/replay-code';
 import type { CompareMetric, Comparison, Frame, Timeline } from '../../app/timeline';
-import { COMPARE_METRICS, compareRuns, timelineOfCode, valueAtTurn } from '../../app/timeline';
+import { COMPARE_METRICS, compareRuns, runEndingText, timelineOfCode, valueAtTurn } from '../../app/timeline';
 import { quarterLabel } from '../../engine/index';
 import type { Series } from '../charts';
 import { lineChart } from '../charts';
@@ -237,7 +237,7 @@ export class ReplayViewer extends ScreenScene<ViewerData> {
   }
 
   private endingText(tl: Timeline): string {
-    return tl.ending ? this.tr(`ending.${tl.ending.kind}.title`) : this.tr('replay.unfinished');
+    return runEndingText(this.app.lang, tl);
   }
 
   private frameShort(f: Frame): string {
@@ -255,7 +255,7 @@ export class ReplayViewer extends ScreenScene<ViewerData> {
       n: f.turn,
       total: tl.level.quarters,
     });
-    return f.state.ending ? `${text} · ${this.endingText(tl)}` : text;
+    return f.state.ending ? `${text} · ${this.tr(`ending.${f.state.ending.kind}.title`)}` : text;
   }
 
   protected render(): void {
@@ -342,7 +342,7 @@ export class ReplayViewer extends ScreenScene<ViewerData> {
             {},
             h('button', {
               id: `viewer-stop-${i}`,
-              class: `btn chip viewer-stop ${i === this.index ? 'on' : ''} ${f.kind === 'end' || f.state.ending ? 'ended' : ''}`,
+              class: `btn chip viewer-stop ${i === this.index ? 'on' : ''} ${f.kind === 'end' || (f.state.ending && i === last) ? 'ended' : ''}`,
               text: this.frameShort(f),
               attrs: {
                 'aria-label': this.frameTitle(tl, f),
