@@ -30,8 +30,7 @@ import type { BaselinePool } from '../baseline-pool';
 import { startBaselinePool } from '../baseline-pool';
 import type { MarkerShape } from '../charts';
 import { scatterChart, stackedBars } from '../charts';
-import type { Props } from '../dom';
-import { h } from '../dom';
+import { h, type Props } from '../dom';
 import { SCENES } from '../keys';
 import { ScreenScene } from '../screen';
 
@@ -279,8 +278,8 @@ export class Instructor extends ScreenScene {
       'instructor.col.forkedFrom',
     ] as const;
     const explain = this.tr('par.explain', { n: PAR_RUNS });
-    // Each cell carries its column's name: a narrow screen shows a row as a card of name: value
-    // lines. The explicit roles keep it a table for screen readers when the CSS makes it blocks.
+    const head = { scope: 'col', role: 'columnheader' };
+    // Each cell names its column (a phone shows a row as a card of name: value lines; style.css).
     const cell = (col: (typeof cols)[number], props: Props) =>
       h('td', { ...props, attrs: { ...props.attrs, role: 'cell', 'data-label': this.tr(col) } });
     const byIndex = new Map(res.rows.map((r) => [r.index, r]));
@@ -338,10 +337,7 @@ export class Instructor extends ScreenScene {
           text: r.parDifference === null ? '—' : signedMoney(this.app.lang, r.parDifference),
           attrs: r.par === null ? {} : { 'data-par': r.par, 'data-par-difference': r.parDifference ?? '' },
         }),
-        cell('instructor.col.percentile', {
-          class: 'num',
-          text: r.percentile === null ? '—' : r.percentile.toFixed(1),
-        }),
+        cell('instructor.col.percentile', { class: 'num', text: r.percentile?.toFixed(1) ?? '—' }),
         cell('instructor.col.decisions', { text: this.decisions(r) }),
         cell('instructor.col.forkedFrom', {
           class: 'forked-from',
@@ -384,11 +380,7 @@ export class Instructor extends ScreenScene {
               cols.map((c) =>
                 h('th', {
                   text: this.tr(c),
-                  attrs: {
-                    scope: 'col',
-                    role: 'columnheader',
-                    ...(c === 'par.col.difference' ? { title: explain } : {}),
-                  },
+                  attrs: { ...head, title: c === 'par.col.difference' ? explain : null },
                 }),
               ),
             ),
