@@ -11,14 +11,7 @@ import { standingFor } from '../../app/par';
 import { replayCodeOf } from '../../app/replay-code';
 import { scorePartItems } from '../../app/score-text';
 import type { Standing } from '../../engine/index';
-import {
-  madeItProgress,
-  PAR_RUNS,
-  playedOn,
-  playerOf,
-  quarterLabel,
-  scoreParts,
-} from '../../engine/index';
+import { madeItProgress, PAR_RUNS, playedOn, playerOf, quarterLabel, scoreParts } from '../../engine/index';
 import { h } from '../dom';
 import { SCENES, TEXTURES } from '../keys';
 import { historyCharts } from '../panels/history-charts';
