@@ -9,7 +9,9 @@
 // each game's level, seed and the game it was forked from, a copied code listed under the original
 // without a rank, a student who handed in no code listed by name, and the warning that appears once
 // a code from another seed joins (each world then ranked on its own), in English and Chinese; its
-// score cells take each score apart on hover (the engine's scoreParts: equity + honours).
+// score cells take each score apart on hover (the engine's scoreParts: equity + honours). On a
+// phone (360×740, 390×844) the table is a card per row, each value under its column's name, and
+// nothing on the screen scrolls sideways; at 1280×720 it is the table it always was.
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -24,7 +26,7 @@ import type { PolicyName } from '../../src/engine/index';
 import { playGame, scoreParts } from '../../src/engine/index';
 import { quarterLabel } from '../../src/engine/level';
 import type { Command } from '../../src/engine/types';
-import { launch, openGame, screenshot, waitScreen } from './helpers';
+import { launch, openGame, screenshot, settle, waitScreen } from './helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -454,6 +456,138 @@ describe('instructor view', () => {
       const zhWarning = (await page.textContent('#instructor-worlds')) ?? '';
       expect(zhWarning).toContain('来自 2 个不同的世界');
       expect(zhWarning).toContain('种子 22（1 个有效回放码）');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('instructor view on a phone', () => {
+  it('fits the class table to a 360 px and a 390 px wide phone (no sideways scroll, every name, score and ending in view) and keeps the table at 1280×720', async () => {
+    const play = (seed: number, company: string, policy: PolicyName) => {
+      const g = playGame(level, seed, company, policy);
+      return replayCodeOf(level, g.state, g.log);
+    };
+    const ann = play(21, 'baichuan', 'overseas-first');
+    const bo = play(21, 'minimax', 'balanced');
+    const f = forkReplay(ann, 4, lookup);
+    if (!f.ok) throw new Error(f.message);
+    const dee = forkedCode(f.fork, f.fork.state, f.fork.log);
+    // A small class: two games, a fork (the longest cells) and a student with no code (a refusal).
+    const text = [`Ann, ${ann}`, `Bo: ${bo}`, `Dee ${dee}`, 'Zoe Li,'].join('\n');
+
+    const { page, context, problems } = await openGame(browser, inject('baseUrl'), {
+      width: 360,
+      height: 740,
+    });
+    try {
+      await waitScreen(page, 'Title');
+      await page.click('#btn-lang-en');
+      await page.click('#btn-instructor');
+      await waitScreen(page, 'Instructor');
+      await page.fill('#instructor-input', text);
+      await page.click('#btn-instructor-verify');
+      await page.waitForFunction(
+        () => document.querySelectorAll('#instructor-table tbody tr').length === 4,
+        undefined,
+        {
+          timeout: 90_000,
+        },
+      );
+      const { headers } = await readTable(page);
+
+      for (const size of [
+        { width: 360, height: 740 },
+        { width: 390, height: 844 },
+      ]) {
+        const where = `${size.width}×${size.height}`;
+        await page.setViewportSize(size);
+        await page.waitForFunction((w) => window.innerWidth === w, size.width);
+        await settle(page);
+        // Nothing scrolls sideways: not the page, not a box on it that a reader could scroll (the
+        // table's wrapper included).
+        const sideways = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth,
+          width: window.innerWidth,
+          boxes: [...document.querySelectorAll<HTMLElement>('.screen.shown *')]
+            .filter(
+              (el) =>
+                el.scrollWidth > el.clientWidth + 1 &&
+                ['auto', 'scroll'].includes(getComputedStyle(el).overflowX),
+            )
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.clientWidth}/${el.scrollWidth}`),
+        }));
+        expect(sideways.page, where).toBeLessThanOrEqual(sideways.width);
+        expect(sideways.boxes, where).toEqual([]);
+        // Every row's name, score and ending: scrolled to, wholly in the window, on top, not cut off;
+        // and each value carries its column's name.
+        const rows = await page.$$('#instructor-table tbody tr');
+        expect(rows, where).toHaveLength(4);
+        for (const [r, row] of rows.entries()) {
+          for (const cell of ['td.name', 'td.score', 'td.ending-kind']) {
+            const td = await row.$(cell);
+            expect(td, `${where} row ${r} ${cell}`).not.toBeNull();
+            await td!.scrollIntoViewIfNeeded();
+            const seen = await td!.evaluate((el) => {
+              const b = el.getBoundingClientRect();
+              const hit = document.elementFromPoint((b.left + b.right) / 2, (b.top + b.bottom) / 2);
+              return {
+                text: el.textContent ?? '',
+                visible: el.checkVisibility({ visibilityProperty: true }),
+                inWindow:
+                  b.left >= 0 && b.top >= 0 && b.right <= window.innerWidth && b.bottom <= window.innerHeight,
+                onTop: hit !== null && el.contains(hit),
+                clipped: el.scrollWidth > el.clientWidth + 1,
+                label: el.getAttribute('data-label'),
+                shownLabel: getComputedStyle(el, '::before').content,
+              };
+            });
+            const id = `${where} row ${r} ${cell} "${seen.text}"`;
+            expect(seen.text.trim(), id).not.toBe('');
+            expect(seen.visible, id).toBe(true);
+            expect(seen.inWindow, id).toBe(true);
+            expect(seen.onTop, id).toBe(true);
+            expect(seen.clipped, id).toBe(false);
+            expect(headers, id).toContain(seen.label);
+            expect(seen.shownLabel, id).toContain(seen.label);
+          }
+          // Row actions, if a row ever has any, are touch-sized (today a row has none).
+          for (const size of await row.$$eval('button, a[href], input, select, [role="button"]', (els) =>
+            els.map((el) => el.getBoundingClientRect()).map((b) => ({ w: b.width, h: b.height })),
+          )) {
+            expect(size.w, where).toBeGreaterThanOrEqual(44);
+            expect(size.h, where).toBeGreaterThanOrEqual(44);
+          }
+        }
+        await page.locator('#instructor-table').scrollIntoViewIfNeeded();
+        await screenshot(page, `instructor-table-${size.width}x${size.height}`);
+      }
+
+      // On a desktop screen it is still a table: its head row shown, a row's cells side by side.
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.waitForFunction(() => window.innerWidth === 1280);
+      await settle(page);
+      const desktop = await page.evaluate(() => {
+        const table = document.querySelector('#instructor-table')!;
+        const cells = [...table.querySelectorAll('tbody tr:first-child td')].map((td) =>
+          td.getBoundingClientRect(),
+        );
+        return {
+          table: getComputedStyle(table).display,
+          head: table.querySelector('thead')!.checkVisibility(),
+          cell: getComputedStyle(table.querySelector('td')!).display,
+          oneLine: cells.every((b) => Math.abs(b.top - cells[0]!.top) < 1),
+          before: getComputedStyle(table.querySelector('td')!, '::before').content,
+        };
+      });
+      expect(desktop).toEqual({
+        table: 'table',
+        head: true,
+        cell: 'table-cell',
+        oneLine: true,
+        before: 'none',
+      });
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -34,6 +34,25 @@ export interface GuideHost {
 /** Room kept between the callout, the ring and the window's edges, px. */
 const GAP = 12;
 const RING_PAD = 6;
+/** The narrowest the callout is made to fit beside a control its own width does not fit beside, px. */
+const MIN_WIDTH = 200;
+
+/** A box on screen, in window coordinates (px). */
+interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Where the callout goes: its top left corner and, when narrowed to fit beside a control, its width (px). */
+interface Spot {
+  x: number;
+  y: number;
+  width?: number;
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
 
 export class GuideTour {
   private step = -1;
@@ -43,6 +62,8 @@ export class GuideTour {
   private readonly ring: HTMLElement;
   private readonly callout: HTMLElement;
   private frame = 0;
+  /** place()'s second go on the next frame (apart from onMove's, which a scroll would cancel). */
+  private placeFrame = 0;
   private readonly onMove = () => {
     cancelAnimationFrame(this.frame);
     this.frame = requestAnimationFrame(() => this.position());
@@ -84,6 +105,7 @@ export class GuideTour {
   stop(): void {
     this.step = -1;
     cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.placeFrame);
     window.removeEventListener('resize', this.onMove);
     document.removeEventListener('scroll', this.onMove, true);
     this.layer.remove();
@@ -100,11 +122,17 @@ export class GuideTour {
   place(focus: boolean): void {
     if (!this.isOpen) return;
     const target = this.target();
+    // On a narrow screen the control may sit in a tab not shown: show that tab first.
     if (target) this.host.reveal?.(target);
-    target?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (target) this.scrollToFit(target);
     this.position();
     // Once more on the next frame: a card scrolled into view is laid out only then (content-visibility).
-    this.onMove();
+    cancelAnimationFrame(this.placeFrame);
+    this.placeFrame = requestAnimationFrame(() => {
+      const again = this.target();
+      if (again && this.isOpen && this.layer.isConnected) this.scrollToFit(again);
+      this.position();
+    });
     if (focus) this.callout.querySelector<HTMLElement>('#guide-title')?.focus({ preventScroll: true });
   }
 
@@ -236,44 +264,112 @@ export class GuideTour {
     this.callout.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
   }
 
-  /** Puts the ring around the target and the callout where it fits: below, above, right, left, else low in the window. */
+  /** The ring's box: the target's with the ring's padding, clipped to the window. */
+  private ringBox(el: HTMLElement): Box {
+    const r = el.getBoundingClientRect();
+    return {
+      top: Math.max(0, r.top - RING_PAD),
+      left: Math.max(0, r.left - RING_PAD),
+      bottom: Math.min(window.innerHeight, r.bottom + RING_PAD),
+      right: Math.min(window.innerWidth, r.right + RING_PAD),
+    };
+  }
+
+  /**
+   * Scrolls the target into view so that the callout has room beside it: as little as will show
+   * it, else the target at the top of its scrolling box, else at the bottom, else (no room
+   * anywhere) back to the top, so that at least its start shows.
+   */
+  private scrollToFit(el: HTMLElement): void {
+    el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    for (const block of ['start', 'end'] as const) {
+      if (this.spotFor(this.ringBox(el))) return;
+      el.scrollIntoView({ block, inline: 'nearest' });
+    }
+    if (!this.spotFor(this.ringBox(el))) el.scrollIntoView({ block: 'start', inline: 'nearest' });
+  }
+
+  /**
+   * Where the callout fits without covering the ring: below it, above it, to its right or to its
+   * left at its own size; else narrowed (down to MIN_WIDTH) to the wider side's room, if it is then
+   * short enough to fit there. Null when there is no such room. Leaves the callout's width as found.
+   */
+  private spotFor(ring: Box): Spot | null {
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    const callout = this.callout.style;
+    const width = callout.width;
+    callout.width = '';
+    const box = this.callout.getBoundingClientRect();
+    const w = box.width;
+    const hgt = box.height;
+    const room = {
+      below: vh - GAP - (ring.bottom + GAP),
+      above: ring.top - GAP - GAP,
+      right: vw - GAP - (ring.right + GAP),
+      left: ring.left - GAP - GAP,
+    };
+    const alongX = clamp(ring.left + RING_PAD, GAP, vw - w - GAP);
+    const alongY = (h: number) => clamp(ring.top + RING_PAD, GAP, vh - h - GAP);
+    let spot: Spot | null = null;
+    if (hgt <= room.below) spot = { x: alongX, y: ring.bottom + GAP };
+    else if (hgt <= room.above) spot = { x: alongX, y: ring.top - GAP - hgt };
+    else if (w <= room.right) spot = { x: ring.right + GAP, y: alongY(hgt) };
+    else if (w <= room.left) spot = { x: ring.left - GAP - w, y: alongY(hgt) };
+    else {
+      // Narrowed beside the ring: the callout grows taller as it narrows; it must still fit.
+      const side = room.right >= room.left ? 'right' : 'left';
+      const narrow = Math.floor(room[side]);
+      if (narrow >= MIN_WIDTH) {
+        callout.width = `${narrow}px`;
+        const tall = this.callout.getBoundingClientRect().height;
+        if (tall <= vh - 2 * GAP && this.callout.scrollHeight <= this.callout.clientHeight)
+          spot = {
+            x: side === 'right' ? ring.right + GAP : ring.left - GAP - narrow,
+            y: alongY(tall),
+            width: narrow,
+          };
+      }
+    }
+    callout.width = width;
+    return spot;
+  }
+
+  /** Puts the ring around the target and the callout where it fits beside it (spotFor), else low in the window. */
   private position(): void {
     if (!this.isOpen || !this.layer.isConnected) return;
     const vw = window.innerWidth;
     const vh = window.innerHeight;
     const el = this.target();
-    const box = this.callout.getBoundingClientRect();
-    const w = box.width;
-    const hgt = box.height;
-    const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
     if (!el) {
       this.ring.hidden = true;
-      this.setCallout((vw - w) / 2, Math.max(GAP, (vh - hgt) / 2));
+      this.callout.style.width = '';
+      const box = this.callout.getBoundingClientRect();
+      this.setCallout({ x: (vw - box.width) / 2, y: Math.max(GAP, (vh - box.height) / 2) });
       return;
     }
-    const r = el.getBoundingClientRect();
-    const top = Math.max(0, r.top - RING_PAD);
-    const left = Math.max(0, r.left - RING_PAD);
-    const bottom = Math.min(vh, r.bottom + RING_PAD);
-    const right = Math.min(vw, r.right + RING_PAD);
+    const ring = this.ringBox(el);
     this.ring.hidden = false;
     Object.assign(this.ring.style, {
-      top: `${top}px`,
-      left: `${left}px`,
-      width: `${Math.max(0, right - left)}px`,
-      height: `${Math.max(0, bottom - top)}px`,
+      top: `${ring.top}px`,
+      left: `${ring.left}px`,
+      width: `${Math.max(0, ring.right - ring.left)}px`,
+      height: `${Math.max(0, ring.bottom - ring.top)}px`,
     });
-    const alongX = clamp(r.left, GAP, vw - w - GAP);
-    const alongY = clamp(r.top, GAP, vh - hgt - GAP);
-    if (bottom + GAP + hgt + GAP <= vh) this.setCallout(alongX, bottom + GAP);
-    else if (top - GAP - hgt >= GAP) this.setCallout(alongX, top - GAP - hgt);
-    else if (right + GAP + w + GAP <= vw) this.setCallout(right + GAP, alongY);
-    else if (left - GAP - w >= GAP) this.setCallout(left - GAP - w, alongY);
-    else this.setCallout(clamp((vw - w) / 2, GAP, vw), Math.max(GAP, vh - hgt - GAP));
+    const spot = this.spotFor(ring);
+    if (spot) {
+      this.setCallout(spot);
+      return;
+    }
+    // No room beside it (the control fills the window): low in the window, at its own size.
+    this.callout.style.width = '';
+    const box = this.callout.getBoundingClientRect();
+    this.setCallout({ x: clamp((vw - box.width) / 2, GAP, vw), y: Math.max(GAP, vh - box.height - GAP) });
   }
 
-  private setCallout(x: number, y: number): void {
-    this.callout.style.left = `${Math.round(x)}px`;
-    this.callout.style.top = `${Math.round(y)}px`;
+  private setCallout(spot: Spot): void {
+    this.callout.style.width = spot.width === undefined ? '' : `${spot.width}px`;
+    this.callout.style.left = `${Math.round(spot.x)}px`;
+    this.callout.style.top = `${Math.round(spot.y)}px`;
   }
 }

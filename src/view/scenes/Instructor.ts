@@ -30,7 +30,7 @@ import type { BaselinePool } from '../baseline-pool';
 import { startBaselinePool } from '../baseline-pool';
 import type { MarkerShape } from '../charts';
 import { scatterChart, stackedBars } from '../charts';
-import { h } from '../dom';
+import { h, type Props } from '../dom';
 import { SCENES } from '../keys';
 import { ScreenScene } from '../screen';
 
@@ -278,6 +278,10 @@ export class Instructor extends ScreenScene {
       'instructor.col.forkedFrom',
     ] as const;
     const explain = this.tr('par.explain', { n: PAR_RUNS });
+    const head = { scope: 'col', role: 'columnheader' };
+    // Each cell names its column (a phone shows a row as a card of name: value lines; style.css).
+    const cell = (col: (typeof cols)[number], props: Props) =>
+      h('td', { ...props, attrs: { ...props.attrs, role: 'cell', 'data-label': this.tr(col) } });
     const byIndex = new Map(res.rows.map((r) => [r.index, r]));
     const body = res.rows.map((r) => {
       const valid = r.status === 'valid';
@@ -291,27 +295,28 @@ export class Instructor extends ScreenScene {
         {
           class: valid ? 'good' : 'bad',
           attrs: {
+            role: 'row',
             'data-status': r.status,
             'data-line': r.line,
             ...(first ? { 'data-duplicate-of-line': first.line } : {}),
           },
         },
-        h('td', { text: r.rank === null ? '—' : String(r.rank) }),
-        h('td', { class: 'name', text: r.name || this.tr('instructor.noName') }),
-        h('td', {
+        cell('instructor.col.rank', { text: r.rank === null ? '—' : String(r.rank) }),
+        cell('instructor.col.name', { class: 'name', text: r.name || this.tr('instructor.noName') }),
+        cell('instructor.col.status', {
           class: 'status',
           text: status,
           attrs: { title: statusText(this.app.lang, r.status) },
         }),
-        h('td', {
+        cell('instructor.col.level', {
           class: 'level',
           text: this.levelName(r.levelId),
           attrs: r.levelId === null ? {} : { title: `${r.levelId} v${r.levelVersion}` },
         }),
-        h('td', { class: 'num seed', text: r.seed === null ? '—' : String(r.seed) }),
-        h('td', { text: this.companyName(r) }),
-        h('td', { class: 'ending', text: rowEndingText(this.app.lang, r) }),
-        h('td', {
+        cell('instructor.col.seed', { class: 'num seed', text: r.seed === null ? '—' : String(r.seed) }),
+        cell('instructor.col.company', { text: this.companyName(r) }),
+        cell('instructor.col.ending', { class: 'ending-kind', text: rowEndingText(this.app.lang, r) }),
+        cell('instructor.col.score', {
           class: 'num score',
           text: r.score === null ? '—' : money(this.app.lang, r.score),
           // The score's parts (the engine's scoreParts, as in the CSV): on hover, and as data.
@@ -327,14 +332,14 @@ export class Instructor extends ScreenScene {
                   'data-honours': r.honours,
                 },
         }),
-        h('td', {
+        cell('par.col.difference', {
           class: 'num par-difference',
           text: r.parDifference === null ? '—' : signedMoney(this.app.lang, r.parDifference),
           attrs: r.par === null ? {} : { 'data-par': r.par, 'data-par-difference': r.parDifference ?? '' },
         }),
-        h('td', { class: 'num', text: r.percentile === null ? '—' : r.percentile.toFixed(1) }),
-        h('td', { text: this.decisions(r) }),
-        h('td', {
+        cell('instructor.col.percentile', { class: 'num', text: r.percentile?.toFixed(1) ?? '—' }),
+        cell('instructor.col.decisions', { text: this.decisions(r) }),
+        cell('instructor.col.forkedFrom', {
           class: 'forked-from',
           text: this.forkedFrom(r, res.rows),
           attrs: r.forkedFrom ? { title: r.forkedFrom.parentHash } : {},
@@ -365,22 +370,22 @@ export class Instructor extends ScreenScene {
         { class: 'instructor-table-wrap' },
         h(
           'table',
-          { id: 'instructor-table', class: 'instructor-table' },
+          { id: 'instructor-table', class: 'instructor-table', attrs: { role: 'table' } },
           h(
             'thead',
-            {},
+            { attrs: { role: 'rowgroup' } },
             h(
               'tr',
-              {},
+              { attrs: { role: 'row' } },
               cols.map((c) =>
                 h('th', {
                   text: this.tr(c),
-                  attrs: c === 'par.col.difference' ? { scope: 'col', title: explain } : { scope: 'col' },
+                  attrs: { ...head, title: c === 'par.col.difference' ? explain : null },
                 }),
               ),
             ),
           ),
-          h('tbody', {}, body),
+          h('tbody', { attrs: { role: 'rowgroup' } }, body),
         ),
       ),
     );
