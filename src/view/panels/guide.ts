@@ -281,6 +281,8 @@ export class GuideTour {
    * anywhere) back to the top, so that at least its start shows.
    */
   private scrollToFit(el: HTMLElement): void {
+    // A few pixels of margin: a box scrolled to the edge lands on a fractional pixel, a hair out.
+    el.style.scrollMargin = '4px';
     el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     for (const block of ['start', 'end'] as const) {
       if (this.spotFor(this.ringBox(el))) return;
