@@ -1,5 +1,5 @@
 // The quarter's flows (CompanyRecord.flows, src/engine/quarter/flows.ts) add up to the books, for
-// every company of every quarter of autopilot games on two levels: users(t) = users(t−1) + events
+// the player's company (each company in turn) in every quarter of autopilot games on two levels: users(t) = users(t−1) + events
 // + bought + organic − churned − shocked per consumer market; projects(t) = projects(t−1) + won −
 // finished; staff(t) = staff(t−1) + events + filled − cut − left − poached per role; the
 // valuation's parts sum to the valuation. The figures at a quarter's start are checked against the
@@ -36,7 +36,8 @@ function checkQuarter(level: Level, before: GameState, after: GameState, counts:
     const start = before.startups[i]!;
     const end = after.startups[i]!;
     const where = `${rec.quarter} ${c.id}`;
-    if (start.status !== 'active') {
+    // Only the player's company keeps its flows (a rival's, and one out of the game, are null).
+    if (start.status !== 'active' || c.id !== after.playerId) {
       eq(c.flows, null, where);
       return;
     }
@@ -139,7 +140,7 @@ function checkQuarter(level: Level, before: GameState, after: GameState, counts:
 }
 
 describe('the quarter’s flows add up to the books', () => {
-  it('for every company of every quarter of autopilot games', () => {
+  it('for the player’s company, each in turn, in every quarter of autopilot games (a rival keeps none)', () => {
     const counts: Record<string, number> = {};
     let quarters = 0;
     for (const g of GAMES) {

@@ -1,6 +1,7 @@
 // The quarter's flows in a company's line of the history (CompanyRecord.flows, types.ts): what
 // moved its users, projects, tokens, people and valuation, as the quarter's steps recorded them
-// (quarter/flows.ts); null for a company that was out of the game when the quarter began. Not part
+// (quarter/flows.ts); kept for the player's company only (null for a rival, and for a company out of
+// the game when the quarter began: the results screen explains the player's quarter). Not part
 // of the state hash (the history is derived). Plain JSON-safe data, like every type of types.ts.
 
 import type { Role } from './types';

@@ -265,7 +265,7 @@ export interface CompanyRecord {
   pretrainingShare: number;
   valuation: number;
   ownershipBp: number;
-  flows: import('./flow-types').CompanyFlows | null; // what moved the quarter; null: out of the game
+  flows: import('./flow-types').CompanyFlows | null; // what moved the player's quarter; null: a rival, or out of the game
 }
 
 export interface CostBreakdown {

@@ -26,6 +26,6 @@ export function decide(w: QuarterWork): void {
       news(w.news, 'news.abandonPretraining', s.id);
     }
   }
-  w.books = startups.map(newBooks);
+  w.books = startups.map((s) => newBooks(isPlayer(w, s)));
   decideGiantPrices(level, base, w.giants);
 }

@@ -22,8 +22,9 @@ export function finance(w: QuarterWork): void {
     const b = books[i]!;
     let flows: CompanyFlows | null = null;
     if (alive(s)) {
-      settleBooks(level, turn, s, b, isPlayer(w, s), luck, i, w.news, pastRevenue(w, i));
-      flows = finishFlows(w, i);
+      const player = isPlayer(w, s);
+      settleBooks(level, turn, s, b, player, luck, i, w.news, pastRevenue(w, i));
+      if (player) flows = finishFlows(w, i);
     }
     const revenue = sumRevenue(b.revenueBy);
     const costs = sumCosts(b.costBy);
@@ -109,7 +110,8 @@ function settleBooks(
   b.funding = Math.min(b.funding, MAX_MONEY_LINE);
   s.cash = s.cash + revenue - costs + b.funding;
   s.valuation = preMoney;
-  b.flows.valuation = valuationParts(level, turn, previous, s.quality, fundamentals, mark, preMoney);
+  if (c.player)
+    b.flows.valuation = valuationParts(level, turn, previous, s.quality, fundamentals, mark, preMoney);
   madeItAndExits(c, revenue, costs, past);
 }
 

@@ -39,7 +39,14 @@ export interface Books {
   flows: CompanyFlows;
 }
 
-export function newBooks(): Books {
+/**
+ * Where the steps write a rival's flows: only the player's company keeps them (the results
+ * screen explains the player's quarter), so a rival's are written here and never read.
+ */
+const RIVAL_FLOWS: CompanyFlows = newFlows();
+
+/** A company's books for the quarter; `withFlows` for the player's company (its flows are kept). */
+export function newBooks(withFlows: boolean): Books {
   return {
     revenueBy: { domestic: 0, overseas: 0, enterprise: 0, api: 0, other: 0 },
     costBy: {
@@ -57,7 +64,7 @@ export function newBooks(): Books {
     budgetBy: { domestic: 0, overseas: 0, enterprise: 0, api: 0 },
     apiTokens: 0,
     engFactor: 1,
-    flows: newFlows(),
+    flows: withFlows ? newFlows() : RIVAL_FLOWS,
   };
 }
 
