@@ -83,8 +83,9 @@ describe('figures', () => {
       await page.click('#btn-start');
       await waitScreen(page, 'Dashboard');
       const work: number[] = [];
-      // Seven quarters: on rules 5 the keyboard path here stalls in this game's eighth quarter
-      // (MiniMax, seed 2024; not yet looked into). The median is over quarters 2–7.
+      // Seven quarters: on rules 5, in this game's eighth quarter (MiniMax, seed 2024) the card
+      // answered with key 1 sells the company, so the game ends with no results screen. The median
+      // is over quarters 2–7.
       for (let q = 1; q <= 7; q++) {
         await answerCards(page, '1');
         await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
