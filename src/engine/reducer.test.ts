@@ -564,6 +564,41 @@ describe('accepted commands change exactly what they should', () => {
   });
 });
 
+describe('freezing (on in development and tests)', () => {
+  const deepFrozen = (x: unknown): boolean =>
+    typeof x !== 'object' || x === null || (Object.isFrozen(x) && Object.values(x).every(deepFrozen));
+
+  it('every accepted command returns a deeply frozen state and leaves its base as it was', () => {
+    // One command of each kind that changes the company: a state a command returned must throw
+    // when written to, whichever path (plain plan copy, Immer producer, quarter) made it.
+    const s = fresh();
+    const commands: Command[] = [
+      { type: 'plan/set-spend', amount: 1234 },
+      {
+        type: 'plan/set-split',
+        pretrainingBp: 6000,
+        appWeights: { domestic: 40, overseas: 20, enterprise: 20, api: 20 },
+      },
+      { type: 'plan/set-api-price', mode: 'exact', price: 12 },
+      { type: 'people/set', hires: { engineers: 3 }, payLevel: 'plus25' },
+      { type: 'money/open-round', target: 5000 },
+      { type: 'money/cancel-round' },
+      { type: 'quarter/end' },
+    ];
+    let state = s;
+    for (const cmd of commands) {
+      const before = JSON.stringify(state);
+      const next = ok(state, cmd);
+      expect(JSON.stringify(state), cmd.type).toBe(before);
+      expect(deepFrozen(next), cmd.type).toBe(true);
+      expect(() => {
+        (me(next).plan as { spend: number }).spend = -1;
+      }, cmd.type).toThrow(TypeError);
+      state = next;
+    }
+  });
+});
+
 describe('quarter/end', () => {
   it('advances the turn by one and appends one history record for that quarter', () => {
     let s = fresh();

@@ -34,20 +34,6 @@ function playerIndex(state: GameState): number {
   return -1;
 }
 
-/** The plan as an object of the one shape every plan has (what Immer returns is a copy of another). */
-function planOf(p: Plan): Plan {
-  return {
-    spend: p.spend,
-    pretrainingBp: p.pretrainingBp,
-    appWeights: p.appWeights,
-    pricing: p.pricing,
-    hires: p.hires,
-    payLevel: p.payLevel,
-    intensity: p.intensity,
-    roundTarget: p.roundTarget,
-  };
-}
-
 /** The state with company i replaced by a producer's result over it. */
 function withCompany(state: GameState, i: number, recipe: (me: Draft<StartupState>) => void): GameState {
   const startups = state.startups.slice();
@@ -56,13 +42,27 @@ function withCompany(state: GameState, i: number, recipe: (me: Draft<StartupStat
 }
 
 /**
- * Most commands touch only the plan: a producer over it alone, the smallest subtree; the company
- * around it shares every other part.
+ * Most commands touch only the plan: the recipe runs on a plain copy of it (its nested parts
+ * copied too, so the base's are never written), and the company around it shares every other
+ * part. A plain copy, not an Immer draft: planning commands are most of the commands a game
+ * takes, and a producer measured several times the cost of the copy.
  */
-function withCompanyPlan(state: GameState, i: number, recipe: (plan: Draft<Plan>) => void): GameState {
+function withCompanyPlan(state: GameState, i: number, recipe: (plan: Plan) => void): GameState {
   const me = state.startups[i]!;
+  const p = me.plan;
+  const plan: Plan = {
+    spend: p.spend,
+    pretrainingBp: p.pretrainingBp,
+    appWeights: { ...p.appWeights },
+    pricing: { ...p.pricing },
+    hires: { ...p.hires },
+    payLevel: p.payLevel,
+    intensity: p.intensity,
+    roundTarget: p.roundTarget,
+  };
+  recipe(plan);
   const startups = state.startups.slice();
-  startups[i] = withPlan(me, planOf(produce(me.plan, recipe)));
+  startups[i] = withPlan(me, plan);
   return withParts(state, { startups });
 }
 
@@ -151,16 +151,14 @@ function checkPlayOn(level: Level, state: GameState): Rejection | null {
 }
 
 /**
- * Small commands are Immer producers over the player's company (and the offers or cards they
- * touch); the rest of the state is shared by reference. Producing over the whole state would
- * make Immer walk the growing history on every command. The quarter's end is computed on plain
- * copies (quarter.ts).
+ * Small commands change a copy of the player's company (its plan alone for planning commands, an
+ * Immer producer over the company for the few others, and the offers or cards they touch); the
+ * rest of the state is shared by reference. Producing over the whole state would make Immer walk
+ * the growing history on every command. The quarter's end is computed on plain copies
+ * (quarter.ts). applyCommand freezes whatever a command created when freezing is on.
  */
 function applyValid(level: Level, state: GameState, c: Command): GameState {
-  if (c.type === 'quarter/end') {
-    const next = resolveQuarter(level, state);
-    return freezing ? freezeDeep(next) : next;
-  }
+  if (c.type === 'quarter/end') return resolveQuarter(level, state);
   // Playing on clears the made-it ending: the company's madeItTurn (the milestone, and its honour
   // in every later score) stays, and the made-it check never fires again (it ends the game only in
   // the quarter madeItTurn was set). The game ends later like any other, with the made-it score
@@ -169,7 +167,7 @@ function applyValid(level: Level, state: GameState, c: Command): GameState {
     return withParts(state, { ending: null, keptScore: state.ending?.score ?? 0 });
   const i = playerIndex(state);
   const withMe = (recipe: (me: Draft<StartupState>) => void) => withCompany(state, i, recipe);
-  const withNewPlan = (recipe: (plan: Draft<Plan>) => void) => withCompanyPlan(state, i, recipe);
+  const withNewPlan = (recipe: (plan: Plan) => void) => withCompanyPlan(state, i, recipe);
   switch (c.type) {
     case 'plan/set-spend':
       return withNewPlan((plan) => {
@@ -325,5 +323,6 @@ function freezeDeep<T>(value: T): T {
 export function applyCommand(level: Level, state: GameState, cmd: Command): CommandResult {
   const error = validateCommand(level, state, cmd);
   if (error) return { ok: false, state, error };
-  return { ok: true, state: applyValid(level, state, cmd) };
+  const next = applyValid(level, state, cmd);
+  return { ok: true, state: freezing ? freezeDeep(next) : next };
 }
