@@ -26,12 +26,10 @@ const DATA_FILES = new Set([
 /** Where known debt may sit: code that other engineers are changing now. */
 const KNOWN_DEBT_AREAS: readonly RegExp[] = [
   /^src\/view\//, // the view's rooms, being reworked on their own branch (issue 14's view part)
-  /^src\/engine\/quarter\/markets\//, // the lead's: the market model
 ];
 
 /** Known debt, with each file's and function's size when listed. */
 const KNOWN_DEBT: KnownDebt = {
-  'src/engine/quarter/markets/api.ts': { functions: { clearApiMarket: 86 } },
   'src/view/baseline-pool.ts': { functions: { startBaselinePool: 91 } },
   'src/view/charts.ts': {
     lines: 712,

@@ -20,8 +20,68 @@ export function apiMarket(w: QuarterWork): void {
   w.api = clearApiMarket(w);
 }
 
+/** The providers on offer this quarter, in order (startups, then giants), with what a buyer sees. */
+interface ApiOffers {
+  utils: number[];
+  prices: number[];
+  costs: number[];
+  /** ≥ 0: startup index; < 0: −(giant index) − 1. */
+  owners: number[];
+}
+
+/** A buyer's utility of paying `price` (a free offer counts at the lowest price). */
+function priceUtility(level: Level, price: number): number {
+  const p = level.market.api;
+  return -p.alpha * lnD(Math.max(price, p.minRefPrice));
+}
+
+/**
+ * Every active provider's offer: a startup that still trains and has a model sets its price now
+ * (written to its copy) and adds its API marketing's boost; a giant offers at its own price.
+ */
+function apiOffers(w: QuarterWork): ApiOffers {
+  const { level, base, mid, books } = w;
+  const p = level.market.api;
+  const turn = base.turn;
+  const offers: ApiOffers = { utils: [], prices: [], costs: [], owners: [] };
+  for (let i = 0; i < mid.startups.length; i++) {
+    const s = mid.startups[i]!;
+    if (s.status !== 'active' || s.pretrainingAbandoned || s.quality <= 0) continue;
+    s.apiPrice = startupPrice(level, base, s);
+    const boost = (p.marketingBoost * books[i]!.budgetBy.api) / (books[i]!.budgetBy.api + p.marketingHalf);
+    offers.utils.push(p.beta * s.quality + priceUtility(level, s.apiPrice) + boost);
+    offers.prices.push(s.apiPrice);
+    offers.costs.push(startupServingCost(level, turn, i));
+    offers.owners.push(i);
+  }
+  for (let j = 0; j < mid.giants.length; j++) {
+    const g = mid.giants[j]!;
+    if (!g.active) continue;
+    offers.utils.push(p.beta * g.quality + priceUtility(level, g.apiPrice));
+    offers.prices.push(g.apiPrice);
+    offers.costs.push(giantServingCost(level, turn, j));
+    offers.owners.push(-j - 1);
+  }
+  return offers;
+}
+
+/**
+ * The quarter's token demand of the whole category: the level's demand path, scaled by the
+ * reference price against the level's reference (Jevons) and by the quarter's demand draw.
+ */
+function apiDemand(w: QuarterWork, ref: number): number {
+  const { level, base, luck } = w;
+  const p = level.market.api;
+  const demandNoise = clamp(
+    1 + p.noise * normalQuantile(uniform(luck, base.turn, Purpose.apiDemand, 0)),
+    DEMAND_NOISE_MIN,
+    DEMAND_NOISE_MAX,
+  );
+  return at(level.macro.apiDemand, base.turn) * powD(p.referencePrice / ref, p.elasticity) * demandNoise;
+}
+
 function clearApiMarket(w: QuarterWork): ApiOutcome {
-  const { level, base, mid, books, luck } = w;
+  const { level, base, mid, books } = w;
   if (!level.markets.api)
     return {
       refPrice: base.market.refPrice,
@@ -30,46 +90,17 @@ function clearApiMarket(w: QuarterWork): ApiOutcome {
       giantShares: new Float64Array(mid.giants.length),
     };
   const p = level.market.api;
-  const ref = Math.max(base.market.refPrice, p.minRefPrice);
   const turn = base.turn;
-  /** A buyer's utility of paying `price` (a free offer counts at the lowest price). */
-  const priceUtility = (price: number) => -p.alpha * lnD(Math.max(price, p.minRefPrice));
-  const utils: number[] = [];
-  const prices: number[] = [];
-  const costs: number[] = [];
-  const owners: number[] = []; // ≥ 0: startup index; < 0: −(giant index) − 1
-  for (let i = 0; i < mid.startups.length; i++) {
-    const s = mid.startups[i]!;
-    if (s.status !== 'active' || s.pretrainingAbandoned || s.quality <= 0) continue;
-    s.apiPrice = startupPrice(level, base, s);
-    const boost = (p.marketingBoost * books[i]!.budgetBy.api) / (books[i]!.budgetBy.api + p.marketingHalf);
-    utils.push(p.beta * s.quality + priceUtility(s.apiPrice) + boost);
-    prices.push(s.apiPrice);
-    costs.push(startupServingCost(level, turn, i));
-    owners.push(i);
-  }
-  for (let j = 0; j < mid.giants.length; j++) {
-    const g = mid.giants[j]!;
-    if (!g.active) continue;
-    utils.push(p.beta * g.quality + priceUtility(g.apiPrice));
-    prices.push(g.apiPrice);
-    costs.push(giantServingCost(level, turn, j));
-    owners.push(-j - 1);
-  }
+  const { utils, prices, costs, owners } = apiOffers(w);
   const outsideU =
     p.outsideUtility +
     p.beta * selfHostQuality(level, mid.giants, turn) +
-    priceUtility(selfHostPrice(level, turn));
+    priceUtility(level, selfHostPrice(level, turn));
   const shares = logitShares(utils, outsideU);
   // The outside share is computed directly: when it rounds to exactly 1, the providers' shares are
   // too small to register beside it, and nobody sells (the tokens and revenue agree with the shares).
   const nobodySells = shares.outside === 1;
-  const demandNoise = clamp(
-    1 + p.noise * normalQuantile(uniform(luck, turn, Purpose.apiDemand, 0)),
-    DEMAND_NOISE_MIN,
-    DEMAND_NOISE_MAX,
-  );
-  const total = at(level.macro.apiDemand, turn) * powD(p.referencePrice / ref, p.elasticity) * demandNoise;
+  const total = apiDemand(w, Math.max(base.market.refPrice, p.minRefPrice));
   let tokens = 0;
   let value = 0;
   const giantShares = new Float64Array(mid.giants.length);
