@@ -33,7 +33,6 @@ const KNOWN_DEBT_AREAS: readonly RegExp[] = [
 const KNOWN_DEBT: KnownDebt = {
   'src/engine/quarter/markets/api.ts': { functions: { clearApiMarket: 86 } },
   'src/view/baseline-pool.ts': { functions: { startBaselinePool: 91 } },
-  'src/view/panels/guide.ts': { functions: { 'GuideTour.fill': 84 } },
   'src/view/panels/history-charts.ts': { functions: { historyCharts: 158 } },
   'src/view/panels/kpis.ts': { functions: { kpiPanel: 126 } },
   'src/view/panels/money.ts': { functions: { moneyPanel: 164 } },
