@@ -33,11 +33,6 @@ const KNOWN_DEBT_AREAS: readonly RegExp[] = [
 const KNOWN_DEBT: KnownDebt = {
   'src/engine/quarter/markets/api.ts': { functions: { clearApiMarket: 86 } },
   'src/view/baseline-pool.ts': { functions: { startBaselinePool: 91 } },
-  'src/view/panels/history-charts.ts': { functions: { historyCharts: 158 } },
-  'src/view/panels/kpis.ts': { functions: { kpiPanel: 126 } },
-  'src/view/panels/money.ts': { functions: { moneyPanel: 164 } },
-  'src/view/panels/people.ts': { functions: { peoplePanel: 179 } },
-  'src/view/panels/rivals.ts': { functions: { rivalsPanel: 120 } },
   'src/view/scenes/Dashboard.ts': { lines: 507, functions: { 'Dashboard.render': 177 } },
   'src/view/scenes/Ending.ts': { functions: { 'Ending.render': 141 } },
   'src/view/scenes/Instructor.ts': {
