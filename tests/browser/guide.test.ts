@@ -376,6 +376,7 @@ describe('the guide at every window size', () => {
   it.each([
     ...GUIDE_SIZES.map((size) => ({ ...size, lang: 'en' as Language })),
     { width: 640, height: 360, lang: 'zh-CN' as Language },
+    { width: 360, height: 740, lang: 'zh-CN' as Language },
   ])(
     'never puts its callout over the control a step points at (where the window cannot hold both, over its heading), and keeps both in the window ($width×$height, $lang)',
     async ({ width, height, lang }) => {
