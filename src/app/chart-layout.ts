@@ -1,4 +1,4 @@
-// Layout rules of the SVG charts (src/view/charts.ts), kept pure so they can be tested without a
+// Layout rules of the SVG charts (src/view/charts/), kept pure so they can be tested without a
 // browser: how wide a label will be, which x-axis labels to draw so that none overlap, the value
 // axis (nice ticks, and values too large for the scale drawn in a band above it instead of being
 // clipped), and the label column of the P&L waterfall.

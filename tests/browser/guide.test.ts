@@ -292,14 +292,12 @@ function replayNode(setup: Setup, log: readonly Command[]): GameState {
 }
 
 /**
- * The window sizes the guide is walked at: a tablet, a 1280×720 screen at 200 % zoom (640×360)
- * and at 100 %, and a 1920×1080 one. A 360×740 phone belongs here too once the dashboard has its
- * one-column phone layout (on main, not yet on this branch): without it the dashboard's middle
- * column is 0 px wide there and End quarter lies outside the window, whatever the guide does.
+ * The window sizes the guide is walked at: a 360×740 phone (where the callout is docked across the
+ * bottom of the window, under the control), a tablet, a 1280×720 screen at 200 % zoom (640×360)
+ * and at 100 %, and a 1920×1080 one.
  */
-// Not 360×740 yet: there the split step's card sits at the end of its tab, which cannot scroll it
-// higher, so the callout (306 px) fits neither above nor below it.
 const GUIDE_SIZES = [
+  { width: 360, height: 740 },
   { width: 640, height: 360 },
   { width: 768, height: 1024 },
   { width: 1280, height: 720 },
@@ -378,6 +376,7 @@ describe('the guide at every window size', () => {
   it.each([
     ...GUIDE_SIZES.map((size) => ({ ...size, lang: 'en' as Language })),
     { width: 640, height: 360, lang: 'zh-CN' as Language },
+    { width: 360, height: 740, lang: 'zh-CN' as Language },
   ])(
     'never puts its callout over the control a step points at (where the window cannot hold both, over its heading), and keeps both in the window ($width×$height, $lang)',
     async ({ width, height, lang }) => {

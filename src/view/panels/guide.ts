@@ -18,6 +18,8 @@ import type { Command } from '../../engine/index';
 import { h, trapFocus } from '../dom';
 import '../guide.css';
 import type { PanelContext } from './context';
+import type { Box } from './guide-place';
+import { GAP, lowSpot, RING_PAD, setCallout, spotFor } from './guide-place';
 
 /** What the guide needs from the dashboard. */
 export interface GuideHost {
@@ -30,29 +32,6 @@ export interface GuideHost {
   /** Shows a step's control if the layout hides it (on a narrow screen, its column's tab). */
   reveal?(target: HTMLElement): void;
 }
-
-/** Room kept between the callout, the ring and the window's edges, px. */
-const GAP = 12;
-const RING_PAD = 6;
-/** The narrowest the callout is made to fit beside a control its own width does not fit beside, px. */
-const MIN_WIDTH = 200;
-
-/** A box on screen, in window coordinates (px). */
-interface Box {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** Where the callout goes: its top left corner and, when narrowed to fit beside a control, its width (px). */
-interface Spot {
-  x: number;
-  y: number;
-  width?: number;
-}
-
-const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
 
 export class GuideTour {
   private step = -1;
@@ -183,46 +162,6 @@ export class GuideTour {
     const { lang, level, state, tr } = ctx;
     const step = this.stepNow();
     const words = guideText(lang, level, state, step.id);
-    const last = this.step === GUIDE_STEPS.length - 1;
-    let extra: HTMLElement | null = null;
-    if (step.id === 'suggest') {
-      const s = suggestedPlan(level, state);
-      const lines = suggestionLines(lang, level, state, s.commands);
-      const status = s.blocked
-        ? tr('guide.suggest.cardFirst')
-        : s.commands.length === 0
-          ? tr(this.applied ? 'guide.suggest.applied' : 'guide.suggest.same')
-          : '';
-      extra = h(
-        'div',
-        { class: 'guide-suggest' },
-        lines.length > 0 ? h('p', { class: 'guide-changes-title', text: tr('guide.suggest.changes') }) : null,
-        lines.length > 0
-          ? h(
-              'ul',
-              { id: 'guide-changes', class: 'guide-changes' },
-              lines.map((text) => h('li', { text })),
-            )
-          : null,
-        h('button', {
-          id: 'guide-apply',
-          class: 'btn primary',
-          text: tr('guide.suggest.apply'),
-          attrs: { disabled: s.commands.length === 0 },
-          on: {
-            click: () => {
-              const now = this.host.context();
-              const cmds = now ? suggestedPlan(now.level, now.state).commands : [];
-              if (cmds.length === 0) return;
-              this.applied = true;
-              this.host.apply(cmds);
-              this.callout.querySelector<HTMLElement>('#guide-next')?.focus();
-            },
-          },
-        }),
-        h('p', { id: 'guide-status', class: 'guide-status', text: status, attrs: { role: 'status' } }),
-      );
-    }
     this.callout.dataset.step = step.id;
     const parts: (HTMLElement | null)[] = [
       h('p', {
@@ -232,36 +171,85 @@ export class GuideTour {
       h('h2', { id: 'guide-title', text: words.title, attrs: { tabindex: -1 } }),
       h('p', { id: 'guide-body', class: 'guide-body', text: words.body }),
       words.detail ? h('p', { id: 'guide-detail', class: 'guide-detail', text: words.detail }) : null,
-      extra,
-      h(
-        'div',
-        { class: 'guide-nav' },
-        h('button', {
-          id: 'guide-skip',
-          class: 'btn ghost',
-          text: tr('guide.skip'),
-          attrs: { 'aria-keyshortcuts': 'Escape' },
-          on: { click: () => this.act('skip') },
-        }),
-        h('span', { class: 'guide-spacer' }),
-        h('button', {
-          id: 'guide-back',
-          class: 'btn',
-          text: tr('guide.back'),
-          attrs: { disabled: this.step === 0, 'aria-keyshortcuts': 'ArrowLeft' },
-          on: { click: () => this.act('back') },
-        }),
-        h('button', {
-          id: 'guide-next',
-          class: 'btn primary',
-          text: tr(last ? 'guide.finish' : 'guide.next'),
-          attrs: { 'aria-keyshortcuts': last ? undefined : 'ArrowRight' },
-          on: { click: () => this.act('next') },
-        }),
-      ),
+      step.id === 'suggest' ? this.suggestion(ctx) : null,
+      this.nav(ctx),
       h('p', { class: 'guide-keys muted', text: tr('guide.keys'), attrs: { 'aria-hidden': 'true' } }),
     ];
     this.callout.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
+  }
+
+  /** The suggestion step's changes, its Apply button and what applying did. */
+  private suggestion(ctx: PanelContext): HTMLElement {
+    const { lang, level, state, tr } = ctx;
+    const s = suggestedPlan(level, state);
+    const lines = suggestionLines(lang, level, state, s.commands);
+    const status = s.blocked
+      ? tr('guide.suggest.cardFirst')
+      : s.commands.length === 0
+        ? tr(this.applied ? 'guide.suggest.applied' : 'guide.suggest.same')
+        : '';
+    return h(
+      'div',
+      { class: 'guide-suggest' },
+      lines.length > 0 ? h('p', { class: 'guide-changes-title', text: tr('guide.suggest.changes') }) : null,
+      lines.length > 0
+        ? h(
+            'ul',
+            { id: 'guide-changes', class: 'guide-changes' },
+            lines.map((text) => h('li', { text })),
+          )
+        : null,
+      h('button', {
+        id: 'guide-apply',
+        class: 'btn primary',
+        text: tr('guide.suggest.apply'),
+        attrs: { disabled: s.commands.length === 0 },
+        on: { click: () => this.applySuggestion() },
+      }),
+      h('p', { id: 'guide-status', class: 'guide-status', text: status, attrs: { role: 'status' } }),
+    );
+  }
+
+  /** Applies the suggestion as the state stands now (the dashboard re-renders the guide). */
+  private applySuggestion(): void {
+    const now = this.host.context();
+    const cmds = now ? suggestedPlan(now.level, now.state).commands : [];
+    if (cmds.length === 0) return;
+    this.applied = true;
+    this.host.apply(cmds);
+    this.callout.querySelector<HTMLElement>('#guide-next')?.focus();
+  }
+
+  /** Skip, Back and Next (Finish on the last step). */
+  private nav(ctx: PanelContext): HTMLElement {
+    const { tr } = ctx;
+    const last = this.step === GUIDE_STEPS.length - 1;
+    return h(
+      'div',
+      { class: 'guide-nav' },
+      h('button', {
+        id: 'guide-skip',
+        class: 'btn ghost',
+        text: tr('guide.skip'),
+        attrs: { 'aria-keyshortcuts': 'Escape' },
+        on: { click: () => this.act('skip') },
+      }),
+      h('span', { class: 'guide-spacer' }),
+      h('button', {
+        id: 'guide-back',
+        class: 'btn',
+        text: tr('guide.back'),
+        attrs: { disabled: this.step === 0, 'aria-keyshortcuts': 'ArrowLeft' },
+        on: { click: () => this.act('back') },
+      }),
+      h('button', {
+        id: 'guide-next',
+        class: 'btn primary',
+        text: tr(last ? 'guide.finish' : 'guide.next'),
+        attrs: { 'aria-keyshortcuts': last ? undefined : 'ArrowRight' },
+        on: { click: () => this.act('next') },
+      }),
+    );
   }
 
   /** The ring's box: the target's with the ring's padding, clipped to the window. */
@@ -285,56 +273,10 @@ export class GuideTour {
     el.style.scrollMargin = '4px';
     el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     for (const block of ['start', 'end'] as const) {
-      if (this.spotFor(this.ringBox(el))) return;
+      if (spotFor(this.callout, this.ringBox(el))) return;
       el.scrollIntoView({ block, inline: 'nearest' });
     }
-    if (!this.spotFor(this.ringBox(el))) el.scrollIntoView({ block: 'start', inline: 'nearest' });
-  }
-
-  /**
-   * Where the callout fits without covering the ring: below it, above it, to its right or to its
-   * left at its own size; else narrowed (down to MIN_WIDTH) to the wider side's room, if it is then
-   * short enough to fit there. Null when there is no such room. Leaves the callout's width as found.
-   */
-  private spotFor(ring: Box): Spot | null {
-    const vw = window.innerWidth;
-    const vh = window.innerHeight;
-    const callout = this.callout.style;
-    const width = callout.width;
-    callout.width = '';
-    const box = this.callout.getBoundingClientRect();
-    const w = box.width;
-    const hgt = box.height;
-    const room = {
-      below: vh - GAP - (ring.bottom + GAP),
-      above: ring.top - GAP - GAP,
-      right: vw - GAP - (ring.right + GAP),
-      left: ring.left - GAP - GAP,
-    };
-    const alongX = clamp(ring.left + RING_PAD, GAP, vw - w - GAP);
-    const alongY = (h: number) => clamp(ring.top + RING_PAD, GAP, vh - h - GAP);
-    let spot: Spot | null = null;
-    if (hgt <= room.below) spot = { x: alongX, y: ring.bottom + GAP };
-    else if (hgt <= room.above) spot = { x: alongX, y: ring.top - GAP - hgt };
-    else if (w <= room.right) spot = { x: ring.right + GAP, y: alongY(hgt) };
-    else if (w <= room.left) spot = { x: ring.left - GAP - w, y: alongY(hgt) };
-    else {
-      // Narrowed beside the ring: the callout grows taller as it narrows; it must still fit.
-      const side = room.right >= room.left ? 'right' : 'left';
-      const narrow = Math.floor(room[side]);
-      if (narrow >= MIN_WIDTH) {
-        callout.width = `${narrow}px`;
-        const tall = this.callout.getBoundingClientRect().height;
-        if (tall <= vh - 2 * GAP && this.callout.scrollHeight <= this.callout.clientHeight)
-          spot = {
-            x: side === 'right' ? ring.right + GAP : ring.left - GAP - narrow,
-            y: alongY(tall),
-            width: narrow,
-          };
-      }
-    }
-    callout.width = width;
-    return spot;
+    if (!spotFor(this.callout, this.ringBox(el))) el.scrollIntoView({ block: 'start', inline: 'nearest' });
   }
 
   /** Puts the ring around the target and the callout where it fits beside it (spotFor), else low in the window. */
@@ -346,8 +288,10 @@ export class GuideTour {
     if (!el) {
       this.ring.hidden = true;
       this.callout.style.width = '';
+      this.callout.style.maxHeight = '';
+      this.callout.style.maxHeight = '';
       const box = this.callout.getBoundingClientRect();
-      this.setCallout({ x: (vw - box.width) / 2, y: Math.max(GAP, (vh - box.height) / 2) });
+      setCallout(this.callout, { x: (vw - box.width) / 2, y: Math.max(GAP, (vh - box.height) / 2) });
       return;
     }
     const ring = this.ringBox(el);
@@ -358,20 +302,13 @@ export class GuideTour {
       width: `${Math.max(0, ring.right - ring.left)}px`,
       height: `${Math.max(0, ring.bottom - ring.top)}px`,
     });
-    const spot = this.spotFor(ring);
+    const spot = spotFor(this.callout, ring);
     if (spot) {
-      this.setCallout(spot);
+      setCallout(this.callout, spot);
       return;
     }
-    // No room beside it (the control fills the window): low in the window, at its own size.
-    this.callout.style.width = '';
-    const box = this.callout.getBoundingClientRect();
-    this.setCallout({ x: clamp((vw - box.width) / 2, GAP, vw), y: Math.max(GAP, vh - box.height - GAP) });
-  }
-
-  private setCallout(spot: Spot): void {
-    this.callout.style.width = spot.width === undefined ? '' : `${spot.width}px`;
-    this.callout.style.left = `${Math.round(spot.x)}px`;
-    this.callout.style.top = `${Math.round(spot.y)}px`;
+    // No room beside it (the control fills the window): low in the window, clear of its heading on a phone.
+    const head = el.querySelector('h2, h3') ?? el;
+    setCallout(this.callout, lowSpot(this.callout, head.getBoundingClientRect().bottom));
   }
 }

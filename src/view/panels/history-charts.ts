@@ -1,44 +1,64 @@
 // Charts over the quarters played: cash and runway, revenue by market, users, model quality
 // against rivals and the global frontier, and API prices (log scale: the 2024 price war cut them
-// by two orders of magnitude).
+// by two orders of magnitude). The series come from app/history-series.ts; this labels and draws.
 
 import { count, money, moneyAxis, price, runway } from '../../app/format';
+import {
+  activeQuality,
+  bestRivalUsers,
+  bigTechBestQuality,
+  giantMinPrice,
+  playerRecords,
+  pnlSteps,
+  runwaySeries,
+} from '../../app/history-series';
 import type { Language, TextKey } from '../../app/i18n';
 import { t } from '../../app/i18n';
 import { actorName } from '../../app/level-text';
-import type { GameState, Level } from '../../engine/index';
-import { NOT_BURNING, runwayAt } from '../../engine/index';
+import type { CompanyRecord, GameState, Level } from '../../engine/index';
+import { NOT_BURNING } from '../../engine/index';
 import type { Series } from '../charts';
 import { lineChart, stackedBars, waterfall } from '../charts';
 import { COLORS, DASHES, MARKET_COLORS, SERIES } from '../theme';
 
-export function historyCharts(lang: Language, level: Level, state: GameState): HTMLElement[] {
-  const tr = (k: TextKey, p?: Record<string, string | number>) => t(lang, k, p);
-  const hist = state.history;
-  const x = hist.map((r) => r.quarter.replace(/^20/, ''));
-  const mine = hist.map((r) => r.companies.find((c) => c.id === state.playerId)!);
-  const shortMoney = (v: number) => moneyAxis(lang, Math.round(v));
-  const cash = lineChart({
+/** What every history chart is drawn from. */
+interface ChartData {
+  lang: Language;
+  level: Level;
+  state: GameState;
+  tr: (k: TextKey, p?: Record<string, string | number>) => string;
+  /** The quarters' short labels (24Q1). */
+  x: string[];
+  mine: CompanyRecord[];
+  shortMoney: (v: number) => string;
+}
+
+function cashChart(d: ChartData): HTMLElement {
+  const { tr, x, mine, lang } = d;
+  return lineChart({
     title: tr('chart.cash'),
     x,
     series: [
       { label: tr('chart.cashLine'), values: mine.map((c) => c.cash), color: COLORS.you, width: 3 },
       {
         label: tr('chart.runwayLine'),
-        // As the page states it elsewhere: cash ÷ the quarter's net burn, NOT_BURNING without one.
-        values: mine.map((c) => runwayAt(Math.max(0, c.cash), c.costs - c.revenue)),
+        values: runwaySeries(mine),
         color: SERIES[0],
         dash: DASHES[1],
         axis: 'right',
       },
     ],
-    format: shortMoney,
+    format: d.shortMoney,
     // The runway format says ∞ from NOT_BURNING up; those quarters go above the axis, not on it.
     formatRight: (v) => (v >= NOT_BURNING ? runway(lang, v) : String(Number(v.toFixed(1)))),
     rightOffScale: NOT_BURNING,
   });
+}
+
+function revenueChart(d: ChartData): HTMLElement {
+  const { tr, x, mine, level } = d;
   const markets = ['domestic', 'overseas', 'enterprise', 'api', 'other'] as const;
-  const revenue = stackedBars({
+  return stackedBars({
     title: tr('chart.revenue'),
     x,
     stacks: markets
@@ -48,15 +68,13 @@ export function historyCharts(lang: Language, level: Level, state: GameState): H
         color: MARKET_COLORS[m],
         values: mine.map((c) => c.revenueBy[m]),
       })),
-    format: shortMoney,
+    format: d.shortMoney,
   });
-  const bestRival = hist.map((r) =>
-    Math.max(
-      0,
-      ...r.companies.filter((c) => c.id !== state.playerId && c.status === 'active').map((c) => c.mau),
-    ),
-  );
-  const users = lineChart({
+}
+
+function usersChart(d: ChartData): HTMLElement {
+  const { tr, x, mine, lang } = d;
+  return lineChart({
     title: tr('chart.users'),
     x,
     series: [
@@ -75,7 +93,7 @@ export function historyCharts(lang: Language, level: Level, state: GameState): H
       },
       {
         label: tr('chart.bestRivalUsers'),
-        values: bestRival,
+        values: bestRivalUsers(d.state),
         color: COLORS.muted,
         dash: DASHES[1],
         width: 1.5,
@@ -83,56 +101,42 @@ export function historyCharts(lang: Language, level: Level, state: GameState): H
     ],
     format: (v) => count(lang, v),
   });
-  const active = (j: number, turn: number) => (level.giants[j]?.entersTurn ?? 0) <= turn;
-  const qualitySeries: Series[] = [
+}
+
+function qualityChart(d: ChartData): HTMLElement {
+  const { tr, x, mine, lang, level, state } = d;
+  const series: Series[] = [
     { label: tr('chart.you'), values: mine.map((c) => c.quality), color: COLORS.you, width: 3.5 },
     ...state.startups
       .filter((s) => s.id !== state.playerId)
       .map((s, i) => ({
         label: actorName(lang, level, s.id),
-        values: hist.map((r) => {
-          const c = r.companies.find((cc) => cc.id === s.id);
-          return c && c.status === 'active' ? c.quality : null;
-        }),
+        values: activeQuality(state, s.id),
         color: SERIES[i % SERIES.length]!,
         dash: DASHES[(i + 1) % DASHES.length],
         width: 1.4,
       })),
     {
       label: tr('chart.bigTech'),
-      values: hist.map((r) => {
-        const qs = r.giants
-          .filter((_, j) => level.giants[j]?.kind === 'bigtech' && active(j, r.turn))
-          .map((g) => g.quality);
-        return qs.length ? Math.max(...qs) : null;
-      }),
+      values: bigTechBestQuality(level, state),
       color: '#e8eef8',
       dash: DASHES[3],
       width: 1.6,
     },
     {
       label: tr('chart.frontier'),
-      values: hist.map((r) => r.frontierQuality),
+      values: state.history.map((r) => r.frontierQuality),
       color: COLORS.frontier,
       dash: DASHES[1],
       width: 2,
     },
   ];
-  const qualityChart = lineChart({
-    title: tr('chart.quality'),
-    x,
-    series: qualitySeries,
-    format: (v) => v.toFixed(0),
-    zero: false,
-  });
-  const giantPrice = (kind: 'bigtech' | 'deepseek') =>
-    hist.map((r) => {
-      const ps = r.giants
-        .filter((g, j) => level.giants[j]?.kind === kind && active(j, r.turn) && g.apiPrice > 0)
-        .map((g) => g.apiPrice);
-      return ps.length ? Math.min(...ps) : null;
-    });
-  const prices = lineChart({
+  return lineChart({ title: tr('chart.quality'), x, series, format: (v) => v.toFixed(0), zero: false });
+}
+
+function pricesChart(d: ChartData): HTMLElement {
+  const { tr, x, mine, level, state } = d;
+  return lineChart({
     title: tr('chart.prices'),
     x,
     log: true,
@@ -145,21 +149,21 @@ export function historyCharts(lang: Language, level: Level, state: GameState): H
       },
       {
         label: tr('chart.marketPrice'),
-        values: hist.map((r) => r.marketApiPrice),
+        values: state.history.map((r) => r.marketApiPrice),
         color: SERIES[0],
         dash: DASHES[1],
         width: 2,
       },
       {
         label: tr('chart.bigTechPrice'),
-        values: giantPrice('bigtech'),
+        values: giantMinPrice(level, state, 'bigtech'),
         color: SERIES[1],
         dash: DASHES[2],
         width: 2,
       },
       {
         label: tr('chart.deepseekPrice'),
-        values: giantPrice('deepseek'),
+        values: giantMinPrice(level, state, 'deepseek'),
         color: SERIES[2],
         dash: DASHES[3],
         width: 2,
@@ -168,7 +172,19 @@ export function historyCharts(lang: Language, level: Level, state: GameState): H
     format: price,
     axisFormat: (v) => `¥${v >= 1 ? v.toFixed(0) : String(Number(v.toPrecision(1)))}`,
   });
-  return [cash, revenue, users, qualityChart, prices];
+}
+
+export function historyCharts(lang: Language, level: Level, state: GameState): HTMLElement[] {
+  const d: ChartData = {
+    lang,
+    level,
+    state,
+    tr: (k, p) => t(lang, k, p),
+    x: state.history.map((r) => r.quarter.replace(/^20/, '')),
+    mine: playerRecords(state),
+    shortMoney: (v) => moneyAxis(lang, Math.round(v)),
+  };
+  return [cashChart(d), revenueChart(d), usersChart(d), qualityChart(d), pricesChart(d)];
 }
 
 /** The last quarter's P&L as a waterfall: revenue lines → costs → operating profit. */
@@ -176,30 +192,14 @@ export function quarterWaterfall(lang: Language, level: Level, state: GameState)
   const tr = (k: TextKey, p?: Record<string, string | number>) => t(lang, k, p);
   const rec = state.history[state.history.length - 1]?.companies.find((c) => c.id === state.playerId);
   if (!rec) return null;
-  const steps: { label: string; value: number; kind: 'up' | 'down' | 'total' }[] = [];
-  for (const m of ['domestic', 'overseas', 'enterprise', 'api', 'other'] as const)
-    if (rec.revenueBy[m] !== 0 || (m !== 'other' && level.markets[m]))
-      steps.push({
-        label: tr(m === 'other' ? 'market.other' : `market.${m}`),
-        value: rec.revenueBy[m],
-        kind: 'up',
-      });
-  steps.push({ label: tr('wf.revenue'), value: rec.revenue, kind: 'total' });
-  for (const k of [
-    'compute',
-    'salaries',
-    'ads',
-    'inference',
-    'customisation',
-    'platform',
-    'severance',
-    'other',
-  ] as const)
-    if (rec.costBy[k] !== 0) steps.push({ label: tr(`cost.${k}`), value: rec.costBy[k], kind: 'down' });
-  steps.push({ label: tr('wf.profit'), value: rec.operatingProfit, kind: 'total' });
+  const label = (s: ReturnType<typeof pnlSteps>[number]): string => {
+    if (s.kind === 'up') return tr(s.line === 'other' ? 'market.other' : `market.${s.line}`);
+    if (s.kind === 'total') return tr(s.line === 'revenue' ? 'wf.revenue' : 'wf.profit');
+    return tr(`cost.${s.line}`);
+  };
   return waterfall(
     tr('wf.title'),
-    steps,
+    pnlSteps(level, rec).map((s) => ({ label: label(s), value: s.value, kind: s.kind })),
     (v) => money(lang, Math.round(v)),
     (v) => moneyAxis(lang, Math.round(v)),
   );

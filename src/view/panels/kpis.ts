@@ -1,10 +1,11 @@
 // Key figures of the company, each with its "how this is computed" text, reachable by keyboard
-// (the tile takes focus and the explanation is its description).
+// (the tile takes focus and the explanation is its description); the made-it goal line above them.
 
 import { count, money, pct, quality, runway } from '../../app/format';
 import { goalItems } from '../../app/goal-text';
 import type { TextKey } from '../../app/i18n';
 import { tn } from '../../app/i18n';
+import { change } from '../../app/panel-figures';
 import {
   apiMarketShares,
   burnMultiple,
@@ -15,37 +16,24 @@ import {
   runwayQuarters,
 } from '../../engine/index';
 import { h } from '../dom';
+import type { FigureProps } from '../widgets/figure';
+import { figure } from '../widgets/figure';
 import type { ReadContext } from './context';
 import { runwayClass, runwayIcon } from './plan';
 
-interface Kpi {
-  id: string;
-  label: TextKey;
-  value: string;
-  sub?: string;
-  how: string;
-  tone?: string;
-}
+/** A key figure as the panel lists it: its label's key, and its explanation's text. */
+type Kpi = Omit<FigureProps, 'label' | 'how'> & { label: TextKey; how: string };
 
-export function kpiPanel(ctx: ReadContext): HTMLElement {
+/** The company's cash figures: cash, runway, revenue (with its change), operating profit. */
+function cashKpis(ctx: ReadContext): Kpi[] {
   const { me, level, state, tr, lang } = ctx;
   const hist = state.history;
   const last = hist[hist.length - 1];
-  const prev = hist[hist.length - 2];
   const rec = last?.companies.find((c) => c.id === me.id);
-  const prevRec = prev?.companies.find((c) => c.id === me.id);
+  const prevRec = hist[hist.length - 2]?.companies.find((c) => c.id === me.id);
   const rw = runwayQuarters(state, me.id);
-  const frontier = economy.at(level.macro.frontierQuality, state.turn);
-  const bm = burnMultiple(state, me.id);
-  const share = last ? (apiMarketShares(last).providers.find((p) => p.id === me.id)?.share ?? 0) : 0;
-  const delta = (a: number | undefined, b: number | undefined) =>
-    a === undefined || b === undefined
-      ? undefined
-      : a - b >= 0
-        ? `▲ ${money(lang, a - b)}`
-        : `▼ ${money(lang, b - a)}`;
-  const m = level.market;
-  const kpis: Kpi[] = [
+  const delta = change(rec?.revenue, prevRec?.revenue);
+  return [
     { id: 'cash', label: 'kpi.cash', value: money(lang, me.cash), how: tr('how.cash') },
     {
       id: 'runway',
@@ -58,7 +46,7 @@ export function kpiPanel(ctx: ReadContext): HTMLElement {
       id: 'revenue',
       label: 'kpi.revenue',
       value: rec ? money(lang, rec.revenue) : '—',
-      sub: delta(rec?.revenue, prevRec?.revenue),
+      sub: delta ? `${delta.up ? '▲' : '▼'} ${money(lang, delta.by)}` : undefined,
       how: tr('how.revenue'),
     },
     {
@@ -73,12 +61,20 @@ export function kpiPanel(ctx: ReadContext): HTMLElement {
         window: level.endings.madeItWindow,
       }),
     },
+  ];
+}
+
+/** The model and its users: quality (against the frontier and the best at home) and users. */
+function productKpis(ctx: ReadContext): Kpi[] {
+  const { me, level, state, tr, lang } = ctx;
+  const m = level.market;
+  return [
     {
       id: 'quality',
       label: 'kpi.quality',
       value: quality(me.quality),
       sub: tr('kpi.qualitySub', {
-        frontier: quality(frontier),
+        frontier: quality(economy.at(level.macro.frontierQuality, state.turn)),
         best: quality(state.market.bestDomesticQuality),
       }),
       how: tr('how.quality', {
@@ -96,6 +92,16 @@ export function kpiPanel(ctx: ReadContext): HTMLElement {
       }),
       how: tr('how.users'),
     },
+  ];
+}
+
+/** What the company is worth and how it burns: valuation, the founder's equity, burn multiple, API share. */
+function ownerKpis(ctx: ReadContext): Kpi[] {
+  const { me, level, state, tr, lang } = ctx;
+  const last = state.history[state.history.length - 1];
+  const bm = burnMultiple(state, me.id);
+  const share = last ? (apiMarketShares(last).providers.find((p) => p.id === me.id)?.share ?? 0) : 0;
+  return [
     {
       id: 'valuation',
       label: 'kpi.valuation',
@@ -117,6 +123,11 @@ export function kpiPanel(ctx: ReadContext): HTMLElement {
     },
     { id: 'api', label: 'kpi.apiShare', value: pct(share, 1), how: tr('how.apiShare') },
   ];
+}
+
+export function kpiPanel(ctx: ReadContext): HTMLElement {
+  const { tr } = ctx;
+  const kpis = [...cashKpis(ctx), ...productKpis(ctx), ...ownerKpis(ctx)];
   return h(
     'section',
     { class: 'card kpis', attrs: { 'aria-labelledby': 'kpi-title' } },
@@ -125,35 +136,10 @@ export function kpiPanel(ctx: ReadContext): HTMLElement {
     h(
       'div',
       { class: 'kpi-grid' },
-      kpis.map((k) =>
-        h(
-          'div',
-          {
-            id: `kpi-${k.id}`,
-            class: `kpi ${k.tone ?? ''}`,
-            attrs: { tabindex: 0, 'aria-describedby': `kpi-${k.id}-how` },
-          },
-          h(
-            'span',
-            { class: 'kpi-label' },
-            tr(k.label),
-            h('span', { class: 'how-mark', text: '?', attrs: { 'aria-hidden': 'true' } }),
-          ),
-          h('span', { class: 'kpi-value', text: k.value }),
-          k.sub ? h('span', { class: 'kpi-sub', text: k.sub }) : null,
-          h(
-            'span',
-            { id: `kpi-${k.id}-how`, class: 'how', attrs: { role: 'tooltip' } },
-            h('strong', { text: tr('kpi.how') }),
-            ' ',
-            k.how,
-          ),
-        ),
-      ),
+      kpis.map((k) => figure({ ...k, label: tr(k.label), how: { title: tr('kpi.how'), text: k.how } })),
     ),
   );
 }
-
 /**
  * The made-it goal, condition by condition for the last quarter (madeItProgress decides, goal-text
  * words it): a ✓ or ✗ shape and a colour for the eye, "(met)" / "(not met)" for a screen reader

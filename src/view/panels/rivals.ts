@@ -2,91 +2,113 @@
 // users, and how their cash looks from outside.
 
 import { count, price, quality } from '../../app/format';
+import { cashHealth, qualityRanks } from '../../app/panel-figures';
+import type { GiantState, StartupState } from '../../engine/index';
 import { runwayQuarters } from '../../engine/index';
 import { h } from '../dom';
 import type { ReadContext } from './context';
 import { actorName, emblem } from './names';
 
-export function rivalsPanel(ctx: ReadContext): HTMLElement {
-  const { state, level, tr, lang } = ctx;
-  const rows: { id: string; q: number; active: boolean }[] = [
-    ...state.startups.map((s) => ({ id: s.id, q: s.quality, active: s.status === 'active' })),
-    ...state.giants.map((g) => ({ id: g.id, q: g.quality, active: g.active })),
-  ];
-  const ranked = rows.filter((r) => r.active).sort((a, b) => b.q - a.q || a.id.localeCompare(b.id));
-  const rankOf = (id: string) => {
-    const i = ranked.findIndex((r) => r.id === id);
-    return i < 0 ? '—' : `#${i + 1}`;
-  };
-  const startupRows = state.startups.map((s) => {
-    const you = s.id === state.playerId;
-    let cash: string;
-    let tone = '';
-    if (s.status === 'bankrupt') {
-      cash = tr('rivals.bankrupt');
-      tone = 'poor';
-    } else if (s.status === 'acquired') {
-      cash = tr('rivals.acquired');
-    } else {
-      const rw = runwayQuarters(state, s.id);
-      cash =
-        rw >= 8
-          ? `● ${tr('rivals.healthy')}`
-          : rw >= 3
-            ? `◐ ${tr('rivals.tight')}`
-            : `○ ${tr('rivals.critical')}`;
-      tone = rw >= 8 ? 'good' : rw >= 3 ? 'fair' : 'poor';
-    }
-    const tags = [
-      s.pretrainingAbandoned ? tr('rivals.noPretraining') : '',
-      s.strategic ? tr('rivals.backedBy', { name: actorName(lang, level, s.strategic) }) : '',
-    ]
-      .filter(Boolean)
-      .join(' · ');
-    return h(
-      'tr',
-      { class: `${you ? 'you' : ''} ${s.status !== 'active' ? 'gone' : ''}` },
-      h(
-        'th',
-        { attrs: { scope: 'row' } },
-        emblem(level, s.id),
-        h('span', { text: `${actorName(lang, level, s.id)}${you ? tr('rivals.you') : ''}` }),
-        tags ? h('small', { class: 'rival-tag', text: tags }) : null,
-      ),
-      h('td', {
-        class: 'num-cell',
-        text: s.status === 'active' ? `${quality(s.quality)} ${rankOf(s.id)}` : '—',
-      }),
-      h('td', {
-        class: 'num-cell',
-        text: s.status === 'active' && !s.pretrainingAbandoned ? price(s.apiPrice) : '—',
-      }),
-      h('td', { class: 'num-cell', text: count(lang, s.domesticUsers + s.overseasUsers) }),
-      h('td', { class: `cash-cell ${tone}`, text: you ? '' : cash }),
-    );
-  });
-  const giantRows = state.giants.map((g) =>
-    h(
-      'tr',
-      { class: `giant ${g.active ? '' : 'gone'}` },
-      h(
-        'th',
-        { attrs: { scope: 'row' } },
-        emblem(level, g.id),
-        h('span', { text: actorName(lang, level, g.id) }),
-      ),
-      h('td', {
-        class: 'num-cell',
-        text: g.active ? `${quality(g.quality)} ${rankOf(g.id)}` : tr('rivals.notYet'),
-      }),
-      h('td', {
-        class: 'num-cell',
-        text: g.active ? (g.apiPrice === 0 ? tr('rivals.free') : price(g.apiPrice)) : '—',
-      }),
-      h('td', { class: 'num-cell', text: count(lang, g.domesticUsers) }),
-      h('td', { class: 'cash-cell good', text: tr('rivals.deepPockets') }),
-    ),
+const HEALTH_MARK = { healthy: '●', tight: '◐', critical: '○' } as const;
+const HEALTH_TONE = { healthy: 'good', tight: 'fair', critical: 'poor' } as const;
+
+/** A startup's cash as seen from outside, and its colour. */
+function startupCash(ctx: ReadContext, s: StartupState): { text: string; tone: string } {
+  const { state, tr } = ctx;
+  if (s.status === 'bankrupt') return { text: tr('rivals.bankrupt'), tone: 'poor' };
+  if (s.status === 'acquired') return { text: tr('rivals.acquired'), tone: '' };
+  const health = cashHealth(runwayQuarters(state, s.id));
+  return { text: `${HEALTH_MARK[health]} ${tr(`rivals.${health}`)}`, tone: HEALTH_TONE[health] };
+}
+
+/** The company column: emblem, name and a tag (no pretraining, backed by an investor). */
+function companyCell(ctx: ReadContext, id: string, name: string, tags = ''): HTMLElement {
+  return h(
+    'th',
+    { attrs: { scope: 'row' } },
+    emblem(ctx.level, id),
+    h('span', { text: name }),
+    tags ? h('small', { class: 'rival-tag', text: tags }) : null,
   );
+}
+
+function startupRow(ctx: ReadContext, s: StartupState, rankOf: (id: string) => string): HTMLElement {
+  const { state, level, tr, lang } = ctx;
+  const you = s.id === state.playerId;
+  const cash = startupCash(ctx, s);
+  const tags = [
+    s.pretrainingAbandoned ? tr('rivals.noPretraining') : '',
+    s.strategic ? tr('rivals.backedBy', { name: actorName(lang, level, s.strategic) }) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const active = s.status === 'active';
+  return h(
+    'tr',
+    { class: `${you ? 'you' : ''} ${!active ? 'gone' : ''}` },
+    companyCell(ctx, s.id, `${actorName(lang, level, s.id)}${you ? tr('rivals.you') : ''}`, tags),
+    h('td', { class: 'num-cell', text: active ? `${quality(s.quality)} ${rankOf(s.id)}` : '—' }),
+    h('td', { class: 'num-cell', text: active && !s.pretrainingAbandoned ? price(s.apiPrice) : '—' }),
+    h('td', { class: 'num-cell', text: count(lang, s.domesticUsers + s.overseasUsers) }),
+    h('td', { class: `cash-cell ${cash.tone}`, text: you ? '' : cash.text }),
+  );
+}
+
+function giantRow(ctx: ReadContext, g: GiantState, rankOf: (id: string) => string): HTMLElement {
+  const { level, tr, lang } = ctx;
+  return h(
+    'tr',
+    { class: `giant ${g.active ? '' : 'gone'}` },
+    companyCell(ctx, g.id, actorName(lang, level, g.id)),
+    h('td', {
+      class: 'num-cell',
+      text: g.active ? `${quality(g.quality)} ${rankOf(g.id)}` : tr('rivals.notYet'),
+    }),
+    h('td', {
+      class: 'num-cell',
+      text: g.active ? (g.apiPrice === 0 ? tr('rivals.free') : price(g.apiPrice)) : '—',
+    }),
+    h('td', { class: 'num-cell', text: count(lang, g.domesticUsers) }),
+    h('td', { class: 'cash-cell good', text: tr('rivals.deepPockets') }),
+  );
+}
+
+/** The table's columns and their headings. */
+function tableHead(ctx: ReadContext): HTMLElement[] {
+  const { tr } = ctx;
+  return [
+    h(
+      'colgroup',
+      {},
+      h('col', { class: 'c-company' }),
+      h('col'),
+      h('col'),
+      h('col'),
+      h('col', { class: 'c-cash' }),
+    ),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { text: tr('rivals.company') }),
+        h('th', { text: tr('rivals.quality') }),
+        h('th', { text: tr('rivals.price') }),
+        h('th', { text: tr('rivals.users') }),
+        h('th', { text: tr('rivals.cash') }),
+      ),
+    ),
+  ];
+}
+
+export function rivalsPanel(ctx: ReadContext): HTMLElement {
+  const { state, tr } = ctx;
+  const ranks = qualityRanks(state);
+  const rankOf = (id: string) => {
+    const r = ranks.get(id);
+    return r === undefined ? '—' : `#${r}`;
+  };
   return h(
     'section',
     { class: 'card rivals', attrs: { 'aria-labelledby': 'rivals-title' } },
@@ -100,29 +122,13 @@ export function rivalsPanel(ctx: ReadContext): HTMLElement {
       h(
         'table',
         { class: 'rivals-table' },
+        tableHead(ctx),
         h(
-          'colgroup',
+          'tbody',
           {},
-          h('col', { class: 'c-company' }),
-          h('col'),
-          h('col'),
-          h('col'),
-          h('col', { class: 'c-cash' }),
+          state.startups.map((s) => startupRow(ctx, s, rankOf)),
+          state.giants.map((g) => giantRow(ctx, g, rankOf)),
         ),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', { text: tr('rivals.company') }),
-            h('th', { text: tr('rivals.quality') }),
-            h('th', { text: tr('rivals.price') }),
-            h('th', { text: tr('rivals.users') }),
-            h('th', { text: tr('rivals.cash') }),
-          ),
-        ),
-        h('tbody', {}, startupRows, giantRows),
       ),
     ),
   );
