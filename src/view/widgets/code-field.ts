@@ -24,7 +24,7 @@ export interface CodeFieldProps {
   /** Extra attributes of the box (inputmode, maxlength…). */
   attrs?: Record<string, string | number | boolean>;
   onInput: (value: string) => void;
-  /** Enter (without Shift in a text area). */
+  /** Enter (in a text area, Enter without Shift: Shift+Enter starts a new line). */
   onEnter?: () => void;
 }
 
@@ -45,7 +45,7 @@ export class CodeField {
     const on = {
       input: (e: Event) => props.onInput((e.currentTarget as HTMLInputElement).value),
       keydown: (e: KeyboardEvent) => {
-        if (e.key === 'Enter' && !e.shiftKey && props.onEnter) {
+        if (e.key === 'Enter' && (!props.rows || !e.shiftKey) && props.onEnter) {
           if (props.rows) e.preventDefault();
           props.onEnter();
         }
