@@ -116,7 +116,12 @@ export class Instructor extends ScreenScene {
       pool?.drop();
       if (this.running === ctrl) this.running = null;
       this.progress = null;
-      if (!ctrl.signal.aborted) this.render();
+      if (!ctrl.signal.aborted) {
+        this.render();
+        // Verify was disabled while it ran (and so lost the keyboard): it takes it back.
+        if (document.activeElement === document.body)
+          this.root.querySelector<HTMLElement>('#btn-instructor-verify')?.focus({ preventScroll: true });
+      }
     }
   }
 
