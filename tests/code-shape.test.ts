@@ -31,19 +31,6 @@ const KNOWN_DEBT_AREAS: readonly RegExp[] = [
 /** Known debt, with each file's and function's size when listed. */
 const KNOWN_DEBT: KnownDebt = {
   'src/view/baseline-pool.ts': { functions: { startBaselinePool: 91 } },
-  'src/view/scenes/Dashboard.ts': { lines: 507, functions: { 'Dashboard.render': 177 } },
-  'src/view/scenes/Ending.ts': { functions: { 'Ending.render': 141 } },
-  'src/view/scenes/Instructor.ts': {
-    lines: 572,
-    functions: { 'Instructor.table': 131, 'Instructor.render': 86 },
-  },
-  'src/view/scenes/NewGame.ts': { functions: { 'NewGame.render': 207 } },
-  'src/view/scenes/ReplayViewer.ts': {
-    lines: 726,
-    functions: { 'ReplayViewer.render': 147, 'ReplayViewer.comparisonView': 147 },
-  },
-  'src/view/scenes/Results.ts': { functions: { 'Results.render': 115 } },
-  'src/view/scenes/Title.ts': { functions: { 'Title.render': 98 } },
 };
 
 /** The source files of src/ and scripts/ (TypeScript and JavaScript), less tests and declarations. */

@@ -136,3 +136,17 @@ export function classCharts(rows: readonly ClassRow[], companyOrder: readonly st
     scoreRange: scores.length ? [Math.min(...scores), Math.max(...scores)] : [0, 0],
   };
 }
+
+/**
+ * The order of the companies in the endings chart: each level of the class in the order it first
+ * appears, and within a level the companies a player may run, in the level's order; each once.
+ */
+export function classCompanyOrder(
+  rows: readonly Pick<ClassRow, 'levelId'>[],
+  companiesOf: (levelId: string) => readonly string[] | undefined,
+): string[] {
+  const order: string[] = [];
+  for (const id of new Set(rows.map((r) => r.levelId).filter((x): x is string => x !== null)))
+    for (const c of companiesOf(id) ?? []) if (!order.includes(c)) order.push(c);
+  return order;
+}

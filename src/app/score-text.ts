@@ -3,7 +3,7 @@
 // words them). The ending screen shows the line under the score; the parts sum to it exactly.
 
 import type { ScoreParts } from '../engine/index';
-import { money, pct } from './format';
+import { money, pct, signedMoney } from './format';
 import type { Language } from './i18n';
 import { t } from './i18n';
 
@@ -62,4 +62,30 @@ export function scorePartsText(lang: Language, p: ScoreParts): string {
   return `= ${scorePartItems(lang, p)
     .map((i) => i.text)
     .join(' + ')}`;
+}
+
+/**
+ * The ending's two par lines for a standing: "computing…" while it is undefined, "no par" when it
+ * could not be computed (null), else the difference from par and the percentile among the
+ * reference runs (with PAR_RUNS = 25 a percentile is a whole number already: nothing is rounded away).
+ */
+export function standingTexts(
+  lang: Language,
+  s: { par: number; difference: number; percentile: number } | null | undefined,
+): { difference: string; percentile: string } {
+  if (s === undefined) {
+    const computing = t(lang, 'ending.computing');
+    return { difference: computing, percentile: computing };
+  }
+  if (s === null) {
+    const none = t(lang, 'par.none');
+    return { difference: none, percentile: none };
+  }
+  return {
+    difference: t(lang, 'par.differenceValue', {
+      diff: signedMoney(lang, s.difference),
+      par: money(lang, s.par),
+    }),
+    percentile: t(lang, 'par.percentileValue', { p: Math.round(s.percentile) }),
+  };
 }

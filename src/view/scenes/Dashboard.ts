@@ -5,14 +5,13 @@
 // first quarter's cards are answered, in a browser that has not seen it, or when Help asks for it.
 // On a narrow screen the columns are tabs (panels/dash-tabs.ts), one at a time.
 
-import { money, runway } from '../../app/format';
 import { guideStartsNow } from '../../app/guide';
 import type { TextKey } from '../../app/i18n';
-import { levelText, rejectionText, t } from '../../app/i18n';
+import { rejectionText, t } from '../../app/i18n';
+import { planRunway } from '../../app/plan-runway';
 import type { Session } from '../../app/session';
 import type { Command } from '../../engine/index';
-import { projectedRunway, quarterLabel } from '../../engine/index';
-import { h, isTextEntry, replaceContent, trapFocus } from '../dom';
+import { h, replaceContent } from '../dom';
 import { SCENES } from '../keys';
 import type { PanelContext } from '../panels/context';
 import { ColumnTabs } from '../panels/dash-tabs';
@@ -20,18 +19,16 @@ import { eventModal } from '../panels/event-card';
 import { GuideTour } from '../panels/guide';
 import { kpiPanel } from '../panels/kpis';
 import { moneyPanel } from '../panels/money';
-import { emblem } from '../panels/names';
 import { newsPanel } from '../panels/news';
 import { peoplePanel } from '../panels/people';
-import { runwayClass, runwayIcon, strategyColumn } from '../panels/plan';
+import { strategyColumn } from '../panels/plan';
 import { rivalsPanel } from '../panels/rivals';
 import { ScreenScene } from '../screen';
+import { Toast } from '../widgets/toast';
+import { dashboardKey } from './dashboard-keys';
+import { dashTopbar, undoButton } from './dashboard-topbar';
 
 const COMMIT_MS = 450;
-const LANG_SWITCH: Record<string, { to: 'zh-CN' | 'en'; label: string }> = {
-  'zh-CN': { to: 'en', label: 'English' },
-  en: { to: 'zh-CN', label: '简体中文' },
-};
 
 /** Help's "replay the guided tour" comes back with `guide: true`. */
 export interface DashboardData {
@@ -45,8 +42,9 @@ export class Dashboard extends ScreenScene<DashboardData> {
   private batching = false;
   private putAside = new Set<string>();
   private confirmOffer: string | null = null;
-  private toastText = '';
-  private toastTimer = 0;
+  private toaster = new Toast('toast');
+  /** The Undo button of the last render: slider moves enable it without a re-render. */
+  private undoBtn: HTMLButtonElement | null = null;
   private modalShown = false;
   private modalEventId: string | null = null;
   private guide: GuideTour | null = null;
@@ -68,7 +66,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
     this.pending = new Map();
     this.putAside = new Set();
     this.confirmOffer = null;
-    this.toastText = '';
+    this.toaster = new Toast('toast');
     this.modalShown = false;
     this.modalEventId = null;
     this.guideWanted = data.guide === true;
@@ -92,7 +90,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
     this.addCleanup(() => {
       window.removeEventListener('pagehide', flush);
       window.clearTimeout(this.timer);
-      window.clearTimeout(this.toastTimer);
+      this.toaster.stop();
     });
   }
 
@@ -162,39 +160,34 @@ export class Dashboard extends ScreenScene<DashboardData> {
   /** Commits the slider moves still waiting, as one render. */
   private flush(): void {
     window.clearTimeout(this.timer);
-    const session = this.session;
-    if (!session || this.pending.size === 0) return;
+    if (!this.session || this.pending.size === 0) return;
     const makes = [...this.pending.values()];
     this.pending.clear();
     this.markUncommitted();
-    this.batching = true;
-    let rejected: string | null = null;
-    try {
-      for (const make of makes) {
-        const r = session.dispatch(make());
-        if (!r.ok) rejected = r.error.code;
-      }
-    } finally {
-      this.batching = false;
-    }
-    if (rejected) this.toast(rejectionText(this.app.lang, rejected));
-    this.onChange();
+    this.batch(makes, false);
   }
 
   /** Applies the guide's suggestion: each command logged as the player's own, one render for all. */
   private applyAll(cmds: readonly Command[]): void {
     this.flush();
+    this.batch(
+      cmds.map((c) => () => c),
+      true,
+    );
+  }
+
+  /** Sends commands as one change: one render after them all, a refusal said in the toast. */
+  private batch(makes: readonly (() => Command)[], stopAtRefusal: boolean): void {
     const session = this.session;
     if (!session) return;
     this.batching = true;
     let rejected: string | null = null;
     try {
-      for (const cmd of cmds) {
-        const r = session.dispatch(cmd);
-        if (!r.ok) {
-          rejected = r.error.code;
-          break;
-        }
+      for (const make of makes) {
+        const r = session.dispatch(make());
+        if (r.ok) continue;
+        rejected = r.error.code;
+        if (stopAtRefusal) break;
       }
     } finally {
       this.batching = false;
@@ -253,62 +246,25 @@ export class Dashboard extends ScreenScene<DashboardData> {
   }
 
   private toast(text: string): void {
-    this.toastText = text;
-    const el = this.root.querySelector('#toast');
-    if (el) {
-      el.textContent = text;
-      el.classList.add('on');
-    }
-    window.clearTimeout(this.toastTimer);
-    this.toastTimer = window.setTimeout(() => {
-      this.toastText = '';
-      this.root.querySelector('#toast')?.classList.remove('on');
-    }, 3200);
+    this.toaster.show(text);
+  }
+
+  private canUndo(): boolean {
+    return this.pending.size > 0 || this.session?.canUndo() === true;
   }
 
   private updateUndo(): void {
-    const btn = this.root.querySelector<HTMLButtonElement>('#btn-undo');
-    if (btn) btn.disabled = !(this.pending.size > 0 || this.session?.canUndo());
+    if (this.undoBtn) this.undoBtn.disabled = !this.canUndo();
   }
 
   private onKeyDown(e: KeyboardEvent): void {
-    // A held Enter is one press, as a held mouse button is one click: its repeats would click the
-    // focused button again and again (a hiring + adding a step each time, or the next card's choice).
-    if (e.key === 'Enter' && e.repeat && e.target instanceof HTMLButtonElement) {
-      e.preventDefault();
-      return;
-    }
-    if (this.guide?.isOpen) {
-      this.guide.onKey(e);
-      return;
-    }
-    const modal = this.root.querySelector<HTMLElement>('.modal');
-    if (modal) {
-      if (/^[1-4]$/.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey) {
-        const btn = modal.querySelector<HTMLButtonElement>(`#choice-${e.key}`);
-        if (btn) {
-          e.preventDefault();
-          btn.click();
-        }
-      } else if (e.key === 'Escape') {
-        e.preventDefault();
-        this.closeModal();
-      } else {
-        trapFocus(modal, e);
-      }
-      return;
-    }
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !isTextEntry(e.target)) {
-      e.preventDefault();
-      this.undo();
-      return;
-    }
-    if (e.key === 'Enter' && !e.repeat && !isTextEntry(e.target)) {
-      const el = e.target as HTMLElement | null;
-      if (el && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SUMMARY')) return;
-      e.preventDefault();
-      this.endQuarter();
-    }
+    dashboardKey(e, {
+      guide: this.guide,
+      modal: this.root.querySelector<HTMLElement>('.modal'),
+      closeModal: () => this.closeModal(),
+      undo: () => this.undo(),
+      endQuarter: () => this.endQuarter(),
+    });
   }
 
   private closeModal(): void {
@@ -321,135 +277,29 @@ export class Dashboard extends ScreenScene<DashboardData> {
     const session = this.session;
     if (!session) return;
     const ctx = this.context(session);
-    const { state, me, level, lang, tr } = ctx;
+    const { state, tr } = ctx;
     const pendingEv = state.pendingEvents;
     const modalEv = pendingEv.find((e) => !this.putAside.has(e.id));
     const guide = this.guide;
-    const guideStarts =
-      guide !== null &&
-      !guide.isOpen &&
-      !state.ending &&
-      ((this.guideWanted && !modalEv) ||
-        guideStartsNow({ seen: this.app.guideSeen(), state, cardOnScreen: modalEv !== undefined }));
-    if (guideStarts) {
-      guide.start();
-      this.guideWanted = false;
-    }
-    const planRunway = projectedRunway(level, state, me, Math.min(me.plan.spend, Math.max(0, me.cash)));
-    const spec = level.companies.find((c) => c.id === me.id);
-    const lswitch = LANG_SWITCH[lang]!;
-    const topbar = h(
-      'header',
-      { class: 'topbar', style: { '--company': spec?.color ?? '#f5c542' } },
-      h(
-        'div',
-        { class: 'who' },
-        emblem(level, me.id, 'emblem md'),
-        h(
-          'div',
-          {},
-          h('h1', {
-            class: 'company-name',
-            text: spec ? levelText(lang, spec.name) : me.id,
-            attrs: { tabindex: -1 },
-          }),
-          h('span', {
-            class: 'quarter',
-            text: tr('dash.quarter', {
-              quarter: quarterLabel(level, state.turn),
-              n: state.turn + 1,
-              total: level.quarters,
-            }),
-          }),
-        ),
-      ),
-      h(
-        'div',
-        { class: 'top-figures' },
-        h(
-          'div',
-          { class: 'fig' },
-          h('span', { class: 'muted', text: tr('kpi.cash') }),
-          h('strong', { id: 'top-cash', text: money(lang, me.cash) }),
-        ),
-        h(
-          'div',
-          { class: 'fig' },
-          h('span', { class: 'muted', text: tr('dash.runwayPlan') }),
-          h('strong', {
-            class: `runway-value ${runwayClass(planRunway)}`,
-            text: `${runwayIcon(planRunway)} ${runway(lang, planRunway)}`,
-          }),
-        ),
-      ),
-      h(
-        'div',
-        { class: 'top-actions' },
-        h('span', {
-          class: `save-state ${this.app.saving ? '' : 'off'}`,
-          text: !this.app.saving
-            ? tr('dash.notSaved')
-            : this.app.separate
-              ? tr('tabs.savedSeparately')
-              : tr('dash.saved'),
-          attrs: { role: 'status' },
-        }),
-        h('button', {
-          id: 'btn-undo',
-          class: 'btn',
-          text: tr('dash.undo'),
-          attrs: {
-            disabled: !(this.pending.size > 0 || session.canUndo()),
-            'aria-keyshortcuts': 'Control+Z',
-            title: 'Ctrl+Z',
-          },
-          on: { click: () => this.undo() },
-        }),
-        h('button', {
-          id: 'btn-howto',
-          class: 'btn ghost',
-          text: tr('dash.help'),
-          on: { click: () => this.leaveFor(SCENES.info, { page: 'howto', back: SCENES.dashboard }) },
-        }),
-        h('button', {
-          id: 'btn-lang',
-          class: 'btn ghost',
-          text: lswitch.label,
-          attrs: { lang: lswitch.to },
-          on: { click: () => this.switchLanguage(lswitch.to) },
-        }),
-        h('button', {
-          id: 'btn-menu',
-          class: 'btn ghost',
-          text: tr('dash.toTitle'),
-          on: { click: () => this.toTitle() },
-        }),
-        h(
-          'button',
-          {
-            id: 'btn-end',
-            class: 'btn primary',
-            attrs: { 'aria-keyshortcuts': 'Enter' },
-            on: { click: () => this.endQuarter() },
-          },
-          pendingEv.length ? tr('dash.answerFirst', { n: pendingEv.length }) : tr('dash.endQuarter'),
-          h('kbd', { text: '↵' }),
-        ),
-      ),
-    );
-    const { tabs, grid } = this.tabs.build(tr, Boolean(modalEv || guide?.isOpen), {
-      overview: [kpiPanel(ctx), rivalsPanel(ctx)],
-      strategy: strategyColumn(ctx),
-      people: [
-        peoplePanel(ctx),
-        moneyPanel(ctx, this.confirmOffer, (id) => {
-          this.confirmOffer = id;
-          this.render();
-          document.getElementById(id ? `offer-confirm-${id}` : 'money-title')?.focus();
-        }),
-        newsPanel(lang, level, state),
-      ],
+    const guideStarts = this.startGuideIfDue(modalEv !== undefined);
+    this.undoBtn = undoButton(tr('dash.undo'), this.canUndo(), () => this.undo());
+    const topbar = dashTopbar({
+      ctx,
+      runway: planRunway(ctx.level, state, ctx.me),
+      saveText: !this.app.saving
+        ? tr('dash.notSaved')
+        : this.app.separate
+          ? tr('tabs.savedSeparately')
+          : tr('dash.saved'),
+      saving: this.app.saving,
+      undo: this.undoBtn,
+      cards: pendingEv.length,
+      onHelp: () => this.leaveFor(SCENES.info, { page: 'howto', back: SCENES.dashboard }),
+      onLanguage: (l) => this.switchLanguage(l),
+      onTitle: () => this.toTitle(),
+      onEnd: () => this.endQuarter(),
     });
+    const { tabs, grid } = this.tabs.build(tr, Boolean(modalEv || guide?.isOpen), this.columns(ctx));
     // The counter reads as progress through the quarter's cards: the ones answered so far come
     // first, so answering "1 of 2" leads to "2 of 2" (not to "1 of 1", as pendingEvents shrinks).
     const answered = state.answered.length;
@@ -464,27 +314,59 @@ export class Dashboard extends ScreenScene<DashboardData> {
         topbar,
         tabs,
         grid,
-        h('div', {
-          id: 'toast',
-          class: `toast ${this.toastText ? 'on' : ''}`,
-          attrs: { role: 'status', 'aria-live': 'polite' },
-          text: this.toastText,
-        }),
+        this.toaster.element,
         modal,
         guide?.element(ctx),
       ),
     );
-    // A new card (the first, or the next after an answer) takes focus on its first choice; once no
-    // card is left on screen, focus goes to the dashboard's heading rather than the page body.
-    const newCard = modalEv !== undefined && modalEv.id !== this.modalEventId;
+    this.placeFocus(modal, modalEv?.id ?? null);
+    guide?.place(guideStarts);
+  }
+
+  /** Starts the guided tour when it is due (asked for from Help, or a first game's first quarter). */
+  private startGuideIfDue(cardOnScreen: boolean): boolean {
+    const guide = this.guide;
+    const state = this.session?.state;
+    if (!guide || !state || guide.isOpen || state.ending) return false;
+    const due =
+      (this.guideWanted && !cardOnScreen) ||
+      guideStartsNow({ seen: this.app.guideSeen(), state, cardOnScreen });
+    if (!due) return false;
+    guide.start();
+    this.guideWanted = false;
+    return true;
+  }
+
+  /** The three columns: overview (KPIs, rivals), the strategy, people with money and news. */
+  private columns(ctx: PanelContext): Parameters<ColumnTabs['build']>[2] {
+    return {
+      overview: [kpiPanel(ctx), rivalsPanel(ctx)],
+      strategy: strategyColumn(ctx),
+      people: [
+        peoplePanel(ctx),
+        moneyPanel(ctx, this.confirmOffer, (id) => {
+          this.confirmOffer = id;
+          this.render();
+          this.root.querySelector<HTMLElement>(id ? `#offer-confirm-${id}` : '#money-title')?.focus();
+        }),
+        newsPanel(ctx.lang, ctx.level, ctx.state),
+      ],
+    };
+  }
+
+  /**
+   * A new card (the first, or the next after an answer) takes focus on its first choice; once no
+   * card is left on screen, focus goes to the dashboard's heading rather than the page body.
+   */
+  private placeFocus(modal: HTMLElement | null, eventId: string | null): void {
+    const newCard = eventId !== null && eventId !== this.modalEventId;
     if (modal && (!this.modalShown || newCard || !modal.contains(document.activeElement))) {
       modal.querySelector<HTMLElement>('#choice-1')?.focus();
     } else if (!modal && this.modalShown && !this.root.contains(document.activeElement)) {
       this.root.querySelector<HTMLElement>('h1.company-name')?.focus({ preventScroll: true });
     }
     this.modalShown = modal !== null;
-    this.modalEventId = modalEv?.id ?? null;
-    guide?.place(guideStarts);
+    this.modalEventId = eventId;
   }
 
   private switchLanguage(lang: 'zh-CN' | 'en'): void {

@@ -4,7 +4,7 @@
 // "play the same seed again".
 
 import { conceptsMet, lessons, timeline } from '../../app/debrief';
-import { count, money, pct, signedMoney } from '../../app/format';
+import { money } from '../../app/format';
 import { endingGoalText } from '../../app/goal-text';
 import { levelText } from '../../app/i18n';
 import { standingFor } from '../../app/par';
@@ -18,6 +18,7 @@ import { historyCharts } from '../panels/history-charts';
 import { emblem } from '../panels/names';
 import { replayCodeBox } from '../panels/replay-code';
 import { ScreenScene } from '../screen';
+import { debriefSection, finalFigures, ParLines, timelineSection } from './ending-sections';
 
 export class Ending extends ScreenScene {
   /** undefined: still computing; null: par could not be computed. */
@@ -25,6 +26,8 @@ export class Ending extends ScreenScene {
   private parTimer = 0;
   /** This game's replay code ('' if it could not be made). */
   private code = '';
+  /** The par lines of the score list, updated once par is computed (built by render). */
+  private parLines: ParLines | null = null;
 
   constructor() {
     super(SCENES.ending);
@@ -45,10 +48,7 @@ export class Ending extends ScreenScene {
     // Two dozen headless games: after the first paint, so the screen appears at once.
     this.parTimer = window.setTimeout(() => {
       this.standing = standingFor(level, setup.seed, setup.company, score);
-      const diff = this.root.querySelector('#par-difference');
-      if (diff) diff.textContent = this.parDifferenceText();
-      const el = this.root.querySelector('#percentile');
-      if (el) el.textContent = this.percentileText();
+      this.parLines?.update(this.standing);
     }, 250);
     this.addCleanup(() => window.clearTimeout(this.parTimer));
   }
@@ -76,33 +76,6 @@ export class Ending extends ScreenScene {
       frequency: good ? 60 : 220,
       duration: good ? 3000 : 6000,
     });
-  }
-
-  /** The company as it ended: cash, last revenue, model, users, stake. */
-  private finalFigures(): HTMLElement | null {
-    const session = this.app.session;
-    if (!session) return null;
-    const { state } = session;
-    const lang = this.app.lang;
-    const me = state.startups.find((s) => s.id === state.playerId)!;
-    const rec = state.history[state.history.length - 1]?.companies.find((c) => c.id === me.id);
-    const fig = (label: string, value: string) =>
-      h(
-        'div',
-        { class: 'fig' },
-        h('span', { class: 'muted', text: label }),
-        h('strong', { class: 'fig-value', text: value }),
-      );
-    return h(
-      'div',
-      { class: 'final-figs' },
-      fig(this.tr('kpi.cash'), money(lang, me.cash)),
-      fig(this.tr('kpi.revenue'), rec ? money(lang, rec.revenue) : '—'),
-      fig(this.tr('kpi.quality'), me.quality.toFixed(1)),
-      fig(this.tr('kpi.users'), count(lang, me.domesticUsers + me.overseasUsers)),
-      fig(this.tr('kpi.valuation'), money(lang, me.valuation)),
-      fig(this.tr('money.stake'), pct(me.ownershipBp / 10_000, 1)),
-    );
   }
 
   /** For made-it, the quarter's figures against the bars; for time's up, what the last quarter lacked. */
@@ -194,22 +167,6 @@ export class Ending extends ScreenScene {
     );
   }
 
-  private parDifferenceText(): string {
-    const s = this.standing;
-    if (s === undefined) return this.tr('ending.computing');
-    if (s === null) return this.tr('par.none');
-    const lang = this.app.lang;
-    return this.tr('par.differenceValue', { diff: signedMoney(lang, s.difference), par: money(lang, s.par) });
-  }
-
-  private percentileText(): string {
-    const s = this.standing;
-    if (s === undefined) return this.tr('ending.computing');
-    if (s === null) return this.tr('par.none');
-    // With PAR_RUNS = 25 a percentile is a whole number already: nothing is rounded away.
-    return this.tr('par.percentileValue', { p: Math.round(s.percentile) });
-  }
-
   private again(): void {
     const session = this.app.session;
     if (!session) return;
@@ -222,139 +179,127 @@ export class Ending extends ScreenScene {
     if (!session || !ending) return;
     const { level, state, setup } = session;
     const lang = this.app.lang;
-    const me = state.startups.find((s) => s.id === state.playerId)!;
-    const spec = level.companies.find((c) => c.id === me.id);
+    const tr = this.tr.bind(this);
     const debrief = [...lessons(lang, level, state), ...conceptsMet(lang, level, state)];
-    const events = timeline(lang, level, setup, session.log);
     this.root.replaceChildren(
       h(
         'div',
         { class: `page ending ending-${ending.kind}` },
-        h(
-          'section',
-          { class: 'ending-hero card' },
-          h(
-            'div',
-            { class: 'hero-who' },
-            emblem(level, me.id, 'emblem lg'),
-            h('span', { text: spec ? levelText(lang, spec.name) : me.id }),
-          ),
-          h('p', {
-            class: 'kicker',
-            text: this.tr('ending.kicker', { quarter: quarterLabel(level, ending.turn) }),
-          }),
-          h('h1', {
-            id: 'ending-title',
-            class: 'ending-title',
-            text: this.tr(`ending.${ending.kind}.title`),
-          }),
-          this.story(),
-          this.playOnOffer(),
-          h(
-            'dl',
-            { class: 'score' },
-            h('dt', { text: this.tr('ending.score') }),
-            h('dd', { id: 'score', text: money(lang, ending.score), attrs: { 'data-wan': ending.score } }),
-            h('dt', { text: this.tr('ending.parts') }),
-            this.scorePartsLine(),
-            h('dt', { text: this.tr('par.difference') }),
-            h('dd', { id: 'par-difference', text: this.parDifferenceText() }),
-            h('dt', { text: this.tr('par.percentile') }),
-            h('dd', { id: 'percentile', text: this.percentileText() }),
-            h('dt', { text: this.tr('ending.seed') }),
-            h('dd', { text: `${levelText(lang, level.name)} · ${setup.seed}` }),
-            h('dt', { text: this.tr('ending.hash') }),
-            h('dd', {}, h('code', { id: 'final-hash', text: session.hash() })),
-          ),
-          h('p', { class: 'muted par-explain', text: this.tr('par.explain', { n: PAR_RUNS }) }),
-          this.finalFigures(),
-          this.code
-            ? replayCodeBox(this.code, {
-                title: this.tr('ending.replayCode'),
-                help: this.tr('ending.replayHelp', { n: session.logLength }),
-                copyCode: this.tr('ending.copyCode'),
-                copyLink: this.tr('ending.copyLink'),
-                link: this.tr('ending.replayLink'),
-                copied: this.tr('ending.copied'),
-                manual: this.tr('ending.copyManual'),
-              })
-            : null,
-          h(
-            'div',
-            { class: 'ending-actions' },
-            h('button', {
-              id: 'btn-again',
-              class: 'btn primary big',
-              text: this.tr('ending.again'),
-              attrs: { 'data-autofocus': true },
-              on: { click: () => this.again() },
-            }),
-            this.code
-              ? h('button', {
-                  id: 'btn-watch',
-                  class: 'btn',
-                  text: this.tr('replay.watch'),
-                  on: { click: () => this.go(SCENES.viewer, { code: this.code, back: 'ending' }) },
-                })
-              : null,
-            h('button', {
-              id: 'btn-new',
-              class: 'btn',
-              text: this.tr('ending.newGame'),
-              on: { click: () => this.go(SCENES.newGame, { levelId: setup.levelId }) },
-            }),
-            h('button', {
-              id: 'btn-title',
-              class: 'btn ghost',
-              text: this.tr('ending.toTitle'),
-              on: {
-                click: () => {
-                  this.app.leaveGame();
-                  this.go(SCENES.title);
-                },
-              },
-            }),
-          ),
-        ),
-        h(
-          'section',
-          { class: 'card debrief', attrs: { 'aria-labelledby': 'debrief-title' } },
-          h('h2', { id: 'debrief-title', text: this.tr('ending.debrief') }),
-          h(
-            'div',
-            { class: 'scroll', attrs: { tabindex: 0, 'aria-labelledby': 'debrief-title' } },
-            debrief.map((d) =>
-              h('article', { class: 'lesson' }, h('h3', { text: d.title }), h('p', { text: d.text })),
-            ),
-          ),
-        ),
-        h(
-          'section',
-          { class: 'card timeline', attrs: { 'aria-labelledby': 'timeline-title' } },
-          h('h2', { id: 'timeline-title', text: this.tr('ending.timeline') }),
-          h(
-            'div',
-            { class: 'scroll', attrs: { tabindex: 0, 'aria-labelledby': 'timeline-title' } },
-            h(
-              'ol',
-              { class: 'timeline-list' },
-              events.map((e) =>
-                h(
-                  'li',
-                  { class: e.kind },
-                  h('span', { class: 'tl-quarter', text: e.quarter }),
-                  h('span', { text: e.text }),
-                ),
-              ),
-            ),
-          ),
-        ),
+        this.hero(),
+        debriefSection(tr, debrief),
+        timelineSection(tr, timeline(lang, level, setup, session.log)),
         h(
           'section',
           { class: 'ending-charts', attrs: { 'aria-label': this.tr('results.charts') } },
           historyCharts(lang, level, state).slice(0, 2),
         ),
       ),
+    );
+  }
+
+  /** The card at the top: who, when, the ending, the score and par, the figures, the code, the actions. */
+  private hero(): HTMLElement | null {
+    const session = this.app.session;
+    const ending = session?.state.ending;
+    if (!session || !ending) return null;
+    const { level, state } = session;
+    const lang = this.app.lang;
+    const me = playerOf(state);
+    const spec = level.companies.find((c) => c.id === me.id);
+    return h(
+      'section',
+      { class: 'ending-hero card' },
+      h(
+        'div',
+        { class: 'hero-who' },
+        emblem(level, me.id, 'emblem lg'),
+        h('span', { text: spec ? levelText(lang, spec.name) : me.id }),
+      ),
+      h('p', {
+        class: 'kicker',
+        text: this.tr('ending.kicker', { quarter: quarterLabel(level, ending.turn) }),
+      }),
+      h('h1', { id: 'ending-title', class: 'ending-title', text: this.tr(`ending.${ending.kind}.title`) }),
+      this.story(),
+      this.playOnOffer(),
+      this.scoreList(),
+      h('p', { class: 'muted par-explain', text: this.tr('par.explain', { n: PAR_RUNS }) }),
+      finalFigures(lang, this.tr.bind(this), state, me),
+      this.code
+        ? replayCodeBox(this.code, {
+            title: this.tr('ending.replayCode'),
+            help: this.tr('ending.replayHelp', { n: session.logLength }),
+            copyCode: this.tr('ending.copyCode'),
+            copyLink: this.tr('ending.copyLink'),
+            link: this.tr('ending.replayLink'),
+            copied: this.tr('ending.copied'),
+            manual: this.tr('ending.copyManual'),
+          })
+        : null,
+      this.actions(),
+    );
+  }
+
+  /** Score, its parts, par (computed after the first paint), the world and the final hash. */
+  private scoreList(): HTMLElement | null {
+    const session = this.app.session;
+    const ending = session?.state.ending;
+    if (!session || !ending) return null;
+    const lang = this.app.lang;
+    this.parLines = new ParLines(lang, this.tr.bind(this), this.standing);
+    return h(
+      'dl',
+      { class: 'score' },
+      h('dt', { text: this.tr('ending.score') }),
+      h('dd', { id: 'score', text: money(lang, ending.score), attrs: { 'data-wan': ending.score } }),
+      h('dt', { text: this.tr('ending.parts') }),
+      this.scorePartsLine(),
+      this.parLines.items(),
+      h('dt', { text: this.tr('ending.seed') }),
+      h('dd', { text: `${levelText(lang, session.level.name)} · ${session.setup.seed}` }),
+      h('dt', { text: this.tr('ending.hash') }),
+      h('dd', {}, h('code', { id: 'final-hash', text: session.hash() })),
+    );
+  }
+
+  /** Play again (the first action, focused), watch the replay, a new game, the title. */
+  private actions(): HTMLElement {
+    const levelId = this.app.session?.setup.levelId;
+    return h(
+      'div',
+      { class: 'ending-actions' },
+      h('button', {
+        id: 'btn-again',
+        class: 'btn primary big',
+        text: this.tr('ending.again'),
+        attrs: { 'data-autofocus': true },
+        on: { click: () => this.again() },
+      }),
+      this.code
+        ? h('button', {
+            id: 'btn-watch',
+            class: 'btn',
+            text: this.tr('replay.watch'),
+            on: { click: () => this.go(SCENES.viewer, { code: this.code, back: 'ending' }) },
+          })
+        : null,
+      h('button', {
+        id: 'btn-new',
+        class: 'btn',
+        text: this.tr('ending.newGame'),
+        on: { click: () => this.go(SCENES.newGame, { levelId }) },
+      }),
+      h('button', {
+        id: 'btn-title',
+        class: 'btn ghost',
+        text: this.tr('ending.toTitle'),
+        on: {
+          click: () => {
+            this.app.leaveGame();
+            this.go(SCENES.title);
+          },
+        },
+      }),
     );
   }
 }

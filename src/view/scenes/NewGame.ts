@@ -1,27 +1,30 @@
 // New game: pick a level (with its brief), one of the six companies (profile, strengths,
 // starting cash, difficulty) and a seed (random or typed; shown, copyable, and carried by a link
-// so a class can share one world).
+// so a class can share one world). The form's rules are src/app/new-game-form.ts. One update path:
+// a pick re-renders the screen from its state; typing a seed updates the seed field (a CodeField),
+// the link and the Start button only, so the caret is never disturbed.
 
 import { count, money } from '../../app/format';
 import type { TextKey } from '../../app/i18n';
 import { levelText } from '../../app/i18n';
 import { getLevel, LEVEL_IDS } from '../../app/levels';
 import { seedLinkOf } from '../../app/links';
+import { companyStart, formPick, parseSeed, seedFromDraw, seedLinkUrl } from '../../app/new-game-form';
 import type { Level } from '../../engine/index';
-import { economy } from '../../engine/index';
 import { h, replaceContent } from '../dom';
 import { SCENES } from '../keys';
 import { forgetAddressLink } from '../panels/replay-code';
 import { ScreenScene } from '../screen';
 import { emblemElement, glyphOf } from '../theme';
+import { CodeField } from '../widgets/code-field';
+import type { RadioOption } from '../widgets/radio-group';
+import { radioGroup } from '../widgets/radio-group';
 
 export interface NewGameData {
   levelId?: string;
   seed?: number;
   company?: string;
 }
-
-const MAX_SEED = 999_999_999;
 
 /** The word for each difficulty, 1 to 5 stars. */
 const DIFFICULTY_WORDS: readonly TextKey[] = [
@@ -35,7 +38,7 @@ const DIFFICULTY_WORDS: readonly TextKey[] = [
 function randomSeed(): number {
   const buf = new Uint32Array(1);
   crypto.getRandomValues(buf);
-  return 1 + (buf[0]! % MAX_SEED);
+  return seedFromDraw(buf[0]!);
 }
 
 /** Seed links: ?level=…&seed=…&company=… fill in the form (read by src/app/links.ts). */
@@ -53,23 +56,20 @@ export class NewGame extends ScreenScene<NewGameData> {
   private company = '';
   private seedText = '';
   private status = '';
+  /** The parts a typed seed changes (built by render). */
+  private seedField: CodeField | null = null;
+  private seedLink: HTMLElement | null = null;
+  private startButton: HTMLButtonElement | null = null;
 
   constructor() {
     super(SCENES.newGame);
   }
 
   protected override setup(data: NewGameData): void {
-    const url = fromUrl();
-    const pick = { ...url, ...data };
-    this.levelId =
-      pick.levelId && (LEVEL_IDS as readonly string[]).includes(pick.levelId)
-        ? pick.levelId
-        : (LEVEL_IDS[0] as string);
-    const level = getLevel(this.levelId);
-    this.company =
-      pick.company && level.player.companies.includes(pick.company)
-        ? pick.company
-        : (level.player.companies[0] ?? '');
+    const pick = { ...fromUrl(), ...data };
+    const { levelId, company } = formPick(LEVEL_IDS, getLevel, pick);
+    this.levelId = levelId;
+    this.company = company;
     this.seedText = String(pick.seed ?? randomSeed());
     this.status = '';
     this.onKey((e) => {
@@ -81,136 +81,136 @@ export class NewGame extends ScreenScene<NewGameData> {
     return getLevel(this.levelId);
   }
 
-  private seedValue(): number | null {
-    const t = this.seedText.trim();
-    if (!/^\d{1,15}$/.test(t)) return null;
-    const n = Number(t);
-    return Number.isSafeInteger(n) ? n : null;
-  }
-
   private link(): string {
-    const u = new URL(window.location.href);
-    u.search = '';
-    u.hash = '';
-    u.searchParams.set('level', this.levelId);
-    u.searchParams.set('seed', this.seedText.trim());
-    u.searchParams.set('company', this.company);
-    return u.toString();
+    return seedLinkUrl(window.location.href, this.levelId, this.seedText, this.company);
   }
 
-  protected render(): void {
+  private pickLevel(id: string): void {
+    this.levelId = id;
+    this.company = formPick(LEVEL_IDS, getLevel, { levelId: id, company: this.company }).company;
+    this.render();
+  }
+
+  private pickCompany(id: string): void {
+    this.company = id;
+    this.render();
+  }
+
+  private levelGroup(): HTMLElement {
     const lang = this.app.lang;
-    const level = this.level;
-    const levels = h(
-      'fieldset',
-      { class: 'ng-levels' },
-      h('legend', { text: this.tr('newGame.level') }),
-      LEVEL_IDS.map((id) => {
-        const lv = getLevel(id);
-        return h(
-          'label',
-          { class: `choice-card level-card ${id === this.levelId ? 'on' : ''}` },
-          h('input', {
-            id: `level-${id}`,
-            attrs: { type: 'radio', name: 'level', value: id, checked: id === this.levelId },
-            on: {
-              change: () => {
-                this.levelId = id;
-                const comps = getLevel(id).player.companies;
-                if (!comps.includes(this.company)) this.company = comps[0] ?? '';
-                this.rerender();
-              },
-            },
-          }),
+    const options: RadioOption[] = LEVEL_IDS.map((id) => {
+      const lv = getLevel(id);
+      return {
+        value: id,
+        id: `level-${id}`,
+        class: 'level-card',
+        content: [
           h('strong', { text: levelText(lang, lv.name) }),
           h('span', {
             class: 'muted',
             text: this.tr('newGame.levelMeta', { start: lv.start, quarters: lv.quarters }),
           }),
           id === this.levelId ? h('p', { text: levelText(lang, lv.brief) }) : null,
-        );
-      }),
-    );
-    const companies = h(
-      'fieldset',
-      { class: 'ng-companies' },
-      h('legend', { text: this.tr('newGame.company') }),
+        ],
+      };
+    });
+    return radioGroup({
+      name: 'level',
+      legend: this.tr('newGame.level'),
+      class: 'ng-levels',
+      options,
+      selected: this.levelId,
+      onSelect: (id) => this.pickLevel(id),
+    });
+  }
+
+  private companyGroup(): HTMLElement {
+    const level = this.level;
+    const options = level.companies
+      .map((c, i) => ({ c, i }))
+      .filter(({ c }) => level.player.companies.includes(c.id))
+      .map(({ c, i }) => ({
+        value: c.id,
+        id: `company-${c.id}`,
+        class: 'company-card',
+        style: { '--company': c.color },
+        content: this.companyCard(c, i),
+      }));
+    return radioGroup({
+      name: 'company',
+      legend: this.tr('newGame.company'),
+      class: 'ng-companies',
+      listClass: 'company-grid',
+      options,
+      selected: this.company,
+      onSelect: (id) => this.pickCompany(id),
+    });
+  }
+
+  /** A company's card: emblem, name, difficulty, profile, strength and starting figures. */
+  private companyCard(c: Level['companies'][number], i: number): HTMLElement[] {
+    const lang = this.app.lang;
+    const emblem = h('span', { class: 'emblem', attrs: { 'aria-hidden': 'true' } });
+    emblem.append(emblemElement(i, c.color, glyphOf(c.name.zh), c.name.en));
+    const start = companyStart(this.level, c);
+    const stat = (key: TextKey, value: string) => [h('dt', { text: this.tr(key) }), h('dd', { text: value })];
+    return [
       h(
         'div',
-        { class: 'company-grid' },
-        level.companies
-          .map((c, i) => ({ c, i }))
-          .filter(({ c }) => level.player.companies.includes(c.id))
-          .map(({ c, i }) => {
-            const emblem = h('span', { class: 'emblem', attrs: { 'aria-hidden': 'true' } });
-            emblem.append(emblemElement(i, c.color, glyphOf(c.name.zh), c.name.en));
-            const staff = c.staff.researchers + c.staff.engineers + c.staff.sales;
-            const quality = economy.qualityFromCompute(level, c.computeStock);
-            return h(
-              'label',
-              {
-                class: `choice-card company-card ${c.id === this.company ? 'on' : ''}`,
-                style: { '--company': c.color },
-              },
-              h('input', {
-                id: `company-${c.id}`,
-                attrs: { type: 'radio', name: 'company', value: c.id, checked: c.id === this.company },
-                on: {
-                  change: () => {
-                    this.company = c.id;
-                    this.rerender();
-                  },
-                },
-              }),
-              h(
-                'div',
-                { class: 'company-head' },
-                emblem,
-                h(
-                  'div',
-                  {},
-                  h('strong', { text: levelText(lang, c.name) }),
-                  // The stars and the word for the eye; "difficulty 3 of 5" for a screen reader.
-                  h(
-                    'span',
-                    { id: `difficulty-${c.id}`, class: 'difficulty' },
-                    h('span', {
-                      class: 'stars',
-                      text: `${'★'.repeat(c.difficulty)}${'☆'.repeat(5 - c.difficulty)}`,
-                      attrs: { 'aria-hidden': 'true' },
-                    }),
-                    ' ',
-                    h('span', {
-                      class: 'difficulty-word',
-                      text: this.tr(DIFFICULTY_WORDS[c.difficulty - 1]!),
-                    }),
-                    h('span', {
-                      class: 'sr-only',
-                      text: ` ${this.tr('newGame.difficulty', { n: c.difficulty })}`,
-                    }),
-                  ),
-                ),
-              ),
-              h('p', { class: 'profile', text: levelText(lang, c.profile) }),
-              h('p', { class: 'strength', text: this.tr(`archetype.${c.archetype}`) }),
-              h(
-                'dl',
-                { class: 'stats' },
-                h('dt', { text: this.tr('newGame.cash') }),
-                h('dd', { text: money(lang, c.cash) }),
-                h('dt', { text: this.tr('newGame.staff') }),
-                h('dd', { text: count(lang, staff) }),
-                h('dt', { text: this.tr('newGame.quality') }),
-                h('dd', { text: quality.toFixed(0) }),
-                h('dt', { text: this.tr('newGame.users') }),
-                h('dd', { text: count(lang, c.domesticUsers + c.overseasUsers) }),
-              ),
-            );
-          }),
+        { class: 'company-head' },
+        emblem,
+        h('div', {}, h('strong', { text: levelText(lang, c.name) }), this.difficulty(c.id, c.difficulty)),
       ),
+      h('p', { class: 'profile', text: levelText(lang, c.profile) }),
+      h('p', { class: 'strength', text: this.tr(`archetype.${c.archetype}`) }),
+      h(
+        'dl',
+        { class: 'stats' },
+        stat('newGame.cash', money(lang, c.cash)),
+        stat('newGame.staff', count(lang, start.staff)),
+        stat('newGame.quality', start.quality.toFixed(0)),
+        stat('newGame.users', count(lang, start.users)),
+      ),
+    ];
+  }
+
+  /** The stars and the word for the eye; "difficulty 3 of 5" for a screen reader. */
+  private difficulty(id: string, n: number): HTMLElement {
+    return h(
+      'span',
+      { id: `difficulty-${id}`, class: 'difficulty' },
+      h('span', {
+        class: 'stars',
+        text: `${'★'.repeat(n)}${'☆'.repeat(5 - n)}`,
+        attrs: { 'aria-hidden': 'true' },
+      }),
+      ' ',
+      h('span', { class: 'difficulty-word', text: this.tr(DIFFICULTY_WORDS[n - 1]!) }),
+      h('span', { class: 'sr-only', text: ` ${this.tr('newGame.difficulty', { n })}` }),
     );
-    const seedOk = this.seedValue() !== null;
-    const seed = h(
+  }
+
+  private seedSection(): HTMLElement {
+    const field = new CodeField(
+      {
+        id: 'seed-input',
+        messageId: 'seed-status',
+        label: this.tr('newGame.seed'),
+        value: this.seedText,
+        class: 'seed-input',
+        attrs: { inputmode: 'numeric' },
+        onInput: (v) => {
+          this.seedText = v;
+          this.status = '';
+          this.refreshSeed();
+        },
+        onEnter: () => this.start(),
+      },
+      this.seedState(),
+    );
+    this.seedField = field;
+    this.seedLink = h('code', { id: 'seed-link', text: this.link() });
+    return h(
       'fieldset',
       { class: 'ng-seed' },
       h('legend', { text: this.tr('newGame.seed') }),
@@ -218,41 +218,13 @@ export class NewGame extends ScreenScene<NewGameData> {
       h(
         'div',
         { class: 'seed-row' },
-        h('label', { class: 'sr-only', attrs: { for: 'seed-input' }, text: this.tr('newGame.seed') }),
-        h('input', {
-          id: 'seed-input',
-          class: `seed-input ${seedOk ? '' : 'invalid'}`,
-          attrs: {
-            type: 'text',
-            inputmode: 'numeric',
-            autocomplete: 'off',
-            spellcheck: 'false',
-            value: this.seedText,
-            'aria-invalid': seedOk ? 'false' : 'true',
-            'aria-describedby': 'seed-status',
-          },
-          on: {
-            input: (e) => {
-              this.seedText = (e.target as HTMLInputElement).value;
-              this.status = '';
-              this.updateSeedStatus();
-            },
-            keydown: (e) => {
-              if (e.key === 'Enter') this.start();
-            },
-          },
-        }),
+        field.label(false),
+        field.input,
         h('button', {
           id: 'btn-seed-random',
           class: 'btn',
           text: this.tr('newGame.random'),
-          on: {
-            click: () => {
-              this.seedText = String(randomSeed());
-              this.status = '';
-              this.rerender();
-            },
-          },
+          on: { click: () => this.newRandomSeed() },
         }),
         h('button', {
           id: 'btn-seed-copy',
@@ -261,23 +233,23 @@ export class NewGame extends ScreenScene<NewGameData> {
           on: { click: () => void this.copy() },
         }),
       ),
-      h('p', {
-        id: 'seed-status',
-        class: 'seed-status',
-        attrs: { role: 'status' },
-        text: this.seedStatusText(),
-      }),
-      h(
-        'p',
-        { class: 'seed-link muted' },
-        h('span', { text: `${this.tr('newGame.link')} ` }),
-        h('code', { id: 'seed-link', text: this.link() }),
-      ),
+      field.message,
+      h('p', { class: 'seed-link muted' }, h('span', { text: `${this.tr('newGame.link')} ` }), this.seedLink),
     );
+  }
+
+  protected render(): void {
     const replaces =
       this.app.saved && !this.app.saved.state.ending
         ? h('p', { class: 'muted', text: this.tr('newGame.replacesSave') })
         : null;
+    this.startButton = h('button', {
+      id: 'btn-start',
+      class: 'btn primary big',
+      text: this.tr('newGame.start'),
+      attrs: { disabled: !this.canStart(), 'data-autofocus': true },
+      on: { click: () => this.start() },
+    });
     replaceContent(
       this.root,
       h(
@@ -287,44 +259,33 @@ export class NewGame extends ScreenScene<NewGameData> {
         h(
           'div',
           { class: 'newgame-body', attrs: { 'data-keep-scroll': 'ng' } },
-          levels,
-          h('div', { class: 'ng-right' }, companies, seed),
+          this.levelGroup(),
+          h('div', { class: 'ng-right' }, this.companyGroup(), this.seedSection()),
         ),
-        h(
-          'footer',
-          { class: 'page-foot' },
-          replaces,
-          h('button', {
-            id: 'btn-start',
-            class: 'btn primary big',
-            text: this.tr('newGame.start'),
-            attrs: { disabled: !seedOk || !this.company, 'data-autofocus': true },
-            on: { click: () => this.start() },
-          }),
-        ),
+        h('footer', { class: 'page-foot' }, replaces, this.startButton),
       ),
     );
   }
 
-  private seedStatusText(): string {
-    if (this.status) return this.status;
-    return this.seedValue() === null ? this.tr('newGame.seedInvalid') : '';
+  private canStart(): boolean {
+    return parseSeed(this.seedText) !== null && this.company !== '';
   }
 
-  private updateSeedStatus(): void {
-    const ok = this.seedValue() !== null;
-    const input = this.root.querySelector<HTMLInputElement>('#seed-input');
-    input?.classList.toggle('invalid', !ok);
-    input?.setAttribute('aria-invalid', ok ? 'false' : 'true');
-    const status = this.root.querySelector('#seed-status');
-    if (status) status.textContent = this.seedStatusText();
-    const link = this.root.querySelector('#seed-link');
-    if (link) link.textContent = this.link();
-    const start = this.root.querySelector<HTMLButtonElement>('#btn-start');
-    if (start) start.disabled = !ok || !this.company;
+  private seedState(): { invalid: boolean; message: string } {
+    const invalid = parseSeed(this.seedText) === null;
+    return { invalid, message: this.status || (invalid ? this.tr('newGame.seedInvalid') : '') };
   }
 
-  private rerender(): void {
+  /** The seed's parts, after typing or a copy: the field and its message, the link, Start. */
+  private refreshSeed(): void {
+    this.seedField?.update(this.seedState());
+    if (this.seedLink) this.seedLink.textContent = this.link();
+    if (this.startButton) this.startButton.disabled = !this.canStart();
+  }
+
+  private newRandomSeed(): void {
+    this.seedText = String(randomSeed());
+    this.status = '';
     this.render();
   }
 
@@ -336,21 +297,20 @@ export class NewGame extends ScreenScene<NewGameData> {
       ok = true;
     } catch {
       // No clipboard permission: select the seed so the player can copy it by hand.
-      const input = this.root.querySelector<HTMLInputElement>('#seed-input');
-      input?.focus();
-      input?.select();
+      this.seedField?.input.focus();
+      this.seedField?.input.select();
     }
     this.status = ok ? this.tr('newGame.copied', { seed: text }) : this.tr('newGame.copyManual');
-    this.updateSeedStatus();
+    this.refreshSeed();
   }
 
   private start(): void {
-    const seed = this.seedValue();
+    const seed = parseSeed(this.seedText);
     if (seed === null || !this.company) return;
     const error = this.app.newGame({ levelId: this.levelId, seed, company: this.company });
     if (error) {
       this.status = error;
-      this.updateSeedStatus();
+      this.refreshSeed();
       return;
     }
     // A seed link has done its work: a reload resumes this game rather than asking about the link.

@@ -3,9 +3,10 @@
 // panel (panels/why.ts) of what moved the figures. Enter (or Continue) goes on to the next quarter
 // or the ending.
 
+import { cashBridge } from '../../app/cash-bridge';
 import { money, runway, signedMoney } from '../../app/format';
 import { levelText } from '../../app/i18n';
-import { runwayQuarters } from '../../engine/index';
+import { playerOf, runwayQuarters } from '../../engine/index';
 import { h, isTextEntry } from '../dom';
 import { SCENES } from '../keys';
 import { historyCharts, quarterWaterfall } from '../panels/history-charts';
@@ -50,96 +51,12 @@ export class Results extends ScreenScene {
     if (!session) return;
     const { level, state } = session;
     const lang = this.app.lang;
-    const rec = state.history[state.history.length - 1];
-    const me = state.startups.find((s) => s.id === state.playerId)!;
-    const mine = rec?.companies.find((c) => c.id === me.id);
-    const spec = level.companies.find((c) => c.id === me.id);
-    const rw = runwayQuarters(state, me.id);
-    const startCash = mine ? mine.cash - mine.operatingProfit - mine.funding : me.cash;
-    const bridge = mine
-      ? h(
-          'ol',
-          { class: 'cash-bridge', attrs: { 'aria-label': this.tr('results.bridge') } },
-          h(
-            'li',
-            {},
-            h('span', { text: this.tr('results.cashStart') }),
-            h('strong', { text: money(lang, startCash) }),
-          ),
-          h(
-            'li',
-            { class: mine.operatingProfit >= 0 ? 'up' : 'down' },
-            h('span', { text: this.tr('wf.profit') }),
-            h('strong', { text: signedMoney(lang, mine.operatingProfit) }),
-          ),
-          h(
-            'li',
-            { class: 'up' },
-            h('span', { text: this.tr('results.funding') }),
-            h('strong', { text: signedMoney(lang, mine.funding) }),
-          ),
-          h(
-            'li',
-            { class: 'total' },
-            h('span', { text: this.tr('results.cashEnd') }),
-            h('strong', { text: money(lang, mine.cash) }),
-          ),
-        )
-      : null;
-    const profit = mine?.operatingProfit ?? 0;
     const why = whyPanel(lang, level, state);
     this.root.replaceChildren(
       h(
         'div',
         { class: 'page results' },
-        h(
-          'header',
-          { class: 'page-head results-head' },
-          emblem(level, me.id, 'emblem md'),
-          h(
-            'div',
-            { class: 'results-title' },
-            h('h1', { text: this.tr('results.title', { quarter: rec?.quarter ?? '' }) }),
-            h('span', { class: 'muted', text: spec ? levelText(lang, spec.name) : me.id }),
-          ),
-          h(
-            'div',
-            { class: 'headline' },
-            h(
-              'div',
-              { class: `fig ${profit >= 0 ? 'good' : 'poor'}` },
-              h('span', { class: 'muted', text: this.tr(profit >= 0 ? 'results.profit' : 'results.loss') }),
-              h('strong', { text: money(lang, Math.abs(profit)) }),
-            ),
-            h(
-              'div',
-              { class: 'fig' },
-              h('span', { class: 'muted', text: this.tr('kpi.cash') }),
-              h('strong', { text: money(lang, me.cash) }),
-            ),
-            h(
-              'div',
-              { class: 'fig' },
-              h('span', { class: 'muted', text: this.tr('kpi.runway') }),
-              h('strong', {
-                class: `runway-value ${runwayClass(rw)}`,
-                text: `${runwayIcon(rw)} ${runway(lang, rw)}`,
-              }),
-            ),
-          ),
-          why ? whyButton(lang) : null,
-          h(
-            'button',
-            {
-              id: 'btn-continue',
-              class: 'btn primary big',
-              attrs: { 'data-autofocus': true, 'aria-keyshortcuts': 'Enter' },
-              on: { click: () => this.next() },
-            },
-            state.ending ? this.tr('results.toEnding') : this.tr('results.next'),
-            h('kbd', { text: '↵' }),
-          ),
-        ),
+        this.head(why !== null),
         h(
           'div',
           { class: 'results-grid' },
@@ -147,7 +64,7 @@ export class Results extends ScreenScene {
             'section',
             { class: 'card wf-card', attrs: { 'aria-label': this.tr('wf.title') } },
             quarterWaterfall(lang, level, state),
-            bridge,
+            this.bridge(),
           ),
           h(
             'section',
@@ -158,6 +75,81 @@ export class Results extends ScreenScene {
         ),
         why,
       ),
+    );
+  }
+
+  /** The heading: the quarter, the company, profit or loss, cash and runway, Why, Continue. */
+  private head(withWhy: boolean): HTMLElement | null {
+    const session = this.app.session;
+    if (!session) return null;
+    const { level, state } = session;
+    const lang = this.app.lang;
+    const rec = state.history[state.history.length - 1];
+    const me = playerOf(state);
+    const spec = level.companies.find((c) => c.id === me.id);
+    const profit = rec?.companies.find((c) => c.id === me.id)?.operatingProfit ?? 0;
+    const rw = runwayQuarters(state, me.id);
+    const fig = (cls: string, label: string, value: HTMLElement) =>
+      h('div', { class: cls ? `fig ${cls}` : 'fig' }, h('span', { class: 'muted', text: label }), value);
+    return h(
+      'header',
+      { class: 'page-head results-head' },
+      emblem(level, me.id, 'emblem md'),
+      h(
+        'div',
+        { class: 'results-title' },
+        h('h1', { text: this.tr('results.title', { quarter: rec?.quarter ?? '' }) }),
+        h('span', { class: 'muted', text: spec ? levelText(lang, spec.name) : me.id }),
+      ),
+      h(
+        'div',
+        { class: 'headline' },
+        fig(
+          profit >= 0 ? 'good' : 'poor',
+          this.tr(profit >= 0 ? 'results.profit' : 'results.loss'),
+          h('strong', { text: money(lang, Math.abs(profit)) }),
+        ),
+        fig('', this.tr('kpi.cash'), h('strong', { text: money(lang, me.cash) })),
+        fig(
+          '',
+          this.tr('kpi.runway'),
+          h('strong', {
+            class: `runway-value ${runwayClass(rw)}`,
+            text: `${runwayIcon(rw)} ${runway(lang, rw)}`,
+          }),
+        ),
+      ),
+      withWhy ? whyButton(lang) : null,
+      h(
+        'button',
+        {
+          id: 'btn-continue',
+          class: 'btn primary big',
+          attrs: { 'data-autofocus': true, 'aria-keyshortcuts': 'Enter' },
+          on: { click: () => this.next() },
+        },
+        state.ending ? this.tr('results.toEnding') : this.tr('results.next'),
+        h('kbd', { text: '↵' }),
+      ),
+    );
+  }
+
+  /** The cash bridge of the quarter (start, profit, funding, end); nothing without a record. */
+  private bridge(): HTMLElement | null {
+    const state = this.app.session?.state;
+    const mine = state?.history.at(-1)?.companies.find((c) => c.id === state.playerId);
+    if (!mine) return null;
+    const lang = this.app.lang;
+    const b = cashBridge(mine);
+    const step = (cls: string, label: string, value: string) =>
+      h('li', cls ? { class: cls } : {}, h('span', { text: label }), h('strong', { text: value }));
+    return h(
+      'ol',
+      { class: 'cash-bridge', attrs: { 'aria-label': this.tr('results.bridge') } },
+      step('', this.tr('results.cashStart'), money(lang, b.start)),
+      step(b.profit >= 0 ? 'up' : 'down', this.tr('wf.profit'), signedMoney(lang, b.profit)),
+      step('up', this.tr('results.funding'), signedMoney(lang, b.funding)),
+      step('total', this.tr('results.cashEnd'), money(lang, b.end)),
     );
   }
 }

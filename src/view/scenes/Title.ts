@@ -3,16 +3,15 @@
 // games (backups of replaced games, separate saves) with a Restore button each.
 
 import * as Phaser from 'phaser';
-import type { Language } from '../../app/i18n';
-import { LANGUAGES, levelText } from '../../app/i18n';
+import type { TextKey } from '../../app/i18n';
+import { levelText } from '../../app/i18n';
 import { getLevel, LEVEL_IDS } from '../../app/levels';
 import { quarterLabel } from '../../engine/index';
 import { h, replaceContent } from '../dom';
 import { SCENES, TEXTURES } from '../keys';
 import { gameLabel } from '../panels/tab-conflict';
 import { ScreenScene } from '../screen';
-
-const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
+import { langSwitch } from '../widgets/lang-switch';
 
 export class Title extends ScreenScene {
   private orbit: Phaser.GameObjects.Image[] = [];
@@ -36,27 +35,6 @@ export class Title extends ScreenScene {
   }
 
   protected render(): void {
-    const app = this.app;
-    const saved = app.saved;
-    const savedAt = saved
-      ? this.tr('title.continueDetail', {
-          company: levelText(app.lang, saved.level.companies.find((c) => c.id === saved.setup.company)?.name),
-          quarter: quarterLabel(saved.level, saved.state.turn),
-        })
-      : '';
-    const bad = app.badSave;
-    const notice = bad
-      ? h(
-          'div',
-          { class: 'notice warn', attrs: { role: 'alert' } },
-          h('strong', { text: this.tr(`save.bad.${bad.problem}`) }),
-          h('p', {
-            text: bad.backupKey
-              ? this.tr('save.bad.kept', { key: bad.backupKey })
-              : this.tr('save.bad.notKept'),
-          }),
-        )
-      : null;
     const menu = h(
       'nav',
       { class: 'title-menu panel', attrs: { 'aria-label': this.tr('title.menu') } },
@@ -67,71 +45,82 @@ export class Title extends ScreenScene {
         h('span', { class: 'en', text: 'Six Tigers' }),
       ),
       h('p', { class: 'tagline', text: this.tr('title.tagline') }),
-      notice,
-      h(
-        'div',
-        { class: 'menu-buttons' },
-        saved && !saved.state.ending
-          ? h(
-              'button',
-              {
-                id: 'btn-continue',
-                class: 'btn primary big',
-                attrs: { 'data-autofocus': true },
-                on: { click: () => this.continueGame() },
-              },
-              h('span', { text: this.tr('title.continue') }),
-              h('small', { text: savedAt }),
-            )
-          : null,
-        h('button', {
-          id: 'btn-new',
-          class: `btn big ${saved && !saved.state.ending ? '' : 'primary'}`,
-          text: this.tr('title.newGame'),
-          attrs: { 'data-autofocus': !(saved && !saved.state.ending) },
-          on: { click: () => this.go(SCENES.newGame) },
-        }),
-        h('button', {
-          id: 'btn-replay',
-          class: 'btn',
-          text: this.tr('title.replay'),
-          on: { click: () => this.go(SCENES.replay) },
-        }),
-        h('button', {
-          id: 'btn-howto',
-          class: 'btn',
-          text: this.tr('title.howTo'),
-          on: { click: () => this.go(SCENES.info, { page: 'howto', back: SCENES.title }) },
-        }),
-        h(
-          'div',
-          { class: 'lang-switch', attrs: { role: 'group', 'aria-label': this.tr('title.language') } },
-          h('span', {
-            class: 'lang-label',
-            text: this.tr('title.language'),
-            attrs: { 'aria-hidden': 'true' },
-          }),
-          LANGUAGES.map((l) =>
-            h('button', {
-              id: `btn-lang-${l}`,
-              class: `btn chip ${app.lang === l ? 'on' : ''}`,
-              text: LANGUAGE_NAMES[l],
-              attrs: { lang: l, 'aria-pressed': app.lang === l ? 'true' : 'false' },
-              on: { click: () => app.setLanguage(l) },
-            }),
-          ),
-        ),
-        h('button', {
-          id: 'btn-instructor',
-          class: 'btn ghost',
-          text: this.tr('title.instructor'),
-          on: { click: () => this.go(SCENES.instructor) },
-        }),
-      ),
+      this.badSaveNotice(),
+      this.menuButtons(),
       this.backupList(),
-      h('p', { class: 'footnote', text: app.saving ? this.tr('title.footnote') : this.tr('title.noSaving') }),
+      h('p', {
+        class: 'footnote',
+        text: this.app.saving ? this.tr('title.footnote') : this.tr('title.noSaving'),
+      }),
     );
     replaceContent(this.root, h('div', { class: 'title-layout' }, h('div', { class: 'title-art' }), menu));
+  }
+
+  /** What was wrong with the stored game, and whether it was kept; nothing when it was fine. */
+  private badSaveNotice(): HTMLElement | null {
+    const bad = this.app.badSave;
+    if (!bad) return null;
+    return h(
+      'div',
+      { class: 'notice warn', attrs: { role: 'alert' } },
+      h('strong', { text: this.tr(`save.bad.${bad.problem}`) }),
+      h('p', {
+        text: bad.backupKey ? this.tr('save.bad.kept', { key: bad.backupKey }) : this.tr('save.bad.notKept'),
+      }),
+    );
+  }
+
+  /** The menu: Continue (with the saved game), New game, Load replay code, How to play, language, Instructor. */
+  private menuButtons(): HTMLElement {
+    const app = this.app;
+    const saved = app.saved;
+    const resumable = saved !== null && !saved.state.ending;
+    const button = (id: string, cls: string, key: TextKey, go: () => void) =>
+      h('button', { id, class: cls, text: this.tr(key), on: { click: go } });
+    return h(
+      'div',
+      { class: 'menu-buttons' },
+      resumable
+        ? h(
+            'button',
+            {
+              id: 'btn-continue',
+              class: 'btn primary big',
+              attrs: { 'data-autofocus': true },
+              on: { click: () => this.continueGame() },
+            },
+            h('span', { text: this.tr('title.continue') }),
+            h('small', {
+              text: this.tr('title.continueDetail', {
+                company: levelText(
+                  app.lang,
+                  saved.level.companies.find((c) => c.id === saved.setup.company)?.name,
+                ),
+                quarter: quarterLabel(saved.level, saved.state.turn),
+              }),
+            }),
+          )
+        : null,
+      h('button', {
+        id: 'btn-new',
+        class: `btn big ${resumable ? '' : 'primary'}`,
+        text: this.tr('title.newGame'),
+        attrs: { 'data-autofocus': !resumable },
+        on: { click: () => this.go(SCENES.newGame) },
+      }),
+      button('btn-replay', 'btn', 'title.replay', () => this.go(SCENES.replay)),
+      button('btn-howto', 'btn', 'title.howTo', () =>
+        this.go(SCENES.info, { page: 'howto', back: SCENES.title }),
+      ),
+      langSwitch({
+        label: this.tr('title.language'),
+        current: app.lang,
+        idPrefix: 'btn-lang-',
+        visibleLabel: true,
+        onPick: (l) => app.setLanguage(l),
+      }),
+      button('btn-instructor', 'btn ghost', 'title.instructor', () => this.go(SCENES.instructor)),
+    );
   }
 
   /** The saved games "Continue" does not play, each with a Restore button; nothing when there are none. */
