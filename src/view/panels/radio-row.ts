@@ -1,8 +1,8 @@
-// A row of radio chips in a fieldset (pricing mode, pay, intensity): each choice a label around
-// its radio input, the chosen one marked `on`. The panels' own small radio group until the shared
-// widget (widgets/radio-group.ts) takes its place.
+// A row of radio chips in a fieldset (pricing mode, pay, intensity): the shared radio group
+// (widgets/radio-group.ts) with small chips for cards, each choice's id `<idPrefix>-<value>`.
 
 import { h } from '../dom';
+import { radioGroup } from '../widgets/radio-group';
 
 export interface RadioRowProps<T extends string> {
   /** The radios' name; each radio's id is `<idPrefix>-<value>`. */
@@ -18,21 +18,19 @@ export interface RadioRowProps<T extends string> {
 }
 
 export function radioRow<T extends string>(props: RadioRowProps<T>): HTMLFieldSetElement {
-  return h(
-    'fieldset',
-    { class: 'radio-row', attrs: { disabled: props.disabled } },
-    h('legend', { class: props.legendHidden ? 'sr-only' : undefined, text: props.legend }),
-    props.options.map((o) =>
-      h(
-        'label',
-        { class: `radio-chip ${props.checked === o.value ? 'on' : ''}` },
-        h('input', {
-          id: `${props.idPrefix}-${o.value}`,
-          attrs: { type: 'radio', name: props.name, value: o.value, checked: props.checked === o.value },
-          on: { change: () => props.onChange(o.value) },
-        }),
-        h('span', { text: o.label }),
-      ),
-    ),
-  );
+  return radioGroup({
+    name: props.name,
+    legend: props.legend,
+    class: 'radio-row',
+    optionClass: 'radio-chip',
+    ...(props.legendHidden ? { legendHidden: true } : {}),
+    ...(props.disabled ? { disabled: true } : {}),
+    options: props.options.map((o) => ({
+      value: o.value,
+      id: `${props.idPrefix}-${o.value}`,
+      content: h('span', { text: o.label }),
+    })),
+    selected: props.checked,
+    onSelect: (value) => props.onChange(value as T),
+  });
 }

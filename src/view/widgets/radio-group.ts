@@ -22,6 +22,11 @@ export interface RadioGroupProps {
   legend: string;
   /** The fieldset's class. */
   class: string;
+  /** Each option's class (`choice-card` when absent; `radio-chip` for the panels' small chips). */
+  optionClass?: string;
+  /** The legend for screen readers only. */
+  legendHidden?: boolean;
+  disabled?: boolean;
   /** A class for a box between the legend and the options (a grid), if any. */
   listClass?: string;
   options: readonly RadioOption[];
@@ -35,7 +40,10 @@ export function radioGroup(props: RadioGroupProps): HTMLFieldSetElement {
     const on = o.value === props.selected;
     return h(
       'label',
-      { class: `choice-card ${o.class ?? ''} ${on ? 'on' : ''}`, ...(o.style ? { style: o.style } : {}) },
+      {
+        class: `${props.optionClass ?? 'choice-card'} ${o.class ?? ''} ${on ? 'on' : ''}`,
+        ...(o.style ? { style: o.style } : {}),
+      },
       h('input', {
         id: o.id,
         attrs: { type: 'radio', name: props.name, value: o.value, checked: on },
@@ -46,8 +54,8 @@ export function radioGroup(props: RadioGroupProps): HTMLFieldSetElement {
   });
   return h(
     'fieldset',
-    { class: props.class },
-    h('legend', { text: props.legend }),
+    { class: props.class, attrs: { disabled: props.disabled } },
+    h('legend', { class: props.legendHidden ? 'sr-only' : undefined, text: props.legend }),
     props.listClass ? h('div', { class: props.listClass }, cards) : cards,
   );
 }
