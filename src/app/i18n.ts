@@ -259,7 +259,8 @@ const zh = {
   'money.cancelRound': '取消融资',
   'money.roundOpening': '本季启动一轮{target}的融资。',
   'money.roundUnderway': '一轮{target}的融资进行中，投资人在{quarter}末给出答复。',
-  'money.roundHelp': '能否成功取决于融资环境和你的势头；单轮最多稀释{dilution}。融资失败是公开的信号，估值会随之下调。',
+  'money.roundHelp':
+    '能否成功取决于融资环境和你的势头；单轮最多稀释{dilution}。融资失败是公开的信号，估值会随之下调。',
   'money.offers': '收购要约',
   'money.offerFrom': '{from}的收购要约',
   'money.offerText': '{from}出价{amount}收购整个公司（你们的份额约{stake}），有效期至{quarter}。',
