@@ -1,5 +1,6 @@
 // Writes stored-save fixtures of the CURRENT save format and rules version to tests/fixtures/saves/,
-// exactly as the game keeps them in localStorage (one JSON line), named v<format>-r<rules>-<game>.json.
+// exactly as the game keeps them in localStorage (one JSON line), named v<format>-r<rules>-<game>.json
+// (v<format>-r<rules>-l<level version>-<game>.json from historical-2023 version 5 on).
 // Run it BEFORE changing the save format (and after bumping RULES_VERSION), so every format version
 // the game has ever written keeps real saves that the migration tests load and resume:
 //   npx tsx scripts/save-fixtures.ts            (never overwrites a file that exists)
@@ -93,7 +94,12 @@ function play(spec: Spec): Session {
 runCli(() => {
   mkdirSync(DIR, { recursive: true });
   for (const spec of SPECS) {
-    const file = join(DIR, `v${SAVE_VERSION}-r${RULES_VERSION}-${spec.name}.json`);
+    // The level's version is in the name too: a re-tuned level under the same rules makes saves that
+    // the game refuses as old, and the fixtures keep both.
+    const file = join(
+      DIR,
+      `v${SAVE_VERSION}-r${RULES_VERSION}-l${findLevel(LEVEL)!.version}-${spec.name}.json`,
+    );
     if (existsSync(file)) {
       process.stdout.write(`kept ${file}\n`);
       continue;

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { getLevel } from '../src/app/levels';
 import type { CompanyFlows, CompanyRecord, GameState, Level, PolicyName, Role } from '../src/engine/index';
 import { ROLES } from '../src/engine/index';
+import { failedRoundMark } from '../src/engine/quarter/finance';
 import { autopilotQuarters } from './helpers';
 
 const GAMES: { level: string; policy: PolicyName; seeds: number[] }[] = [
@@ -134,7 +135,7 @@ function checkQuarter(level: Level, before: GameState, after: GameState, counts:
           }),
           where,
         );
-      } else eq(v.round, 0, where);
+      } else eq(v.round, failedRoundMark(level.market.funding.failedRoundMarkdown, mark) - mark, where);
     }
   });
 }

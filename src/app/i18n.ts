@@ -259,7 +259,8 @@ const zh = {
   'money.cancelRound': '取消融资',
   'money.roundOpening': '本季启动一轮{target}的融资。',
   'money.roundUnderway': '一轮{target}的融资进行中，投资人在{quarter}末给出答复。',
-  'money.roundHelp': '能否成功取决于融资环境和你的势头；单轮最多稀释{dilution}。',
+  'money.roundHelp':
+    '能否成功取决于融资环境和你的势头；单轮最多稀释{dilution}。融资失败是公开的信号，估值会随之下调。',
   'money.offers': '收购要约',
   'money.offerFrom': '{from}的收购要约',
   'money.offerText': '{from}出价{amount}收购整个公司（你们的份额约{stake}），有效期至{quarter}。',
@@ -813,6 +814,7 @@ const zh = {
   'why.val.revenue': '收入倍数',
   'why.val.rounding': '取整',
   'why.val.round': '融资交割',
+  'why.val.roundFailed': '融资失败的信号',
   'why.val.total': '本季估值',
   'why.val.drivers':
     '融资环境 ×{climate} · 投资人看重收入{focus} · 同比增长{growth} · 模型排名分{rank} · 毛利系数 ×{margin}',
@@ -1114,7 +1116,7 @@ const en: Record<TextKey, string> = {
   'money.roundOpening': 'A round for {target} opens this quarter.',
   'money.roundUnderway': 'A round for {target} is under way; investors decide at the end of {quarter}.',
   'money.roundHelp':
-    'Whether it closes depends on the climate and your momentum; one round dilutes at most {dilution}.',
+    'Whether it closes depends on the climate and your momentum; one round dilutes at most {dilution}. A round that fails is a public signal: your valuation is marked down.',
   'money.offers': 'Acquisition offers',
   'money.offerFrom': 'Offer from {from}',
   'money.offerText':
@@ -1692,6 +1694,7 @@ const en: Record<TextKey, string> = {
   'why.val.revenue': 'revenue multiple',
   'why.val.rounding': 'rounding',
   'why.val.round': 'round closed',
+  'why.val.roundFailed': 'a failed round’s signal',
   'why.val.total': 'valuation',
   'why.val.drivers':
     'funding climate ×{climate} · investors’ focus on revenue {focus} · growth {growth} · model rank score {rank} · margin factor ×{margin}',

@@ -189,6 +189,8 @@ export const marketSchema = z
         roundCap: money.default(300_000),
         /** Bankers' and lawyers' fees, basis points of the money raised. */
         roundFeeBp: int.min(0).max(5000).default(300),
+        /** A round that fails is public: the valuation mark is × this (1: no signal). */
+        failedRoundMarkdown: unit.default(1),
         /** The first turn a buy-out offer can come: acquirers want a year of track record. */
         acquisitionEarliestTurn: int.min(0).max(MAX_QUARTERS).default(4),
         /** The bounds of the chance a round closes. */

@@ -166,7 +166,7 @@ function fundingRound(
   b.flows.round = { target, chance, closed: closes, price, amount, dilutionBp: dilution, fee };
   if (!closes) {
     news(out, 'news.roundFailed', s.id, { target });
-    return mark;
+    return Math.round(mark * f.failedRoundMarkdown);
   }
   s.ownershipBp = Math.round((s.ownershipBp * (BASIS_POINTS - dilution)) / BASIS_POINTS);
   s.lastRoundValuation = price + amount;
@@ -175,6 +175,15 @@ function fundingRound(
   b.funding += amount - fee;
   news(out, 'news.roundClosed', s.id, { amount, valuation: price + amount, dilutionBp: dilution, fee });
   return price + amount;
+}
+
+/**
+ * The mark after a round that failed: investors who passed are a public signal, and the next
+ * ones price it in (× failedRoundMarkdown; 1 leaves the mark as it was). Without it a round
+ * would be a free option, and opening one every quarter would cost nothing when it fails.
+ */
+export function failedRoundMark(markdown: number, mark: number): number {
+  return markdown === 1 ? mark : Math.round(mark * markdown);
 }
 
 /** Made it, distress, and a rival's exit (bought or bankrupt) once the cash is booked. */

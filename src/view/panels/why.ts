@@ -193,10 +193,13 @@ function staffBlock(lang: Language, tr: Tr, f: CompanyFlows): HTMLElement {
 /** The valuation's parts, from last quarter's mark to this one's, each with its change since last quarter. */
 function valuationTable(lang: Language, level: Level, tr: Tr, f: CompanyFlows, last: CompanyFlows | null) {
   const v = valuationWhy(f, last);
-  const label = (part: ValuationPart): string =>
+  // A round that failed moves the mark down (the round part is then negative): named as such.
+  const label = (part: ValuationPart, value: number): string =>
     part === 'anchor'
       ? tr('why.val.anchor', { w: pct(level.market.funding.anchorWeight) })
-      : tr(`why.val.${part}`);
+      : part === 'round' && value < 0
+        ? tr('why.val.roundFailed')
+        : tr(`why.val.${part}`);
   const row = (part: string, name: string, value: number, change: number | null, cls = '') =>
     h(
       'tr',
@@ -229,7 +232,7 @@ function valuationTable(lang: Language, level: Level, tr: Tr, f: CompanyFlows, l
       'tbody',
       {},
       row('previous', tr('why.val.previous'), v.previous, null, 'muted'),
-      shown.map((p) => row(p.part, label(p.part), p.value, p.change)),
+      shown.map((p) => row(p.part, label(p.part, p.value), p.value, p.change)),
       row('total', tr('why.val.total'), v.value, v.value - v.previous, 'total'),
     ),
   );
