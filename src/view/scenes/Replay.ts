@@ -18,6 +18,7 @@ import { askOver } from '../panels/confirm';
 import { forgetAddressLink, replayFromUrl } from '../panels/replay-code';
 import { gameLabel } from '../panels/tab-conflict';
 import { ScreenScene } from '../screen';
+import { CodeField } from '../widgets/code-field';
 
 interface ReplayData {
   /** A code to fill in and verify at once (otherwise the page address's, if any). */
@@ -183,23 +184,25 @@ export class Replay extends ScreenScene<ReplayData> {
   }
 
   protected render(): void {
-    const field = h('textarea', {
-      id: 'replay-input',
-      class: 'replay-code-field',
-      attrs: { rows: 4, spellcheck: 'false', autocomplete: 'off', 'aria-label': this.tr('replay.input') },
-      on: {
-        input: (e) => {
-          this.pasted = (e.currentTarget as HTMLTextAreaElement).value;
+    // The code box is the shared code field; what a verified code is, or why it is refused, shows
+    // in the result card below it, so its own message line stays empty.
+    const code = new CodeField(
+      {
+        id: 'replay-input',
+        messageId: 'replay-input-status',
+        label: this.tr('replay.input'),
+        showLabel: false,
+        rows: 4,
+        value: this.pasted,
+        class: 'replay-code-field',
+        onInput: (value) => {
+          this.pasted = value;
         },
-        keydown: (e) => {
-          if (e.key === 'Enter' && !e.shiftKey) {
-            e.preventDefault();
-            this.check();
-          }
-        },
+        onEnter: () => this.check(),
       },
-    });
-    field.value = this.pasted;
+      { invalid: this.outcome !== null && this.outcome.status !== 'valid', message: '' },
+    );
+    const field = code.input;
     this.root.replaceChildren(
       h(
         'div',
@@ -213,6 +216,7 @@ export class Replay extends ScreenScene<ReplayData> {
             { class: 'card replay-form' },
             h('label', { text: this.tr('replay.intro'), attrs: { for: 'replay-input' } }),
             field,
+            code.message,
             h('button', {
               id: 'btn-verify',
               class: 'btn primary',
