@@ -56,6 +56,7 @@ const NAMED: {
   { section: ['market', 'funding'], field: 'minRoundGap', old: 3, other: 12 },
   { section: ['market', 'funding'], field: 'backToBackFactor', old: 0.3, other: 1, reached: false },
   { section: ['market', 'funding'], field: 'backToBackDiscount', old: 0.8, other: 0.2, reached: false },
+  { section: ['market', 'funding'], field: 'failedRoundMarkdown', old: 1, other: 0.5 },
   { section: ['market', 'funding'], field: 'roundFeeBp', old: 300, other: 3000 },
   { section: ['market', 'funding'], field: 'roundCap', old: 300_000, other: 10_000 },
   { section: ['market', 'funding'], field: 'acquisitionEarliestTurn', old: 4, other: 15 },
@@ -150,7 +151,8 @@ describe('named model parameters (issue 12)', () => {
       const ref = fingerprint(load(withField(n.section, n.field, n.old, n.also)));
       expect(fingerprint(load(withField(n.section, n.field, n.other, n.also))), name).not.toBe(ref);
     }
-  });
+    // Three loads and fingerprint games per field, for every named field: minutes on a busy machine.
+  }, 240_000);
 
   it('rescueChance: a rival out of cash is bought (1) or goes bankrupt (0)', () => {
     // Wages no company can pay: every rival is out of cash after the first quarter.
