@@ -13,6 +13,12 @@ import { MAX_PAYLOAD_BYTES } from './format';
 const WHOLE_AT_ONCE_BYTES = Math.floor(MAX_PAYLOAD_BYTES / 1032);
 
 /**
+ * Where such a stream is unpacked (made on first use, then reused): given no room, fflate sets
+ * aside 128 kB for every code.
+ */
+let room: Uint8Array | null = null;
+
+/**
  * Unpacks a code's deflate stream only as far as asked: its header first (whose counts may refuse
  * the code before the rest is unpacked), then the whole payload, never more than
  * MAX_PAYLOAD_BYTES. Fed in small pieces so that no piece can unpack to much (a bomb stops early).
@@ -27,7 +33,10 @@ export class Unpacker {
   constructor(private readonly packed: Uint8Array) {
     if (packed.length > WHOLE_AT_ONCE_BYTES) return;
     try {
-      const whole = inflateSync(packed);
+      room ??= new Uint8Array(MAX_PAYLOAD_BYTES + 1);
+      const out = inflateSync(packed, { out: room });
+      if (out.length > MAX_PAYLOAD_BYTES) return;
+      const whole = out.slice();
       this.chunks.push(whole);
       this.size = whole.length;
       this.fed = packed.length;
