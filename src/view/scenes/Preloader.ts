@@ -16,6 +16,7 @@ import { decideStart, pageLinkOf, savedRefOf } from '../../app/links';
 import type { SceneKey } from '../keys';
 import { REGISTRY, resumeScene, SCENES, TEXTURES } from '../keys';
 import { replayFromUrl } from '../panels/replay-code';
+import { whenIdle } from '../prefetch';
 import { emblemSvg, glyphOf } from '../theme';
 
 /** Phaser's loader reads data URLs as base64; the SVG text is UTF-8 (it may hold Chinese glyphs). */
@@ -23,12 +24,6 @@ function svgDataUrl(svg: string): string {
   let binary = '';
   for (const byte of new TextEncoder().encode(svg)) binary += String.fromCharCode(byte);
   return `data:image/svg+xml;base64,${btoa(binary)}`;
-}
-
-/** Runs `fn` once the page is idle (soon in any case). */
-function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1000 });
-  else window.setTimeout(fn, 200);
 }
 
 export class Preloader extends Phaser.Scene {
