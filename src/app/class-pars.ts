@@ -1,5 +1,5 @@
 // The pars a class needs, wherever they are played: each world's par is asked of the baseline
-// service (worker threads) as soon as the codes are read, taken back and played on the page once
+// service (worker threads) as soon as a code of that world is read, taken back and played on the page once
 // the page has verified its codes (steal), and played on the page when a worker failed or there
 // is none. Each world counts once on the progress bar, whoever played it. A reference run that
 // throws (an engine bug) costs that world its par, never the whole table.
@@ -34,8 +34,10 @@ export class ClassPars {
   private readonly counted = new Set<string>();
   private finished = false;
 
+  /** The worlds asked for so far, by par key (see add). */
+  private readonly worlds = new Map<string, ParWorld>();
+
   constructor(
-    private readonly worlds: ReadonlyMap<string, ParWorld>,
     private readonly cache: ParCache,
     /** Called with PAR_RUNS units of work each time a world's par is settled, once per world. */
     private readonly onCounted: (units: number) => void,
@@ -43,27 +45,36 @@ export class ClassPars {
     private readonly signal?: AbortSignal,
   ) {}
 
-  /** Asks the service for every world's par; the answers land in the cache as they come. */
-  start(): void {
+  /** Worlds whose par is needed (played elsewhere or here). */
+  get size(): number {
+    return this.worlds.size;
+  }
+
+  /**
+   * A world whose par is needed, asked of the service at once (while the page reads and verifies
+   * codes); the answer lands in the cache when it comes. A world already added is ignored.
+   */
+  add(k: string, w: ParWorld): void {
+    if (this.worlds.has(k)) return;
+    this.worlds.set(k, w);
     const service = this.service;
     if (!service) return;
-    for (const [k, w] of this.worlds)
-      this.elsewhere.set(
-        k,
-        service(worldOf(w)).then(
-          (scores) => {
-            if (this.finished || this.signal?.aborted) return null;
-            // Trust but check: an answer is PAR_RUNS finite scores, else it is played here.
-            const p = parFromAnswer(scores);
-            if (!p) return null;
-            this.cache.set(k, p);
-            this.stats.elsewhere++;
-            this.count(k);
-            return p;
-          },
-          () => null,
-        ),
-      );
+    this.elsewhere.set(
+      k,
+      service(worldOf(w)).then(
+        (scores) => {
+          if (this.finished || this.signal?.aborted) return null;
+          // Trust but check: an answer is PAR_RUNS finite scores, else it is played here.
+          const p = parFromAnswer(scores);
+          if (!p) return null;
+          this.cache.set(k, p);
+          this.stats.elsewhere++;
+          this.count(k);
+          return p;
+        },
+        () => null,
+      ),
+    );
   }
 
   /**

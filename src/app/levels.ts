@@ -6,7 +6,7 @@ import bertrandLab from '../../levels/bertrand-lab.json';
 import cheapCompute from '../../levels/cheap-compute.json';
 import historical2023 from '../../levels/historical-2023.json';
 import noPriceWar from '../../levels/no-price-war.json';
-import type { Level } from '../engine/level';
+import type { CompanySpec, Level } from '../engine/level';
 import { formatLevelErrors, loadLevel } from '../engine/level';
 
 // To bundle another level: import its JSON above and add one line here (key = the file's `id`).
@@ -53,4 +53,15 @@ export function getLevel(id: string): Level {
   const level = findLevel(id);
   if (!level) throw new Error(`unknown level "${id}" (bundled: ${LEVEL_IDS.join(', ')})`);
   return level;
+}
+
+/** What drawing a company's emblem reads of it. */
+export type CompanyLook = Pick<CompanySpec, 'id' | 'name' | 'color'>;
+
+/**
+ * A bundled level's companies as its file lists them, for drawing their emblems: the level is not
+ * validated and resolved for it (the first screen does not wait for that).
+ */
+export function levelCompanies(id: LevelId): readonly CompanyLook[] {
+  return cache.get(id)?.companies ?? (BUNDLED[id].companies as readonly CompanyLook[]);
 }

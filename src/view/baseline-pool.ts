@@ -31,6 +31,77 @@ const sameWorld = (a: BaselineWorld, b: BaselineWorld): boolean =>
   a.seed === b.seed &&
   a.company === b.company;
 
+interface Job {
+  job: BaselineJob;
+  resolve: (s: number[]) => void;
+  reject: (e: Error) => void;
+}
+
+/** The queue on the page and the job each worker is playing; a dead worker takes no more. */
+class Workers {
+  readonly queued: Job[] = [];
+  private readonly busy: (Job | null)[];
+  private readonly alive: boolean[];
+  closed = false;
+
+  constructor(private readonly workers: readonly Worker[]) {
+    this.busy = workers.map(() => null);
+    this.alive = workers.map(() => true);
+    workers.forEach((w, i) => {
+      w.onmessage = (e: MessageEvent<BaselineAnswer>) => {
+        const a = e.data;
+        const j = this.busy[i];
+        if (!j || j.job.id !== a.id) return;
+        this.busy[i] = null;
+        if (a.ok) j.resolve(a.scores);
+        else j.reject(new Error(a.error));
+        this.dispatch();
+      };
+      w.onerror = (e) => {
+        e.preventDefault();
+        this.alive[i] = false;
+        this.settle(i, new Error(e.message || 'the worker stopped'));
+        this.dispatch();
+      };
+    });
+  }
+
+  get anyAlive(): boolean {
+    return this.alive.some(Boolean);
+  }
+
+  /** Hands waiting jobs to idle workers; with no worker left alive, the waiting jobs fail. */
+  dispatch(): void {
+    for (let i = 0; i < this.workers.length && this.queued.length > 0; i++) {
+      if (!this.alive[i] || this.busy[i]) continue;
+      const j = this.queued.shift()!;
+      this.busy[i] = j;
+      this.workers[i]!.postMessage(j.job);
+    }
+    if (!this.anyAlive) this.drop('no baseline worker');
+  }
+
+  /** Fails every job still waiting. */
+  drop(why: string): void {
+    for (const j of this.queued.splice(0)) j.reject(new Error(why));
+  }
+
+  /** Fails worker i's job under way, if any. */
+  settle(i: number, e: Error): void {
+    const j = this.busy[i];
+    this.busy[i] = null;
+    j?.reject(e);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const w of this.workers) w.terminate();
+    this.drop('closed');
+    for (let i = 0; i < this.busy.length; i++) this.settle(i, new Error('closed'));
+  }
+}
+
 /** Starts `size` workers; null when this browser cannot (then baselines are computed on the page). */
 export async function startBaselinePool(size = poolSize()): Promise<BaselinePool | null> {
   if (size < 1 || typeof Worker === 'undefined') return null;
@@ -40,86 +111,32 @@ export async function startBaselinePool(size = poolSize()): Promise<BaselinePool
   } catch {
     return null;
   }
-  const workers: Worker[] = [];
+  const started: Worker[] = [];
   try {
     for (let i = 0; i < size; i++)
-      workers.push(new Worker(url, { type: 'module', name: `six-tigers-baseline-${i + 1}` }));
+      started.push(new Worker(url, { type: 'module', name: `six-tigers-baseline-${i + 1}` }));
   } catch {
-    for (const w of workers) w.terminate();
+    for (const w of started) w.terminate();
     return null;
   }
-  interface Job {
-    job: BaselineJob;
-    resolve: (s: number[]) => void;
-    reject: (e: Error) => void;
-  }
-  const queued: Job[] = [];
-  /** The job each worker is playing, if any. */
-  const busy: (Job | null)[] = workers.map(() => null);
-  const alive = workers.map(() => true);
+  const pool = new Workers(started);
   let nextId = 1;
-  let closed = false;
-  const dispatch = () => {
-    for (let i = 0; i < workers.length && queued.length > 0; i++) {
-      if (!alive[i] || busy[i]) continue;
-      const j = queued.shift()!;
-      busy[i] = j;
-      workers[i]!.postMessage(j.job);
-    }
-    // No worker left alive: the waiting jobs fail, and the page plays them.
-    if (!alive.some(Boolean)) for (const j of queued.splice(0)) j.reject(new Error('no baseline worker'));
-  };
-  workers.forEach((w, i) => {
-    w.onmessage = (e: MessageEvent<BaselineAnswer>) => {
-      const a = e.data;
-      const j = busy[i];
-      if (!j || j.job.id !== a.id) return;
-      busy[i] = null;
-      if (a.ok) j.resolve(a.scores);
-      else j.reject(new Error(a.error));
-      dispatch();
-    };
-    w.onerror = (e) => {
-      e.preventDefault();
-      alive[i] = false;
-      const j = busy[i];
-      busy[i] = null;
-      j?.reject(new Error(e.message || 'the worker stopped'));
-      dispatch();
-    };
-  });
   const request = (world: BaselineWorld): Promise<readonly number[]> =>
     new Promise((resolve, reject) => {
-      if (closed || !alive.some(Boolean)) {
+      if (pool.closed || !pool.anyAlive) {
         reject(new Error('no baseline worker'));
         return;
       }
-      queued.push({ job: { id: nextId++, ...world }, resolve, reject });
-      dispatch();
+      pool.queued.push({ job: { id: nextId++, ...world }, resolve, reject });
+      pool.dispatch();
     });
   const service: BaselineService = Object.assign(request, {
     withdraw(world: BaselineWorld): boolean {
-      const k = queued.findIndex((j) => sameWorld(j.job, world));
+      const k = pool.queued.findIndex((j) => sameWorld(j.job, world));
       if (k < 0) return false;
-      queued.splice(k, 1)[0]!.reject(new Error('withdrawn'));
+      pool.queued.splice(k, 1)[0]!.reject(new Error('withdrawn'));
       return true;
     },
   });
-  return {
-    service,
-    size,
-    drop() {
-      for (const j of queued.splice(0)) j.reject(new Error('dropped'));
-    },
-    close() {
-      if (closed) return;
-      closed = true;
-      for (const w of workers) w.terminate();
-      for (const j of queued.splice(0)) j.reject(new Error('closed'));
-      for (let i = 0; i < busy.length; i++) {
-        busy[i]?.reject(new Error('closed'));
-        busy[i] = null;
-      }
-    },
-  };
+  return { service, size, drop: () => pool.drop('dropped'), close: () => pool.close() };
 }

@@ -5,7 +5,6 @@ import * as Phaser from 'phaser';
 import type { AppContext } from '../app/context';
 import { REGISTRY } from './keys';
 import { Backdrop } from './scenes/Backdrop';
-import { Boot } from './scenes/Boot';
 import { Dashboard } from './scenes/Dashboard';
 import { Ending } from './scenes/Ending';
 import { Info } from './scenes/Info';
@@ -29,8 +28,8 @@ export function startGame(stage: HTMLElement, ui: HTMLElement, app: AppContext):
     fps: { target: 60 },
     input: { keyboard: false, gamepad: false },
     audio: { noAudio: true },
+    // The first scene in the list starts the game: the preloader.
     scene: [
-      Boot,
       Preloader,
       Backdrop,
       Title,

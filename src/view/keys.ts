@@ -3,7 +3,6 @@
 import type { GameScreen } from '../app/context';
 
 export const SCENES = {
-  boot: 'Boot',
   preloader: 'Preloader',
   backdrop: 'Backdrop',
   title: 'Title',

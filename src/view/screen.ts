@@ -163,7 +163,8 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
   protected focusFirst(): void {
     const el =
       this.root.querySelector<HTMLElement>('[data-autofocus]') ?? this.root.querySelector<HTMLElement>('h1');
-    if (el) {
+    // Already there (a render put it there): focusing again would restyle the screen for nothing.
+    if (el && el !== document.activeElement) {
       if (el.tabIndex < 0 && !(el instanceof HTMLButtonElement) && !(el instanceof HTMLInputElement))
         el.setAttribute('tabindex', '-1');
       el.focus({ preventScroll: true });

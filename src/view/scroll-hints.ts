@@ -35,10 +35,50 @@ export function markScroll(el: Element): void {
   }
 }
 
+/**
+ * A selector for every element a style sheet may let scroll (its rules that set overflow to auto or
+ * scroll, in any media query) and every element still marked; null when the sheets cannot be read.
+ * Kept while the page has the same sheets: finding the boxes is then a native query, not a style
+ * read of every element (a class table holds thousands).
+ */
+let scrollSelector: { sheets: number; selector: string | null } | null = null;
+
+function rulesThatScroll(rules: CSSRuleList, out: string[]): void {
+  for (const rule of rules) {
+    if (rule instanceof CSSStyleRule) {
+      const st = rule.style;
+      const values = [st.overflow, st.overflowX, st.overflowY].join(' ');
+      if (/\b(auto|scroll)\b|var\(/.test(values)) out.push(rule.selectorText);
+      if (((rule as { cssRules?: CSSRuleList }).cssRules?.length ?? 0) > 0) return void out.push('*');
+    } else if ('cssRules' in rule) rulesThatScroll((rule as CSSGroupingRule).cssRules, out);
+  }
+}
+
+function candidateSelector(): string | null {
+  const sheets = document.styleSheets.length;
+  if (scrollSelector?.sheets === sheets) return scrollSelector.selector;
+  let selector: string | null = null;
+  try {
+    const found: string[] = [];
+    for (const sheet of document.styleSheets) rulesThatScroll(sheet.cssRules, found);
+    // Nested rules (a selector relative to its parent) are not read: every element is then a candidate.
+    selector = found.includes('*') ? null : [...found, ...MARKS.map((m) => `.${m}`)].join(', ');
+    if (selector) document.querySelector(selector);
+  } catch {
+    selector = null;
+  }
+  scrollSelector = { sheets, selector };
+  return selector;
+}
+
 /** The boxes under `root` (itself included) that can scroll, by their style alone: no layout read. */
 export function scrollBoxes(root: HTMLElement): HTMLElement[] {
   const out: HTMLElement[] = [];
-  for (const el of [root, ...root.querySelectorAll<HTMLElement>('*')]) {
+  const selector = candidateSelector();
+  const candidates = selector
+    ? [...(root.matches(selector) ? [root] : []), ...root.querySelectorAll<HTMLElement>(selector)]
+    : [root, ...root.querySelectorAll<HTMLElement>('*')];
+  for (const el of candidates) {
     if (!(el instanceof HTMLElement) || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)
       continue;
     const s = getComputedStyle(el);
@@ -48,22 +88,44 @@ export function scrollBoxes(root: HTMLElement): HTMLElement[] {
   return out;
 }
 
-/** Keeps the marks of a screen's boxes up to date; returns the function that stops it. */
+/**
+ * Keeps the marks of a screen's boxes up to date; returns the function that stops it. Changes are
+ * looked at once a frame, before it is drawn (a rebuilt dashboard, a class table, a progress line
+ * changing a hundred times a second): measuring forces a layout, which the frame then reuses, and
+ * a rebuilt part is looked through alone.
+ */
 export function watchScrollHints(root: HTMLElement): () => void {
   let live = true;
-  let boxes: HTMLElement[] = [];
-  const lookAgain = () => {
+  const boxes = new Set<HTMLElement>();
+  /** Parts added since the last look (null: look through the whole screen). */
+  let added: Element[] | null = null;
+  let frame = 0;
+  const look = () => {
+    frame = 0;
+    if (!live) return;
+    const parts = added;
+    added = [];
+    if (parts === null) boxes.clear();
+    for (const el of boxes) if (!root.contains(el)) boxes.delete(el);
+    for (const part of parts ?? [root])
+      if (part instanceof HTMLElement && root.contains(part))
+        for (const el of scrollBoxes(part)) boxes.add(el);
     for (const el of boxes) markScroll(el);
   };
+  const later = () => {
+    if (live && frame === 0) frame = requestAnimationFrame(look);
+  };
   const lookForBoxes = () => {
-    boxes = scrollBoxes(root);
-    lookAgain();
+    added = null;
+    later();
   };
   // Marks are classes, which are not observed: the observer never sees its own writes. A rebuilt
-  // tree is looked through (a dashboard render, a result shown); new text only changes the sizes.
+  // part is looked through (a dashboard render, a result shown); new text only changes the sizes.
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => r.type === 'childList')) lookForBoxes();
-    else lookAgain();
+    for (const r of records)
+      if (r.type === 'childList' && added !== null)
+        for (const n of r.addedNodes) if (n instanceof Element) added.push(n);
+    later();
   });
   observer.observe(root, {
     childList: true,
@@ -78,26 +140,18 @@ export function watchScrollHints(root: HTMLElement): () => void {
   };
   // The window's size changes which boxes scroll (the narrow layout's columns do not).
   const onResize = () => lookForBoxes();
-  // A card laid out at last (content-visibility) changes what its column holds: the cards of one
-  // render come in one batch, measured once.
-  let queued = false;
+  // A card laid out at last (content-visibility) changes what its column holds.
   const onShown = (e: Event) => {
-    if ((e as ContentVisibilityAutoStateChangeEvent).skipped || queued) return;
-    queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      if (live) lookAgain();
-    });
+    if (!(e as ContentVisibilityAutoStateChangeEvent).skipped) later();
   };
   root.addEventListener('scroll', onScroll, { capture: true, passive: true });
   root.addEventListener('contentvisibilityautostatechange', onShown, { capture: true });
   window.addEventListener('resize', onResize);
-  void document.fonts?.ready.then(() => {
-    if (live) lookAgain();
-  });
+  void document.fonts?.ready.then(later);
   lookForBoxes();
   return () => {
     live = false;
+    cancelAnimationFrame(frame);
     observer.disconnect();
     root.removeEventListener('scroll', onScroll, { capture: true });
     root.removeEventListener('contentvisibilityautostatechange', onShown, { capture: true });

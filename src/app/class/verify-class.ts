@@ -106,15 +106,14 @@ export async function verifyClass(
   const withPercentiles = opts.percentiles !== false;
   const slices = slicer(opts.sliceMs ?? 30, opts.scheduler, opts.signal);
 
-  const decoded = await readCodes(entries, getLevel, slices, opts.onProgress);
-  const worlds = withPercentiles ? worldsToPlay(decoded.values(), getLevel, cache) : new Map();
-
-  const total = entries.length + worlds.size * PAR_RUNS;
   let done = 0;
-  let phase: ClassProgress['phase'] = 'verify';
-  const report = () => opts.onProgress?.({ phase, done, total });
+  let total = 0;
+  let phase: ClassProgress['phase'] = 'read';
+  // While the codes are read, reading is the progress shown (pars answered meanwhile are counted).
+  const report = () => {
+    if (phase !== 'read') opts.onProgress?.({ phase, done, total });
+  };
   const pars = new ClassPars(
-    worlds,
     cache,
     (units) => {
       done += units;
@@ -123,8 +122,13 @@ export async function verifyClass(
     opts.baselineService,
     opts.signal,
   );
-  // Pars played elsewhere start now and run while the codes are verified here.
-  pars.start();
+  // Each world's par is asked for elsewhere as soon as a code of that world is read: the worker
+  // threads play it while the page reads and verifies the codes.
+  const decoded = await readCodes(entries, getLevel, slices, opts.onProgress, (d) => {
+    if (withPercentiles) for (const [k, w] of worldsToPlay([d], getLevel, cache)) pars.add(k, w);
+  });
+  total = entries.length + pars.size * PAR_RUNS;
+  phase = 'verify';
   report();
 
   const rows = await verifyRows(entries, decoded, getLevel, slices, opts.priceWarQuarter, () => {
@@ -152,19 +156,25 @@ export async function verifyClass(
 }
 
 /**
- * Reads every code once, first: the decoded headers name the worlds whose pars are needed, so the
- * work ahead is known before the long part starts (and no code is unpacked twice).
+ * Reads every code once, first: the decoded headers name the worlds whose pars are needed (each
+ * handed to `onRead` as it is read), so the work ahead is known before the long part starts (and
+ * no code is unpacked twice).
  */
 async function readCodes(
   entries: readonly CodeEntry[],
   getLevel: LevelLookup,
   slices: Slicer,
   onProgress: ClassOptions['onProgress'],
+  onRead: (d: DecodeResult) => void,
 ): Promise<Map<string, DecodeResult>> {
   const decoded = new Map<string, DecodeResult>();
   for (let i = 0; i < entries.length; i++) {
     const code = entries[i]!.code;
-    if (!decoded.has(code)) decoded.set(code, decodeReplay(code, getLevel));
+    if (!decoded.has(code)) {
+      const d = decodeReplay(code, getLevel);
+      decoded.set(code, d);
+      onRead(d);
+    }
     onProgress?.({ phase: 'read', done: i + 1, total: entries.length });
     await slices.breathe();
   }

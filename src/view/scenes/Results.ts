@@ -14,6 +14,7 @@ import { emblem } from '../panels/names';
 import { runwayClass, runwayIcon } from '../panels/plan';
 import { resultsNews } from '../panels/results-news';
 import { whyButton, whyPanel } from '../panels/why';
+import { prepareDashboard } from '../prefetch';
 import { ScreenScene } from '../screen';
 
 export class Results extends ScreenScene {
@@ -39,6 +40,7 @@ export class Results extends ScreenScene {
   override create(data: object): void {
     super.create(data);
     if (!this.app.session) this.go(SCENES.title);
+    else prepareDashboard(this.app.session.level, this.app.session.state);
   }
 
   private next(): void {

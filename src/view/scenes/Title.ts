@@ -5,7 +5,7 @@
 import * as Phaser from 'phaser';
 import type { TextKey } from '../../app/i18n';
 import { levelText } from '../../app/i18n';
-import { getLevel, LEVEL_IDS } from '../../app/levels';
+import { LEVEL_IDS, levelCompanies } from '../../app/levels';
 import { quarterLabel } from '../../engine/index';
 import { h, replaceContent } from '../dom';
 import { SCENES, TEXTURES } from '../keys';
@@ -199,8 +199,9 @@ export class Title extends ScreenScene {
   protected override draw(): void {
     this.ring = this.add.graphics();
     this.center = this.add.image(0, 0, TEXTURES.emblem);
-    const level = this.app.saved?.level ?? getLevel(LEVEL_IDS[0]!);
-    this.orbit = level.companies
+    // The companies as the first level's file lists them: the title does not wait for the level.
+    const companies = this.app.saved?.level.companies ?? levelCompanies(LEVEL_IDS[0]!);
+    this.orbit = companies
       .filter((c) => this.textures.exists(TEXTURES.company(c.id)))
       .map((c) => this.add.image(0, 0, TEXTURES.company(c.id)));
     this.layout();
