@@ -2,8 +2,9 @@
 // records, and the P&L steps adding up to the quarter's profit.
 
 import { describe, expect, it } from 'vitest';
+import { autopilotPlayed } from '../../tests/support/game';
 import type { GameState } from '../engine/index';
-import { applyCommand, autopilotCommands, autopilotRng, createGame, NOT_BURNING } from '../engine/index';
+import { NOT_BURNING } from '../engine/index';
 import {
   activeQuality,
   bestRivalUsers,
@@ -17,19 +18,7 @@ import { getLevel } from './levels';
 
 const level = getLevel('historical-2023');
 
-function played(quarters: number): GameState {
-  const c = createGame(level, 33, 'zhipu');
-  if (!c.ok) throw new Error(c.error.message);
-  let s = c.state;
-  const rng = autopilotRng(7, 0);
-  while (s.history.length < quarters && s.ending === null)
-    for (const cmd of autopilotCommands(level, s, 'balanced', rng)) {
-      const r = applyCommand(level, s, cmd);
-      if (!r.ok) throw new Error(r.error.message);
-      s = r.state;
-    }
-  return s;
-}
+const played = (quarters: number): GameState => autopilotPlayed(level, 33, 'zhipu', quarters, 7);
 
 describe('the history charts’ series', () => {
   const state = played(8);

@@ -1,8 +1,9 @@
 // The panels' small figures on real game states and at their edges.
 
 import { describe, expect, it } from 'vitest';
+import { autopilotPlayed } from '../../tests/support/game';
 import type { GameState } from '../engine/index';
-import { applyCommand, autopilotCommands, autopilotRng, createGame, validateCommand } from '../engine/index';
+import { validateCommand } from '../engine/index';
 import { getLevel } from './levels';
 import {
   cashHealth,
@@ -19,19 +20,7 @@ import {
 
 const level = getLevel('historical-2023');
 
-function played(quarters: number): GameState {
-  const c = createGame(level, 21, 'minimax');
-  if (!c.ok) throw new Error(c.error.message);
-  let s = c.state;
-  const rng = autopilotRng(5, 0);
-  while (s.history.length < quarters && s.ending === null)
-    for (const cmd of autopilotCommands(level, s, 'balanced', rng)) {
-      const r = applyCommand(level, s, cmd);
-      if (!r.ok) throw new Error(r.error.message);
-      s = r.state;
-    }
-  return s;
-}
+const played = (quarters: number): GameState => autopilotPlayed(level, 21, 'minimax', quarters);
 
 describe('words for numbers', () => {
   it('names the funding climate at its thresholds', () => {

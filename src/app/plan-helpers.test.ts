@@ -3,13 +3,12 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { autopilotPlayed } from '../../tests/support/game';
 import type { AppMarket, AppWeights, GameState, Level, StartupState } from '../engine/index';
 import {
   APP_MARKETS,
   appBudgets,
   applyCommand,
-  autopilotCommands,
-  autopilotRng,
   createGame,
   economy,
   projectedRunway,
@@ -26,17 +25,8 @@ function start(level: Level, company: string): GameState {
 }
 
 /** The state after `quarters` quarters of an autopilot (so last quarter's revenue counts). */
-function played(level: Level, company: string, quarters: number): GameState {
-  let s = start(level, company);
-  const rng = autopilotRng(5, 0);
-  while (s.history.length < quarters && s.ending === null)
-    for (const cmd of autopilotCommands(level, s, 'balanced', rng)) {
-      const r = applyCommand(level, s, cmd);
-      if (!r.ok) throw new Error(r.error.message);
-      s = r.state;
-    }
-  return s;
-}
+const played = (level: Level, company: string, quarters: number): GameState =>
+  autopilotPlayed(level, 21, company, quarters);
 
 const player = (s: GameState): StartupState => s.startups.find((c) => c.id === s.playerId)!;
 

@@ -1,7 +1,14 @@
-// Test support, games: a new game that throws on a bad setup, the player's company, a deep copy,
-// and the autopilot policies.
+// Test support, games: a new game that throws on a bad setup, a game the balanced autopilot has
+// played some quarters of, the player's company, a deep copy, and the autopilot policies.
 
-import { createGame, POLICIES, type PolicyName } from '../../src/engine/index';
+import {
+  applyCommand,
+  autopilotCommands,
+  autopilotRng,
+  createGame,
+  POLICIES,
+  type PolicyName,
+} from '../../src/engine/index';
 import type { Level } from '../../src/engine/level';
 import type { GameState, Staff } from '../../src/engine/types';
 
@@ -10,6 +17,29 @@ export function newGame(level: Level, seed: number, playerId: string): GameState
   if (!r.ok)
     throw new Error(`createGame(${level.id}, ${seed}, ${playerId}): ${r.error.code} ${r.error.message}`);
   return r.state;
+}
+
+/**
+ * The state after the balanced autopilot (its random draws seeded by `rngSeed`) has played
+ * `quarters` quarters of a new game, or fewer if the game ends first: real states for the app's
+ * figures, with last quarter's records to read.
+ */
+export function autopilotPlayed(
+  level: Level,
+  seed: number,
+  playerId: string,
+  quarters: number,
+  rngSeed = 5,
+): GameState {
+  let s = newGame(level, seed, playerId);
+  const rng = autopilotRng(rngSeed, 0);
+  while (s.history.length < quarters && s.ending === null)
+    for (const cmd of autopilotCommands(level, s, 'balanced', rng)) {
+      const r = applyCommand(level, s, cmd);
+      if (!r.ok) throw new Error(r.error.message);
+      s = r.state;
+    }
+  return s;
 }
 
 export function player(state: GameState) {
