@@ -153,7 +153,7 @@ describe('the strategy', () => {
     for (const policy of NAMED_POLICIES) expect(checkParams(AUTOPILOT_LIKE[policy])).toBeNull();
     expect(checkParams({ ...AUTOPILOT_LIKE.balanced, runwayTarget: 40 })).toMatch(/runwayTarget/);
     expect(formatParams(AUTOPILOT_LIKE.balanced)).toMatch(
-      /^pt 70%→0%@Q10 {2}runway 2 {2}.* cards balanced\+stances/,
+      /^pt 70%→0%@Q10 {2}runway 1.5 {2}.* cards balanced\+stances/,
     );
   });
 });

@@ -168,6 +168,20 @@ describe('named model parameters (issue 12)', () => {
     expect(new Set(broke(0))).toEqual(new Set(['bankrupt']));
   });
 
+  it("rivalRunwayTarget (level v6): the archetype's own runway plays the same game as leaving it out; another changes it", () => {
+    // MiniMax, the second company: a rival on the overseas-consumer archetype, which keeps 7 quarters.
+    const path = ['companies', '1'];
+    const without = historicalJson();
+    delete sectionOf(without, path).rivalRunwayTarget;
+    expect(sectionOf(load(without) as unknown as Json, path).rivalRunwayTarget).toBeUndefined();
+    const base = fingerprint(load(without));
+    expect(fingerprint(load(withField(path, 'rivalRunwayTarget', 7)))).toBe(base);
+    expect(fingerprint(load(withField(path, 'rivalRunwayTarget', 3)))).not.toBe(base);
+    const bad = loadLevel(withField(path, 'rivalRunwayTarget', 0));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.map((e) => e.path)).toContain('companies.1.rivalRunwayTarget');
+  }, 60_000);
+
   it('a value out of its range is refused at its path', () => {
     for (const n of NAMED) {
       const r = loadLevel(withField(n.section, n.field, -1));

@@ -42,6 +42,11 @@ const companySchema = z
      * of selling abroad (1 when absent).
      */
     overseasCacFactor: within(0.2, 5).default(1),
+    /**
+     * Quarters of runway the company's budget keeps when it is a rival, in place of its archetype's
+     * (optional: the archetype's own when absent).
+     */
+    rivalRunwayTarget: within(1, 40).optional(),
     govTrust: unit,
     domesticUsers: int.min(0).max(1e10),
     overseasUsers: int.min(0).max(1e10),

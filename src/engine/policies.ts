@@ -158,7 +158,9 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
 /** A rival startup's plan for this quarter, by its archetype (no luck in it). */
 export function rivalPlan(level: Level, state: GameState, s: StartupState): ProfileDecision {
   const spec = companySpec(level, s.id);
-  return planFromProfile(level, state, s, ARCHETYPE_PROFILES[spec.archetype]);
+  const p = ARCHETYPE_PROFILES[spec.archetype];
+  const runwayTarget = spec.rivalRunwayTarget;
+  return planFromProfile(level, state, s, runwayTarget === undefined ? p : { ...p, runwayTarget });
 }
 
 // ---------------------------------------------------------------------------------------

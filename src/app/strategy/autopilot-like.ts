@@ -7,16 +7,17 @@ import type { NamedPolicy, StrategyParams } from './params';
  * Parameter sets close to the named autopilots' profiles (policies.ts), as starting points for the
  * search. Close, not equal: the strategy has no escalating race budget (pretraining-first), no
  * fallback from a premium price that stopped selling, and its harvest keeps the late pretraining
- * share (0 here) rather than abandoning pretraining. Its ranges are narrower than the balanced
- * autopilot's: the runway it keeps is at least 2 (the autopilot's 1.5), its sales growth at most 1
- * (1.5) and its round at most 0.5 of the valuation (0.6).
+ * share (0 here) rather than abandoning pretraining, and it has no `harvestLate` (the balanced
+ * autopilot's later harvest for a company still below the made-it revenue). Its ranges cover the
+ * balanced autopilot's settings: a runway of 1.5 quarters, sales growth of 1.5 and a round of 0.6
+ * of the valuation.
  */
 export const AUTOPILOT_LIKE: Readonly<Record<NamedPolicy, StrategyParams>> = {
   balanced: {
     pretrainEarlyBp: 7000,
     switchTurn: 10,
     pretrainLateBp: 0,
-    runwayTarget: 2,
+    runwayTarget: 1.5,
     harvestFrom: 10,
     harvestShare: 0,
     wDomestic: 0,
@@ -27,13 +28,13 @@ export const AUTOPILOT_LIKE: Readonly<Record<NamedPolicy, StrategyParams>> = {
     priceMultiple: 1,
     growResearchers: 0.8,
     growEngineers: 0.6,
-    growSales: 1,
-    growRunway: 2,
+    growSales: 1.5,
+    growRunway: 1.5,
     cutBelow: 2.5,
     pay: 'market',
     intensity: 'normal',
     raiseBelow: 6,
-    raiseMultiple: 0.5,
+    raiseMultiple: 0.6,
     cards: 'balanced',
     keepStances: 1,
     sellBelow: 0.8,
