@@ -14,8 +14,9 @@ import { emblem } from '../panels/names';
 import { runwayClass, runwayIcon } from '../panels/plan';
 import { resultsNews } from '../panels/results-news';
 import { whyButton, whyPanel } from '../panels/why';
-import { prepareDashboard } from '../prefetch';
+import { prepareDashboard, whenIdle } from '../prefetch';
 import { ScreenScene } from '../screen';
+import type { Dashboard } from './Dashboard';
 
 export class Results extends ScreenScene {
   protected override animated = false;
@@ -27,6 +28,8 @@ export class Results extends ScreenScene {
   protected override setup(): void {
     if (!this.app.session) return;
     this.app.setScreen('results');
+    // The dashboard built ahead is in the old language: built again once the page is idle.
+    this.addCleanup(this.app.onLanguage(() => whenIdle(() => this.buildNext())));
     this.onKey((e) => {
       if (e.key === 'Enter' && !e.repeat && !isTextEntry(e.target)) {
         const el = e.target as HTMLElement | null;
@@ -40,7 +43,16 @@ export class Results extends ScreenScene {
   override create(data: object): void {
     super.create(data);
     if (!this.app.session) this.go(SCENES.title);
-    else prepareDashboard(this.app.session.level, this.app.session.state);
+    else {
+      prepareDashboard(this.app.session.level, this.app.session.state);
+      whenIdle(() => this.buildNext());
+    }
+  }
+
+  /** The next dashboard built while the results are read, so Continue only shows it. */
+  private buildNext(): void {
+    if (!this.sys.isActive() || !this.app.session || this.app.session.state.ending) return;
+    (this.scene.get(SCENES.dashboard) as Dashboard).prepareAhead(this.app);
   }
 
   private next(): void {
