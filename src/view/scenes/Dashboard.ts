@@ -18,12 +18,14 @@ import type { PanelContext } from '../panels/context';
 import { ColumnTabs } from '../panels/dash-tabs';
 import { eventModal } from '../panels/event-card';
 import { GuideTour } from '../panels/guide';
+import { whenIdle } from '../prefetch';
 import { ScreenScene } from '../screen';
 import { Toast } from '../widgets/toast';
 import { dashboardKey } from './dashboard-keys';
 import { dashTopbar, saveWords, undoButton } from './dashboard-topbar';
 import type { AheadView, DashView } from './dashboard-view';
 import { CardFocus, dashColumns, panelContext, sameInputs } from './dashboard-view';
+import type { Results } from './Results';
 
 const COMMIT_MS = 450;
 
@@ -70,7 +72,8 @@ export class Dashboard extends ScreenScene<DashboardData> {
     // request is used once.
     delete data.guide;
     // The panel built while the results were read is shown if it is what this start would build.
-    this.adopting = ahead && !this.guideWanted && sameInputs(ahead.inputs, this.inputs()) ? ahead : null;
+    const shows = ahead?.root.isConnected && !this.guideWanted && sameInputs(ahead.inputs, this.inputs());
+    this.adopting = shows ? ahead : null;
     if (this.adopting) this.toaster = this.adopting.toaster;
     else ahead?.root.remove();
     if (!this.session) return;
@@ -111,9 +114,8 @@ export class Dashboard extends ScreenScene<DashboardData> {
   }
 
   /**
-   * Builds the next start's panel while the results are read (they call this once the page is
-   * idle), hidden and laid out, so Continue only shows it. Not when the guided tour would open
-   * with it: the tour's first step is placed and focused as the panel shows.
+   * Builds the next start's panel, hidden and laid out, while the results are read (once the page
+   * is idle), so Continue only shows it; not when the guided tour would open with it.
    */
   prepareAhead(app: AppContext): void {
     this.ahead?.root.remove();
@@ -160,7 +162,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
     const session = this.session;
     if (!session) return false;
     const r = session.dispatch(cmd);
-    if (!r.ok) this.toast(rejectionText(this.app.lang, r.error.code));
+    if (!r.ok) this.toaster.show(rejectionText(this.app.lang, r.error.code));
     return r.ok;
   }
 
@@ -191,10 +193,8 @@ export class Dashboard extends ScreenScene<DashboardData> {
   /** Applies the guide's suggestion: each command logged as the player's own, one render for all. */
   private applyAll(cmds: readonly Command[]): void {
     this.flush();
-    this.batch(
-      cmds.map((c) => () => c),
-      true,
-    );
+    const makes = cmds.map((c) => () => c);
+    this.batch(makes, true);
   }
 
   /** Sends commands as one change: one render after them all, a refusal said in the toast. */
@@ -213,7 +213,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
     } finally {
       this.batching = false;
     }
-    if (rejected) this.toast(rejectionText(this.app.lang, rejected));
+    if (rejected) this.toaster.show(rejectionText(this.app.lang, rejected));
     this.onChange();
   }
 
@@ -232,7 +232,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
       this.render();
       return;
     }
-    if (!this.session?.undo()) this.toast(this.tr('dash.nothingToUndo'));
+    if (!this.session?.undo()) this.toaster.show(this.tr('dash.nothingToUndo'));
   }
 
   private endQuarter(): void {
@@ -259,15 +259,11 @@ export class Dashboard extends ScreenScene<DashboardData> {
       this.batching = false;
     }
     if (!r.ok) {
-      this.toast(rejectionText(this.app.lang, r.error.code));
+      this.toaster.show(rejectionText(this.app.lang, r.error.code));
       return;
     }
     performance.mark('six-tigers:quarter-resolved');
     this.go(SCENES.results);
-  }
-
-  private toast(text: string): void {
-    this.toaster.show(text);
   }
 
   private canUndo(): boolean {
@@ -305,6 +301,11 @@ export class Dashboard extends ScreenScene<DashboardData> {
     else replaceContent(this.root, view.dash);
     this.cardFocus.place(this.root, view.modal, view.modalId);
     this.guide?.place(view.guideStarts);
+    // Once the page is idle, the results of ending the quarter from here are built ahead.
+    whenIdle(() => {
+      if (this.sys.isActive() && this.pending.size === 0 && session.state.pendingEvents.length === 0)
+        (this.scene.get(SCENES.results) as Results).prepareAhead(this.app);
+    });
   }
 
   /**
