@@ -86,9 +86,9 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
   }
 
   /**
-   * A panel built before this screen starts (the next dashboard, while the results are read): in
-   * the page, so it is styled and laid out, but hidden and inert until adoptRoot shows it. Laid
-   * out at once, as this runs while the page is idle.
+   * A panel built before this screen starts (the results while the player plans, the next
+   * dashboard while the results are read): in the page, so it is styled and laid out, but hidden
+   * and inert until adoptRoot shows it. Laid out at once, as this runs while the page is idle.
    */
   protected aheadRoot(content: HTMLElement): HTMLElement {
     const ui = this.registry.get(REGISTRY.ui) as HTMLElement;
