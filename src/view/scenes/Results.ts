@@ -36,7 +36,8 @@ export class Results extends ScreenScene {
   protected override setup(): void {
     const ahead = this.ahead;
     this.ahead = null;
-    const shows = ahead?.state === this.app.session?.state && ahead?.lang === this.app.lang;
+    const shows =
+      ahead?.root.isConnected && ahead.state === this.app.session?.state && ahead.lang === this.app.lang;
     this.adopting = ahead && shows ? ahead.root : null;
     if (!shows) ahead?.root.remove();
     if (!this.app.session) return;
