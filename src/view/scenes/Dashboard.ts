@@ -18,7 +18,6 @@ import type { PanelContext } from '../panels/context';
 import { ColumnTabs } from '../panels/dash-tabs';
 import { eventModal } from '../panels/event-card';
 import { GuideTour } from '../panels/guide';
-import { whenIdle } from '../prefetch';
 import { ScreenScene } from '../screen';
 import { Toast } from '../widgets/toast';
 import { dashboardKey } from './dashboard-keys';
@@ -302,10 +301,8 @@ export class Dashboard extends ScreenScene<DashboardData> {
     this.cardFocus.place(this.root, view.modal, view.modalId);
     this.guide?.place(view.guideStarts);
     // Once the page is idle, the results of ending the quarter from here are built ahead.
-    whenIdle(() => {
-      if (this.sys.isActive() && this.pending.size === 0 && session.state.pendingEvents.length === 0)
-        (this.scene.get(SCENES.results) as Results).prepareAhead(this.app);
-    });
+    const results = this.scene.get(SCENES.results) as Results;
+    results.prepareSoon(this.app, () => this.sys.isActive() && this.pending.size === 0);
   }
 
   /**

@@ -32,6 +32,8 @@ export class Results extends ScreenScene {
   private ahead: { root: HTMLElement; state: GameState; lang: Language } | null = null;
   /** That panel, when this start shows it (setup found it is the session's state): render takes it. */
   private adopting: HTMLElement | null = null;
+  /** A build ahead waits for the page to be idle (prepareSoon). */
+  private soon = false;
 
   protected override setup(): void {
     const ahead = this.ahead;
@@ -75,7 +77,20 @@ export class Results extends ScreenScene {
   }
 
   /**
-   * Builds, while the player still plans (the dashboard calls this once the page is idle), the
+   * Builds the results ahead (prepareAhead) once the page is idle, if `still` holds then: one
+   * build however many changes came before it, for the state of that moment.
+   */
+  prepareSoon(app: AppContext, still: () => boolean): void {
+    if (this.soon) return;
+    this.soon = true;
+    whenIdle(() => {
+      this.soon = false;
+      if (still()) this.prepareAhead(app);
+    });
+  }
+
+  /**
+   * Builds, while the player still plans (the dashboard asks for it, prepareSoon), the
    * results of ending the quarter now, hidden and laid out: ending it from this very state then
    * shows them. Kept while the state and the language are those it was built for.
    */
