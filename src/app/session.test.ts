@@ -46,6 +46,28 @@ describe('Session', () => {
     expect(s.log.at(-1)).toEqual({ type: 'quarter/end' });
   });
 
+  it("works out a quarter's end ahead, per state, and ending the quarter takes that very state", () => {
+    const s = started();
+    // cards still to answer: the engine refuses the quarter's end
+    expect(s.state.pendingEvents.length).toBeGreaterThan(0);
+    expect(s.quarterEndAhead()).toBeNull();
+    for (const e of s.state.pendingEvents)
+      s.dispatch({ type: 'event/answer', eventId: e.id, choiceId: e.choices[0]! });
+    const stale = s.quarterEndAhead();
+    s.dispatch({ type: 'plan/set-spend', amount: 2000 });
+    const ahead = s.quarterEndAhead();
+    expect(ahead).not.toBeNull();
+    expect(ahead).not.toBe(stale);
+    expect(s.quarterEndAhead()).toBe(ahead);
+    const plain = Session.replay(SETUP, s.log);
+    if (!plain.ok) throw new Error(plain.reason);
+    expect(s.dispatch({ type: 'quarter/end' }).ok).toBe(true);
+    expect(s.state).toBe(ahead);
+    expect(plain.session.dispatch({ type: 'quarter/end' }).ok).toBe(true);
+    expect(s.hash()).toBe(plain.session.hash());
+    expect(s.log.at(-1)).toEqual({ type: 'quarter/end' });
+  });
+
   it('puts an undo barrier after a card answer that drew a hidden outcome', () => {
     const level = getLevel(SETUP.levelId);
     // Play autopilot games until a card answer reveals a hidden outcome (a key person stays or goes).

@@ -42,6 +42,8 @@ export class Session {
   /** States before each command that may still be undone, oldest first. */
   private undoStates: GameState[] = [];
   private readonly listeners = new Set<SessionListener>();
+  /** The quarter's end worked out ahead (quarterEndAhead), and the state it was worked out from. */
+  private endAhead: { before: GameState; result: CommandResult } | null = null;
 
   private constructor(level: Level, setup: GameSetup, initial: GameState, branch: Branch | null = null) {
     this.level = level;
@@ -115,7 +117,11 @@ export class Session {
 
   private apply(cmd: Command): CommandResult {
     const before = this.current;
-    const r = applyCommand(this.level, before, cmd);
+    const ahead = this.endAhead;
+    const r =
+      cmd.type === 'quarter/end' && ahead?.before === before
+        ? ahead.result
+        : applyCommand(this.level, before, cmd);
     if (!r.ok) return r;
     this.current = r.state;
     this.commands.push(cmd);
@@ -127,6 +133,18 @@ export class Session {
     if (barrier) this.undoStates = [];
     else this.undoStates.push(before);
     return r;
+  }
+
+  /**
+   * The state ending the quarter now leads to (null if the engine refuses), worked out once per
+   * state: the results screen is built from it while the player still plans, and ending the
+   * quarter from this very state then takes this very result (the engine is deterministic).
+   */
+  quarterEndAhead(): GameState | null {
+    const before = this.current;
+    if (this.endAhead?.before !== before)
+      this.endAhead = { before, result: applyCommand(this.level, before, { type: 'quarter/end' }) };
+    return this.endAhead.result.ok ? this.endAhead.result.state : null;
   }
 
   canUndo(): boolean {

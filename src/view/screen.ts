@@ -16,6 +16,9 @@ import { BACKDROP_CALM } from './scenes/Backdrop';
 import { FADE_MS } from './screen-timing';
 import { watchScrollHints } from './scroll-hints';
 
+/** The panel a screen built ahead of its start (aheadRoot), while it waits: one at a time. */
+let waiting: { key: string; root: HTMLElement } | null = null;
+
 export abstract class ScreenScene<Data extends object = object> extends Phaser.Scene {
   protected app!: AppContext;
   protected root!: HTMLElement;
@@ -42,6 +45,8 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
 
   create(data: Data): void {
     performance.mark(`six-tigers:create:${this.scene.key}`);
+    // A panel built ahead for another screen is not going to be shown.
+    if (waiting && waiting.key !== this.scene.key) waiting.root.remove();
     this.app = this.registry.get(REGISTRY.app) as AppContext;
     const ui = this.registry.get(REGISTRY.ui) as HTMLElement;
     this.leaving = false;
@@ -78,6 +83,34 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
       // Timing marks for the browser benchmarks: built and painted (charts draw before paint).
       window.setTimeout(() => performance.mark(`six-tigers:ready:${key}`), 0);
     });
+  }
+
+  /**
+   * A panel built before this screen starts (the results while the player plans, the next
+   * dashboard while the results are read): in the page, so it is styled and laid out, but hidden
+   * and inert until adoptRoot shows it. Laid out at once, as this runs while the page is idle.
+   */
+  protected aheadRoot(content: HTMLElement): HTMLElement {
+    const ui = this.registry.get(REGISTRY.ui) as HTMLElement;
+    const root = h(
+      'div',
+      { class: `screen screen-${this.scene.key.toLowerCase()} ahead`, attrs: { inert: true } },
+      content,
+    );
+    ui.append(root);
+    root.getBoundingClientRect();
+    waiting = { key: this.scene.key, root };
+    return root;
+  }
+
+  /** Makes a panel built ahead (aheadRoot) this screen's own, in place of the empty one create made. */
+  protected adoptRoot(root: HTMLElement): void {
+    if (waiting?.root === root) waiting = null;
+    this.root.remove();
+    root.classList.remove('ahead');
+    root.removeAttribute('inert');
+    root.setAttribute('data-screen', this.scene.key);
+    this.root = root;
   }
 
   protected tr(key: TextKey, params?: Record<string, string | number>): string {

@@ -121,11 +121,18 @@ export function watchScrollHints(root: HTMLElement): () => void {
   };
   // Marks are classes, which are not observed: the observer never sees its own writes. A rebuilt
   // part is looked through (a dashboard render, a result shown); new text only changes the sizes.
+  // A box marked data-fixed-size (a chart's, redrawn at its size) keeps its size whatever it
+  // holds: its redraws change no scroll box, and call for no look (nor a frame to look in).
   const observer = new MutationObserver((records) => {
-    for (const r of records)
+    let changed = false;
+    for (const r of records) {
+      if (r.type === 'childList' && r.target instanceof Element && r.target.hasAttribute('data-fixed-size'))
+        continue;
+      changed = true;
       if (r.type === 'childList' && added !== null)
         for (const n of r.addedNodes) if (n instanceof Element) added.push(n);
-    later();
+    }
+    if (changed) later();
   });
   observer.observe(root, {
     childList: true,

@@ -32,11 +32,16 @@ export function chartFigure(
   draw: (w: number, hgt: number) => SVGSVGElement,
   legendEl: HTMLElement | null,
 ): HTMLElement {
-  const box = h('div', { class: 'chart-box' });
+  // Fixed size: the SVG is drawn at the box's size and laid over it (scroll-hints.ts).
+  const box = h('div', { class: 'chart-box', attrs: { 'data-fixed-size': true } });
   const figure = h('figure', { class: 'chart' }, h('figcaption', { text: title }), box, legendEl);
-  const render = () => {
-    const w = Math.floor(box.clientWidth);
-    const hgt = Math.floor(box.clientHeight);
+  // The size comes with the observer's entry: reading the box's clientWidth here would lay the
+  // page out again for every chart, since the chart drawn before it has changed the page.
+  const render = (entries: readonly ResizeObserverEntry[]) => {
+    const size = entries[entries.length - 1]?.contentRect;
+    if (!size) return;
+    const w = Math.round(size.width);
+    const hgt = Math.round(size.height);
     if (w < 40 || hgt < 40) return;
     const svg = draw(w, hgt);
     svg.setAttribute('role', 'img');

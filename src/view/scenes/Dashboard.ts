@@ -3,11 +3,12 @@
 // session; sliders commit when the player pauses. Enter ends the quarter; event cards come up as
 // a modal that must be answered first. The guided first quarter (panels/guide.ts) starts once the
 // first quarter's cards are answered, in a browser that has not seen it, or when Help asks for it.
-// On a narrow screen the columns are tabs (panels/dash-tabs.ts), one at a time.
+// On a narrow screen the columns are tabs (panels/dash-tabs.ts), one at a time. The results build
+// the next quarter's panel ahead, hidden, while they are read (prepareAhead): Continue shows it.
 
+import type { AppContext } from '../../app/context';
 import { guideStartsNow } from '../../app/guide';
-import type { TextKey } from '../../app/i18n';
-import { rejectionText, t } from '../../app/i18n';
+import { rejectionText } from '../../app/i18n';
 import { planRunway } from '../../app/plan-runway';
 import type { Session } from '../../app/session';
 import type { Command } from '../../engine/index';
@@ -17,16 +18,13 @@ import type { PanelContext } from '../panels/context';
 import { ColumnTabs } from '../panels/dash-tabs';
 import { eventModal } from '../panels/event-card';
 import { GuideTour } from '../panels/guide';
-import { kpiPanel } from '../panels/kpis';
-import { moneyPanel } from '../panels/money';
-import { newsPanel } from '../panels/news';
-import { peoplePanel } from '../panels/people';
-import { strategyColumn } from '../panels/plan';
-import { rivalsPanel } from '../panels/rivals';
 import { ScreenScene } from '../screen';
 import { Toast } from '../widgets/toast';
 import { dashboardKey } from './dashboard-keys';
-import { dashTopbar, undoButton } from './dashboard-topbar';
+import { dashTopbar, saveWords, undoButton } from './dashboard-topbar';
+import type { AheadView, DashView } from './dashboard-view';
+import { CardFocus, dashColumns, panelContext, sameInputs } from './dashboard-view';
+import type { Results } from './Results';
 
 const COMMIT_MS = 450;
 
@@ -45,11 +43,14 @@ export class Dashboard extends ScreenScene<DashboardData> {
   private toaster = new Toast('toast');
   /** The Undo button of the last render: slider moves enable it without a re-render. */
   private undoBtn: HTMLButtonElement | null = null;
-  private modalShown = false;
-  private modalEventId: string | null = null;
+  private cardFocus = new CardFocus();
   private guide: GuideTour | null = null;
   /** The guide was asked for (from Help): it starts once no card is on screen. */
   private guideWanted = false;
+  /** The next start's panel, built while the results were read (prepareAhead). */
+  private ahead: AheadView | null = null;
+  /** The panel built ahead that this start shows (setup found it up to date): render takes it. */
+  private adopting: AheadView | null = null;
   private readonly tabs = new ColumnTabs(
     () => this.root,
     () => this.render(),
@@ -62,17 +63,18 @@ export class Dashboard extends ScreenScene<DashboardData> {
   }
 
   protected override setup(data: DashboardData): void {
-    this.session = this.app.session;
-    this.pending = new Map();
-    this.putAside = new Set();
-    this.confirmOffer = null;
-    this.toaster = new Toast('toast');
-    this.modalShown = false;
-    this.modalEventId = null;
+    const ahead = this.ahead;
+    this.ahead = null;
+    this.fresh(this.app);
     this.guideWanted = data.guide === true;
     // Phaser keeps a scene's last data for a later start given none (Results → Dashboard): the
     // request is used once.
     delete data.guide;
+    // The panel built while the results were read is shown if it is what this start would build.
+    const shows = ahead?.root.isConnected && !this.guideWanted && sameInputs(ahead.inputs, this.inputs());
+    this.adopting = shows ? ahead : null;
+    if (this.adopting) this.toaster = this.adopting.toaster;
+    else ahead?.root.remove();
     if (!this.session) return;
     const guide = new GuideTour({
       context: () => (this.session ? this.context(this.session) : null),
@@ -94,6 +96,38 @@ export class Dashboard extends ScreenScene<DashboardData> {
     });
   }
 
+  /** A start's view: the session's game, nothing waiting or put aside, a new toast line. */
+  private fresh(app: AppContext): void {
+    this.session = app.session;
+    this.pending = new Map();
+    this.putAside = new Set();
+    this.confirmOffer = null;
+    this.toaster = new Toast('toast');
+    this.cardFocus = new CardFocus();
+  }
+
+  /** What a start's panel is built from (a panel built ahead is shown while these are the same). */
+  private inputs(): readonly unknown[] {
+    const { app, session } = this;
+    return [session, session?.state, app.lang, app.saving, app.separate, app.guideSeen(), this.tabs.tab];
+  }
+
+  /**
+   * Builds the next start's panel, hidden and laid out, while the results are read (once the page
+   * is idle), so Continue only shows it; not when the guided tour would open with it.
+   */
+  prepareAhead(app: AppContext): void {
+    this.ahead?.root.remove();
+    this.ahead = null;
+    if (this.sys.isActive() || !app.session || app.session.state.ending) return;
+    this.app = app;
+    this.fresh(app);
+    this.guideWanted = false;
+    const view = this.view(app.session, false);
+    if (!view) return;
+    this.ahead = { ...view, root: this.aheadRoot(view.dash), inputs: this.inputs(), toaster: this.toaster };
+  }
+
   override create(data: object): void {
     super.create(data);
     if (!this.session) this.go(SCENES.title);
@@ -106,22 +140,10 @@ export class Dashboard extends ScreenScene<DashboardData> {
   }
 
   private context(session: Session): PanelContext {
-    const lang = this.app.lang;
-    return {
-      lang,
-      level: session.level,
-      get state() {
-        return session.state;
-      },
-      get me() {
-        const st = session.state;
-        return st.startups.find((s) => s.id === st.playerId)!;
-      },
-      session,
-      tr: (key: TextKey, params?: Record<string, string | number>) => t(lang, key, params),
+    return panelContext(session, this.app.lang, {
       dispatch: (cmd) => this.dispatch(cmd),
       schedule: (key, make) => this.schedule(key, make),
-    };
+    });
   }
 
   private onChange(): void {
@@ -139,7 +161,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
     const session = this.session;
     if (!session) return false;
     const r = session.dispatch(cmd);
-    if (!r.ok) this.toast(rejectionText(this.app.lang, r.error.code));
+    if (!r.ok) this.toaster.show(rejectionText(this.app.lang, r.error.code));
     return r.ok;
   }
 
@@ -170,10 +192,8 @@ export class Dashboard extends ScreenScene<DashboardData> {
   /** Applies the guide's suggestion: each command logged as the player's own, one render for all. */
   private applyAll(cmds: readonly Command[]): void {
     this.flush();
-    this.batch(
-      cmds.map((c) => () => c),
-      true,
-    );
+    const makes = cmds.map((c) => () => c);
+    this.batch(makes, true);
   }
 
   /** Sends commands as one change: one render after them all, a refusal said in the toast. */
@@ -192,7 +212,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
     } finally {
       this.batching = false;
     }
-    if (rejected) this.toast(rejectionText(this.app.lang, rejected));
+    if (rejected) this.toaster.show(rejectionText(this.app.lang, rejected));
     this.onChange();
   }
 
@@ -211,7 +231,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
       this.render();
       return;
     }
-    if (!this.session?.undo()) this.toast(this.tr('dash.nothingToUndo'));
+    if (!this.session?.undo()) this.toaster.show(this.tr('dash.nothingToUndo'));
   }
 
   private endQuarter(): void {
@@ -238,15 +258,11 @@ export class Dashboard extends ScreenScene<DashboardData> {
       this.batching = false;
     }
     if (!r.ok) {
-      this.toast(rejectionText(this.app.lang, r.error.code));
+      this.toaster.show(rejectionText(this.app.lang, r.error.code));
       return;
     }
     performance.mark('six-tigers:quarter-resolved');
     this.go(SCENES.results);
-  }
-
-  private toast(text: string): void {
-    this.toaster.show(text);
   }
 
   private canUndo(): boolean {
@@ -268,7 +284,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
   }
 
   private closeModal(): void {
-    if (this.modalEventId) this.putAside.add(this.modalEventId);
+    if (this.cardFocus.eventId) this.putAside.add(this.cardFocus.eventId);
     this.render();
     this.root.querySelector<HTMLElement>('#btn-end')?.focus();
   }
@@ -276,21 +292,37 @@ export class Dashboard extends ScreenScene<DashboardData> {
   protected render(): void {
     const session = this.session;
     if (!session) return;
+    const adopted = this.adopting;
+    this.adopting = null;
+    const view = adopted ?? this.view(session, true);
+    if (!view) return;
+    if (adopted) this.adoptRoot(adopted.root);
+    else replaceContent(this.root, view.dash);
+    this.cardFocus.place(this.root, view.modal, view.modalId);
+    this.guide?.place(view.guideStarts);
+    // Once the page is idle, the results of ending the quarter from here are built ahead.
+    const results = this.scene.get(SCENES.results) as Results;
+    results.prepareSoon(this.app, () => this.sys.isActive() && this.pending.size === 0);
+  }
+
+  /**
+   * The dashboard's panel from the session now: the top bar, the columns (tabs on a narrow
+   * screen), the card on screen and the guide. Null when the guided tour is due and may not start
+   * (startGuide false: a panel built ahead).
+   */
+  private view(session: Session, startGuide: boolean): DashView | null {
     const ctx = this.context(session);
     const { state, tr } = ctx;
     const pendingEv = state.pendingEvents;
     const modalEv = pendingEv.find((e) => !this.putAside.has(e.id));
     const guide = this.guide;
+    if (!startGuide && this.guideDue(modalEv !== undefined)) return null;
     const guideStarts = this.startGuideIfDue(modalEv !== undefined);
     this.undoBtn = undoButton(tr('dash.undo'), this.canUndo(), () => this.undo());
     const topbar = dashTopbar({
       ctx,
       runway: planRunway(ctx.level, state, ctx.me),
-      saveText: !this.app.saving
-        ? tr('dash.notSaved')
-        : this.app.separate
-          ? tr('tabs.savedSeparately')
-          : tr('dash.saved'),
+      saveText: saveWords(tr, this.app),
       saving: this.app.saving,
       undo: this.undoBtn,
       cards: pendingEv.length,
@@ -299,74 +331,51 @@ export class Dashboard extends ScreenScene<DashboardData> {
       onTitle: () => this.toTitle(),
       onEnd: () => this.endQuarter(),
     });
-    const { tabs, grid } = this.tabs.build(tr, Boolean(modalEv || guide?.isOpen), this.columns(ctx));
+    const { tabs, grid } = this.tabs.build(
+      tr,
+      Boolean(modalEv || guide?.isOpen),
+      dashColumns(ctx, this.confirmOffer, (id) => {
+        this.confirmOffer = id;
+        this.render();
+        this.root.querySelector<HTMLElement>(id ? `#offer-confirm-${id}` : '#money-title')?.focus();
+      }),
+    );
     // The counter reads as progress through the quarter's cards: the ones answered so far come
     // first, so answering "1 of 2" leads to "2 of 2" (not to "1 of 1", as pendingEvents shrinks).
     const answered = state.answered.length;
     const modal = modalEv
       ? eventModal(ctx, modalEv, answered, answered + pendingEv.length, () => this.closeModal())
       : null;
-    replaceContent(
-      this.root,
-      h(
-        'div',
-        { class: 'dash', attrs: { 'data-keep-scroll': 'dash' } },
-        topbar,
-        tabs,
-        grid,
-        this.toaster.element,
-        modal,
-        guide?.element(ctx),
-      ),
+    const dash = h(
+      'div',
+      { class: 'dash', attrs: { 'data-keep-scroll': 'dash' } },
+      topbar,
+      tabs,
+      grid,
+      this.toaster.element,
+      modal,
+      guide?.element(ctx),
     );
-    this.placeFocus(modal, modalEv?.id ?? null);
-    guide?.place(guideStarts);
+    return { dash, modal, modalId: modalEv?.id ?? null, guideStarts };
   }
 
-  /** Starts the guided tour when it is due (asked for from Help, or a first game's first quarter). */
-  private startGuideIfDue(cardOnScreen: boolean): boolean {
+  /** Whether the guided tour is due (asked for from Help, or a first game's first quarter). */
+  private guideDue(cardOnScreen: boolean): boolean {
     const guide = this.guide;
     const state = this.session?.state;
     if (!guide || !state || guide.isOpen || state.ending) return false;
-    const due =
+    return (
       (this.guideWanted && !cardOnScreen) ||
-      guideStartsNow({ seen: this.app.guideSeen(), state, cardOnScreen });
-    if (!due) return false;
-    guide.start();
+      guideStartsNow({ seen: this.app.guideSeen(), state, cardOnScreen })
+    );
+  }
+
+  /** Starts the guided tour when it is due. */
+  private startGuideIfDue(cardOnScreen: boolean): boolean {
+    if (!this.guideDue(cardOnScreen)) return false;
+    this.guide?.start();
     this.guideWanted = false;
     return true;
-  }
-
-  /** The three columns: overview (KPIs, rivals), the strategy, people with money and news. */
-  private columns(ctx: PanelContext): Parameters<ColumnTabs['build']>[2] {
-    return {
-      overview: [kpiPanel(ctx), rivalsPanel(ctx)],
-      strategy: strategyColumn(ctx),
-      people: [
-        peoplePanel(ctx),
-        moneyPanel(ctx, this.confirmOffer, (id) => {
-          this.confirmOffer = id;
-          this.render();
-          this.root.querySelector<HTMLElement>(id ? `#offer-confirm-${id}` : '#money-title')?.focus();
-        }),
-        newsPanel(ctx.lang, ctx.level, ctx.state),
-      ],
-    };
-  }
-
-  /**
-   * A new card (the first, or the next after an answer) takes focus on its first choice; once no
-   * card is left on screen, focus goes to the dashboard's heading rather than the page body.
-   */
-  private placeFocus(modal: HTMLElement | null, eventId: string | null): void {
-    const newCard = eventId !== null && eventId !== this.modalEventId;
-    if (modal && (!this.modalShown || newCard || !modal.contains(document.activeElement))) {
-      modal.querySelector<HTMLElement>('#choice-1')?.focus();
-    } else if (!modal && this.modalShown && !this.root.contains(document.activeElement)) {
-      this.root.querySelector<HTMLElement>('h1.company-name')?.focus({ preventScroll: true });
-    }
-    this.modalShown = modal !== null;
-    this.modalEventId = eventId;
   }
 
   private switchLanguage(lang: 'zh-CN' | 'en'): void {

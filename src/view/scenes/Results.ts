@@ -4,8 +4,11 @@
 // or the ending.
 
 import { cashBridge } from '../../app/cash-bridge';
+import type { AppContext } from '../../app/context';
 import { money, runway, signedMoney } from '../../app/format';
+import type { Language } from '../../app/i18n';
 import { levelText } from '../../app/i18n';
+import type { GameState, Level } from '../../engine/index';
 import { playerOf, runwayQuarters } from '../../engine/index';
 import { h, isTextEntry } from '../dom';
 import { SCENES } from '../keys';
@@ -14,8 +17,9 @@ import { emblem } from '../panels/names';
 import { runwayClass, runwayIcon } from '../panels/plan';
 import { resultsNews } from '../panels/results-news';
 import { whyButton, whyPanel } from '../panels/why';
-import { prepareDashboard } from '../prefetch';
+import { prepareDashboard, whenIdle } from '../prefetch';
 import { ScreenScene } from '../screen';
+import type { Dashboard } from './Dashboard';
 
 export class Results extends ScreenScene {
   protected override animated = false;
@@ -24,9 +28,24 @@ export class Results extends ScreenScene {
     super(SCENES.results);
   }
 
+  /** The results of ending the quarter from the dashboard's state, built ahead (prepareAhead). */
+  private ahead: { root: HTMLElement; state: GameState; lang: Language } | null = null;
+  /** That panel, when this start shows it (setup found it is the session's state): render takes it. */
+  private adopting: HTMLElement | null = null;
+  /** A build ahead waits for the page to be idle (prepareSoon). */
+  private soon = false;
+
   protected override setup(): void {
+    const ahead = this.ahead;
+    this.ahead = null;
+    const shows =
+      ahead?.root.isConnected && ahead.state === this.app.session?.state && ahead.lang === this.app.lang;
+    this.adopting = ahead && shows ? ahead.root : null;
+    if (!shows) ahead?.root.remove();
     if (!this.app.session) return;
     this.app.setScreen('results');
+    // The dashboard built ahead is in the old language: built again once the page is idle.
+    this.addCleanup(this.app.onLanguage(() => whenIdle(() => this.buildNext())));
     this.onKey((e) => {
       if (e.key === 'Enter' && !e.repeat && !isTextEntry(e.target)) {
         const el = e.target as HTMLElement | null;
@@ -40,7 +59,16 @@ export class Results extends ScreenScene {
   override create(data: object): void {
     super.create(data);
     if (!this.app.session) this.go(SCENES.title);
-    else prepareDashboard(this.app.session.level, this.app.session.state);
+    else {
+      prepareDashboard(this.app.session.level, this.app.session.state);
+      whenIdle(() => this.buildNext());
+    }
+  }
+
+  /** The next dashboard built while the results are read, so Continue only shows it. */
+  private buildNext(): void {
+    if (!this.sys.isActive() || !this.app.session || this.app.session.state.ending) return;
+    (this.scene.get(SCENES.dashboard) as Dashboard).prepareAhead(this.app);
   }
 
   private next(): void {
@@ -48,43 +76,72 @@ export class Results extends ScreenScene {
     this.go(st?.ending ? SCENES.ending : SCENES.dashboard);
   }
 
+  /**
+   * Builds the results ahead (prepareAhead) once the page is idle, if `still` holds then: one
+   * build however many changes came before it, for the state of that moment.
+   */
+  prepareSoon(app: AppContext, still: () => boolean): void {
+    if (this.soon) return;
+    this.soon = true;
+    whenIdle(() => {
+      this.soon = false;
+      if (still()) this.prepareAhead(app);
+    });
+  }
+
+  /**
+   * Builds, while the player still plans (the dashboard asks for it, prepareSoon), the
+   * results of ending the quarter now, hidden and laid out: ending it from this very state then
+   * shows them. Kept while the state and the language are those it was built for.
+   */
+  prepareAhead(app: AppContext): void {
+    const state = app.session?.quarterEndAhead();
+    if (this.sys.isActive() || !state) return;
+    if (this.ahead?.state === state && this.ahead.lang === app.lang && this.ahead.root.isConnected) return;
+    this.ahead?.root.remove();
+    this.app = app;
+    this.ahead = { root: this.aheadRoot(this.page(app.session!.level, state)), state, lang: app.lang };
+  }
+
   protected render(): void {
     const session = this.app.session;
     if (!session) return;
-    const { level, state } = session;
+    const adopted = this.adopting;
+    this.adopting = null;
+    if (adopted) this.adoptRoot(adopted);
+    else this.root.replaceChildren(this.page(session.level, session.state));
+  }
+
+  /** The page for a state just after a quarter's end. */
+  private page(level: Level, state: GameState): HTMLElement {
     const lang = this.app.lang;
     const why = whyPanel(lang, level, state);
-    this.root.replaceChildren(
+    return h(
+      'div',
+      { class: 'page results' },
+      this.head(level, state, why !== null),
       h(
         'div',
-        { class: 'page results' },
-        this.head(why !== null),
+        { class: 'results-grid' },
         h(
-          'div',
-          { class: 'results-grid' },
-          h(
-            'section',
-            { class: 'card wf-card', attrs: { 'aria-label': this.tr('wf.title') } },
-            quarterWaterfall(lang, level, state),
-            this.bridge(),
-          ),
-          h(
-            'section',
-            { class: 'charts-grid', attrs: { 'aria-label': this.tr('results.charts') } },
-            historyCharts(lang, level, state),
-          ),
-          resultsNews(lang, level, state),
+          'section',
+          { class: 'card wf-card', attrs: { 'aria-label': this.tr('wf.title') } },
+          quarterWaterfall(lang, level, state),
+          this.bridge(state),
         ),
-        why,
+        h(
+          'section',
+          { class: 'charts-grid', attrs: { 'aria-label': this.tr('results.charts') } },
+          historyCharts(lang, level, state),
+        ),
+        resultsNews(lang, level, state),
       ),
+      why,
     );
   }
 
   /** The heading: the quarter, the company, profit or loss, cash and runway, Why, Continue. */
-  private head(withWhy: boolean): HTMLElement | null {
-    const session = this.app.session;
-    if (!session) return null;
-    const { level, state } = session;
+  private head(level: Level, state: GameState, withWhy: boolean): HTMLElement {
     const lang = this.app.lang;
     const rec = state.history[state.history.length - 1];
     const me = playerOf(state);
@@ -137,9 +194,8 @@ export class Results extends ScreenScene {
   }
 
   /** The cash bridge of the quarter (start, profit, funding, end); nothing without a record. */
-  private bridge(): HTMLElement | null {
-    const state = this.app.session?.state;
-    const mine = state?.history.at(-1)?.companies.find((c) => c.id === state.playerId);
+  private bridge(state: GameState): HTMLElement | null {
+    const mine = state.history.at(-1)?.companies.find((c) => c.id === state.playerId);
     if (!mine) return null;
     const lang = this.app.lang;
     const b = cashBridge(mine);

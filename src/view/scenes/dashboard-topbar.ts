@@ -31,6 +31,12 @@ export interface TopbarProps {
   onEnd: () => void;
 }
 
+/** The save state's words: not saved, saved, or saved separately (another tab has the autosave). */
+export function saveWords(tr: PanelContext['tr'], app: { saving: boolean; separate: boolean }): string {
+  if (!app.saving) return tr('dash.notSaved');
+  return app.separate ? tr('tabs.savedSeparately') : tr('dash.saved');
+}
+
 /** The Undo button (Ctrl+Z), enabled while there is something to undo. */
 export function undoButton(label: string, enabled: boolean, onUndo: () => void): HTMLButtonElement {
   return h('button', {
