@@ -13,7 +13,7 @@ import type { SceneKey } from './keys';
 import { REGISTRY, SCENES } from './keys';
 import { tabConflictDialog } from './panels/tab-conflict';
 import { BACKDROP_CALM } from './scenes/Backdrop';
-import { FADE_MS } from './screen-timing';
+import { FADE_MS, markAt } from './screen-timing';
 import { watchScrollHints } from './scroll-hints';
 
 /** The panel a screen built ahead of its start (aheadRoot), while it waits: one at a time. */
@@ -208,10 +208,10 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
    * Leaves for another screen, at once: the old panel goes, the next one is built now and fades
    * in over the backdrop, so the fade never delays the game.
    */
-  protected go(key: SceneKey, data?: object): void {
+  protected go(key: SceneKey, data?: object, at?: number): void {
     if (this.leaving) return;
     this.leaving = true;
-    performance.mark(`six-tigers:leave:${this.scene.key}`);
+    markAt(`six-tigers:leave:${this.scene.key}`, at);
     // Switch now rather than at the next game step: the player should not wait for a frame,
     // and the loop may be asleep under a full-screen panel.
     const manager = this.game.scene;

@@ -19,6 +19,7 @@ import { ColumnTabs } from '../panels/dash-tabs';
 import { eventModal } from '../panels/event-card';
 import { GuideTour } from '../panels/guide';
 import { ScreenScene } from '../screen';
+import { markAt } from '../screen-timing';
 import { Toast } from '../widgets/toast';
 import { dashboardKey } from './dashboard-keys';
 import { dashTopbar, saveWords, undoButton } from './dashboard-topbar';
@@ -234,7 +235,8 @@ export class Dashboard extends ScreenScene<DashboardData> {
     if (!this.session?.undo()) this.toaster.show(this.tr('dash.nothingToUndo'));
   }
 
-  private endQuarter(): void {
+  /** Ends the quarter; `at`: the time of the key or click that asked for it. */
+  private endQuarter(at?: number): void {
     this.flush();
     const session = this.session;
     if (!session || session.state.ending) return;
@@ -249,7 +251,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
       return;
     }
     // The results screen takes over (it leads on to the ending if the game is over).
-    performance.mark('six-tigers:quarter-end');
+    markAt('six-tigers:quarter-end', at);
     this.batching = true;
     let r: ReturnType<Session['dispatch']>;
     try {
@@ -279,7 +281,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
       modal: this.root.querySelector<HTMLElement>('.modal'),
       closeModal: () => this.closeModal(),
       undo: () => this.undo(),
-      endQuarter: () => this.endQuarter(),
+      endQuarter: (at) => this.endQuarter(at),
     });
   }
 
@@ -329,7 +331,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
       onHelp: () => this.leaveFor(SCENES.info, { page: 'howto', back: SCENES.dashboard }),
       onLanguage: (l) => this.switchLanguage(l),
       onTitle: () => this.toTitle(),
-      onEnd: () => this.endQuarter(),
+      onEnd: (at) => this.endQuarter(at),
     });
     const { tabs, grid } = this.tabs.build(
       tr,

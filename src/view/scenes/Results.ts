@@ -51,7 +51,7 @@ export class Results extends ScreenScene {
         const el = e.target as HTMLElement | null;
         if (el && (el.tagName === 'BUTTON' || el.tagName === 'A')) return;
         e.preventDefault();
-        this.next();
+        this.next(e.timeStamp);
       }
     });
   }
@@ -71,9 +71,10 @@ export class Results extends ScreenScene {
     (this.scene.get(SCENES.dashboard) as Dashboard).prepareAhead(this.app);
   }
 
-  private next(): void {
+  /** On to the next screen; `at`: the time of the key or click that asked for it. */
+  private next(at?: number): void {
     const st = this.app.session?.state;
-    this.go(st?.ending ? SCENES.ending : SCENES.dashboard);
+    this.go(st?.ending ? SCENES.ending : SCENES.dashboard, undefined, at);
   }
 
   /**
@@ -185,7 +186,7 @@ export class Results extends ScreenScene {
           id: 'btn-continue',
           class: 'btn primary big',
           attrs: { 'data-autofocus': true, 'aria-keyshortcuts': 'Enter' },
-          on: { click: () => this.next() },
+          on: { click: (e) => this.next(e.timeStamp) },
         },
         state.ending ? this.tr('results.toEnding') : this.tr('results.next'),
         h('kbd', { text: '↵' }),

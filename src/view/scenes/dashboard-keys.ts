@@ -11,7 +11,8 @@ export interface DashboardKeys {
   modal: HTMLElement | null;
   closeModal: () => void;
   undo: () => void;
-  endQuarter: () => void;
+  /** Ends the quarter; `at`: the key press's timeStamp. */
+  endQuarter: (at: number) => void;
 }
 
 function cardKey(e: KeyboardEvent, modal: HTMLElement, closeModal: () => void): void {
@@ -53,6 +54,6 @@ export function dashboardKey(e: KeyboardEvent, k: DashboardKeys): void {
     const el = e.target as HTMLElement | null;
     if (el && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SUMMARY')) return;
     e.preventDefault();
-    k.endQuarter();
+    k.endQuarter(e.timeStamp);
   }
 }

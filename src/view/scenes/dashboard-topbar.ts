@@ -28,7 +28,8 @@ export interface TopbarProps {
   onHelp: () => void;
   onLanguage: (lang: 'zh-CN' | 'en') => void;
   onTitle: () => void;
-  onEnd: () => void;
+  /** End the quarter; `at`: the click's timeStamp. */
+  onEnd: (at: number) => void;
 }
 
 /** The save state's words: not saved, saved, or saved separately (another tab has the autosave). */
@@ -121,7 +122,7 @@ function actions(p: TopbarProps): HTMLElement {
         id: 'btn-end',
         class: 'btn primary',
         attrs: { 'aria-keyshortcuts': 'Enter' },
-        on: { click: p.onEnd },
+        on: { click: (e) => p.onEnd(e.timeStamp) },
       },
       p.cards ? tr('dash.answerFirst', { n: p.cards }) : tr('dash.endQuarter'),
       h('kbd', { text: '↵' }),
