@@ -13,7 +13,7 @@ import type { SceneKey } from './keys';
 import { REGISTRY, SCENES } from './keys';
 import { tabConflictDialog } from './panels/tab-conflict';
 import { BACKDROP_CALM } from './scenes/Backdrop';
-import { FADE_MS } from './screen-timing';
+import { FADE_MS, READY_MARK } from './screen-timing';
 import { watchScrollHints } from './scroll-hints';
 
 export abstract class ScreenScene<Data extends object = object> extends Phaser.Scene {
@@ -76,7 +76,7 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
     requestAnimationFrame(() => {
       this.root.classList.add('shown');
       // Timing marks for the browser benchmarks: built and painted (charts draw before paint).
-      window.setTimeout(() => performance.mark(`six-tigers:ready:${key}`), 0);
+      window.setTimeout(() => performance.mark(`${READY_MARK}${key}`), 0);
     });
   }
 
