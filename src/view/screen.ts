@@ -11,6 +11,7 @@ import { t } from '../app/i18n';
 import { h, trapFocus } from './dom';
 import type { SceneKey } from './keys';
 import { REGISTRY, SCENES } from './keys';
+import { laterScreens } from './later-screens';
 import { tabConflictDialog } from './panels/tab-conflict';
 import { BACKDROP_CALM } from './scenes/Backdrop';
 import { FADE_MS, READY_MARK } from './screen-timing';
@@ -182,8 +183,18 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
     // Switch now rather than at the next game step: the player should not wait for a frame,
     // and the loop may be asleep under a full-screen panel.
     const manager = this.game.scene;
-    manager.stop(this.scene.key);
-    manager.start(key, data);
+    const from = this.scene.key;
+    const swap = () => {
+      manager.stop(from);
+      manager.start(key, data);
+    };
+    if (manager.getScene(key)) swap();
+    // A screen whose code is still loading (just after the first screen): as soon as it is in.
+    else
+      laterScreens(this.game).then(swap, (e: unknown) => {
+        this.leaving = false;
+        console.error('Six Tigers: a screen could not be loaded', e);
+      });
   }
 
   private teardown(): void {

@@ -14,8 +14,10 @@ import { findLevel, getLevel, LEVEL_IDS, levelCompanies } from '../../app/levels
 import { decideStart, pageLinkOf, savedRefOf } from '../../app/links';
 import type { SceneKey } from '../keys';
 import { REGISTRY, resumeScene, SCENES, TEXTURES } from '../keys';
+import { laterScreens } from '../later-screens';
 import { replayFromUrl } from '../panels/replay-code';
 import { whenIdle } from '../prefetch';
+import { afterFirstScreen } from '../screen-timing';
 import { svgToCanvas } from '../svg-canvas';
 import { emblemSvg, glyphOf } from '../theme';
 
@@ -60,14 +62,18 @@ export class Preloader extends Phaser.Scene {
     manager.run(SCENES.backdrop);
     manager.sendToBack(SCENES.backdrop);
     const [first, data] = this.firstScreen(app);
-    manager.start(first, data);
-    // The other levels' emblems (another game's title) are drawn once the first screen is up, and
-    // the first level is read for New game.
-    whenIdle(() => {
-      if (!this.sys.isActive()) return;
-      for (const id of LEVEL_IDS) this.drawEmblems(levelCompanies(id));
-      getLevel(LEVEL_IDS[0]!);
-      manager.stop(SCENES.preloader);
+    if (manager.getScene(first)) manager.start(first, data);
+    else laterScreens(this.game).then(() => manager.start(first, data));
+    // Once the first screen is up: the other screens' code loads, and when the page is idle the
+    // other levels' emblems (another game's title) are drawn and the first level is read for New game.
+    afterFirstScreen(() => {
+      void laterScreens(this.game);
+      whenIdle(() => {
+        if (!this.sys.isActive()) return;
+        for (const id of LEVEL_IDS) this.drawEmblems(levelCompanies(id));
+        getLevel(LEVEL_IDS[0]!);
+        manager.stop(SCENES.preloader);
+      });
     });
   }
 
