@@ -8,6 +8,10 @@ import { REGISTRY } from './keys';
 import { Backdrop } from './scenes/Backdrop';
 import { Preloader } from './scenes/Preloader';
 import { Title } from './scenes/Title';
+// All styles in the first stylesheet, in this order (the later screens' chunk brings none of its
+// own: a stylesheet loaded after style.css would change which of equal rules wins).
+import './guide.css';
+import './replay-viewer.css';
 import './style.css';
 
 export function startGame(stage: HTMLElement, ui: HTMLElement, app: AppContext): Phaser.Game {
