@@ -12,20 +12,29 @@ const phaserLite = fileURLToPath(new URL('./src/view/phaser-lite.ts', import.met
 
 /**
  * Phaser's sources test build flags with `typeof FLAG` (its own webpack build defines them):
- * WebGL and Canvas renderers and sound on, the WebGL debugger (spector.js) off.
+ * the Canvas renderer on; the WebGL renderer, sound (the game has none) and the WebGL debugger
+ * (spector.js) off.
  */
 function phaserBuildFlags(): Plugin {
-  const on = /\btypeof (CANVAS_RENDERER|FEATURE_SOUND)\b/g;
-  const off = /\btypeof (WEBGL_RENDERER|WEBGL_DEBUG|PLUGIN_CAMERA3D|PLUGIN_FBINSTANT)\b/g;
+  const on = /\btypeof (CANVAS_RENDERER)\b/g;
+  const off = /\btypeof (WEBGL_RENDERER|WEBGL_DEBUG|FEATURE_SOUND|PLUGIN_CAMERA3D|PLUGIN_FBINSTANT)\b/g;
   return {
     name: 'phaser-build-flags',
     transform(code, id) {
       if (!id.startsWith(phaserSrc)) return null;
       // The entry files also publish `global.Phaser`, a webpack-ism: use the standard name.
-      const out = code
+      let out = code
         .replace(on, 'true')
         .replace(off, 'false')
         .replace(/\bglobal\.Phaser\b/g, 'globalThis.Phaser');
+      // Device detection makes a WebGL context to learn whether WebGL works (tens of ms with a
+      // software GL) for a renderer this build leaves out. (It also learns there whether ImageData
+      // is a Uint8ClampedArray, for `support32bit`, which nothing of Phaser reads.)
+      if (id.endsWith('/device/Features.js')) {
+        const probe = 'Features.webGL = testWebGL();';
+        if (!out.includes(probe)) throw new Error(`phaser-build-flags: no "${probe}" in ${id}`);
+        out = out.replace(probe, 'Features.webGL = false;');
+      }
       return { code: out, map: null };
     },
   };

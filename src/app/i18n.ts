@@ -26,7 +26,6 @@ const zh = {
   'title.footnote': '每一步自动保存在本机浏览器 · 无需联网 · 默认静音',
   'title.noSaving': '浏览器不允许本地存储（或存储空间已满）：本局不会被保存。',
   'placeholder.engineReady': '游戏引擎已就绪。',
-  loading: '加载中…',
 
   'save.bad.unreadable': '上次的存档已损坏，无法读取。',
   'save.bad.old': '上次的存档来自旧版本游戏，规则已变化，无法继续。',
@@ -864,7 +863,6 @@ const en: Record<TextKey, string> = {
   'title.noSaving':
     'This browser does not let the game store anything (storage off or full): this game will not be saved.',
   'placeholder.engineReady': 'The game engine is ready.',
-  loading: 'Loading…',
 
   'save.bad.unreadable': 'Your saved game is damaged and cannot be read.',
   'save.bad.old':

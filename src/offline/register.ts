@@ -1,5 +1,7 @@
 // Registers the offline service worker (src/offline/service-worker.ts, built to dist/sw.js).
 
+import { afterFirstScreen } from '../view/screen-timing';
+
 /** The worker's address, relative to the page (the build writes it next to index.html). */
 export const OFFLINE_WORKER_URL = './sw.js';
 
@@ -17,7 +19,9 @@ export function registerOfflineWorker(): void {
       console.warn('Six Tigers: no offline copy (service worker not registered)', e);
     });
   };
-  // After the load, so caching the files does not compete with the first screen.
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  // After the load and the first screen, so starting the worker and caching the files (the
+  // whole build fetched again) do not compete with the first screen.
+  const afterLoad = () => afterFirstScreen(register);
+  if (document.readyState === 'complete') afterLoad();
+  else window.addEventListener('load', afterLoad, { once: true });
 }

@@ -11,9 +11,10 @@ import { t } from '../app/i18n';
 import { h, trapFocus } from './dom';
 import type { SceneKey } from './keys';
 import { REGISTRY, SCENES } from './keys';
+import { laterScreens } from './later-screens';
 import { tabConflictDialog } from './panels/tab-conflict';
 import { BACKDROP_CALM } from './scenes/Backdrop';
-import { FADE_MS, markAt } from './screen-timing';
+import { FADE_MS, markAt, READY_MARK } from './screen-timing';
 import { watchScrollHints } from './scroll-hints';
 
 /** The panel a screen built ahead of its start (aheadRoot), while it waits: one at a time. */
@@ -81,7 +82,7 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
     requestAnimationFrame(() => {
       this.root.classList.add('shown');
       // Timing marks for the browser benchmarks: built and painted (charts draw before paint).
-      window.setTimeout(() => performance.mark(`six-tigers:ready:${key}`), 0);
+      window.setTimeout(() => performance.mark(`${READY_MARK}${key}`), 0);
     });
   }
 
@@ -215,8 +216,18 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
     // Switch now rather than at the next game step: the player should not wait for a frame,
     // and the loop may be asleep under a full-screen panel.
     const manager = this.game.scene;
-    manager.stop(this.scene.key);
-    manager.start(key, data);
+    const from = this.scene.key;
+    const swap = () => {
+      manager.stop(from);
+      manager.start(key, data);
+    };
+    if (manager.getScene(key)) swap();
+    // A screen whose code is still loading (just after the first screen): as soon as it is in.
+    else
+      laterScreens(this.game).then(swap, (e: unknown) => {
+        this.leaving = false;
+        console.error('Six Tigers: a screen could not be loaded', e);
+      });
   }
 
   private teardown(): void {
