@@ -177,7 +177,7 @@ export default defineConfig(({ command }) => ({
             // baseline workers (src/app/baseline-worker.ts) load this chunk and nothing of the view.
             {
               name: 'engine',
-              test: /[\\/](src[\\/]engine|levels|node_modules[\\/](zod|immer))[\\/]|[\\/]src[\\/](app[\\/]levels|zod-jitless)\.ts$/,
+              test: /[\\/](src[\\/]engine|levels|node_modules[\\/](zod|immer))[\\/]|[\\/]src[\\/](app[\\/]levels|app[\\/]warm-up-runs|zod-jitless)\.ts$/,
             },
           ],
         },

@@ -10,6 +10,7 @@
 import '../zod-jitless';
 import { referenceScores, setStateFreezing } from '../engine/index';
 import { findLevel, LEVEL_IDS } from './levels';
+import { referenceRunUnits } from './warm-up-runs';
 
 /** A world whose reference runs to play; `id` pairs the answer with its question. */
 export interface BaselineJob {
@@ -23,6 +24,15 @@ export interface BaselineJob {
 export type BaselineAnswer =
   | { id: number; ok: true; scores: number[] }
   | { id: number; ok: false; error: string };
+
+/** What a worker posts: a job's answer, or once, when its warm-up has ended (done, or cut short by the first job). */
+export type WorkerMessage = BaselineAnswer | { ready: true };
+
+/**
+ * Worlds whose reference runs a worker plays when it starts, before any job (app/warm-up-runs.ts):
+ * measured in Chromium, a worker's first few worlds take 2–5 times as long as its later ones.
+ */
+export const WORKER_WARM_UP_WORLDS = 4;
 
 /** This module's address: a module worker started on it runs the handler below. */
 export const WORKER_URL: string = import.meta.url;
@@ -41,16 +51,42 @@ export function answer(job: BaselineJob): BaselineAnswer {
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<BaselineJob>) => void) | null;
-  postMessage: (m: BaselineAnswer) => void;
+  postMessage: (m: WorkerMessage) => void;
 }
 
 const WorkerGlobal = (globalThis as { WorkerGlobalScope?: abstract new () => unknown }).WorkerGlobalScope;
 if (WorkerGlobal && globalThis instanceof WorkerGlobal) {
   // As on the page: frozen states only in development (freezing never changes a result).
   setStateFreezing(!import.meta.env.PROD);
-  // The first level (the campaign a class usually plays) is read now, while the instructor is
-  // still pasting codes; any other on its first job.
-  if (LEVEL_IDS[0]) findLevel(LEVEL_IDS[0]);
   const scope = globalThis as unknown as WorkerScope;
-  scope.onmessage = (e) => scope.postMessage(answer(e.data));
+  // The first level (the campaign a class usually plays) is read now, while the instructor is
+  // still pasting codes, any other on its first job; and its warm-up runs one reference run at a
+  // time, ending as soon as a job comes (a job never waits for more than one run).
+  const first = LEVEL_IDS[0] ? findLevel(LEVEL_IDS[0]) : undefined;
+  const units = first ? referenceRunUnits(first, WORKER_WARM_UP_WORLDS) : [];
+  let warming = true;
+  const ready = () => {
+    if (!warming) return;
+    warming = false;
+    scope.postMessage({ ready: true });
+  };
+  const next = (k: number) => {
+    if (!warming) return;
+    if (k >= units.length) return ready();
+    try {
+      units[k]!();
+    } catch {
+      return ready();
+    }
+    tick.port2.postMessage(k + 1);
+  };
+  // A message to itself, not setTimeout: browsers stretch nested timeouts to 4 ms each.
+  const tick = new MessageChannel();
+  tick.port1.onmessage = (e: MessageEvent<number>) => next(e.data);
+  scope.onmessage = (e) => {
+    ready();
+    tick.port1.close();
+    scope.postMessage(answer(e.data));
+  };
+  next(0);
 }

@@ -19,6 +19,7 @@ import {
   standingOf,
 } from './par';
 import { POLICIES } from './policies';
+import { withoutQuarterHashes } from './quarter/record';
 
 const level = getTestLevel();
 const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
@@ -58,6 +59,29 @@ describe('the reference set', () => {
       { runway: 0, pretrainingBp: -1000 },
     ])
       expect(playGame(level, 9, 'zhipu', 'balanced', 0, shift).log).not.toEqual(plain.log);
+  });
+
+  it('a run played without quarter hashes is the same game, its hashes left empty', () => {
+    const level = getLevel('historical-2023');
+    for (const [seed, company, policy] of [
+      [3, 'zhipu', 'balanced'],
+      [8, 'baichuan', 'overseas-first'],
+    ] as const) {
+      const hashed = playGame(level, seed, company, policy, 0, { runway: -2, pretrainingBp: 0 });
+      const bare = withoutQuarterHashes(() =>
+        playGame(level, seed, company, policy, 0, { runway: -2, pretrainingBp: 0 }),
+      );
+      expect(hashed.state.history.every((q) => q.hash.length > 0)).toBe(true);
+      expect(bare.state.history.every((q) => q.hash === '')).toBe(true);
+      const blank = (s: typeof hashed.state) => ({
+        ...s,
+        history: s.history.map((q) => ({ ...q, hash: '' })),
+      });
+      expect(blank(bare.state)).toEqual(blank(hashed.state));
+      expect(bare.log).toEqual(hashed.log);
+      // And the switch is put back: the next game hashes again.
+      expect(playGame(level, seed, company, policy).state.history[0]!.hash).not.toBe('');
+    }
   });
 
   it('plays on every bundled level without an illegal command', () => {

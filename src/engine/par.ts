@@ -7,6 +7,7 @@
 import { playGame } from './game';
 import type { Level } from './level';
 import type { PolicyName, ProfileShift } from './policies';
+import { withoutQuarterHashes } from './quarter/record';
 
 /** A reference strategy: a named autopilot, its profile maybe shifted. */
 export interface ReferenceStrategy {
@@ -69,7 +70,8 @@ export interface Standing {
 
 /** The final score of one reference strategy on a world. */
 export function referenceScore(level: Level, seed: number, company: string, r: ReferenceStrategy): number {
-  const { state } = playGame(level, seed, company, r.policy, 0, r.shift);
+  // Only the score is read: the history's quarter hashes are not computed.
+  const { state } = withoutQuarterHashes(() => playGame(level, seed, company, r.policy, 0, r.shift));
   return state.ending ? state.ending.score : 0;
 }
 

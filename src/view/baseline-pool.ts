@@ -5,13 +5,15 @@
 // to the end. A worker that fails to start or crashes fails its job, and verifyClass then plays
 // that world on the page itself.
 
-import type { BaselineAnswer, BaselineJob } from '../app/baseline-worker';
+import type { BaselineJob, WorkerMessage } from '../app/baseline-worker';
 import type { BaselineService, BaselineWorld } from '../app/verify';
 
 export interface BaselinePool {
   service: BaselineService;
   /** Workers started. */
   size: number;
+  /** Settles once every worker has ended its warm-up (or stopped): the class will go fastest. */
+  ready: Promise<void>;
   /** Drops every job no worker has started (they reject); jobs under way finish unheard. */
   drop(): void;
   /** Stops every worker; jobs still waiting fail. */
@@ -42,14 +44,21 @@ class Workers {
   readonly queued: Job[] = [];
   private readonly busy: (Job | null)[];
   private readonly alive: boolean[];
+  private readonly warm: boolean[];
+  private onReady: () => void = () => {};
+  readonly ready = new Promise<void>((resolve) => {
+    this.onReady = resolve;
+  });
   closed = false;
 
   constructor(private readonly workers: readonly Worker[]) {
     this.busy = workers.map(() => null);
     this.alive = workers.map(() => true);
+    this.warm = workers.map(() => false);
     workers.forEach((w, i) => {
-      w.onmessage = (e: MessageEvent<BaselineAnswer>) => {
+      w.onmessage = (e: MessageEvent<WorkerMessage>) => {
         const a = e.data;
+        if ('ready' in a) return this.warmed(i);
         const j = this.busy[i];
         if (!j || j.job.id !== a.id) return;
         this.busy[i] = null;
@@ -60,6 +69,7 @@ class Workers {
       w.onerror = (e) => {
         e.preventDefault();
         this.alive[i] = false;
+        this.warmed(i);
         this.settle(i, new Error(e.message || 'the worker stopped'));
         this.dispatch();
       };
@@ -81,6 +91,12 @@ class Workers {
     if (!this.anyAlive) this.drop('no baseline worker');
   }
 
+  /** Worker i has ended its warm-up (or died): once all have, the pool is ready. */
+  private warmed(i: number): void {
+    this.warm[i] = true;
+    if (this.warm.every(Boolean)) this.onReady();
+  }
+
   /** Fails every job still waiting. */
   drop(why: string): void {
     for (const j of this.queued.splice(0)) j.reject(new Error(why));
@@ -97,6 +113,7 @@ class Workers {
     if (this.closed) return;
     this.closed = true;
     for (const w of this.workers) w.terminate();
+    this.onReady();
     this.drop('closed');
     for (let i = 0; i < this.busy.length; i++) this.settle(i, new Error('closed'));
   }
@@ -138,5 +155,5 @@ export async function startBaselinePool(size = poolSize()): Promise<BaselinePool
       return true;
     },
   });
-  return { service, size, drop: () => pool.drop('dropped'), close: () => pool.close() };
+  return { service, size, ready: pool.ready, drop: () => pool.drop('dropped'), close: () => pool.close() };
 }

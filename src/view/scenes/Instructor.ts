@@ -8,8 +8,10 @@
 // the table (UTF-8 with BOM). Refusals are worded in the player's language, which can be switched
 // here. Codes and names go in as text only.
 
+import { warmUpUnits } from '../../app/class/warm-up';
 import type { TextKey } from '../../app/i18n';
-import { findLevel } from '../../app/levels';
+import { findLevel, LEVEL_IDS } from '../../app/levels';
+import { slicer } from '../../app/slicer';
 import type { ClassProgress, ClassResult } from '../../app/verify';
 import { classCsv, parseCodeList, verifyClass } from '../../app/verify';
 import { PAR_RUNS } from '../../engine/index';
@@ -22,6 +24,13 @@ import { langSwitch } from '../widgets/lang-switch';
 import { ProgressLine } from '../widgets/progress-line';
 import { classChartsSection } from './instructor-charts';
 import { classTable, RowWords, worldsWarning } from './instructor-table';
+
+/**
+ * The page's warm-up (app/class/warm-up.ts): one world's reference runs (the page plays the worlds
+ * no worker has started) and a few codes verified (the page verifies every code).
+ */
+const PAGE_WARM_UP_WORLDS = 1;
+const PAGE_WARM_UP_CODES = 4;
 
 export class Instructor extends ScreenScene {
   /** A work page: the backdrop holds still, so verifying a class has the main thread to itself. */
@@ -39,6 +48,8 @@ export class Instructor extends ScreenScene {
    * the instructor pastes) and kept for the visit, so a second Verify finds them warm.
    */
   private pool: Promise<BaselinePool | null> = Promise.resolve(null);
+  /** Stops the page's warm-up (see warmPage). */
+  private warmUp: AbortController | null = null;
 
   constructor() {
     super(SCENES.instructor);
@@ -56,6 +67,31 @@ export class Instructor extends ScreenScene {
     const pool = startBaselinePool().catch(() => null);
     this.pool = pool;
     this.addCleanup(() => void pool.then((p) => p?.close()));
+    const warm = new AbortController();
+    this.warmUp = warm;
+    this.addCleanup(() => warm.abort());
+    void Promise.all([pool.then((p) => p?.ready), this.warmPage(warm.signal)]).then(() => {
+      // For the browser figures: every thread has ended its warm-up.
+      if (!warm.signal.aborted) performance.mark('six-tigers:instructor:ready');
+    });
+  }
+
+  /**
+   * Warms this page's engine while the instructor pastes (app/class/warm-up.ts), in slices, and
+   * stops as soon as Verify is pressed or the screen closes.
+   */
+  private async warmPage(signal: AbortSignal): Promise<void> {
+    const level = findLevel(LEVEL_IDS[0] ?? '');
+    if (!level) return;
+    const slices = slicer(15, undefined, signal);
+    try {
+      for (const unit of warmUpUnits(level, PAGE_WARM_UP_WORLDS, PAGE_WARM_UP_CODES)) {
+        await slices.breathe();
+        unit();
+      }
+    } catch {
+      // Cut short (Verify pressed, screen closed) or a warm-up run failed: nothing is lost.
+    }
   }
 
   private leave(): void {
@@ -88,6 +124,7 @@ export class Instructor extends ScreenScene {
       this.render();
       return;
     }
+    this.warmUp?.abort();
     const ctrl = new AbortController();
     this.running = ctrl;
     this.progress = null;
