@@ -126,7 +126,9 @@ export class Dashboard extends ScreenScene<DashboardData> {
     this.guideWanted = false;
     const view = this.view(app.session, false);
     if (!view) return;
-    this.ahead = { ...view, root: this.aheadRoot(view.dash), inputs: this.inputs(), toaster: this.toaster };
+    // Not parked: its cards (content-visibility: auto) would show a frame after the rest.
+    const root = this.aheadRoot(view.dash, false);
+    this.ahead = { ...view, root, inputs: this.inputs(), toaster: this.toaster };
   }
 
   override create(data: object): void {
