@@ -113,9 +113,9 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
    * A panel built before this screen starts (the results while the player plans, the next
    * dashboard while the results are read): in the page, so it is styled and laid out, but
    * transparent (as every screen is until shown) and inert until adoptRoot shows it. Laid out at
-   * once, as this runs while the page is idle; parked (see park) after the next frame, unless
-   * `parks` is false: a panel with `content-visibility: auto` parts (the dashboard's cards) would
-   * show them a frame late, as they are found on screen again only after a frame.
+   * once, as this runs after a paint; parked (see park) after the next frame, unless `parks`
+   * is false: a panel with `content-visibility: auto` parts (the dashboard's cards) would show
+   * them a frame late, as they are found on screen again only after a frame.
    */
   protected aheadRoot(content: HTMLElement, parks = true): HTMLElement {
     const ui = this.registry.get(REGISTRY.ui) as HTMLElement;

@@ -114,8 +114,8 @@ export class Dashboard extends ScreenScene<DashboardData> {
   }
 
   /**
-   * Builds the next start's panel, hidden and laid out, while the results are read (once the page
-   * is idle), so Continue only shows it; not when the guided tour would open with it.
+   * Builds the next start's panel, hidden and laid out, while the results are read (once they are
+   * painted), so Continue only shows it; not when the guided tour would open with it.
    */
   prepareAhead(app: AppContext): void {
     this.ahead?.root.remove();
@@ -304,7 +304,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
     else replaceContent(this.root, view.dash);
     this.cardFocus.place(this.root, view.modal, view.modalId);
     this.guide?.place(view.guideStarts);
-    // Once the page is idle, the results of ending the quarter from here are built ahead.
+    // Once this is painted, the results of ending the quarter from here are built ahead.
     const results = this.scene.get(SCENES.results) as Results;
     results.prepareSoon(this.app, () => this.sys.isActive() && this.pending.size === 0);
   }

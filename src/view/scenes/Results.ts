@@ -19,6 +19,7 @@ import { resultsNews } from '../panels/results-news';
 import { whyButton, whyPanel } from '../panels/why';
 import { prepareDashboard, whenIdle } from '../prefetch';
 import { ScreenScene } from '../screen';
+import { afterPaint } from '../screen-timing';
 import type { Dashboard } from './Dashboard';
 
 export class Results extends ScreenScene {
@@ -32,7 +33,7 @@ export class Results extends ScreenScene {
   private ahead: { root: HTMLElement; state: GameState; lang: Language } | null = null;
   /** That panel, when this start shows it (setup found it is the session's state): render takes it. */
   private adopting: HTMLElement | null = null;
-  /** A build ahead waits for the page to be idle (prepareSoon). */
+  /** A build ahead waits for the next frame to be painted (prepareSoon). */
   private soon = false;
 
   protected override setup(): void {
@@ -61,7 +62,7 @@ export class Results extends ScreenScene {
     if (!this.app.session) this.go(SCENES.title);
     else {
       prepareDashboard(this.app.session.level, this.app.session.state);
-      whenIdle(() => this.buildNext());
+      afterPaint(() => this.buildNext());
     }
   }
 
@@ -78,13 +79,13 @@ export class Results extends ScreenScene {
   }
 
   /**
-   * Builds the results ahead (prepareAhead) once the page is idle, if `still` holds then: one
-   * build however many changes came before it, for the state of that moment.
+   * Builds the results ahead (prepareAhead) once the next frame is painted, if `still` holds then:
+   * one build however many changes came before it, for the state of that moment.
    */
   prepareSoon(app: AppContext, still: () => boolean): void {
     if (this.soon) return;
     this.soon = true;
-    whenIdle(() => {
+    afterPaint(() => {
       this.soon = false;
       if (still()) this.prepareAhead(app);
     });
