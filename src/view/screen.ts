@@ -14,7 +14,7 @@ import { REGISTRY, SCENES } from './keys';
 import { laterScreens } from './later-screens';
 import { tabConflictDialog } from './panels/tab-conflict';
 import { BACKDROP_CALM } from './scenes/Backdrop';
-import { FADE_MS, markAt, READY_MARK } from './screen-timing';
+import { afterPaint, FADE_MS, markAt, READY_MARK } from './screen-timing';
 import { watchScrollHints } from './scroll-hints';
 
 /**
@@ -259,9 +259,16 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
       });
   }
 
+  /**
+   * The screen's handlers go at once; its panel is skipped (`.leaving`: not drawn, not focusable,
+   * no clicks) and taken out of the page once the next screen is painted, as taking a few hundred
+   * elements out costs milliseconds that the player would wait for.
+   */
   private teardown(): void {
     for (const fn of this.cleanups) fn();
     this.cleanups = [];
-    this.root.remove();
+    const root = this.root;
+    root.classList.add('leaving');
+    afterPaint(() => root.remove());
   }
 }
