@@ -94,7 +94,9 @@ export class Results extends ScreenScene {
   /**
    * Builds, while the player still plans (the dashboard asks for it, prepareSoon), the
    * results of ending the quarter now, hidden and laid out: ending it from this very state then
-   * shows them. Kept while the state and the language are those it was built for.
+   * shows them. Kept while the state and the language are those it was built for. The next
+   * quarter's forecast is then worked out too, once the page is idle: the dashboard built ahead
+   * while the results are read needs it, and a quick Continue would otherwise wait for it.
    */
   prepareAhead(app: AppContext): void {
     const state = app.session?.quarterEndAhead();
@@ -102,7 +104,9 @@ export class Results extends ScreenScene {
     if (this.ahead?.state === state && this.ahead.lang === app.lang && this.ahead.root.isConnected) return;
     this.ahead?.root.remove();
     this.app = app;
-    this.ahead = { root: this.aheadRoot(this.page(app.session!.level, state)), state, lang: app.lang };
+    const level = app.session!.level;
+    this.ahead = { root: this.aheadRoot(this.page(level, state)), state, lang: app.lang };
+    prepareDashboard(level, state);
   }
 
   protected render(): void {
