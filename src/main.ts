@@ -55,7 +55,8 @@ function start(): void {
     log: () => copy(app.session?.log ?? []),
     setup: () => copy(app.session?.setup ?? null),
     branch: () => copy(app.session?.branch ?? null),
-    screen: () => ui.querySelector<HTMLElement>('.screen:not(.leaving)')?.dataset.screen ?? '',
+    // The screen on show: not one gone (leaving) nor one built ahead (no data-screen yet).
+    screen: () => ui.querySelector<HTMLElement>('.screen[data-screen]:not(.leaving)')?.dataset.screen ?? '',
   });
   // Other tabs share the autosave: learn of their writes at once (the storage event), and check
   // again when this tab comes back into view, in case an event was missed (a frozen tab).

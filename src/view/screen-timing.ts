@@ -38,3 +38,15 @@ export function markAt(name: string, at?: number): void {
   if (at === undefined || !(at > 0) || at > performance.now()) performance.mark(name);
   else performance.mark(name, { startTime: at });
 }
+
+/**
+ * Runs `fn` once the next frame is painted: work that may wait for the paint, not for the page to
+ * be idle. The next screen built ahead, which the player's next key press may want at once: the
+ * page is not idle while a screen's entrance animations run (a second on the results), and a
+ * quick key press found nothing built and waited for the whole build (it now waits at most for
+ * the rest of a build under way). The panel of a screen gone, taken out of the page.
+ */
+export function afterPaint(fn: () => void): void {
+  // Two turns: after the tasks the painted frame queued (the screen's ready mark among them).
+  requestAnimationFrame(() => window.setTimeout(() => window.setTimeout(fn, 0), 0));
+}

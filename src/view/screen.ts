@@ -14,8 +14,31 @@ import { REGISTRY, SCENES } from './keys';
 import { laterScreens } from './later-screens';
 import { tabConflictDialog } from './panels/tab-conflict';
 import { BACKDROP_CALM } from './scenes/Backdrop';
-import { FADE_MS, markAt, READY_MARK } from './screen-timing';
+import { afterPaint, FADE_MS, markAt, READY_MARK } from './screen-timing';
 import { watchScrollHints } from './scroll-hints';
+
+/**
+ * Sets the page's language, when it changes: writing the `lang` attribute, even with the value it
+ * has, restyles every element of the page (the language can change fonts), which every screen
+ * change paid for (in Chromium, 4–6 ms at each quarter's end).
+ */
+function setPageLanguage(lang: string): void {
+  if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
+}
+
+/**
+ * A panel built ahead (aheadRoot), styled, laid out and with its charts drawn, is parked until
+ * shown: no longer inert but skipped (`content-visibility: hidden`: not drawn, not focusable,
+ * not read out). Showing it then only unparks its root, where taking `inert` off would restyle
+ * every element under it (the attribute is inherited; in Chromium, 3–4 ms for a results screen).
+ */
+function park(root: HTMLElement): void {
+  if (!root.isConnected || !root.classList.contains('ahead')) return;
+  root.removeAttribute('inert');
+  // Restyled now: a restyle held back under the parked root would be done at the show.
+  root.getBoundingClientRect();
+  root.classList.add('parked');
+}
 
 /** The panel a screen built ahead of its start (aheadRoot), while it waits: one at a time. */
 let waiting: { key: string; root: HTMLElement } | null = null;
@@ -58,14 +81,14 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
     });
     ui.append(this.root);
     this.setup(data ?? ({} as Data));
-    document.documentElement.lang = this.app.lang;
+    setPageLanguage(this.app.lang);
     this.render();
     this.draw();
     this.focusFirst();
     performance.mark(`six-tigers:rendered:${this.scene.key}`);
     this.cleanups.push(
       this.app.onLanguage(() => {
-        document.documentElement.lang = this.app.lang;
+        setPageLanguage(this.app.lang);
         this.render();
         if (this.conflictLayer) this.showConflict();
       }),
@@ -88,19 +111,25 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
 
   /**
    * A panel built before this screen starts (the results while the player plans, the next
-   * dashboard while the results are read): in the page, so it is styled and laid out, but hidden
-   * and inert until adoptRoot shows it. Laid out at once, as this runs while the page is idle.
+   * dashboard while the results are read): in the page, so it is styled and laid out, but
+   * transparent (as every screen is until shown) and inert until adoptRoot shows it. Laid out at
+   * once, as this runs after a paint; parked (see park) after the next frame, unless `parks`
+   * is false: a panel with `content-visibility: auto` parts (the dashboard's cards) would show
+   * them a frame late, as they are found on screen again only after a frame.
    */
-  protected aheadRoot(content: HTMLElement): HTMLElement {
+  protected aheadRoot(content: HTMLElement, parks = true): HTMLElement {
     const ui = this.registry.get(REGISTRY.ui) as HTMLElement;
     const root = h(
       'div',
       { class: `screen screen-${this.scene.key.toLowerCase()} ahead`, attrs: { inert: true } },
       content,
     );
-    ui.append(root);
+    // Under the screen on show, whose panel takes every click: a parked panel is no longer inert.
+    ui.prepend(root);
     root.getBoundingClientRect();
     waiting = { key: this.scene.key, root };
+    // Parked once the next frame has drawn its charts (they size from a ResizeObserver entry).
+    if (parks) requestAnimationFrame(() => window.setTimeout(() => park(root), 0));
     return root;
   }
 
@@ -108,7 +137,7 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
   protected adoptRoot(root: HTMLElement): void {
     if (waiting?.root === root) waiting = null;
     this.root.remove();
-    root.classList.remove('ahead');
+    root.classList.remove('ahead', 'parked');
     root.removeAttribute('inert');
     root.setAttribute('data-screen', this.scene.key);
     this.root = root;
@@ -230,9 +259,16 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
       });
   }
 
+  /**
+   * The screen's handlers go at once; its panel is skipped (`.leaving`: not drawn, not focusable,
+   * no clicks) and taken out of the page once the next screen is painted, as taking a few hundred
+   * elements out costs milliseconds that the player would wait for.
+   */
   private teardown(): void {
     for (const fn of this.cleanups) fn();
     this.cleanups = [];
-    this.root.remove();
+    const root = this.root;
+    root.classList.add('leaving');
+    afterPaint(() => root.remove());
   }
 }

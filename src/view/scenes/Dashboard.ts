@@ -114,8 +114,8 @@ export class Dashboard extends ScreenScene<DashboardData> {
   }
 
   /**
-   * Builds the next start's panel, hidden and laid out, while the results are read (once the page
-   * is idle), so Continue only shows it; not when the guided tour would open with it.
+   * Builds the next start's panel, hidden and laid out, while the results are read (once they are
+   * painted), so Continue only shows it; not when the guided tour would open with it.
    */
   prepareAhead(app: AppContext): void {
     this.ahead?.root.remove();
@@ -126,7 +126,9 @@ export class Dashboard extends ScreenScene<DashboardData> {
     this.guideWanted = false;
     const view = this.view(app.session, false);
     if (!view) return;
-    this.ahead = { ...view, root: this.aheadRoot(view.dash), inputs: this.inputs(), toaster: this.toaster };
+    // Not parked: its cards (content-visibility: auto) would show a frame after the rest.
+    const root = this.aheadRoot(view.dash, false);
+    this.ahead = { ...view, root, inputs: this.inputs(), toaster: this.toaster };
   }
 
   override create(data: object): void {
@@ -302,7 +304,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
     else replaceContent(this.root, view.dash);
     this.cardFocus.place(this.root, view.modal, view.modalId);
     this.guide?.place(view.guideStarts);
-    // Once the page is idle, the results of ending the quarter from here are built ahead.
+    // Once this is painted, the results of ending the quarter from here are built ahead.
     const results = this.scene.get(SCENES.results) as Results;
     results.prepareSoon(this.app, () => this.sys.isActive() && this.pending.size === 0);
   }

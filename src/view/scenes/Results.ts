@@ -19,6 +19,7 @@ import { resultsNews } from '../panels/results-news';
 import { whyButton, whyPanel } from '../panels/why';
 import { prepareDashboard, whenIdle } from '../prefetch';
 import { ScreenScene } from '../screen';
+import { afterPaint } from '../screen-timing';
 import type { Dashboard } from './Dashboard';
 
 export class Results extends ScreenScene {
@@ -32,7 +33,7 @@ export class Results extends ScreenScene {
   private ahead: { root: HTMLElement; state: GameState; lang: Language } | null = null;
   /** That panel, when this start shows it (setup found it is the session's state): render takes it. */
   private adopting: HTMLElement | null = null;
-  /** A build ahead waits for the page to be idle (prepareSoon). */
+  /** A build ahead waits for the next frame to be painted (prepareSoon). */
   private soon = false;
 
   protected override setup(): void {
@@ -61,7 +62,7 @@ export class Results extends ScreenScene {
     if (!this.app.session) this.go(SCENES.title);
     else {
       prepareDashboard(this.app.session.level, this.app.session.state);
-      whenIdle(() => this.buildNext());
+      afterPaint(() => this.buildNext());
     }
   }
 
@@ -78,13 +79,13 @@ export class Results extends ScreenScene {
   }
 
   /**
-   * Builds the results ahead (prepareAhead) once the page is idle, if `still` holds then: one
-   * build however many changes came before it, for the state of that moment.
+   * Builds the results ahead (prepareAhead) once the next frame is painted, if `still` holds then:
+   * one build however many changes came before it, for the state of that moment.
    */
   prepareSoon(app: AppContext, still: () => boolean): void {
     if (this.soon) return;
     this.soon = true;
-    whenIdle(() => {
+    afterPaint(() => {
       this.soon = false;
       if (still()) this.prepareAhead(app);
     });
@@ -93,7 +94,9 @@ export class Results extends ScreenScene {
   /**
    * Builds, while the player still plans (the dashboard asks for it, prepareSoon), the
    * results of ending the quarter now, hidden and laid out: ending it from this very state then
-   * shows them. Kept while the state and the language are those it was built for.
+   * shows them. Kept while the state and the language are those it was built for. The next
+   * quarter's forecast is then worked out too, once the page is idle: the dashboard built ahead
+   * while the results are read needs it, and a quick Continue would otherwise wait for it.
    */
   prepareAhead(app: AppContext): void {
     const state = app.session?.quarterEndAhead();
@@ -101,7 +104,9 @@ export class Results extends ScreenScene {
     if (this.ahead?.state === state && this.ahead.lang === app.lang && this.ahead.root.isConnected) return;
     this.ahead?.root.remove();
     this.app = app;
-    this.ahead = { root: this.aheadRoot(this.page(app.session!.level, state)), state, lang: app.lang };
+    const level = app.session!.level;
+    this.ahead = { root: this.aheadRoot(this.page(level, state)), state, lang: app.lang };
+    prepareDashboard(level, state);
   }
 
   protected render(): void {
