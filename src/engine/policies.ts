@@ -75,6 +75,12 @@ function isHarvesting(level: Level, s: StartupState, p: Profile, turn: number, r
   );
 }
 
+/** The profile's pretraining share this turn: its cut from `pretrainingCut.from` on, if it has one. */
+function pretrainingShare(p: Profile, turn: number): number {
+  const cut = p.pretrainingCut;
+  return cut !== undefined && turn >= cut.from ? cut.bp : p.pretrainingBp;
+}
+
 function planFromProfile(level: Level, state: GameState, s: StartupState, p: Profile): ProfileDecision {
   const turn = state.turn;
   const rec = lastRecord(state, s.id);
@@ -144,7 +150,7 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   if (s.strategic !== null && (pricing === 'undercut' || pricing === 'free')) pricing = 'match';
   const plan: Plan = {
     spend,
-    pretrainingBp: noPretraining ? 0 : (st.pretrainingBp ?? p.pretrainingBp),
+    pretrainingBp: noPretraining ? 0 : (st.pretrainingBp ?? pretrainingShare(p, turn)),
     appWeights: weightsForMarkets(level, st.appWeights ?? p.weights),
     pricing: { mode: pricing, price: pricing === 'exact' ? (st.pricing?.price ?? 0) : 0 },
     hires,

@@ -11,6 +11,11 @@ import type { AppWeights, Intensity, PayLevel, PricingMode, Staff, StartupState 
 export interface Profile {
   /** Pretraining share of the spend while the company still trains, basis points. */
   pretrainingBp: number;
+  /**
+   * From turn `from` on, this pretraining share instead of `pretrainingBp` (absent: no cut). A par
+   * shift moves `pretrainingBp` only.
+   */
+  pretrainingCut?: { from: number; bp: number };
   weights: AppWeights;
   pricing: PricingMode;
   pay: PayLevel;
@@ -155,17 +160,19 @@ export const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
 };
 
 export const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
-  // Seven tenths of the spend on pretraining until 2025Q3, with a research team that grows as fast
-  // as the cash allows; the app budget goes abroad, where users pay, with a tenth to enterprise
-  // deals and a sales team that grows fast — unless the company buys users abroad dearly (Zhipu),
-  // which sends a fifth to enterprise deals and keeps a little at home and on the API. A lean budget
-  // (a quarter and a half of runway), a round of 60 % of the valuation when runway falls below six,
-  // and from 2025Q3 a budget paid from revenue that spends nothing beyond the running costs: the
-  // profitable year that making it needs. A company still below the made-it revenue in 2025Q3 goes
-  // on training and growing until 2026Q1. (Tuned on seeds 1–100 of historical-2023 v4, confirmed
-  // on 1001–1100: docs/balance.md.)
+  // Seven tenths of the spend on pretraining until 2025Q2, with a research team that grows as fast
+  // as the cash allows; in 2025Q3 no more pretraining and the whole budget on the apps, a last
+  // push for users before the harvest. The app budget goes abroad, where users pay, with a tenth to
+  // enterprise deals and a sales team that grows fast — unless the company buys users abroad dearly
+  // (Zhipu, Baichuan), which sends a fifth to enterprise deals and keeps a little at home and on the
+  // API. A lean budget (a quarter and a half of runway), a round of 60 % of the valuation when
+  // runway falls below six, and from 2025Q4 a budget paid from revenue that spends nothing beyond
+  // the running costs: the profitable year that making it needs. A company still below the made-it
+  // revenue in 2025Q4 goes on growing until 2026Q1. (Tuned on seeds 1–100 of historical-2023 v4,
+  // the push and the later harvest on v6; confirmed on 1001–1100: docs/balance.md.)
   balanced: {
     pretrainingBp: 7000,
+    pretrainingCut: { from: 10, bp: 0 },
     weights: w(0, 90, 10, 0),
     dearAbroad: { above: 1.5, weights: w(5, 70, 20, 5) },
     pricing: 'match',
@@ -174,7 +181,7 @@ export const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> 
     runwayTarget: 1.5,
     raiseBelow: 6,
     abandonBelow: null,
-    harvestFrom: 10,
+    harvestFrom: 11,
     harvestLate: 12,
     growth: { researchers: 0.8, engineers: 0.6, sales: 1.5 },
     raiseShare: 0.6,
