@@ -20,7 +20,7 @@ export { bestResponsePrice, decideGiantPrices, goingRate, ownServingCost, startu
 export type { ProfileShift } from './profiles';
 
 import type { Profile, ProfileShift } from './profiles';
-import { ARCHETYPE_PROFILES, AUTOPILOT_PROFILES, shifted } from './profiles';
+import { ARCHETYPE_PROFILES, AUTOPILOT_PROFILES, onLevel, shifted } from './profiles';
 
 function lastRecord(state: GameState, id: string) {
   const h = state.history[state.history.length - 1];
@@ -225,7 +225,8 @@ function planWithStream(
 ): Plan {
   const s = playerOf(state);
   if (policy === 'random') return randomPlan(level, s, st);
-  return planFromProfile(level, state, s, shifted(AUTOPILOT_PROFILES[policy], shift)).plan;
+  return planFromProfile(level, state, s, shifted(onLevel(AUTOPILOT_PROFILES[policy], level.quarters), shift))
+    .plan;
 }
 
 /**

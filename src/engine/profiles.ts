@@ -16,6 +16,14 @@ export interface Profile {
    * shift moves `pretrainingBp` only.
    */
   pretrainingCut?: { from: number; bp: number };
+  /**
+   * The turns of `harvestFrom`, `harvestLate` and `pretrainingCut.from` count back from the level's
+   * end: the turn is `level.quarters` − the value (absent: they are turns). A 16-quarter level and a
+   * 12-quarter one then both leave the profile the same quarters to make it. On a level so short
+   * that the earliest of them would fall in its first half, there is no time to train first and
+   * harvest after: the profile neither cuts its pretraining nor harvests.
+   */
+  fromEnd?: boolean;
   weights: AppWeights;
   pricing: PricingMode;
   pay: PayLevel;
@@ -60,6 +68,28 @@ export interface ProfileShift {
   runway: number;
   /** Basis points added to the pretraining share while the company still trains. */
   pretrainingBp: number;
+}
+
+/** The profile on a level: its turns as turns of that level (`fromEnd`). */
+export function onLevel(p: Profile, quarters: number): Profile {
+  if (!p.fromEnd) return p;
+  const turn = (back: number) => quarters - back;
+  const backs = [p.harvestFrom, p.harvestLate, p.pretrainingCut?.from].filter(
+    (b): b is number => b !== null && b !== undefined,
+  );
+  if (backs.some((b) => 2 * turn(b) < quarters)) {
+    const { harvestLate: _late, pretrainingCut: _cut, ...rest } = p;
+    return { ...rest, fromEnd: false, harvestFrom: null };
+  }
+  return {
+    ...p,
+    fromEnd: false,
+    harvestFrom: p.harvestFrom === null ? null : turn(p.harvestFrom),
+    ...(p.harvestLate === undefined ? {} : { harvestLate: turn(p.harvestLate) }),
+    ...(p.pretrainingCut === undefined
+      ? {}
+      : { pretrainingCut: { ...p.pretrainingCut, from: turn(p.pretrainingCut.from) } }),
+  };
 }
 
 export function shifted(p: Profile, shift: ProfileShift | undefined): Profile {
@@ -155,11 +185,14 @@ export const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> 
   // lean budget (a quarter and a half of runway), a round of 60 % of the valuation when runway
   // falls below six, and from 2025Q4 a budget paid from revenue that spends nothing beyond the
   // running costs: the profitable year that making it needs. A company still below the made-it
-  // revenue in 2025Q4 goes on growing until 2026Q1. (Tuned on seeds 1–100 of historical-2023 v4,
+  // revenue in 2025Q4 goes on growing until 2026Q1. These turns count back from the level's end
+  // (6, 5 and 4 quarters before it: turns 10, 11 and 12 of the 16-quarter historical level, 6, 7
+  // and 8 of a 12-quarter one). (Tuned on seeds 1–100 of historical-2023 v4,
   // the push, the later harvest and the share on v6; confirmed on 1001–1100: docs/balance.md.)
   balanced: {
     pretrainingBp: 8000,
-    pretrainingCut: { from: 10, bp: 0 },
+    pretrainingCut: { from: 6, bp: 0 },
+    fromEnd: true,
     weights: w(0, 90, 10, 0),
     pricing: 'match',
     pay: 'market',
@@ -167,8 +200,8 @@ export const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> 
     runwayTarget: 1.5,
     raiseBelow: 6,
     abandonBelow: null,
-    harvestFrom: 11,
-    harvestLate: 12,
+    harvestFrom: 5,
+    harvestLate: 4,
     growth: { researchers: 0.8, engineers: 0.6, sales: 1.5 },
     raiseShare: 0.6,
     harvestShare: 0,
