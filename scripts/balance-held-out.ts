@@ -77,6 +77,7 @@ export function companyReports(
         params: best.p,
         summary: formatParams(best.p),
         train: figuresOf(best.t),
+        select: figuresOf(training.select[ci]!),
         test: figuresOf(mine),
       },
       start: { params: start.p, summary: formatParams(start.p), train: figuresOf(start.t) },

@@ -29,7 +29,7 @@ export function formatReport(r: BalanceReport): string {
 function heading(r: BalanceReport): string[] {
   const b = r.budget;
   return [
-    `balance search  level ${r.level} v${r.levelVersion}  rules ${r.rulesVersion}  training seeds ${seedText(r.trainSeeds)}  held-out seeds ${seedText(r.testSeeds)}`,
+    `balance search  level ${r.level} v${r.levelVersion}  rules ${r.rulesVersion}  training seeds ${seedText(r.trainSeeds)}${r.selectSeeds.length > 0 ? `  selection seeds ${seedText(r.selectSeeds)} (the best ${r.finalists} training sets ranked again)` : ''}  held-out seeds ${seedText(r.testSeeds)}`,
     `budget per company: ${b.candidates} random + ${NAMED_POLICIES.length} autopilot-like candidates, ${b.climbers} climbers × ${b.steps} steps × ${b.mutants} neighbours  search seed ${r.searchSeed}  ${r.games} games`,
   ];
 }
@@ -49,6 +49,11 @@ function companySection(c: CompanyReport): string[] {
     `${c.company}`,
     `  best found: ${c.best.summary}`,
     `  training: made it ${pct(c.best.train.madeItRate)}, mean ¥M ${yuanM(c.best.train.meanScore)} (random-search start ${pct(c.start.train.madeItRate)}, ¥M ${yuanM(c.start.train.meanScore)}; ${c.search.evaluated} sets played, ${c.search.accepted} climbing moves)`,
+    ...(c.best.select.games > 0
+      ? [
+          `  selection: made it ${pct(c.best.select.madeItRate)}, mean ¥M ${yuanM(c.best.select.meanScore)} (the best of the finalists on the selection seeds)`,
+        ]
+      : []),
     ...table(['held-out', 'made-it', 'mean ¥M'], rows).map((l) => `  ${l}`),
     `  gap: search best − best autopilot (${c.bestAutopilot}) = ${signed(c.gapPoints)} points of made-it rate`,
   ];

@@ -1,6 +1,7 @@
 // The balance search behind `npm run --silent balance` (scripts/balance.ts, docs/balance.md): per
 // company, a random search over the parametrised strategy (src/app/strategy.ts) and hill climbing
-// from the best few, scored on training seeds by made-it count then total score; then every figure
+// from the best few, scored on training seeds by made-it count then total score; the best few sets
+// on the training seeds ranked again on selection seeds (the search best: the best there); then every figure
 // that matters measured again on held-out seeds, next to the named autopilots, with three balance
 // checks (one set for every company, raising every quarter, pretraining-first).
 //
@@ -10,7 +11,7 @@
 // nor their timing, nor on which other companies are searched in the same run.
 //
 // This file holds the report's shape and runs the phases, each a file: balance-train.ts (the search
-// on the training seeds), balance-held-out.ts (the held-out figures and checks), balance-pool.ts
+// on the training seeds and the selection), balance-held-out.ts (the held-out figures and checks), balance-pool.ts
 // (where the games are played), balance-tally.ts (tallies and figures), balance-report.ts (the text).
 
 import { availableParallelism } from 'node:os';
@@ -22,12 +23,12 @@ import { RULES_VERSION } from '../src/engine/index';
 import type { EndingKind } from '../src/engine/types';
 import { companyReports, playHeldOut, UNIVERSAL_POINTS, universalRows } from './balance-held-out';
 import { inProcess, workerPool } from './balance-pool';
-import { Progress, searchTraining, Trainer } from './balance-train';
+import { FINALISTS, Progress, searchTraining, Trainer } from './balance-train';
 
 export { UNIVERSAL_POINTS } from './balance-held-out';
 
 /** The version of the report's shape (`--json`); bump it when a field changes. */
-export const BALANCE_VERSION = 1;
+export const BALANCE_VERSION = 2;
 
 /** How hard the search works per company. */
 export interface Budget {
@@ -50,6 +51,11 @@ export interface BalanceOptions {
   companies: readonly string[];
   trainSeeds: readonly number[];
   testSeeds: readonly number[];
+  /**
+   * Seeds on which the best few sets of the training seeds are ranked again to pick the search best
+   * (disjoint from the training and held-out seeds); absent or empty: the best on the training seeds.
+   */
+  selectSeeds?: readonly number[];
   budget: Budget;
   /** Seed of the search's own draws (not a game seed). */
   searchSeed: number;
@@ -68,7 +74,8 @@ export interface Figures {
 
 export interface CompanyReport {
   company: string;
-  best: { params: StrategyParams; summary: string; train: Figures; test: Figures };
+  /** `select`: its figures on the selection seeds (no games without them). */
+  best: { params: StrategyParams; summary: string; train: Figures; select: Figures; test: Figures };
   /** The best candidate of the random phase: where the climbing started. */
   start: { params: StrategyParams; summary: string; train: Figures };
   search: {
@@ -106,6 +113,9 @@ export interface BalanceReport {
   levelVersion: number;
   trainSeeds: number[];
   testSeeds: number[];
+  selectSeeds: number[];
+  /** Sets per company ranked on the selection seeds (0 without them). */
+  finalists: number;
   budget: Budget;
   searchSeed: number;
   /** Games played, cached repeats left out. */
@@ -146,6 +156,10 @@ export async function runBalance(opts: BalanceOptions, onProgress?: OnProgress):
 function placesOf(level: Level, opts: BalanceOptions): number[] {
   const overlap = opts.trainSeeds.filter((s) => opts.testSeeds.includes(s));
   if (overlap.length > 0) throw new Error(`held-out seeds overlap the training seeds (${overlap[0]})`);
+  const select = opts.selectSeeds ?? [];
+  const shared = select.filter((s) => opts.testSeeds.includes(s) || opts.trainSeeds.includes(s));
+  if (shared.length > 0)
+    throw new Error(`selection seeds overlap the training or held-out seeds (${shared[0]})`);
   return opts.companies.map((c) => {
     const i = level.player.companies.indexOf(c);
     if (i < 0) throw new Error(`unknown company "${c}"`);
@@ -164,7 +178,8 @@ function gamesAtMost(opts: BalanceOptions, climbers: number): number {
     (starts + (nc > 1 ? nc : 0) + climbers * budget.mutants * (budget.steps + crossSteps)) *
     trainSeeds.length;
   const testTotal = nc * (nc + NAMED_POLICIES.length + 1) * testSeeds.length;
-  return trainTotal + testTotal;
+  const selectTotal = nc * FINALISTS * (opts.selectSeeds?.length ?? 0);
+  return trainTotal + selectTotal + testTotal;
 }
 
 function reportOf(
@@ -183,6 +198,8 @@ function reportOf(
     levelVersion: level.version,
     trainSeeds: [...opts.trainSeeds],
     testSeeds: [...opts.testSeeds],
+    selectSeeds: [...(opts.selectSeeds ?? [])],
+    finalists: (opts.selectSeeds?.length ?? 0) > 0 ? FINALISTS : 0,
     budget: { ...opts.budget, climbers },
     searchSeed: opts.searchSeed,
     games,

@@ -1,9 +1,9 @@
 // The balance search on the training seeds, per company: a random search over the parametrised
 // strategy (src/app/strategy.ts) next to the autopilot-like sets, then hill climbing from the best
 // few, then (with several companies) cross-seeding every company's best into the others' climbers
-// and climbing again, finely. Scores are cached by company and parameter set, and every draw is
-// keyed by the search seed and the company's place in the level, so the result depends on the
-// arguments alone.
+// and climbing again, finely; then the best few sets ranked again on selection seeds. Scores are
+// cached by company and parameter set, and every draw is keyed by the search seed and the company's
+// place in the level, so the result depends on the arguments alone.
 
 import type { StrategyParams, Uniform } from '../src/app/strategy';
 import { AUTOPILOT_LIKE, mutate, NAMED_POLICIES, randomParams, uniformSource } from '../src/app/strategy';
@@ -36,10 +36,10 @@ export class Progress {
 
 /** Training scores, cached by company and parameter set: a neighbour met twice is played once. */
 export class Trainer {
-  private readonly cache = new Map<string, Tally>();
+  private readonly cache = new Map<string, Climber>();
 
   constructor(
-    private readonly ev: Evaluator,
+    readonly evaluator: Evaluator,
     private readonly companies: readonly string[],
     private readonly seeds: readonly number[],
     private readonly progress: Progress,
@@ -64,14 +64,23 @@ export class Trainer {
       jobs.push({ id: jobs.length, company: this.companies[ci]!, params: p, seeds: this.seeds });
     }
     this.progress.tick(cached);
-    const results = await this.ev.run(jobs, this.progress.tick);
+    const results = await this.evaluator.run(jobs, this.progress.tick);
     jobs.forEach((j, i) => {
       const t = emptyTally();
       addTo(t, results[i]!);
       this.progress.played += t.games;
-      this.cache.set(this.keyOf(this.companies.indexOf(j.company), j.params!), t);
+      this.cache.set(this.keyOf(this.companies.indexOf(j.company), j.params!), { p: j.params!, t });
     });
-    return sets.map(({ ci, p }) => this.cache.get(this.keyOf(ci, p))!);
+    return sets.map(({ ci, p }) => this.cache.get(this.keyOf(ci, p))!.t);
+  }
+
+  /** The best `k` distinct sets played for a company, best first (ties: the order they were first played). */
+  top(ci: number, k: number): Climber[] {
+    const mine = [...this.cache.entries()]
+      .filter(([key]) => key.startsWith(`${ci}|`))
+      .map(([, c], i) => ({ ...c, i }));
+    mine.sort((a, b) => (better(a.t, b.t) ? -1 : better(b.t, a.t) ? 1 : a.i - b.i));
+    return mine.slice(0, k).map(({ p, t }) => ({ p, t }));
   }
 
   /** Distinct parameter sets played for a company. */
@@ -85,9 +94,17 @@ export interface Climber {
   t: Tally;
 }
 
+/** Finalists per company: the best sets on the training seeds, ranked again on the selection seeds. */
+export const FINALISTS = 8;
+
 export interface TrainingResult {
-  /** Per company: the best set found, with its training tally. */
+  /**
+   * Per company: the best set found, with its training tally: with selection seeds, the finalist
+   * with the best tally on them; without, the best climber on the training seeds.
+   */
   best: Climber[];
+  /** Per company: the best set's tally on the selection seeds (no games without selection seeds). */
+  select: Tally[];
   /** Per company: the best candidate of the random phase, where the climbing started. */
   start: Climber[];
   /** Per company: the best training made-it rate after the random phase and after each step. */
@@ -128,13 +145,46 @@ export async function searchTraining(
     await crossSeed(trainer, climbing);
     await climbSteps(climb, Math.ceil(budget.steps / 2), 0.15, 0.05);
   }
+  const { best, select } = await selectBest(opts, trainer, climbing, progress);
   return {
-    best: climbing.map(bestOf),
+    best,
+    select,
     start,
     traces: climb.traces,
     accepted: climb.accepted,
     evaluated: companies.map((_, ci) => trainer.evaluated(ci)),
   };
+}
+
+/**
+ * Selection: each company's FINALISTS best sets on the training seeds (the climbers among them) are
+ * played on the selection seeds, and the best there (then the better on the training seeds) is the
+ * company's best. A set that tops 40 training seeds partly by luck tops them less often on other
+ * seeds: ranking the finalists on seeds the search never climbed on picks the one that generalises,
+ * without looking at the held-out seeds. No selection seeds: the best climber.
+ */
+async function selectBest(
+  opts: BalanceOptions,
+  trainer: Trainer,
+  climbing: Climber[][],
+  progress: Progress,
+): Promise<{ best: Climber[]; select: Tally[] }> {
+  const seeds = opts.selectSeeds ?? [];
+  if (seeds.length === 0) return { best: climbing.map(bestOf), select: climbing.map(() => emptyTally()) };
+  progress.phase = 'selection';
+  const finalists = opts.companies.map((_, ci) => trainer.top(ci, FINALISTS));
+  const selector = new Trainer(trainer.evaluator, opts.companies, seeds, progress);
+  const scores = await selector.train(finalists.flatMap((fs, ci) => fs.map(({ p }) => ({ ci, p }))));
+  let k = 0;
+  const picks = finalists.map((fs) => {
+    let pick = 0;
+    const tallies = fs.map(() => scores[k++]!);
+    tallies.forEach((t, i) => {
+      if (better(t, tallies[pick]!)) pick = i;
+    });
+    return { best: fs[pick]!, select: tallies[pick]! };
+  });
+  return { best: picks.map((x) => x.best), select: picks.map((x) => x.select) };
 }
 
 /**

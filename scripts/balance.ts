@@ -2,7 +2,7 @@
 // climbing on training seeds, checked on held-out seeds against the named autopilots, with three
 // balance checks (docs/balance.md).
 //   npm run --silent balance -- [--level historical-2023] [--companies a,b] [--train-seeds 1-40]
-//     [--test-seeds 1001-1100] [--budget 300/30] [--quick] [--workers n] [--json]
+//     [--test-seeds 1001-1100] [--select-seeds 41-200] [--budget 300/30] [--quick] [--workers n] [--json]
 // A progress bar is drawn on stderr only when stdout is a terminal. The output depends only on the
 // arguments (not on the number of workers or their timing).
 
@@ -18,24 +18,28 @@ const TRAIN_DEFAULT = '1-40';
 const TEST_DEFAULT = '1001-1100';
 const QUICK_TRAIN = '1-6';
 const QUICK_TEST = '1001-1010';
+const SELECT_DEFAULT = '41-200';
+const QUICK_SELECT = '7-12';
 const budgetText = (b: Budget) => `${b.candidates}/${b.steps}`;
 
 const USAGE = `usage: npm run --silent balance -- [options]
 
 Per company, searches a parametrised strategy (src/app/strategy.ts) for the best made-it rate on
-training seeds (random search, then hill climbing from the best few), then plays it on held-out
-seeds next to the named autopilots, and checks: one set for every company, raising every quarter,
-pretraining-first. See docs/balance.md.
+training seeds (random search, then hill climbing from the best few), picks the best of the best
+few on selection seeds, then plays it on held-out seeds next to the named autopilots, and checks:
+one set for every company, raising every quarter, pretraining-first. See docs/balance.md.
 
 options:
   --level <id>           bundled level (default: historical-2023; valid: ${LEVEL_IDS.join(', ')})
   --companies <list>     comma-separated companies (default: all the level offers)
   --train-seeds <list>   training seeds, e.g. 1-40 or 1,2,10-20 (default: ${TRAIN_DEFAULT})
   --test-seeds <list>    held-out seeds, disjoint from the training seeds (default: ${TEST_DEFAULT})
+  --select-seeds <list>  seeds that rank the best few training sets (default: ${SELECT_DEFAULT});
+                         disjoint from both; "none": the best on the training seeds
   --budget <n>/<steps>   random candidates and hill-climbing steps per company (default:
                          ${budgetText(DEFAULT_BUDGET)}; ${DEFAULT_BUDGET.climbers} climbers × ${DEFAULT_BUDGET.mutants} neighbours a step)
   --quick                a small search for tests: budget ${budgetText(QUICK_BUDGET)} (${QUICK_BUDGET.climbers} climbers × ${QUICK_BUDGET.mutants} neighbours),
-                         seeds ${QUICK_TRAIN} and ${QUICK_TEST} unless given
+                         seeds ${QUICK_TRAIN}, ${QUICK_SELECT} and ${QUICK_TEST} unless given
   --search-seed <n>      seed of the search's own draws (default: 1)
   --workers <n>          worker threads (default: available cores; 0 = play in this thread)
   --json                 print one JSON document (balanceVersion, rulesVersion, every figure)
@@ -58,6 +62,7 @@ interface Args {
   companies: string[] | null;
   train: number[] | null;
   test: number[] | null;
+  select: number[] | null;
   budget: Budget | null;
   quick: boolean;
   searchSeed: number;
@@ -71,6 +76,7 @@ function parseArgs(argv: readonly string[]): Args | null {
     companies: null,
     train: null,
     test: null,
+    select: null,
     budget: null,
     quick: false,
     searchSeed: 1,
@@ -89,7 +95,10 @@ function parseArgs(argv: readonly string[]): Args | null {
     else if (name === '--companies') a.companies = commaList(PROG, name, value(), 'company');
     else if (name === '--train-seeds') a.train = parseSeeds(name, value());
     else if (name === '--test-seeds') a.test = parseSeeds(name, value());
-    else if (name === '--budget') a.budget = parseBudget(value());
+    else if (name === '--select-seeds') {
+      const raw = value();
+      a.select = raw === 'none' ? [] : parseSeeds(name, raw);
+    } else if (name === '--budget') a.budget = parseBudget(value());
     else if (name === '--search-seed') {
       const raw = value();
       if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw)))
@@ -98,7 +107,7 @@ function parseArgs(argv: readonly string[]): Args | null {
     } else if (name === '--workers') a.workers = workersArg(PROG, value());
     else
       throw new UsageError(
-        `${PROG}: unknown argument "${arg}" (valid: --level, --companies, --train-seeds, --test-seeds, --budget, --quick, --search-seed, --workers, --json, --help)`,
+        `${PROG}: unknown argument "${arg}" (valid: --level, --companies, --train-seeds, --test-seeds, --select-seeds, --budget, --quick, --search-seed, --workers, --json, --help)`,
       );
   }
   return a;
@@ -121,6 +130,12 @@ async function main(): Promise<number | undefined> {
     throw new UsageError(
       `${PROG}: --test-seeds must be disjoint from --train-seeds (both hold ${shared.length === 1 ? 'seed' : 'seeds'} ${shared.slice(0, 5).join(', ')}${shared.length > 5 ? ', …' : ''})`,
     );
+  const selectSeeds = args.select ?? parseSeeds('--select-seeds', args.quick ? QUICK_SELECT : SELECT_DEFAULT);
+  const clash = selectSeeds.filter((s) => trainSeeds.includes(s) || testSeeds.includes(s));
+  if (clash.length > 0)
+    throw new UsageError(
+      `${PROG}: --select-seeds must be disjoint from --train-seeds and --test-seeds (seed ${clash[0]} is in both)`,
+    );
   const budget = args.budget ?? (args.quick ? QUICK_BUDGET : DEFAULT_BUDGET);
 
   const bar = process.stdout.isTTY ? new ProgressLine() : null;
@@ -130,6 +145,7 @@ async function main(): Promise<number | undefined> {
       companies,
       trainSeeds,
       testSeeds,
+      selectSeeds,
       budget,
       searchSeed: args.searchSeed,
       workers: args.workers,

@@ -206,6 +206,36 @@ describe('the search', () => {
     expect(await runBalance({ ...small, workers: 2 })).toEqual(first);
   });
 
+  it('with selection seeds, picks the finalist that does best on them, never worse there than the best climber', async () => {
+    const selectSeeds = [5, 6, 7];
+    await expect(runBalance({ ...small, selectSeeds: [4, 5] })).rejects.toThrow(/selection seeds overlap/);
+    await expect(runBalance({ ...small, selectSeeds: [5, 1001] })).rejects.toThrow(/selection seeds overlap/);
+    const sel = await runBalance({ ...small, selectSeeds });
+    expect(sel.selectSeeds).toEqual(selectSeeds);
+    expect(sel.finalists).toBe(8);
+    expect(first.selectSeeds).toEqual([]);
+    expect(first.finalists).toBe(0);
+    const level = getLevel('historical-2023');
+    const onSelect = (company: string, p: StrategyParams) => {
+      const rs = selectSeeds.map((seed) => playStrategy(level, seed, company, p));
+      return { madeIt: rs.filter((r) => r.madeIt).length, scoreSum: rs.reduce((a, r) => a + r.score, 0) };
+    };
+    sel.companies.forEach((c, i) => {
+      const plain = first.companies[i]!;
+      expect(plain.best.select.games).toBe(0);
+      expect(c.best.select.games).toBe(selectSeeds.length);
+      expect(c.best.train.games).toBe(small.trainSeeds.length);
+      // The same search up to the selection: the best climber is one of the finalists.
+      expect(c.search).toEqual(plain.search);
+      const mine = onSelect(c.company, c.best.params);
+      expect(mine.madeIt).toBe(c.best.select.madeIt);
+      const climber = onSelect(c.company, plain.best.params);
+      expect(
+        mine.madeIt > climber.madeIt || (mine.madeIt === climber.madeIt && mine.scoreSum >= climber.scoreSum),
+      ).toBe(true);
+    });
+  });
+
   it('searched alone, a company gets no cross-seeding and does no better on its training seeds', async () => {
     // Cross-seeding tries the other companies' best sets as starts, so searching more companies
     // together can only add candidates: alone, a company's training figure is never better.

@@ -20,7 +20,7 @@ export { bestResponsePrice, decideGiantPrices, goingRate, ownServingCost, startu
 export type { ProfileShift } from './profiles';
 
 import type { Profile, ProfileShift } from './profiles';
-import { ARCHETYPE_PROFILES, AUTOPILOT_PROFILES, profileFor, shifted } from './profiles';
+import { ARCHETYPE_PROFILES, AUTOPILOT_PROFILES, onLevel, shifted } from './profiles';
 
 function lastRecord(state: GameState, id: string) {
   const h = state.history[state.history.length - 1];
@@ -73,6 +73,12 @@ function isHarvesting(level: Level, s: StartupState, p: Profile, turn: number, r
     turn >= (p.harvestLate ?? p.harvestFrom) ||
     (turn > p.harvestFrom && s.plan.pretrainingBp === 0)
   );
+}
+
+/** The profile's pretraining share this turn: its cut from `pretrainingCut.from` on, if it has one. */
+function pretrainingShare(p: Profile, turn: number): number {
+  const cut = p.pretrainingCut;
+  return cut !== undefined && turn >= cut.from ? cut.bp : p.pretrainingBp;
 }
 
 function planFromProfile(level: Level, state: GameState, s: StartupState, p: Profile): ProfileDecision {
@@ -144,7 +150,7 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   if (s.strategic !== null && (pricing === 'undercut' || pricing === 'free')) pricing = 'match';
   const plan: Plan = {
     spend,
-    pretrainingBp: noPretraining ? 0 : (st.pretrainingBp ?? p.pretrainingBp),
+    pretrainingBp: noPretraining ? 0 : (st.pretrainingBp ?? pretrainingShare(p, turn)),
     appWeights: weightsForMarkets(level, st.appWeights ?? p.weights),
     pricing: { mode: pricing, price: pricing === 'exact' ? (st.pricing?.price ?? 0) : 0 },
     hires,
@@ -219,7 +225,7 @@ function planWithStream(
 ): Plan {
   const s = playerOf(state);
   if (policy === 'random') return randomPlan(level, s, st);
-  return planFromProfile(level, state, s, shifted(profileFor(level, s, AUTOPILOT_PROFILES[policy]), shift))
+  return planFromProfile(level, state, s, shifted(onLevel(AUTOPILOT_PROFILES[policy], level.quarters), shift))
     .plan;
 }
 

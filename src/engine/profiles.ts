@@ -1,16 +1,29 @@
 // The profiles behind the rules of thumb in policies.ts: one per rival archetype and one per named
 // autopilot (pretraining share, app weights, pricing, pay, runway and funding thresholds, when to
-// harvest), the shifts that make par's variants of them, and the adjustment for a company that buys
-// users abroad dearly. Data and two small functions; policies.ts turns a profile into a plan.
+// harvest), and the shifts that make par's variants of them. Data and a small function; policies.ts
+// turns a profile into a plan.
 
-import type { Archetype, Level } from './level';
+import type { Archetype } from './level';
 import { clamp } from './mathx';
 import type { PolicyName } from './policy-names';
-import type { AppWeights, Intensity, PayLevel, PricingMode, Staff, StartupState } from './types';
+import type { AppWeights, Intensity, PayLevel, PricingMode, Staff } from './types';
 
 export interface Profile {
   /** Pretraining share of the spend while the company still trains, basis points. */
   pretrainingBp: number;
+  /**
+   * From turn `from` on, this pretraining share instead of `pretrainingBp` (absent: no cut). A par
+   * shift moves `pretrainingBp` only.
+   */
+  pretrainingCut?: { from: number; bp: number };
+  /**
+   * The turns of `harvestFrom`, `harvestLate` and `pretrainingCut.from` count back from the level's
+   * end: the turn is `level.quarters` − the value (absent: they are turns). A 16-quarter level and a
+   * 12-quarter one then both leave the profile the same quarters to make it. On a level so short
+   * that the earliest of them would fall in its first half, there is no time to train first and
+   * harvest after: the profile neither cuts its pretraining nor harvests.
+   */
+  fromEnd?: boolean;
   weights: AppWeights;
   pricing: PricingMode;
   pay: PayLevel;
@@ -41,19 +54,6 @@ export interface Profile {
   escalate?: number;
   /** All-in racing: at least this share of the cash is spent every quarter. */
   minBurnShare?: number;
-  /**
-   * For a company that buys users abroad dearly (its overseasCacFactor above `above`), these app
-   * weights instead of `weights`.
-   */
-  dearAbroad?: { above: number; weights: AppWeights };
-}
-
-/** The profile as it applies to one company (the app weights of one that buys users abroad dearly). */
-export function profileFor(level: Level, s: StartupState, p: Profile): Profile {
-  const dear = p.dearAbroad;
-  if (!dear) return p;
-  const factor = level.companies.find((c) => c.id === s.id)?.overseasCacFactor ?? 1;
-  return factor > dear.above ? { ...p, weights: dear.weights } : p;
 }
 
 /**
@@ -68,6 +68,28 @@ export interface ProfileShift {
   runway: number;
   /** Basis points added to the pretraining share while the company still trains. */
   pretrainingBp: number;
+}
+
+/** The profile on a level: its turns as turns of that level (`fromEnd`). */
+export function onLevel(p: Profile, quarters: number): Profile {
+  if (!p.fromEnd) return p;
+  const turn = (back: number) => quarters - back;
+  const backs = [p.harvestFrom, p.harvestLate, p.pretrainingCut?.from].filter(
+    (b): b is number => b !== null && b !== undefined,
+  );
+  if (backs.some((b) => 2 * turn(b) < quarters)) {
+    const { harvestLate: _late, pretrainingCut: _cut, ...rest } = p;
+    return { ...rest, fromEnd: false, harvestFrom: null };
+  }
+  return {
+    ...p,
+    fromEnd: false,
+    harvestFrom: p.harvestFrom === null ? null : turn(p.harvestFrom),
+    ...(p.harvestLate === undefined ? {} : { harvestLate: turn(p.harvestLate) }),
+    ...(p.pretrainingCut === undefined
+      ? {}
+      : { pretrainingCut: { ...p.pretrainingCut, from: turn(p.pretrainingCut.from) } }),
+  };
 }
 
 export function shifted(p: Profile, shift: ProfileShift | undefined): Profile {
@@ -155,27 +177,31 @@ export const ARCHETYPE_PROFILES: Record<Archetype, Profile> = {
 };
 
 export const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> = {
-  // Seven tenths of the spend on pretraining until 2025Q3, with a research team that grows as fast
-  // as the cash allows; the app budget goes abroad, where users pay, with a tenth to enterprise
-  // deals and a sales team that grows fast — unless the company buys users abroad dearly (Zhipu),
-  // which sends a fifth to enterprise deals and keeps a little at home and on the API. A lean budget
-  // (a quarter and a half of runway), a round of 60 % of the valuation when runway falls below six,
-  // and from 2025Q3 a budget paid from revenue that spends nothing beyond the running costs: the
-  // profitable year that making it needs. A company still below the made-it revenue in 2025Q3 goes
-  // on training and growing until 2026Q1. (Tuned on seeds 1–100 of historical-2023 v4, confirmed
-  // on 1001–1100: docs/balance.md.)
+  // Eight tenths of the spend on pretraining until 2025Q2, with a research team that grows as fast
+  // as the cash allows; in 2025Q3 no more pretraining and the whole budget on the apps, a last push
+  // for users before the harvest. The app budget goes abroad, where users pay, with a tenth to
+  // enterprise deals and a sales team that grows fast, even for a company that buys users abroad
+  // dearly (Zhipu, Baichuan: their own split of 5 / 70 / 20 / 5 did worse once the push came in). A
+  // lean budget (a quarter and a half of runway), a round of 60 % of the valuation when runway
+  // falls below six, and from 2025Q4 a budget paid from revenue that spends nothing beyond the
+  // running costs: the profitable year that making it needs. A company still below the made-it
+  // revenue in 2025Q4 goes on growing until 2026Q1. These turns count back from the level's end
+  // (6, 5 and 4 quarters before it: turns 10, 11 and 12 of the 16-quarter historical level, 6, 7
+  // and 8 of a 12-quarter one). (Tuned on seeds 1–100 of historical-2023 v4,
+  // the push, the later harvest and the share on v6; confirmed on 1001–1100: docs/balance.md.)
   balanced: {
-    pretrainingBp: 7000,
+    pretrainingBp: 8000,
+    pretrainingCut: { from: 6, bp: 0 },
+    fromEnd: true,
     weights: w(0, 90, 10, 0),
-    dearAbroad: { above: 1.5, weights: w(5, 70, 20, 5) },
     pricing: 'match',
     pay: 'market',
     intensity: 'normal',
     runwayTarget: 1.5,
     raiseBelow: 6,
     abandonBelow: null,
-    harvestFrom: 10,
-    harvestLate: 12,
+    harvestFrom: 5,
+    harvestLate: 4,
     growth: { researchers: 0.8, engineers: 0.6, sales: 1.5 },
     raiseShare: 0.6,
     harvestShare: 0,

@@ -18,7 +18,7 @@ export const AUTOPILOT_LIKE: Readonly<Record<NamedPolicy, StrategyParams>> = {
     switchTurn: 10,
     pretrainLateBp: 0,
     runwayTarget: 1.5,
-    harvestFrom: 10,
+    harvestFrom: 11,
     harvestShare: 0,
     wDomestic: 0,
     wOverseas: 90,
