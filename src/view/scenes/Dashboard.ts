@@ -113,10 +113,7 @@ export class Dashboard extends ScreenScene<DashboardData> {
     return [session, session?.state, app.lang, app.saving, app.separate, app.guideSeen(), this.tabs.tab];
   }
 
-  /**
-   * Builds the next start's panel, hidden and laid out, while the results are read (once they are
-   * painted), so Continue only shows it; not when the guided tour would open with it.
-   */
+  /** Builds the next start's panel once the results are painted, so Continue only shows it. */
   prepareAhead(app: AppContext): void {
     this.ahead?.root.remove();
     this.ahead = null;
