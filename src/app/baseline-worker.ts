@@ -8,7 +8,7 @@
 
 // zod's setting first: the worker runs under the same Content Security Policy (no eval).
 import '../zod-jitless';
-import { referenceScores, setStateFreezing } from '../engine/index';
+import { REFERENCE_STRATEGIES, referenceScore, setStateFreezing } from '../engine/index';
 import { findLevel, LEVEL_IDS } from './levels';
 import { referenceRunUnits } from './warm-up-runs';
 
@@ -25,8 +25,12 @@ export type BaselineAnswer =
   | { id: number; ok: true; scores: number[] }
   | { id: number; ok: false; error: string };
 
-/** What a worker posts: a job's answer, or once, when its warm-up has ended (done, or cut short by the first job). */
-export type WorkerMessage = BaselineAnswer | { ready: true };
+/**
+ * What a worker posts: a job's answer; after each of a job's reference runs but the last, how many
+ * it has played (so the page's bar moves while it waits); and once, when its warm-up has ended
+ * (done, or cut short by the first job).
+ */
+export type WorkerMessage = BaselineAnswer | { id: number; ran: number } | { ready: true };
 
 /**
  * Worlds whose reference runs a worker plays when it starts, before any job (app/warm-up-runs.ts):
@@ -37,13 +41,20 @@ export const WORKER_WARM_UP_WORLDS = 4;
 /** This module's address: a module worker started on it runs the handler below. */
 export const WORKER_URL: string = import.meta.url;
 
-/** The reference scores of a job's world (REFERENCE_STRATEGIES order), or why there are none. */
-export function answer(job: BaselineJob): BaselineAnswer {
+/**
+ * The reference scores of a job's world (REFERENCE_STRATEGIES order), or why there are none;
+ * `ran` hears how many runs are played after each run but the last.
+ */
+export function answer(job: BaselineJob, ran?: (runs: number) => void): BaselineAnswer {
   try {
     const level = findLevel(job.levelId);
     if (!level || level.version !== job.levelVersion)
       return { id: job.id, ok: false, error: `no level ${job.levelId} v${job.levelVersion}` };
-    return { id: job.id, ok: true, scores: referenceScores(level, job.seed, job.company) };
+    const scores = REFERENCE_STRATEGIES.map((r, k) => {
+      if (k > 0) ran?.(k);
+      return referenceScore(level, job.seed, job.company, r);
+    });
+    return { id: job.id, ok: true, scores };
   } catch (e) {
     return { id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }
@@ -86,7 +97,8 @@ if (WorkerGlobal && globalThis instanceof WorkerGlobal) {
   scope.onmessage = (e) => {
     ready();
     tick.port1.close();
-    scope.postMessage(answer(e.data));
+    const id = e.data.id;
+    scope.postMessage(answer(e.data, (ran) => scope.postMessage({ id, ran })));
   };
   next(0);
 }

@@ -32,6 +32,8 @@ export class ClassPars {
   readonly failed = new Map<string, string>();
   private readonly elsewhere = new Map<string, Promise<Par | null>>();
   private readonly counted = new Set<string>();
+  /** Runs already counted on the bar of worlds still under way elsewhere. */
+  private readonly partly = new Map<string, number>();
   private finished = false;
 
   /** The worlds asked for so far, by par key (see add). */
@@ -39,7 +41,10 @@ export class ClassPars {
 
   constructor(
     private readonly cache: ParCache,
-    /** Called with PAR_RUNS units of work each time a world's par is settled, once per world. */
+    /**
+     * Called with units of work done: PAR_RUNS per world in all, once a world's par is settled
+     * (less what the service already reported of it as runs played).
+     */
     private readonly onCounted: (units: number) => void,
     private readonly service?: BaselineService,
     private readonly signal?: AbortSignal,
@@ -61,7 +66,7 @@ export class ClassPars {
     if (!service) return;
     this.elsewhere.set(
       k,
-      service(worldOf(w)).then(
+      service(worldOf(w), (runs) => this.countRuns(k, runs)).then(
         (scores) => {
           if (this.finished || this.signal?.aborted) return null;
           // Trust but check: an answer is PAR_RUNS finite scores, else it is played here.
@@ -126,6 +131,17 @@ export class ClassPars {
   private count(k: string): void {
     if (this.counted.has(k)) return;
     this.counted.add(k);
-    this.onCounted(PAR_RUNS);
+    this.onCounted(PAR_RUNS - (this.partly.get(k) ?? 0));
+    this.partly.delete(k);
+  }
+
+  /** A world elsewhere has played `runs` of its runs: the bar moves by the runs not yet counted. */
+  private countRuns(k: string, runs: number): void {
+    if (this.counted.has(k) || this.finished) return;
+    const before = this.partly.get(k) ?? 0;
+    const now = Math.min(PAR_RUNS - 1, Math.max(before, Math.floor(runs)));
+    if (now === before) return;
+    this.partly.set(k, now);
+    this.onCounted(now - before);
   }
 }

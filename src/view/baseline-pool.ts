@@ -35,6 +35,7 @@ const sameWorld = (a: BaselineWorld, b: BaselineWorld): boolean =>
 
 interface Job {
   job: BaselineJob;
+  ran?: (runs: number) => void;
   resolve: (s: number[]) => void;
   reject: (e: Error) => void;
 }
@@ -61,6 +62,7 @@ class Workers {
         if ('ready' in a) return this.warmed(i);
         const j = this.busy[i];
         if (!j || j.job.id !== a.id) return;
+        if ('ran' in a) return j.ran?.(a.ran);
         this.busy[i] = null;
         if (a.ok) j.resolve(a.scores);
         else j.reject(new Error(a.error));
@@ -138,13 +140,13 @@ export async function startBaselinePool(size = poolSize()): Promise<BaselinePool
   }
   const pool = new Workers(started);
   let nextId = 1;
-  const request = (world: BaselineWorld): Promise<readonly number[]> =>
+  const request = (world: BaselineWorld, ran?: (runs: number) => void): Promise<readonly number[]> =>
     new Promise((resolve, reject) => {
       if (pool.closed || !pool.anyAlive) {
         reject(new Error('no baseline worker'));
         return;
       }
-      pool.queued.push({ job: { id: nextId++, ...world }, resolve, reject });
+      pool.queued.push({ job: { id: nextId++, ...world }, resolve, reject, ...(ran ? { ran } : {}) });
       pool.dispatch();
     });
   const service: BaselineService = Object.assign(request, {

@@ -63,7 +63,11 @@ export const VERIFY_STEP_COMMANDS = 50;
  * A world's reference scores (REFERENCE_STRATEGIES order, or any order: par sorts them), played
  * somewhere else (see ClassOptions).
  */
-export type BaselineService = ((world: BaselineWorld) => Promise<readonly number[]>) & {
+export type BaselineService = ((
+  world: BaselineWorld,
+  /** Told, now and then, how many of the world's runs are played so far (for the progress bar). */
+  ran?: (runs: number) => void,
+) => Promise<readonly number[]>) & {
   /**
    * Takes back a world that nobody elsewhere has started: true if it was still waiting (its
    * promise then rejects and the caller plays it), false if it is under way or done. Without it,
