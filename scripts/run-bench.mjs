@@ -45,7 +45,8 @@ const budgets = {
   verify500OneSeedMs: 3000,
   verify500Ms: 3000,
 };
-// Printed for comparison, with no budget: Verify pressed the moment the view opens, on cold threads.
+// Printed for comparison, with no budget: Verify pressed as soon as the codes are pasted (the
+// threads' warm-up cut short).
 const unbudgeted = ['verify500ColdMs'];
 if (args.includes('--json')) {
   process.stdout.write(`${JSON.stringify({ browser: { figures, budgets } }, null, 2)}\n`);
