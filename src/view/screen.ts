@@ -15,7 +15,7 @@ import { laterScreens } from './later-screens';
 import { tabConflictDialog } from './panels/tab-conflict';
 import { BACKDROP_CALM } from './scenes/Backdrop';
 import { afterPaint, FADE_MS, markAt, READY_MARK } from './screen-timing';
-import { watchScrollHints } from './scroll-hints';
+import { markAhead, watchScrollHints } from './scroll-hints';
 
 /**
  * Sets the page's language, when it changes: writing the `lang` attribute, even with the value it
@@ -34,6 +34,8 @@ function setPageLanguage(lang: string): void {
  */
 function park(root: HTMLElement): void {
   if (!root.isConnected || !root.classList.contains('ahead')) return;
+  // Its boxes' scroll marks, now that its charts are drawn (while it is laid out: not once parked).
+  markAhead(root);
   root.removeAttribute('inert');
   // Restyled now: a restyle held back under the parked root would be done at the show.
   root.getBoundingClientRect();
@@ -127,9 +129,13 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
     // Under the screen on show, whose panel takes every click: a parked panel is no longer inert.
     ui.prepend(root);
     root.getBoundingClientRect();
+    markAhead(root);
     waiting = { key: this.scene.key, root };
-    // Parked once the next frame has drawn its charts (they size from a ResizeObserver entry).
-    if (parks) requestAnimationFrame(() => window.setTimeout(() => park(root), 0));
+    // Parked once the next frame has drawn its charts (they size from a ResizeObserver entry); a
+    // panel not parked has its scroll marks checked again then.
+    requestAnimationFrame(() =>
+      window.setTimeout(() => (parks ? park(root) : root.isConnected && markAhead(root)), 0),
+    );
     return root;
   }
 

@@ -8,31 +8,50 @@ const MARKS = ['more-above', 'more-below', 'more-left', 'more-right'] as const;
 
 const scrolls = (overflow: string) => overflow === 'auto' || overflow === 'scroll';
 
-/** Sets or clears an element's marks from how far it is scrolled and how much it holds. */
-export function markScroll(el: Element): void {
+/**
+ * The marks an element should carry, from how far it is scrolled and how much it holds (a read
+ * of its layout, no write); null for an element that carries none (a text area, a list box).
+ */
+function measureScroll(el: Element): readonly string[] | null {
   if (!(el instanceof HTMLElement) || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)
-    return;
-  let marks: readonly string[] = [];
+    return null;
   // Content a `content-visibility: auto` box is skipping is not measured (that would lay it out).
-  if (el.checkVisibility({ contentVisibilityAuto: true })) {
-    const tall = el.scrollHeight > el.clientHeight + 1;
-    const wide = el.scrollWidth > el.clientWidth + 1;
-    if ((tall || wide) && el.clientHeight > 0) {
-      const s = getComputedStyle(el);
-      const down = tall && scrolls(s.overflowY);
-      const across = wide && scrolls(s.overflowX);
-      marks = [
-        down && el.scrollTop > 1 ? 'more-above' : '',
-        down && el.scrollTop + el.clientHeight < el.scrollHeight - 1 ? 'more-below' : '',
-        across && Math.abs(el.scrollLeft) > 1 ? 'more-left' : '',
-        across && Math.abs(el.scrollLeft) + el.clientWidth < el.scrollWidth - 1 ? 'more-right' : '',
-      ].filter(Boolean);
-    }
-  }
+  if (!el.checkVisibility({ contentVisibilityAuto: true })) return [];
+  const tall = el.scrollHeight > el.clientHeight + 1;
+  const wide = el.scrollWidth > el.clientWidth + 1;
+  if (!(tall || wide) || el.clientHeight <= 0) return [];
+  const s = getComputedStyle(el);
+  const down = tall && scrolls(s.overflowY);
+  const across = wide && scrolls(s.overflowX);
+  return [
+    down && el.scrollTop > 1 ? 'more-above' : '',
+    down && el.scrollTop + el.clientHeight < el.scrollHeight - 1 ? 'more-below' : '',
+    across && Math.abs(el.scrollLeft) > 1 ? 'more-left' : '',
+    across && Math.abs(el.scrollLeft) + el.clientWidth < el.scrollWidth - 1 ? 'more-right' : '',
+  ].filter(Boolean);
+}
+
+/** Gives an element the marks measured (a write only where one changes). */
+function applyMarks(el: Element, marks: readonly string[] | null): void {
+  if (marks === null) return;
   for (const m of MARKS) {
     const on = marks.includes(m);
     if (el.classList.contains(m) !== on) el.classList.toggle(m, on);
   }
+}
+
+/** Sets or clears an element's marks from how far it is scrolled and how much it holds. */
+export function markScroll(el: Element): void {
+  applyMarks(el, measureScroll(el));
+}
+
+/**
+ * Sets or clears the marks of several boxes: every box measured first, then the marks written,
+ * so the page is laid out once (a mark written between two reads would lay it out again).
+ */
+export function markScrolls(els: Iterable<Element>): void {
+  const measured = [...els].map((el) => [el, measureScroll(el)] as const);
+  for (const [el, marks] of measured) applyMarks(el, marks);
 }
 
 /**
@@ -89,6 +108,15 @@ export function scrollBoxes(root: HTMLElement): HTMLElement[] {
 }
 
 /**
+ * Marks the boxes of a panel built ahead of its screen (laid out, not shown yet), so that showing
+ * it changes no mark: a mark set at the show would lay the screen out again in the frame that
+ * shows it (a box's arrow takes room) and paint the box again.
+ */
+export function markAhead(root: HTMLElement): void {
+  markScrolls(scrollBoxes(root));
+}
+
+/**
  * Keeps the marks of a screen's boxes up to date; returns the function that stops it. Changes are
  * looked at once a frame, before it is drawn (a rebuilt dashboard, a class table, a progress line
  * changing a hundred times a second): measuring forces a layout, which the frame then reuses, and
@@ -110,7 +138,7 @@ export function watchScrollHints(root: HTMLElement): () => void {
     for (const part of parts ?? [root])
       if (part instanceof HTMLElement && root.contains(part))
         for (const el of scrollBoxes(part)) boxes.add(el);
-    for (const el of boxes) markScroll(el);
+    markScrolls(boxes);
   };
   const later = () => {
     if (live && frame === 0) frame = requestAnimationFrame(look);
