@@ -93,6 +93,9 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   const abandon =
     !s.pretrainingAbandoned && p.abandonBelow !== null && runwayNow < p.abandonBelow && trails && turn >= 4;
   const noPretraining = s.pretrainingAbandoned || abandon || harvesting;
+  // Not training this quarter (harvesting, pretraining given up, or the profile's cut to 0 %): no
+  // researchers hired and a quarter of them let go, from the quarter the training stops.
+  const dropResearchers = noPretraining || pretrainingShare(p, turn) === 0;
 
   let spend: number;
   // A harvester already in profit stays there (a burst of spending would undo the profitable year
@@ -123,7 +126,7 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   const grow = runwayAfter >= Math.min(6, p.runwayTarget) && !harvesting;
   const shrink = runwayAfter < 2.5;
   const hires: Staff = {
-    researchers: noPretraining
+    researchers: dropResearchers
       ? clamp(-Math.floor(s.staff.researchers * 0.25), -s.staff.researchers, 500)
       : hiresFor(s.staff.researchers, p.growth.researchers, grow, shrink),
     engineers: hiresFor(s.staff.engineers, p.growth.engineers, grow, shrink),
@@ -140,12 +143,14 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   }
 
   // Raise while the runway is still comfortable (raiseBelow sits above the runway the budget
-  // keeps), but not again before investors would treat it as a normal round.
+  // keeps), but not again before investors would treat it as a normal round: not before the gap
+  // has passed, or (raiseToClose) not so early that the round closes before it has.
+  const f = level.market.funding;
   const raising =
     runwayAfter < p.raiseBelow &&
     s.plan.roundTarget === null &&
     s.round === null &&
-    turn - s.lastRoundTurn >= level.market.funding.minRoundGap;
+    turn + (p.raiseToClose ? f.closeQuarters : 0) - s.lastRoundTurn >= f.minRoundGap;
   // A strategic investor's string: no undercutting its price.
   if (s.strategic !== null && (pricing === 'undercut' || pricing === 'free')) pricing = 'match';
   const plan: Plan = {
