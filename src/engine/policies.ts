@@ -81,6 +81,21 @@ function pretrainingShare(p: Profile, turn: number): number {
   return cut !== undefined && turn >= cut.from ? cut.bp : p.pretrainingBp;
 }
 
+/**
+ * Whether the profile opens a round: while the runway is still comfortable (raiseBelow sits above
+ * the runway the budget keeps), but not again before investors would treat it as a normal round:
+ * not before the gap has passed, or (raiseToClose) not so early that the round closes before it has.
+ */
+function opensRound(level: Level, s: StartupState, p: Profile, turn: number, runwayAfter: number): boolean {
+  const f = level.market.funding;
+  return (
+    runwayAfter < p.raiseBelow &&
+    s.plan.roundTarget === null &&
+    s.round === null &&
+    turn + (p.raiseToClose ? f.closeQuarters : 0) - s.lastRoundTurn >= f.minRoundGap
+  );
+}
+
 function planFromProfile(level: Level, state: GameState, s: StartupState, p: Profile): ProfileDecision {
   const turn = state.turn;
   const rec = lastRecord(state, s.id);
@@ -142,15 +157,7 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
     if (rec.apiTokens / Math.max(1, h.apiTokens) < 0.01) pricing = 'match';
   }
 
-  // Raise while the runway is still comfortable (raiseBelow sits above the runway the budget
-  // keeps), but not again before investors would treat it as a normal round: not before the gap
-  // has passed, or (raiseToClose) not so early that the round closes before it has.
-  const f = level.market.funding;
-  const raising =
-    runwayAfter < p.raiseBelow &&
-    s.plan.roundTarget === null &&
-    s.round === null &&
-    turn + (p.raiseToClose ? f.closeQuarters : 0) - s.lastRoundTurn >= f.minRoundGap;
+  const raising = opensRound(level, s, p, turn, runwayAfter);
   // A strategic investor's string: no undercutting its price.
   if (s.strategic !== null && (pricing === 'undercut' || pricing === 'free')) pricing = 'match';
   const plan: Plan = {
