@@ -303,12 +303,14 @@ describe('5. people: poaching, key researchers, crunch', () => {
     // A researcher who adds nothing is not worth the raise: countering gains less than 1 % of the
     // mean score. (Level v6 moved Moonshot's figure from +0.3 % to +0.6 % over seeds 1–30, +0.9 %
     // over 1–60, above the 0.5 % this test allowed before; the source of that small gain is not
-    // yet explained.) A star is worth it for every company, by at least 1.5 % of the mean score more than a nobody,
-    // and by 3 % of it on average over the six.
+    // yet explained.) A star is worth it for every company, by at least 1 % of the mean score more
+    // than a nobody, and by 3 % of it on average over the six. (The bound was 1.5 % until level v8 and
+    // par version 5, whose balanced autopilot lets researchers go from 2025Q3: a star kept in 2024Q3
+    // then helps for three quarters of training, and at Zhipu, with 250 researchers, that is +1.3 %.)
     for (const [i, company] of COMPANIES.entries()) {
       expect(nobody[i]!, company).toBeLessThan(0.01);
       expect(star[i]!, company).toBeGreaterThan(0);
-      expect(star[i]! - nobody[i]!, company).toBeGreaterThan(0.015);
+      expect(star[i]! - nobody[i]!, company).toBeGreaterThan(0.01);
     }
     expect(mean(star)).toBeGreaterThan(0.03);
   });
