@@ -44,7 +44,7 @@ export async function playHeldOut(
   companies.forEach((from, fi) => {
     for (const on of companies) add(`set|${from}|${on}`, on, best[fi]!);
     for (const policy of NAMED_POLICIES) add(`auto|${policy}|${from}`, from, null, policy);
-    add(`raise|${from}`, from, { ...best[fi]!, raiseBelow: RAISE_ALWAYS });
+    add(`raise|${from}`, from, { ...best[fi]!, raiseBelow: RAISE_ALWAYS, roundGap: 0 });
   });
   const testResults = await ev.run(testJobs, progress.tick);
   const tallies = new Map<string, Tally>();

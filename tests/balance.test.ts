@@ -153,7 +153,7 @@ describe('the strategy', () => {
     for (const policy of NAMED_POLICIES) expect(checkParams(AUTOPILOT_LIKE[policy])).toBeNull();
     expect(checkParams({ ...AUTOPILOT_LIKE.balanced, runwayTarget: 40 })).toMatch(/runwayTarget/);
     expect(formatParams(AUTOPILOT_LIKE.balanced)).toMatch(
-      /^pt 70%→0%@Q10 {2}runway 1.5 {2}.* cards balanced\+stances/,
+      /^pt 80%→0%@Q10 {2}runway 1.5 {2}.* raise<6×.6\/2q {2}cards balanced\+stances/,
     );
   });
 });

@@ -10,6 +10,7 @@ import { getLevel } from '../src/app/levels';
 import { keyPeopleFactor, keyPeoplePay } from '../src/engine/cards';
 import type { Fundamentals } from '../src/engine/economy';
 import {
+  attritionRate,
   fundamentalValue,
   hireFillRate,
   outputFactor,
@@ -212,6 +213,53 @@ describe('5. people: poaching, key researchers, crunch', () => {
     for (let i = 1; i < stays.length; i++) expect(stays[i]!).toBeGreaterThan(stays[i - 1]!);
   });
 
+  it('pay below the market costs people: quits rise with the shortfall, and a lab that underpays keeps fewer of them', () => {
+    const t = level.market.talent;
+    expect(t.underpayQuits).toBeGreaterThan(0);
+    // The rate: the base, plus underpayQuits per unit of pay below the market; nothing for pay at
+    // or above it; a level without the field (0) loses no one for its pay.
+    expect(attritionRate(level, 0, t.payMultiplier.market)).toBe(t.baseAttrition);
+    expect(attritionRate(level, 0, t.payMultiplier.plus50)).toBe(t.baseAttrition);
+    expect(attritionRate(level, 0, t.payMultiplier.below)).toBeCloseTo(
+      t.baseAttrition + t.underpayQuits * (1 - t.payMultiplier.below),
+      12,
+    );
+    const without = { ...level, market: { ...level.market, talent: { ...t, underpayQuits: 0 } } };
+    expect(attritionRate(without, 0, t.payMultiplier.below)).toBe(t.baseAttrition);
+    // Paired games: the same seed and commands, pay below or at the market for four quarters, no
+    // hiring: the underpaid lab keeps fewer people in (almost) every game — a downsizing it did not
+    // choose, researchers and app teams included.
+    let fewer = 0;
+    const kept: Record<'below' | 'market', number[]> = { below: [], market: [] };
+    for (const seed of seeds) {
+      const start = newGame(level, seed, companyOf(seed));
+      const staffAfter = (payLevel: 'below' | 'market') => {
+        const states = play(level, start, 4, (s) => [
+          ...researchPlan(s),
+          {
+            type: 'people/set',
+            hires: { researchers: 0, engineers: 0, sales: 0 },
+            payLevel,
+            intensity: 'normal',
+          },
+        ]);
+        const p = player(states[states.length - 1]!);
+        return p.staff.researchers + p.staff.engineers + p.staff.sales;
+      };
+      const below = staffAfter('below');
+      const market = staffAfter('market');
+      kept.below.push(below);
+      kept.market.push(market);
+      if (below < market) fewer++;
+    }
+    const loss = 1 - mean(kept.below) / mean(kept.market);
+    figures['underpay, staff after four quarters'] =
+      `${(100 * loss).toFixed(1)} % fewer people at pay below the market (fewer in ${fewer} of ${SEEDS} seeds)`;
+    expect(fewer).toBeGreaterThanOrEqual(SEEDS - 2);
+    // Four quarters of 15 more points of quits each: over 30 % fewer people than at the market.
+    expect(loss).toBeGreaterThan(0.3);
+  });
+
   it('matching an offer for the top researcher pays off when that person matters, and not when they do not', () => {
     // The level's scripted 2024Q3 card ("top-seed"): big tech doubles the top researcher's pay. The
     // balanced autopilot plays every game; only this card's answer differs (counter or let go), on
@@ -255,12 +303,14 @@ describe('5. people: poaching, key researchers, crunch', () => {
     // A researcher who adds nothing is not worth the raise: countering gains less than 1 % of the
     // mean score. (Level v6 moved Moonshot's figure from +0.3 % to +0.6 % over seeds 1–30, +0.9 %
     // over 1–60, above the 0.5 % this test allowed before; the source of that small gain is not
-    // yet explained.) A star is worth it for every company, by at least 1.5 % of the mean score more than a nobody,
-    // and by 3 % of it on average over the six.
+    // yet explained.) A star is worth it for every company, by at least 1 % of the mean score more
+    // than a nobody, and by 3 % of it on average over the six. (The bound was 1.5 % until level v8 and
+    // par version 5, whose balanced autopilot lets researchers go from 2025Q3: a star kept in 2024Q3
+    // then helps for three quarters of training, and at Zhipu, with 250 researchers, that is +1.3 %.)
     for (const [i, company] of COMPANIES.entries()) {
       expect(nobody[i]!, company).toBeLessThan(0.01);
       expect(star[i]!, company).toBeGreaterThan(0);
-      expect(star[i]! - nobody[i]!, company).toBeGreaterThan(0.015);
+      expect(star[i]! - nobody[i]!, company).toBeGreaterThan(0.01);
     }
     expect(mean(star)).toBeGreaterThan(0.03);
   });

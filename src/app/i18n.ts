@@ -228,6 +228,7 @@ const zh = {
   'people.less': '减少{role}招聘',
   'people.more': '增加{role}招聘',
   'people.fillRate': '人才市场紧张：本季约{rate}的招聘需求能到岗。裁员要付补偿。',
+  'people.underpay': '薪酬低于市场：每个团队每季约有{rate}的人离职（不算被挖走的）。',
   'people.pay': '薪酬水平',
   'people.intensity': '工作强度',
   'people.burnout': '倦怠',
@@ -1083,6 +1084,8 @@ const en: Record<TextKey, string> = {
   'people.more': 'More {role}',
   'people.fillRate':
     'A tight talent market: about {rate} of requested hires sign this quarter. Cuts cost severance.',
+  'people.underpay':
+    'Pay below the market: about {rate} of each team quits every quarter (not counting poaching).',
   'people.pay': 'Pay level',
   'people.intensity': 'Work intensity',
   'people.burnout': 'Burnout',

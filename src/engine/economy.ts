@@ -52,6 +52,15 @@ export function stayProbability(level: Level, ownPay: number, offeredPay: number
 }
 
 /**
+ * A role's quarterly attrition before poaching: the base rate, burnout's share, and the quits of
+ * pay below the market (`underpayQuits` per unit of the shortfall), within 0..1.
+ */
+export function attritionRate(level: Level, burnout: number, pay: number): number {
+  const t = level.market.talent;
+  return clamp(t.baseAttrition + burnout * t.burnoutAttrition + t.underpayQuits * Math.max(0, 1 - pay), 0, 1);
+}
+
+/**
  * Share of requested hires that sign this quarter: tight markets fill few; pay above the market
  * raises the fill in proportion (payFillWeight × the premium, e.g. +50 % pay fills half as many
  * again), it does not buy a fixed number of points.

@@ -137,6 +137,11 @@ export const marketSchema = z
         burnoutGain: z.object({ normal: within(-1, 1), dxz: within(-1, 1), '996': within(-1, 1) }).strict(),
         output: z.object({ normal: pos.max(10), dxz: pos.max(10), '996': pos.max(10) }).strict(),
         burnoutAttrition: unit,
+        /**
+         * Extra quarterly attrition per unit of pay below the market (pay multiplier under 1): people
+         * paid below the going wage quit for it, poached or not; optional, 0 when absent.
+         */
+        underpayQuits: upTo(10).default(0),
         /** How much pay above the market raises the hiring fill: × (1 + this × the premium); optional. */
         payFillWeight: upTo(10).default(1),
         /** Engineers are approached at this share of the researchers' poaching pressure; optional. */

@@ -81,6 +81,21 @@ function pretrainingShare(p: Profile, turn: number): number {
   return cut !== undefined && turn >= cut.from ? cut.bp : p.pretrainingBp;
 }
 
+/**
+ * Whether the profile opens a round: while the runway is still comfortable (raiseBelow sits above
+ * the runway the budget keeps), but not again before investors would treat it as a normal round:
+ * not before the gap has passed, or (raiseToClose) not so early that the round closes before it has.
+ */
+function opensRound(level: Level, s: StartupState, p: Profile, turn: number, runwayAfter: number): boolean {
+  const f = level.market.funding;
+  return (
+    runwayAfter < p.raiseBelow &&
+    s.plan.roundTarget === null &&
+    s.round === null &&
+    turn + (p.raiseToClose ? f.closeQuarters : 0) - s.lastRoundTurn >= f.minRoundGap
+  );
+}
+
 function planFromProfile(level: Level, state: GameState, s: StartupState, p: Profile): ProfileDecision {
   const turn = state.turn;
   const rec = lastRecord(state, s.id);
@@ -93,6 +108,9 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   const abandon =
     !s.pretrainingAbandoned && p.abandonBelow !== null && runwayNow < p.abandonBelow && trails && turn >= 4;
   const noPretraining = s.pretrainingAbandoned || abandon || harvesting;
+  // Not training this quarter (harvesting, pretraining given up, or the profile's cut to 0 %): no
+  // researchers hired and a quarter of them let go, from the quarter the training stops.
+  const dropResearchers = noPretraining || pretrainingShare(p, turn) === 0;
 
   let spend: number;
   // A harvester already in profit stays there (a burst of spending would undo the profitable year
@@ -123,7 +141,7 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   const grow = runwayAfter >= Math.min(6, p.runwayTarget) && !harvesting;
   const shrink = runwayAfter < 2.5;
   const hires: Staff = {
-    researchers: noPretraining
+    researchers: dropResearchers
       ? clamp(-Math.floor(s.staff.researchers * 0.25), -s.staff.researchers, 500)
       : hiresFor(s.staff.researchers, p.growth.researchers, grow, shrink),
     engineers: hiresFor(s.staff.engineers, p.growth.engineers, grow, shrink),
@@ -139,13 +157,7 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
     if (rec.apiTokens / Math.max(1, h.apiTokens) < 0.01) pricing = 'match';
   }
 
-  // Raise while the runway is still comfortable (raiseBelow sits above the runway the budget
-  // keeps), but not again before investors would treat it as a normal round.
-  const raising =
-    runwayAfter < p.raiseBelow &&
-    s.plan.roundTarget === null &&
-    s.round === null &&
-    turn - s.lastRoundTurn >= level.market.funding.minRoundGap;
+  const raising = opensRound(level, s, p, turn, runwayAfter);
   // A strategic investor's string: no undercutting its price.
   if (s.strategic !== null && (pricing === 'undercut' || pricing === 'free')) pricing = 'match';
   const plan: Plan = {

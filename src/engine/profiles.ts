@@ -46,6 +46,12 @@ export interface Profile {
   harvestLate?: number;
   /** Share of staff hired per healthy quarter, per role. */
   growth: Staff;
+  /**
+   * Opens its next round so that it closes once investors treat it as a normal round (the round
+   * takes `closeQuarters` to close, so it is opened that many quarters before `minRoundGap` has
+   * passed) rather than waiting for the gap before opening it. Absent: waits (the rivals).
+   */
+  raiseToClose?: boolean;
   /** The round it opens, as a share of its valuation (0.2 when absent). */
   raiseShare?: number;
   /** While harvesting, the share of the operating margin it still spends (0.8 when absent). */
@@ -185,7 +191,10 @@ export const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> 
   // lean budget (a quarter and a half of runway), a round of 60 % of the valuation when runway
   // falls below six, and from 2025Q4 a budget paid from revenue that spends nothing beyond the
   // running costs: the profitable year that making it needs. A company still below the made-it
-  // revenue in 2025Q4 goes on growing until 2026Q1. These turns count back from the level's end
+  // revenue in 2025Q4 goes on growing until 2026Q1. From the quarter its pretraining stops it lets a
+  // quarter of its researchers go each quarter, and it opens each round so that it closes once
+  // investors treat it as a normal one (par version 5; version 4 kept hiring researchers until the
+  // harvest and waited the whole gap before opening a round, and so raised a quarter later). These turns count back from the level's end
   // (6, 5 and 4 quarters before it: turns 10, 11 and 12 of the 16-quarter historical level, 6, 7
   // and 8 of a 12-quarter one). (Tuned on seeds 1–100 of historical-2023 v4,
   // the push, the later harvest and the share on v6; confirmed on 1001–1100: docs/balance.md.)
@@ -203,6 +212,7 @@ export const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> 
     harvestFrom: 5,
     harvestLate: 4,
     growth: { researchers: 0.8, engineers: 0.6, sales: 1.5 },
+    raiseToClose: true,
     raiseShare: 0.6,
     harvestShare: 0,
   },

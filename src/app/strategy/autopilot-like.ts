@@ -9,12 +9,14 @@ import type { NamedPolicy, StrategyParams } from './params';
  * fallback from a premium price that stopped selling, and its harvest keeps the late pretraining
  * share (0 here) rather than abandoning pretraining, and it has no `harvestLate` (the balanced
  * autopilot's later harvest for a company still below the made-it revenue). Its ranges cover the
- * balanced autopilot's settings: a runway of 1.5 quarters, sales growth of 1.5 and a round of 0.6
- * of the valuation.
+ * balanced autopilot's settings: a runway of 1.5 quarters, sales growth of 1.5, a round of 0.6
+ * of the valuation opened two quarters after the last one closed (so that it closes after the
+ * level's three: `raiseToClose`), 40 hires per role at most, and a quarter of the researchers let
+ * go each quarter once the pretraining stops.
  */
 export const AUTOPILOT_LIKE: Readonly<Record<NamedPolicy, StrategyParams>> = {
   balanced: {
-    pretrainEarlyBp: 7000,
+    pretrainEarlyBp: 8000,
     switchTurn: 10,
     pretrainLateBp: 0,
     runwayTarget: 1.5,
@@ -30,11 +32,14 @@ export const AUTOPILOT_LIKE: Readonly<Record<NamedPolicy, StrategyParams>> = {
     growEngineers: 0.6,
     growSales: 1.5,
     growRunway: 1.5,
+    hireCap: 40,
     cutBelow: 2.5,
+    dropResearchers: 0.25,
     pay: 'market',
     intensity: 'normal',
     raiseBelow: 6,
     raiseMultiple: 0.6,
+    roundGap: 2,
     cards: 'balanced',
     keepStances: 1,
     sellBelow: 0.8,
@@ -57,11 +62,14 @@ export const AUTOPILOT_LIKE: Readonly<Record<NamedPolicy, StrategyParams>> = {
     growEngineers: 0.01,
     growSales: 0,
     growRunway: 6,
+    hireCap: 40,
     cutBelow: 2.5,
+    dropResearchers: 0,
     pay: 'plus25',
     intensity: '996',
     raiseBelow: 8,
     raiseMultiple: 0.35,
+    roundGap: 3,
     cards: 'pretraining-first',
     keepStances: 1,
     sellBelow: 0.8,
@@ -84,11 +92,14 @@ export const AUTOPILOT_LIKE: Readonly<Record<NamedPolicy, StrategyParams>> = {
     growEngineers: 0.3,
     growSales: 0.1,
     growRunway: 2.5,
+    hireCap: 40,
     cutBelow: 2.5,
+    dropResearchers: 0,
     pay: 'market',
     intensity: 'dxz',
     raiseBelow: 8,
     raiseMultiple: 0.35,
+    roundGap: 3,
     cards: 'applications-first',
     keepStances: 1,
     sellBelow: 0.8,
@@ -111,11 +122,14 @@ export const AUTOPILOT_LIKE: Readonly<Record<NamedPolicy, StrategyParams>> = {
     growEngineers: 0.3,
     growSales: 0.05,
     growRunway: 2.5,
+    hireCap: 40,
     cutBelow: 2.5,
+    dropResearchers: 0,
     pay: 'market',
     intensity: 'normal',
     raiseBelow: 8,
     raiseMultiple: 0.35,
+    roundGap: 3,
     cards: 'overseas-first',
     keepStances: 1,
     sellBelow: 0.8,
@@ -138,11 +152,14 @@ export const AUTOPILOT_LIKE: Readonly<Record<NamedPolicy, StrategyParams>> = {
     growEngineers: 0.3,
     growSales: 1,
     growRunway: 2.5,
+    hireCap: 40,
     cutBelow: 2.5,
+    dropResearchers: 0,
     pay: 'market',
     intensity: 'normal',
     raiseBelow: 8,
     raiseMultiple: 0.35,
+    roundGap: 3,
     cards: 'enterprise-first',
     keepStances: 1,
     sellBelow: 0.8,

@@ -20,12 +20,19 @@
 // - growResearchers, growEngineers, growSales
 //                     share of each team hired per quarter while the runway is comfortable.
 // - growRunway        runway (after this quarter's budget) from which the teams grow.
+// - hireCap           the most people hired into one role in a quarter (the autopilots' recruiting
+//                     capacity is 40).
 // - cutBelow          runway under which every team is cut by 15 %.
+// - dropResearchers   share of the researchers let go each quarter the company does not pretrain
+//                     (a 0 % pretraining share, or pretraining given up; the balanced autopilot: 25 %).
 // - pay               pay level (below, market, plus25, plus50).
 // - intensity         work intensity (normal, dxz = 大小周, 996).
 // - raiseBelow        open a funding round when the runway falls below this (RAISE_ALWAYS: every
 //                     quarter no round is under way).
 // - raiseMultiple     the round's target, a multiple of the current valuation.
+// - roundGap          quarters after the last round closed before another is opened (investors
+//                     treat one sooner as back-to-back: worse odds and price; the autopilots wait
+//                     the level's minRoundGap).
 // - cards             answer event cards as this named autopilot would (policyChoice).
 // - keepStances       1: positions taken through cards (a price-war stance, 996, …) override the
 //                     parameters afterwards, as the autopilots do; 0: the parameters rule.
@@ -62,11 +69,14 @@ export interface StrategyParams {
   growEngineers: number;
   growSales: number;
   growRunway: number;
+  hireCap: number;
   cutBelow: number;
+  dropResearchers: number;
   pay: PayLevel;
   intensity: Intensity;
   raiseBelow: number;
   raiseMultiple: number;
+  roundGap: number;
   cards: NamedPolicy;
   keepStances: number;
   sellBelow: number;
@@ -97,11 +107,14 @@ export const STRATEGY_BOUNDS: { readonly [K in keyof StrategyParams]: ParamBound
   growEngineers: { kind: 'real', min: 0, max: 1, step: 0.01 },
   growSales: { kind: 'real', min: 0, max: 1.5, step: 0.01 },
   growRunway: { kind: 'real', min: 1.5, max: 12, step: 0.25 },
+  hireCap: { kind: 'real', min: 5, max: 500, step: 5 },
   cutBelow: { kind: 'real', min: 0, max: 4, step: 0.25 },
+  dropResearchers: { kind: 'real', min: 0, max: 0.5, step: 0.05 },
   pay: { kind: 'choice', values: PAY_LEVELS },
   intensity: { kind: 'choice', values: INTENSITIES },
   raiseBelow: { kind: 'real', min: 0, max: 12, step: 0.25 },
   raiseMultiple: { kind: 'real', min: 0.05, max: 0.6, step: 0.01 },
+  roundGap: { kind: 'int', min: 0, max: 8 },
   cards: { kind: 'choice', values: NAMED_POLICIES },
   keepStances: { kind: 'int', min: 0, max: 1 },
   sellBelow: { kind: 'real', min: 0, max: 3, step: 0.1 },
@@ -110,7 +123,10 @@ export const STRATEGY_BOUNDS: { readonly [K in keyof StrategyParams]: ParamBound
 
 export const PARAM_NAMES = Object.keys(STRATEGY_BOUNDS) as readonly (keyof StrategyParams)[];
 
-/** A `raiseBelow` that opens a round whenever none is under way (the "raise every quarter" check). */
+/**
+ * A `raiseBelow` that opens a round whenever none is under way (with `roundGap` 0: the "raise every
+ * quarter" check).
+ */
 export const RAISE_ALWAYS = 1_000_000;
 
 /** The pretraining share a 16-quarter level's turn falls under. */
@@ -150,11 +166,11 @@ export function formatParams(p: StrategyParams): string {
     `harvest ${never(p.harvestFrom)}×${short(p.harvestShare)}`,
     `apps ${p.wDomestic}/${p.wOverseas}/${p.wEnterprise}/${p.wApi}`,
     `price ${price}`,
-    `hire r${short(p.growResearchers)}/e${short(p.growEngineers)}/s${short(p.growSales)}@${short(p.growRunway)}`,
-    `cut<${short(p.cutBelow)}`,
+    `hire r${short(p.growResearchers)}/e${short(p.growEngineers)}/s${short(p.growSales)}@${short(p.growRunway)}≤${p.hireCap}`,
+    `cut<${short(p.cutBelow)}${p.dropResearchers > 0 ? ` drop r${short(p.dropResearchers)}` : ''}`,
     `pay ${p.pay}`,
     p.intensity,
-    `raise${raise}×${short(p.raiseMultiple)}`,
+    `raise${raise}×${short(p.raiseMultiple)}/${p.roundGap}q`,
     `cards ${p.cards}${p.keepStances ? '+stances' : ''}`,
     `sell<${short(p.sellBelow)}@${never(p.sellFrom)}`,
   ].join('  ');

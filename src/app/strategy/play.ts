@@ -56,9 +56,14 @@ function planCommands(level: Level, state: GameState, s: StartupState, p: Strate
     cmds.push({ type: 'plan/set-spend', amount: budget.spend });
   const split = splitCommand(level, state.turn, s, p);
   const price = priceCommand(level, state, s, p);
-  const people = peopleCommand(s, p, budget);
+  const people = peopleCommand(s, p, budget, state.turn);
   for (const c of [split, price, people]) if (c) cmds.push(c);
-  if (budget.runway < p.raiseBelow && cur.roundTarget === null && s.round === null) {
+  if (
+    budget.runway < p.raiseBelow &&
+    cur.roundTarget === null &&
+    s.round === null &&
+    state.turn - s.lastRoundTurn >= p.roundGap
+  ) {
     const target = Math.min(1e10, Math.max(1, Math.round(s.valuation * p.raiseMultiple)));
     cmds.push({ type: 'money/open-round', target });
   }
@@ -120,19 +125,23 @@ function priceCommand(level: Level, state: GameState, s: StartupState, p: Strate
 }
 
 /** People: grow when the runway is comfortable (not while harvesting), cut when it is short. */
-function peopleCommand(s: StartupState, p: StrategyParams, budget: Budget): Command | null {
+function peopleCommand(s: StartupState, p: StrategyParams, budget: Budget, turn: number): Command | null {
   const st = s.stance;
   const keep = p.keepStances === 1;
   const cur = s.plan;
   const grow = budget.runway >= p.growRunway && !budget.harvesting;
   const cut = budget.runway < p.cutBelow;
   const hire = (n: number, g: number) => {
-    if (grow) return Math.min(500, Math.ceil(n * g));
+    if (grow) return Math.min(p.hireCap, Math.ceil(n * g));
     if (cut) return -Math.min(n, Math.floor(n * 0.15));
     return 0;
   };
   const hires = {
-    researchers: s.pretrainingAbandoned ? 0 : hire(s.staff.researchers, p.growResearchers),
+    // Not pretraining this quarter: the researchers are let go at the strategy's rate.
+    researchers:
+      s.pretrainingAbandoned || pretrainingBpAt(p, turn) === 0
+        ? -Math.min(s.staff.researchers, Math.floor(s.staff.researchers * p.dropResearchers))
+        : hire(s.staff.researchers, p.growResearchers),
     engineers: hire(s.staff.engineers, p.growEngineers),
     sales: hire(s.staff.sales, p.growSales),
   };

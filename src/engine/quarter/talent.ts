@@ -1,7 +1,7 @@
 // Step 3, talent: hires (limited by how tight the market is), cuts, attrition, poaching, burnout.
 
 import { drawBinomial, stochasticRound } from '../draws';
-import { at, hireFillRate, marketWage, payMultiplier, stayProbability } from '../economy';
+import { at, attritionRate, hireFillRate, marketWage, payMultiplier, stayProbability } from '../economy';
 import type { Level } from '../level';
 import { clamp } from '../mathx';
 import type { Luck } from '../rng';
@@ -89,7 +89,7 @@ export function talent(w: QuarterWork): void {
       stayByPay.set(pay, stay);
     }
     // The roles in a fixed order (the draws follow it); plain property access, not s.staff[role].
-    const attrition = clamp(t.baseAttrition + s.burnout * t.burnoutAttrition, 0, 1);
+    const attrition = attritionRate(level, s.burnout, pay);
     const hires = s.plan.hires;
     const moved: TalentMove = { staff: 0, severance: 0, poached: 0, filled: 0, cut: 0, left: 0 };
     moveStaff(

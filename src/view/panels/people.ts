@@ -137,6 +137,10 @@ export function peoplePanel(ctx: PanelContext): HTMLElement {
   const plan = me.plan;
   const fill = economy.hireFillRate(level, state.turn, plan.payLevel);
   const payroll = economy.payroll(level, state.turn, me);
+  // Pay below the market: the quits it adds, by the engine's own rate (none on a level without them).
+  const pay = economy.payMultiplier(level, plan.payLevel);
+  const quits = economy.attritionRate(level, me.burnout, pay);
+  const underpaid = quits > economy.attritionRate(level, me.burnout, 1);
   return h(
     'section',
     { class: 'card people', attrs: { 'aria-labelledby': 'people-title' } },
@@ -148,6 +152,13 @@ export function peoplePanel(ctx: PanelContext): HTMLElement {
     ),
     staffTable(ctx),
     h('p', { class: 'muted small', text: tr('people.fillRate', { rate: pct(fill) }) }),
+    underpaid
+      ? h('p', {
+          id: 'underpay-note',
+          class: 'muted small',
+          text: tr('people.underpay', { rate: pct(quits) }),
+        })
+      : null,
     radioRow({
       name: 'pay',
       idPrefix: 'pay',
