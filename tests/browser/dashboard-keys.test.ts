@@ -1,14 +1,16 @@
 // The dashboard by keyboard (issue 13): the event-card counter counts through the quarter's cards,
 // focus lands on the next card's first choice after an answer and on the dashboard's heading when
 // none is left, and the hiring stepper's + / − buttons add one step per key press, exactly as a
-// click does, while Enter elsewhere adds no hires.
+// click does, while Enter elsewhere adds no hires. The people panel says how many quit at pay below
+// the market.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pct } from '../../src/app/format';
 import { getLevel } from '../../src/app/levels';
 import { SAVE_KEY, saveFileOf } from '../../src/app/save';
 import { Session } from '../../src/app/session';
 import type { Command, GameState } from '../../src/engine/index';
-import { playGame } from '../../src/engine/index';
+import { economy, playGame } from '../../src/engine/index';
 import { answerCards, launch, newGame, openGame, waitLeaving, waitScreen } from './helpers';
 
 let browser: Browser;
@@ -144,6 +146,30 @@ describe('dashboard keyboard', () => {
       );
       expect(sets.at(-1)?.hires?.engineers).toBe(start.hires + 2 * step);
       expect(log.at(-1)?.type).toBe('quarter/end');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says how many people pay below the market makes quit each quarter, by the engine’s rate', async () => {
+    const { page, context, problems } = await openGame(browser, inject('baseUrl'));
+    try {
+      await newGame(page, 'zhipu', 3);
+      await answerCards(page, '1');
+      expect(await page.locator('#underpay-note').count()).toBe(0);
+      await page.check('#pay-below');
+      await page.locator('#underpay-note').waitFor({ state: 'visible' });
+      const burnout = await page.evaluate(() => {
+        const st = window.__sixTigers?.state() as GameState;
+        return st.startups.find((s) => s.id === st.playerId)!.burnout;
+      });
+      const rate = economy.attritionRate(level, burnout, level.market.talent.payMultiplier.below);
+      expect(rate).toBeGreaterThan(level.market.talent.baseAttrition);
+      expect(await page.textContent('#underpay-note')).toContain(pct(rate));
+      // Back at the market's pay, the note goes.
+      await page.check('#pay-market');
+      await page.locator('#underpay-note').waitFor({ state: 'detached' });
       expect(problems).toEqual([]);
     } finally {
       await context.close();
