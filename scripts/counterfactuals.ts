@@ -32,7 +32,7 @@ export const HISTORICAL_FILE = 'historical-2023.json';
 export const COUNTERFACTUALS: readonly Counterfactual[] = [
   {
     id: 'no-price-war',
-    version: 8,
+    version: 9,
     name: { zh: '反事实：没有价格战的世界', en: 'Counterfactual: a world without the price war' },
     brief: {
       zh: '反事实实验：与历史战役相同的公司和年代，但没有 DeepSeek——没有那个把推理成本砍到十分之一、按成本加成定价的新架构——大厂也没有用云业务补贴 tokens，所以 2024 年 5 月的价格战没有发生。玩法和历史战役一样。把这一局和历史战役并排比较：API 价格只随推理成本下降——2024 年底仍是每百万 tokens 几十元，而不是不到 1 元——API 收入成为创业公司的一条真实收入线。讨论：价格战的代价由谁承担，好处又归了谁（开发者和用户）？',
@@ -54,7 +54,7 @@ export const COUNTERFACTUALS: readonly Counterfactual[] = [
   },
   {
     id: 'cheap-compute',
-    version: 8,
+    version: 9,
     name: { zh: '反事实：算力便宜又充足', en: 'Counterfactual: cheap and plentiful compute' },
     brief: {
       zh: '反事实实验：与历史战役相同，但没有出口管制带来的算力短缺——GPU 小时价格减半，每季度能买到的算力是原来的三倍。试试"预训练优先"：模型质量会比历史战役里高。再看账本：更好的模型能不能换来盈利？价格战照样会来，便宜的算力也让对手的模型更强。',

@@ -131,7 +131,7 @@ describe('How to play', () => {
     expect(goalRuleText('en', strict)).toMatch(
       /revenue is at least ¥60\.0M, and the last 2 quarters .* when 3 quarter\(s\) in a row count/,
     );
-    expect(goalRuleText('en', level)).toContain('at least ¥100M');
+    expect(goalRuleText('en', level)).toContain('at least ¥110M');
     expect(goalRuleText('zh-CN', strict)).toContain('最近 2 个季度');
     expect(goalRuleText('zh-CN', strict)).toContain('连续 3 个季度');
   });

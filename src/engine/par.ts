@@ -49,7 +49,7 @@ export const REFERENCE_STRATEGIES: readonly ReferenceStrategy[] = REFERENCE_POLI
 export const PAR_RUNS = REFERENCE_STRATEGIES.length;
 
 /** Which reference set (with RULES_VERSION) a par was computed with. */
-export const PAR_VERSION = 5;
+export const PAR_VERSION = 6;
 
 /** A world's par: the reference runs' scores, sorted ascending, and their median. */
 export interface Par {

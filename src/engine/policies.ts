@@ -49,11 +49,11 @@ interface ProfileDecision {
 const MAX_HIRES_PER_ROLE = 40;
 
 /** A role's hires: grow by the profile's rate when the runway is comfortable, cut 15 % when it is short. */
-function hiresFor(n: number, growth: number, grow: boolean, shrink: boolean): number {
+function hiresFor(n: number, growth: number, grow: boolean, shrink: boolean, cap: number): number {
   let h = 0;
   if (grow) h = Math.ceil(n * growth);
   else if (shrink) h = -Math.floor(n * 0.15);
-  return clamp(h, -n, MAX_HIRES_PER_ROLE);
+  return clamp(h, -n, cap);
 }
 
 /** Runway in quarters if the company spends `x` on top of payroll and last quarter's variable costs. */
@@ -140,12 +140,13 @@ function planFromProfile(level: Level, state: GameState, s: StartupState, p: Pro
   const runwayAfter = runwayWith(s.cash, spend, salaries, variable, revenue);
   const grow = runwayAfter >= Math.min(6, p.runwayTarget) && !harvesting;
   const shrink = runwayAfter < 2.5;
+  const cap = p.hireCap ?? MAX_HIRES_PER_ROLE;
   const hires: Staff = {
     researchers: dropResearchers
       ? clamp(-Math.floor(s.staff.researchers * 0.25), -s.staff.researchers, 500)
-      : hiresFor(s.staff.researchers, p.growth.researchers, grow, shrink),
-    engineers: hiresFor(s.staff.engineers, p.growth.engineers, grow, shrink),
-    sales: hiresFor(s.staff.sales, p.growth.sales, grow, shrink),
+      : hiresFor(s.staff.researchers, p.growth.researchers, grow, shrink, cap),
+    engineers: hiresFor(s.staff.engineers, p.growth.engineers, grow, shrink, cap),
+    sales: hiresFor(s.staff.sales, p.growth.sales, grow, shrink, cap),
   };
 
   // Stances taken through event cards override the archetype's defaults.

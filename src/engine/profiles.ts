@@ -46,6 +46,8 @@ export interface Profile {
   harvestLate?: number;
   /** Share of staff hired per healthy quarter, per role. */
   growth: Staff;
+  /** The most people hired into one role in a quarter (absent: policies.ts's MAX_HIRES_PER_ROLE). */
+  hireCap?: number;
   /**
    * Opens its next round so that it closes once investors treat it as a normal round (the round
    * takes `closeQuarters` to close, so it is opened that many quarters before `minRoundGap` has
@@ -212,6 +214,7 @@ export const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> 
     harvestFrom: 5,
     harvestLate: 4,
     growth: { researchers: 0.8, engineers: 0.6, sales: 1.5 },
+    hireCap: 50,
     raiseToClose: true,
     raiseShare: 0.6,
     harvestShare: 0,

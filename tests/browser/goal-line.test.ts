@@ -174,7 +174,7 @@ describe('the goal line', () => {
       await newGame(page, 'zhipu', 31);
       // Before the first quarter: the bars, nothing met.
       expect(await checkGoalLine(page, 'en')).toBe(0);
-      expect((await shownGoal(page))[1]!.text).toBe('revenue — of ¥100M');
+      expect((await shownGoal(page))[1]!.text).toBe('revenue — of ¥110M');
       for (let q = 0; q < 4; q++) {
         expect(await playQuarter(page)).toBe('Dashboard');
         await checkGoalLine(page, 'en');

@@ -32,7 +32,7 @@ export const AUTOPILOT_LIKE: Readonly<Record<NamedPolicy, StrategyParams>> = {
     growEngineers: 0.6,
     growSales: 1.5,
     growRunway: 1.5,
-    hireCap: 40,
+    hireCap: 50,
     cutBelow: 2.5,
     dropResearchers: 0.25,
     pay: 'market',
