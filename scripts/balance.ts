@@ -2,7 +2,7 @@
 // climbing on training seeds, checked on held-out seeds against the named autopilots, with three
 // balance checks (docs/balance.md).
 //   npm run --silent balance -- [--level historical-2023] [--companies a,b] [--train-seeds 1-40]
-//     [--test-seeds 1001-1100] [--select-seeds 41-200] [--budget 300/30] [--quick] [--workers n] [--json]
+//     [--test-seeds 1001-1300] [--select-seeds 41-200] [--budget 300/30] [--quick] [--workers n] [--json]
 // A progress bar is drawn on stderr only when stdout is a terminal. The output depends only on the
 // arguments (not on the number of workers or their timing).
 
@@ -15,7 +15,7 @@ import { ProgressLine } from './progress';
 
 const PROG = 'balance';
 const TRAIN_DEFAULT = '1-40';
-const TEST_DEFAULT = '1001-1100';
+const TEST_DEFAULT = '1001-1300';
 const QUICK_TRAIN = '1-6';
 const QUICK_TEST = '1001-1010';
 const SELECT_DEFAULT = '41-200';

@@ -199,7 +199,7 @@ export const AUTOPILOT_PROFILES: Record<Exclude<PolicyName, 'random'>, Profile> 
   // harvest and waited the whole gap before opening a round, and so raised a quarter later). These turns count back from the level's end
   // (6, 5 and 4 quarters before it: turns 10, 11 and 12 of the 16-quarter historical level, 6, 7
   // and 8 of a 12-quarter one). (Tuned on seeds 1–100 of historical-2023 v4,
-  // the push, the later harvest and the share on v6; confirmed on 1001–1100: docs/balance.md.)
+  // the push, the later harvest and the share on v6, the hire cap on v9; confirmed on 1001–1300: docs/balance.md.)
   balanced: {
     pretrainingBp: 8000,
     pretrainingCut: { from: 6, bp: 0 },
