@@ -55,8 +55,8 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
   private conflictError: string | null = null;
 
   /**
-   * Whether the canvas behind shows (and moves). Screens whose panels cover it all say no, and
-   * the game loop sleeps while they are up.
+   * Whether the canvas behind shows (and moves). Screens whose panels cover it all say no: the
+   * game loop sleeps while they are up, and they show at once rather than fade in (`.at-once`).
    */
   protected animated = true;
 
@@ -78,7 +78,7 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
     this.leaving = false;
     this.cleanups = [];
     this.root = h('div', {
-      class: `screen screen-${this.scene.key.toLowerCase()}`,
+      class: `screen screen-${this.scene.key.toLowerCase()}${this.animated ? '' : ' at-once'}`,
       attrs: { 'data-screen': this.scene.key },
     });
     ui.append(this.root);
@@ -123,7 +123,10 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
     const ui = this.registry.get(REGISTRY.ui) as HTMLElement;
     const root = h(
       'div',
-      { class: `screen screen-${this.scene.key.toLowerCase()} ahead`, attrs: { inert: true } },
+      {
+        class: `screen screen-${this.scene.key.toLowerCase()}${this.animated ? '' : ' at-once'} ahead`,
+        attrs: { inert: true },
+      },
       content,
     );
     // Under the screen on show, whose panel takes every click: a parked panel is no longer inert.
@@ -241,8 +244,9 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
   }
 
   /**
-   * Leaves for another screen, at once: the old panel goes, the next one is built now and fades
-   * in over the backdrop, so the fade never delays the game.
+   * Leaves for another screen, at once: the old panel goes, the next one is built now and shows
+   * (a screen over the moving backdrop fades in, one that covers it shows at once), so no fade
+   * ever delays the game.
    */
   protected go(key: SceneKey, data?: object, at?: number): void {
     if (this.leaving) return;
