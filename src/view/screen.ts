@@ -60,6 +60,11 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
    */
   protected animated = true;
 
+  /** The classes of this screen's panel: a screen that covers the canvas shows at once. */
+  private screenClass(): string {
+    return `screen screen-${this.scene.key.toLowerCase()}${this.animated ? '' : ' at-once'}`;
+  }
+
   /** Reads the data the scene was started with (before the first render). */
   protected setup(_data: Data): void {}
 
@@ -78,7 +83,7 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
     this.leaving = false;
     this.cleanups = [];
     this.root = h('div', {
-      class: `screen screen-${this.scene.key.toLowerCase()}${this.animated ? '' : ' at-once'}`,
+      class: this.screenClass(),
       attrs: { 'data-screen': this.scene.key },
     });
     ui.append(this.root);
@@ -124,7 +129,7 @@ export abstract class ScreenScene<Data extends object = object> extends Phaser.S
     const root = h(
       'div',
       {
-        class: `screen screen-${this.scene.key.toLowerCase()}${this.animated ? '' : ' at-once'} ahead`,
+        class: `${this.screenClass()} ahead`,
         attrs: { inert: true },
       },
       content,
